@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026_11_26_0900_foundation.js';
+
+/** Every migration, in order. A static list because FileMigrationProvider fails under vitest. */
+export const migrations: Record<string, Migration> = {
+  '2026_11_26_0900_foundation': foundation,
+};

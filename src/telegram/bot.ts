@@ -1,0 +1,98 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { conversations, createConversation } from '@grammyjs/conversations';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, type Context, type MiddlewareFn } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Config } from '../config.js';
+import { findMemberByTelegramId } from '../core/member.js';
+import { createOnboardingFeature } from '../onboarding/onboarding.feature.js';
+import { createInviteFeature } from '../onboarding/invite.feature.js';
+import { createUnitsFeature } from '../onboarding/units.feature.js';
+import { createStrangerGate } from '../onboarding/stranger.feature.js';
+import { createFallbackFeature } from './fallback.feature.js';
+import type { BotContext, Dependencies } from './context.js';
+import { conversationStorage } from './conversation-storage.js';
+import type { Feature, FeatureEnv } from './feature.js';
+import { createI18n } from './i18n.js';
+import { InFlight } from './lifecycle.js';
+
+/** Telegram may ask us to wait up to an hour; a worker never sleeps longer than this. */
+const AUTO_RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30 } as const;
+
+export interface CreatedBot {
+  bot: Bot<BotContext>;
+  env: FeatureEnv;
+  inFlight: InFlight;
+}
+
+/**
+ * Builds the bot: plugins first, then the features in order, inside one error boundary.
+ * Nothing here talks to Telegram until the caller starts it.
+ */
+export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, opts: { botInfo?: UserFromGetMe } = {}): CreatedBot {
+  const fullDeps: Dependencies = { ...deps, config };
+  const bot = new Bot<BotContext>(config.botToken, {
+    client: config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {},
+    ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
+  });
+  bot.api.config.use(autoRetry(AUTO_RETRY));
+  const i18n = createI18n(config.defaultLocale);
+  const env: FeatureEnv = { deps: fullDeps, i18n };
+
+  const features: Feature[] = [createUnitsFeature(env), createInviteFeature(env)];
+  const entry = createOnboardingFeature(env);
+
+  const inFlight = new InFlight();
+  bot.use(inFlight.middleware);
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(loadMember(fullDeps));
+  bot.use(i18n);
+  const guarded = bot.errorBoundary((err) => reportError(err.ctx, err.error, fullDeps));
+  guarded.use(entry.composer);
+  guarded.use(
+    conversations<BotContext, Context>({
+      storage: { type: 'key', version: 1, adapter: conversationStorage(fullDeps.db, fullDeps.clock) },
+      plugins: [installAutoRetry],
+    }),
+  );
+  guarded.command('cancel', async (ctx) => {
+    const active = Object.keys(ctx.conversation.active()).length > 0;
+    await ctx.conversation.exitAll();
+    await ctx.reply(ctx.t(active ? 'cancelled' : 'nothing-to-cancel'), { reply_markup: { remove_keyboard: true } });
+  });
+  const idleMs = config.conversationIdleHours * 3_600_000;
+  for (const feature of [entry, ...features]) {
+    for (const def of feature.conversations ?? []) {
+      guarded.use(createConversation(def.builder as never, { id: def.id, maxMillisecondsToWait: idleMs }));
+    }
+  }
+  guarded.use(createStrangerGate(env).composer);
+  for (const feature of features) guarded.use(feature.composer);
+  guarded.use(createFallbackFeature(env).composer);
+  bot.catch((err) => fullDeps.logger.error({ err: err.error, updateId: err.ctx.update.update_id }, 'unhandled bot error'));
+  return { bot, env, inFlight };
+}
+
+// conversations v2 builds a fresh Api per conversation; transformers on bot.api are not inherited.
+const installAutoRetry: MiddlewareFn<Context> = async (ctx, next) => {
+  ctx.api.config.use(autoRetry(AUTO_RETRY));
+  await next();
+};
+
+function loadMember(deps: Dependencies): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    ctx.deps = deps;
+    ctx.member = ctx.from ? await findMemberByTelegramId(deps.db, ctx.from.id) : null;
+    await next();
+  };
+}
+
+async function reportError(ctx: BotContext, error: unknown, deps: Dependencies): Promise<void> {
+  deps.logger.error({ err: error, updateId: ctx.update.update_id }, 'handler failed');
+  try {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    if (ctx.chat?.type === 'private') await ctx.reply(ctx.t('error-generic'));
+  } catch (replyError) {
+    deps.logger.warn({ err: replyError }, 'could not apologise to the user');
+  }
+}

@@ -1,0 +1,13 @@
+import { Composer } from 'grammy';
+import type { BotContext } from './context.js';
+import type { Feature, FeatureEnv } from './feature.js';
+
+/** Last in line: old buttons get an explanation (never a spinner), unknown input a pointer to /help. */
+export function createFallbackFeature(_env: FeatureEnv): Feature {
+  const composer = new Composer<BotContext>();
+  composer.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('button-expired'), show_alert: true }));
+  const privateChat = composer.chatType('private');
+  privateChat.on('message::bot_command', (ctx) => ctx.reply(ctx.t('unknown-command')));
+  privateChat.on('message', (ctx) => ctx.reply(ctx.t('unknown-text')));
+  return { composer };
+}
