@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_26_0900_foundation.js';
+import * as tasksReports from './2026_11_26_1000_tasks_reports.js';
 
 /** Every migration, in order. A static list because FileMigrationProvider fails under vitest. */
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0900_foundation': foundation,
+  '2026_11_26_1000_tasks_reports': tasksReports,
 };

@@ -9,6 +9,8 @@ import { createOnboardingFeature } from '../onboarding/onboarding.feature.js';
 import { createInviteFeature } from '../onboarding/invite.feature.js';
 import { createUnitsFeature } from '../onboarding/units.feature.js';
 import { createStrangerGate } from '../onboarding/stranger.feature.js';
+import { createReportsFeature } from '../reports/reports.feature.js';
+import { createTasksFeature } from '../tasks/tasks.feature.js';
 import { createFallbackFeature } from './fallback.feature.js';
 import type { BotContext, Dependencies } from './context.js';
 import { conversationStorage } from './conversation-storage.js';
@@ -39,7 +41,7 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   const i18n = createI18n(config.defaultLocale);
   const env: FeatureEnv = { deps: fullDeps, i18n };
 
-  const features: Feature[] = [createUnitsFeature(env), createInviteFeature(env)];
+  const features: Feature[] = [createUnitsFeature(env), createInviteFeature(env), createReportsFeature(env), createTasksFeature(env)];
   const entry = createOnboardingFeature(env);
 
   const inFlight = new InFlight();

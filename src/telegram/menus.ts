@@ -7,9 +7,9 @@ import type { Translate } from './context.js';
 /** The command menu each role sees; descriptions come from `cmd-<name>` in the locale files. */
 export const ROLE_COMMANDS: Record<Role | 'stranger', readonly string[]> = {
   stranger: ['start', 'help'],
-  leader: ['me', 'help', 'lang', 'cancel'],
+  leader: ['tasks', 'me', 'help', 'lang', 'cancel'],
   official: ['me', 'help', 'lang', 'cancel'],
-  admin: ['units', 'invite', 'me', 'help', 'lang', 'cancel'],
+  admin: ['newtask', 'tasks', 'units', 'invite', 'me', 'help', 'lang', 'cancel'],
 };
 
 export function commandsFor(role: Role | 'stranger', t: Translate) {

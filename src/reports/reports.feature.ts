@@ -1,0 +1,48 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import { formatLocal } from '../core/clock.js';
+import type { BotContext } from '../telegram/context.js';
+import type { Feature, FeatureEnv } from '../telegram/feature.js';
+import { hasRole } from '../telegram/guards.js';
+import { splitLines } from '../telegram/split.js';
+import { REPORT_CONVERSATION, reportConversation } from './report.conversation.js';
+import { REPORT_BUTTON_PATTERN, reportButtonData } from './report-button.js';
+import { authorizeReport, listLeaderTasks } from './reports.service.js';
+
+const MAX_LABEL_TITLE = 28;
+const short = (s: string) => (s.length > MAX_LABEL_TITLE ? `${s.slice(0, MAX_LABEL_TITLE - 1)}…` : s);
+
+/** Leaders: /tasks lists their units' open tasks; the "Báo cáo" button opens the report dialogue. */
+export function createReportsFeature(env: FeatureEnv): Feature {
+  const { deps } = env;
+  const zone = deps.config.timezone;
+  const composer = new Composer<BotContext>();
+  const members = composer.chatType('private').filter(hasRole('leader', 'official', 'admin'));
+
+  members.command('tasks', async (ctx, next) => {
+    // Admins get the town-wide list (tasks feature) instead.
+    if (ctx.member.role === 'admin') return next();
+    const lines = await listLeaderTasks(deps.db, ctx.member.id, deps.clock.now());
+    if (lines.length === 0) return ctx.reply(ctx.t('tasks-leader-none'));
+    const text = [ctx.t('tasks-leader-header')];
+    const kb = new InlineKeyboard();
+    for (const l of lines) {
+      text.push(ctx.t('tasks-leader-line', { mark: ctx.t(`tasks-mark-${l.state}`), title: l.title, unit: l.unitName, due: formatLocal(l.dueAt, zone) }));
+      if (l.reportedBy && l.reportedAt) text.push(ctx.t('tasks-leader-reported-by', { by: l.reportedBy, at: formatLocal(l.reportedAt, zone) }));
+      const key = l.state === 'reported' ? 'tasks-report-again-button' : 'tasks-report-button';
+      kb.text(ctx.t(key, { title: short(l.title), unit: short(l.unitName) }), reportButtonData(l.taskId, l.unitId)).row();
+    }
+    const chunks = splitLines(text);
+    for (const [i, chunk] of chunks.entries()) await ctx.reply(chunk, i === chunks.length - 1 ? { reply_markup: kb } : {});
+  });
+
+  members.callbackQuery(REPORT_BUTTON_PATTERN, async (ctx) => {
+    const taskId = Number(ctx.match[1]);
+    const unitId = Number(ctx.match[2]);
+    const auth = await authorizeReport(deps.db, ctx.member.id, taskId, unitId);
+    if (!auth.ok) return ctx.answerCallbackQuery({ text: ctx.t(`report-refused-${auth.reason}`), show_alert: true });
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.enter(REPORT_CONVERSATION, await ctx.i18n.getLocale(), ctx.member.id, taskId, unitId);
+  });
+
+  return { composer, conversations: [reportConversation(env)] };
+}

@@ -1,0 +1,142 @@
+import { type Context, InlineKeyboard } from 'grammy';
+import type { ReportForm, UnitKind } from '../core/schema.js';
+import { UNIT_KINDS } from '../onboarding/units.conversation.js';
+import { listActiveUnits } from '../onboarding/units.service.js';
+import type { Translate } from '../telegram/context.js';
+import { waitInput } from '../telegram/conversation-kit.js';
+import type { BotConversation, FeatureEnv } from '../telegram/feature.js';
+import { pagedKeyboard } from '../telegram/pager.js';
+import { askChoice, askText, pressedWith } from './ask.steps.js';
+import { parseCampaignPeriod } from './campaign.rules.js';
+import { createCampaign, listCampaigns, resolveUnits, type UnitSelection } from './tasks.service.js';
+
+const PHOTO_CYCLE: ReportForm['photos'][] = ['required', 'optional', 'none'];
+
+/** Picks an existing campaign or creates one (name, optional period). */
+export async function stepCampaign(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate, actorId: number) {
+  const { db, clock } = env.deps;
+  const campaigns = await conversation.external(() => listCampaigns(db));
+  const kb = new InlineKeyboard();
+  for (const c of campaigns) kb.text(c.name.slice(0, 60), `ncp:${c.id}`).row();
+  kb.text(t('nt-new-campaign'), 'ncp:new');
+  const picked = await askChoice(conversation, ctx, t, t('nt-choose-campaign'), kb, 'ncp:');
+  const existing = campaigns.find((c) => String(c.id) === picked.value);
+  if (existing) return existing;
+  const name = (await askText(conversation, ctx, t, { prompt: t('nt-ask-campaign-name'), invalid: t('nt-campaign-name-invalid'), max: 150 })) ?? '';
+  let period: { startsOn: string; endsOn: string } | null = null;
+  for (;;) {
+    const text = await askText(conversation, ctx, t, { prompt: t('nt-ask-campaign-period'), invalid: t('nt-campaign-period-invalid'), max: 60, skip: true });
+    if (text === null) break;
+    period = parseCampaignPeriod(text);
+    if (period) break;
+    await ctx.reply(t('nt-campaign-period-invalid'));
+  }
+  return conversation.external(() =>
+    createCampaign(db, clock, actorId, { name, startsOn: period?.startsOn ?? null, endsOn: period?.endsOn ?? null }),
+  );
+}
+
+export function formLines(t: Translate, form: ReportForm): string[] {
+  const yesNo = (on: boolean) => t(on ? 'nt-yes' : 'nt-no');
+  return [
+    form.number
+      ? t('nt-field-number-on', { label: form.number.label }) + (form.number.max === 'households' ? t('nt-field-number-max') : '')
+      : t('nt-field-number-off'),
+    t('nt-field-photos', { rule: t(`nt-photos-${form.photos}`) }),
+    t('nt-field-location', { on: yesNo(form.location) }),
+    t('nt-field-note', { on: yesNo(form.note) }),
+  ];
+}
+
+/** Toggle buttons over the template's form until "Tiếp tục". */
+export async function stepForm(conversation: BotConversation, ctx: Context, t: Translate, initial: ReportForm): Promise<ReportForm> {
+  let form: ReportForm = initial;
+  let lastLabel = initial.number?.label ?? null;
+  const keyboard = () => {
+    const [number = '', photos = '', location = '', note = ''] = formLines(t, form);
+    const kb = new InlineKeyboard().text(number, 'nf:number').row().text(photos, 'nf:photos').row().text(location, 'nf:location').row().text(note, 'nf:note').row();
+    if (form.number) kb.text(t('nt-relabel'), 'nf:label').row();
+    return kb.text(t('nt-continue'), 'nf:done');
+  };
+  await ctx.reply(t('nt-fields'), { reply_markup: keyboard() });
+  for (;;) {
+    const input = await waitInput(conversation);
+    const action = await pressedWith(input, 'nf:');
+    if (action === 'done') {
+      await input.editMessageReplyMarkup().catch(() => undefined);
+      return form;
+    }
+    if (action === 'photos') form = { ...form, photos: PHOTO_CYCLE[(PHOTO_CYCLE.indexOf(form.photos) + 1) % PHOTO_CYCLE.length] ?? 'optional' };
+    else if (action === 'location') form = { ...form, location: !form.location };
+    else if (action === 'note') form = { ...form, note: !form.note };
+    else if (action === 'number' && form.number) form = { ...form, number: null };
+    else if (action === 'number' || action === 'label') {
+      const label = lastLabel && action === 'number' ? lastLabel : await askText(conversation, input, t, { prompt: t('nt-ask-number-label'), invalid: t('nt-number-label-invalid'), max: 60 });
+      lastLabel = label;
+      form = { ...form, number: { label: label ?? '', max: form.number?.max ?? initial.number?.max ?? null } };
+      if (action === 'label') {
+        await input.reply(t('nt-fields'), { reply_markup: keyboard() });
+        continue;
+      }
+    } else {
+      await input.reply(t('nt-press-button'));
+      continue;
+    }
+    await input.editMessageReplyMarkup({ reply_markup: keyboard() }).catch(() => undefined);
+  }
+}
+
+/** All blocks, all units of a kind, or units picked with toggle buttons; at least one unit. */
+export async function stepUnits(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate): Promise<{ id: number; name: string }[]> {
+  const { db } = env.deps;
+  for (;;) {
+    const blocks = await conversation.external(() => resolveUnits(db, { mode: 'all-blocks' }));
+    const kb = new InlineKeyboard()
+      .text(t('nt-units-all-blocks', { count: blocks.length }), 'nu:all').row()
+      .text(t('nt-units-by-kind'), 'nu:kind').row()
+      .text(t('nt-units-pick'), 'nu:pick');
+    const mode = await askChoice(conversation, ctx, t, t('nt-choose-units'), kb, 'nu:');
+    let selection: UnitSelection = { mode: 'all-blocks' };
+    if (mode.value === 'kind') {
+      const kinds = new InlineKeyboard();
+      for (const k of UNIT_KINDS) kinds.text(t(`unit-kind-${k}`), `nk:${k}`).row();
+      const kind = await askChoice(conversation, ctx, t, t('nt-choose-kind'), kinds, 'nk:');
+      selection = { mode: 'kind', kind: (UNIT_KINDS.find((k) => k === kind.value) ?? 'block') as UnitKind };
+    } else if (mode.value === 'pick') {
+      selection = { mode: 'pick', unitIds: await pickUnits(env, conversation, ctx, t) };
+    }
+    const units = await conversation.external(() => resolveUnits(db, selection));
+    if (units.length > 0) return units;
+    await ctx.reply(t('nt-no-units'));
+  }
+}
+
+async function pickUnits(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate): Promise<number[]> {
+  const all = await conversation.external(() => listActiveUnits(env.deps.db));
+  const chosen = new Set<number>();
+  let page = 0;
+  const render = () => {
+    const choices = all.map((u) => ({ label: `${chosen.has(u.id) ? '☑️' : '⬜'} ${u.name}`, data: `np:${u.id}` }));
+    return pagedKeyboard(choices, page, (p) => `np:p${p}`, t).row().text(t('nt-pick-done', { count: chosen.size }), 'np:done');
+  };
+  await ctx.reply(t('nt-pick-units', { count: 0 }), { reply_markup: render() });
+  for (;;) {
+    const input = await waitInput(conversation);
+    const value = await pressedWith(input, 'np:');
+    if (value === null) {
+      await input.reply(t('nt-press-button'));
+      continue;
+    }
+    if (value === 'done') {
+      await input.editMessageReplyMarkup().catch(() => undefined);
+      return [...chosen];
+    }
+    if (value.startsWith('p')) page = Number(value.slice(1));
+    else {
+      const id = Number(value);
+      if (chosen.has(id)) chosen.delete(id);
+      else if (all.some((u) => u.id === id)) chosen.add(id);
+    }
+    await input.editMessageText(t('nt-pick-units', { count: chosen.size }), { reply_markup: render() }).catch(() => undefined);
+  }
+}
