@@ -1,0 +1,61 @@
+import { Writable } from 'node:stream';
+import { startApp, type RunningApp } from '../../src/app.js';
+import { type Config, loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/core/logger.js';
+import { ManualClock } from './clock.js';
+import type { TestDatabase } from './db.js';
+import { FakeTelegram } from './fake-telegram.js';
+
+export interface Harness {
+  fake: FakeTelegram;
+  database: TestDatabase;
+  clock: ManualClock;
+  config: Config;
+  app: RunningApp;
+  /** Every log line the app wrote. */
+  logs: string[];
+  /** Stops the bot (not the database) and starts a fresh instance on the same database. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The real app, in-process, against a fake Telegram and a test database; time comes from a ManualClock. */
+export async function startHarness(
+  database: TestDatabase,
+  opts: { adminIds?: number[]; clock?: ManualClock; env?: Record<string, string>; fake?: FakeTelegram } = {},
+): Promise<Harness> {
+  const clock = opts.clock ?? new ManualClock();
+  const fake = opts.fake ?? (await FakeTelegram.start({ now: () => clock.now().getTime() }));
+  const config = loadConfig({
+    BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    ADMIN_IDS: (opts.adminIds ?? []).join(','),
+    LOG_LEVEL: 'info',
+    ...opts.env,
+  });
+  const logs: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const start = () => startApp(config, createLogger({ level: config.logLevel, secrets: [config.botToken], destination }), { clock, database });
+  const harness: Harness = {
+    fake,
+    database,
+    clock,
+    config,
+    logs,
+    app: await start(),
+    restart: async () => {
+      await harness.app.stop();
+      harness.app = await start();
+    },
+    stop: async () => {
+      await harness.app.stop();
+      if (!opts.fake) await fake.close();
+    },
+  };
+  return harness;
+}
