@@ -57,6 +57,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revision_count', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('reported_by', 'integer', (c) => c.notNull().references('members.id'))
     .addColumn('reported_at', 'timestamptz', (c) => c.notNull())
+    // Returned for rework: the report counts as pending again until resubmitted.
+    .addColumn('returned_at', 'timestamptz')
+    .addColumn('returned_by', 'integer', (c) => c.references('members.id'))
+    .addColumn('return_reason', 'text')
     .addUniqueConstraint('reports_task_unit_key', ['task_id', 'unit_id'])
     .execute();
 

@@ -128,6 +128,10 @@ export interface ReportsTable {
   revision_count: number;
   reported_by: number;
   reported_at: Timestamp;
+  /** Set when an official returned it for rework; it counts as pending until resubmitted. */
+  returned_at: Timestamp | null;
+  returned_by: number | null;
+  return_reason: string | null;
 }
 
 export interface ReportRevisionsTable {

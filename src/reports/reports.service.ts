@@ -143,6 +143,9 @@ export async function submitReport(
           photo_count: a.photos.length,
           reported_by: input.memberId,
           reported_at: now,
+          returned_at: null,
+          returned_by: null,
+          return_reason: null,
           revision_count: eb('reports.revision_count', '+', 1),
         })),
       )
@@ -190,15 +193,15 @@ export async function listLeaderTasks(db: Db, memberId: number, now: Date): Prom
     .innerJoin('tasks as t', 't.id', 'tu.task_id')
     .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 't.id').onRef('r.unit_id', '=', 'u.id'))
     .leftJoin('members as rm', 'rm.id', 'r.reported_by')
-    .select(['t.id as taskId', 't.title', 't.due_at as dueAt', 'u.id as unitId', 'u.name as unitName', 'r.reported_at as reportedAt', 'rm.display_name as reportedBy'])
+    .select(['t.id as taskId', 't.title', 't.due_at as dueAt', 'u.id as unitId', 'u.name as unitName', 'r.reported_at as reportedAt', 'r.returned_at as returnedAt', 'rm.display_name as reportedBy'])
     .where('um.member_id', '=', memberId)
     .where('u.active', '=', true)
     .where('t.status', '=', 'open')
     .orderBy('t.due_at')
     .orderBy('u.name')
     .execute();
-  return rows.map((r) => ({
+  return rows.map(({ returnedAt, ...r }) => ({
     ...r,
-    state: r.reportedAt ? 'reported' : r.dueAt.getTime() < now.getTime() ? 'overdue' : 'pending',
+    state: r.reportedAt && !returnedAt ? 'reported' : r.dueAt.getTime() < now.getTime() ? 'overdue' : 'pending',
   }));
 }

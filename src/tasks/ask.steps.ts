@@ -28,14 +28,14 @@ export async function askChoice(conversation: BotConversation, ctx: Context, t: 
 }
 
 /**
- * Asks for free text of at most `max` characters. With `skipKey`, a "Bỏ qua" button returns null;
- * with `acceptKey`, a button returns `acceptValue`.
+ * Asks for free text of at most `max` characters. With `skip`, a "Bỏ qua" button returns null;
+ * with `accept`, a button returns its value; `valid` refuses texts it does not accept.
  */
 export async function askText(
   conversation: BotConversation,
   ctx: Context,
   t: Translate,
-  opts: { prompt: string; invalid: string; max: number; skip?: boolean; accept?: { label: string; value: string } },
+  opts: { prompt: string; invalid: string; max: number; skip?: boolean; accept?: { label: string; value: string }; valid?: (text: string) => boolean },
 ): Promise<string | null> {
   const kb = new InlineKeyboard();
   if (opts.accept) kb.text(opts.accept.label, 'ask:accept');
@@ -47,7 +47,7 @@ export async function askText(
     if (pressed === 'skip' && opts.skip) return null;
     if (pressed === 'accept' && opts.accept) return opts.accept.value;
     const text = input.message?.text?.trim().replace(/[ \t]+/g, ' ');
-    if (text && text.length <= opts.max) return text;
+    if (text && text.length <= opts.max && (opts.valid?.(text) ?? true)) return text;
     await input.reply(opts.invalid);
   }
 }

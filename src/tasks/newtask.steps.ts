@@ -23,14 +23,14 @@ export async function stepCampaign(env: FeatureEnv, conversation: BotConversatio
   const existing = campaigns.find((c) => String(c.id) === picked.value);
   if (existing) return existing;
   const name = (await askText(conversation, ctx, t, { prompt: t('nt-ask-campaign-name'), invalid: t('nt-campaign-name-invalid'), max: 150 })) ?? '';
-  let period: { startsOn: string; endsOn: string } | null = null;
-  for (;;) {
-    const text = await askText(conversation, ctx, t, { prompt: t('nt-ask-campaign-period'), invalid: t('nt-campaign-period-invalid'), max: 60, skip: true });
-    if (text === null) break;
-    period = parseCampaignPeriod(text);
-    if (period) break;
-    await ctx.reply(t('nt-campaign-period-invalid'));
-  }
+  const periodText = await askText(conversation, ctx, t, {
+    prompt: t('nt-ask-campaign-period'),
+    invalid: t('nt-campaign-period-invalid'),
+    max: 60,
+    skip: true,
+    valid: (text) => parseCampaignPeriod(text) !== null,
+  });
+  const period = periodText === null ? null : parseCampaignPeriod(periodText);
   return conversation.external(() =>
     createCampaign(db, clock, actorId, { name, startsOn: period?.startsOn ?? null, endsOn: period?.endsOn ?? null }),
   );

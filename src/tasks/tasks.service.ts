@@ -149,7 +149,7 @@ export async function listTasksWithProgress(db: Db, statuses: TaskStatus[] = ['o
     .select(taskColumns)
     .select((eb) => [
       eb.selectFrom('task_units as tu').whereRef('tu.task_id', '=', 't.id').select(sql<number>`count(*)::int`.as('n')).as('assigned'),
-      eb.selectFrom('reports as r').whereRef('r.task_id', '=', 't.id').select(sql<number>`count(*)::int`.as('n')).as('reported'),
+      eb.selectFrom('reports as r').whereRef('r.task_id', '=', 't.id').where('r.returned_at', 'is', null).select(sql<number>`count(*)::int`.as('n')).as('reported'),
     ])
     .where('t.status', 'in', statuses)
     .orderBy('t.due_at')
