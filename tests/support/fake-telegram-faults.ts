@@ -15,6 +15,11 @@ const DEFAULT_DESCRIPTIONS: Record<number, string> = {
 const MAX_RETRY_AFTER = 30;
 /** A retry that comes this much early (timer jitter) still counts as having waited. */
 const PENALTY_SLACK_MS = 50;
+/**
+ * Violations this soon after a 429 count as the same burst (concurrent requests) and get the
+ * remaining wait; later ones, still inside retry_after, mean the client ignored it: doubled.
+ */
+const BURST_MS = 300;
 
 interface FaultRule {
   remaining: number;
@@ -22,6 +27,7 @@ interface FaultRule {
 }
 
 interface Penalty {
+  issuedAt: number;
   until: number;
   retryAfter: number;
 }
@@ -132,16 +138,18 @@ export class Faults {
   private violation(key: string, limit: number, now: number): number | undefined {
     const penalty = this.penalties.get(key);
     if (penalty && now < penalty.until - PENALTY_SLACK_MS) {
-      // Sent again before retry_after elapsed: escalate.
+      // Part of the same burst (concurrent requests): the remaining wait.
+      if (now - penalty.issuedAt < BURST_MS) return Math.max(1, Math.ceil((penalty.until - now) / 1000));
+      // Came back before retry_after elapsed: escalate.
       const retryAfter = Math.min(penalty.retryAfter * 2, MAX_RETRY_AFTER);
-      this.penalties.set(key, { until: now + retryAfter * 1000, retryAfter });
+      this.penalties.set(key, { until: now + retryAfter * 1000, retryAfter, issuedAt: now });
       return retryAfter;
     }
     const w = this.windowOf(key);
     while (w.length > 0 && (w[0] ?? 0) <= now - 1000) w.shift();
     if (w.length < limit) return undefined;
     const retryAfter = Math.max(1, Math.ceil(((w[0] ?? now) + 1000 - now) / 1000));
-    this.penalties.set(key, { until: now + retryAfter * 1000, retryAfter });
+    this.penalties.set(key, { until: now + retryAfter * 1000, retryAfter, issuedAt: now });
     return retryAfter;
   }
 }

@@ -163,8 +163,9 @@ export function describeParams(params: Params, uploads: Map<string, UploadedPart
       if (part) out[k] = { upload: part.filename, size: part.bytes.length };
     }
   }
+  const json = JSON.stringify(params);
   for (const [k, part] of uploads) {
-    if (!(k in out)) out[k] = { upload: part.filename, size: part.bytes.length };
+    if (!(k in out) && !json.includes(`"attach://${k}"`)) out[k] = { upload: part.filename, size: part.bytes.length };
   }
   return out;
 }

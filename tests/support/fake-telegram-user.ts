@@ -55,7 +55,7 @@ export class SimUser {
   sendText(text: string, opts: { date?: Date | number } = {}): Update {
     const cmd = COMMAND_RE.exec(text);
     const entities: MessageEntity[] | undefined = cmd ? [{ type: 'bot_command', offset: 0, length: cmd[0].length }] : undefined;
-    this.log(text);
+    this.act(text);
     return this.pushMessage({ text, ...(entities ? { entities } : {}) }, opts.date);
   }
 
@@ -67,7 +67,7 @@ export class SimUser {
     const size = (f: StoredFile, w: number, h: number) => ({
       file_id: f.file_id, file_unique_id: f.file_unique_id, file_size: f.file_size, width: w, height: h,
     });
-    this.log(`[photo]${opts.caption ? ` ${opts.caption}` : ''}`);
+    this.act(`[photo]${opts.caption ? ` ${opts.caption}` : ''}`);
     const photo = [size(small, 90, 120), size(large, 960, 1280)];
     return this.pushMessage({ photo, ...(opts.caption ? { caption: opts.caption } : {}) }, opts.date);
   }
@@ -78,12 +78,12 @@ export class SimUser {
     const mime = opts.mime ?? guessMime(filename);
     const f = this.s.addFile(bytes, filename, mime, 'documents', opts.fileUniqueId);
     const document = { file_id: f.file_id, file_unique_id: f.file_unique_id, file_size: f.file_size, file_name: filename, mime_type: mime };
-    this.log(`[document ${filename}]${opts.caption ? ` ${opts.caption}` : ''}`);
+    this.act(`[document ${filename}]${opts.caption ? ` ${opts.caption}` : ''}`);
     return this.pushMessage({ document, ...(opts.caption ? { caption: opts.caption } : {}) }, opts.date);
   }
 
   sendLocation(latitude: number, longitude: number): Update {
-    this.log(`[location] ${latitude},${longitude}`);
+    this.act(`[location] ${latitude},${longitude}`);
     return this.pushMessage({ location: { latitude, longitude } });
   }
 
@@ -127,7 +127,7 @@ export class SimUser {
     return this.callback(rec, data, `data:${data}`);
   }
 
-  /** The user blocks the bot: my_chat_member update, and sends now fail with 403. */
+  /** The user blocks the bot: my_chat_member update, and sends now fail with 403 (until any user action or unblock()). */
   block(): Update {
     this.chat.blocked = true;
     this.log('[blocked the bot]');
@@ -235,7 +235,7 @@ export class SimUser {
   private callback(rec: BotMessage, data: string, label: string): Update {
     const id = this.s.nextId(`${this.id}-cbq-`);
     this.s.callbackQueries.set(id, { chatId: this.chat.id, data, messageId: rec.message_id, answered: false });
-    this.log(`[button] ${label}`);
+    this.act(`[button] ${label}`);
     return this.s.pushUpdate({
       callback_query: { id, from: this.user, message: rec.raw, chat_instance: `ci${this.chat.id}`, data },
     });
@@ -261,6 +261,12 @@ export class SimUser {
     } as Omit<Update, 'update_id'>);
   }
 
+  /** A user action; a user who blocked the bot unblocks it first (as the Telegram app does). */
+  private act(text: string): void {
+    if (this.chat.blocked) this.unblock();
+    this.log(text);
+  }
+
   private log(text: string): void {
     this.chat.transcript.push({ from: 'user', text });
   }
@@ -270,7 +276,7 @@ export class SimUser {
     const pending = this.s.pendingUpdateCount;
     return (
       `User ${this.id}: no new bot message within ${timeoutMs} ms ` +
-      `(${this.chat.messages.length} received, all consumed; ${pending} update(s) not yet fetched by the bot).\n` +
+      `(${this.chat.messages.length} received, all consumed; ${pending} update(s) not yet confirmed by the bot).\n` +
       `Transcript:\n${this.transcriptText() || '  (empty)'}` +
       (errors ? `\nFailed API calls for this chat:\n${errors}` : '')
     );

@@ -165,7 +165,10 @@ export class FakeTelegram {
     return this.s.webhook;
   }
 
-  /** Resolves with the first truthy predicate() value; re-checked after every API call and update. */
+  /**
+   * Resolves with the first truthy predicate() value; re-checked when an API call arrives, when it
+   * is answered, and after every update (no polling).
+   */
   waitFor<T>(predicate: () => T | false | null | undefined | 0 | '', timeoutMs = 5000): Promise<T> {
     const first = predicate();
     if (first) return Promise.resolve(first);
@@ -237,6 +240,7 @@ export class FakeTelegram {
       const parsed = parseBody(req.headers['content-type'], body, q < 0 ? '' : url.slice(q + 1));
       params = parsed.params;
       record = this.s.recordCall(method, describeParams(params, parsed.uploads));
+      this.s.notify(); // a new call means the bot finished something (e.g. a handler before getUpdates)
       const chatId = int(params.chat_id);
       const latency = this.faults.latencyFor(method);
       if (latency > 0) await this.faults.delay(latency);
