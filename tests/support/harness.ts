@@ -14,6 +14,8 @@ export interface Harness {
   app: RunningApp;
   /** Every log line the app wrote. */
   logs: string[];
+  /** Resolves once no update is being handled (its conversation state and replies are written). */
+  settle(): Promise<void>;
   /** Stops the bot (not the database) and starts a fresh instance on the same database. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -48,6 +50,7 @@ export async function startHarness(
     config,
     logs,
     app: await start(),
+    settle: () => harness.app.created.inFlight.drain(),
     restart: async () => {
       await harness.app.stop();
       harness.app = await start();
