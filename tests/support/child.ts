@@ -12,8 +12,12 @@ export interface Child {
 }
 
 /** Starts the bot the way `npm start` does (tsx src/main.ts), with only the given environment. */
-export function startBotProcess(env: Record<string, string>, opts: { cwd?: string } = {}): Child {
-  const proc = spawn(TSX, [`${ROOT}src/main.ts`], {
+export function startBotProcess(env: Record<string, string>, opts: { cwd?: string; nodeArgs?: string[] } = {}): Child {
+  // With node flags (e.g. a CPU profile), node loads tsx itself; otherwise the tsx CLI, as npm start.
+  const [cmd, args] = opts.nodeArgs
+    ? [process.execPath, [...opts.nodeArgs, '--import', 'tsx', `${ROOT}src/main.ts`]]
+    : [TSX, [`${ROOT}src/main.ts`]];
+  const proc = spawn(cmd, args, {
     cwd: opts.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
