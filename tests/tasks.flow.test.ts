@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
-import { buildMember, buildUnit } from './support/factories.js';
+import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import { type Harness, startHarness } from './support/harness.js';
 import type { SimUser } from './support/fake-telegram-user.js';
 
@@ -210,5 +210,110 @@ describe.each(dbTargets())('tasks and confirmations on %s', (target) => {
     // Outside: every button press was answered, nothing was left spinning.
     const pressed = [...one.transcript(), ...two.transcript()].filter((e) => e.from === 'user' && e.text.startsWith('[button]')).length;
     expect(one.callbackAnswers().length + two.callbackAnswers().length).toBe(pressed);
+  });
+});
+
+describe.each(dbTargets())('task management on %s', (target) => {
+  let database: TestDatabase;
+  let h: Harness;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(target);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  beforeEach(async () => {
+    await database.reset();
+    h = await startHarness(database, { adminIds: [ADMIN] });
+    h.clock.setLocal('01/06/2026 09:00');
+  });
+  afterEach(async () => {
+    await h?.stop();
+  });
+
+  const next = async (user: SimUser, act: () => unknown) => {
+    act();
+    return (await user.nextMessage()).text;
+  };
+
+  it('when an admin builds an event task for picked units with a changed form, then the task stores exactly that', async () => {
+    await buildUnit(database.db, { name: 'Khối 1' });
+    const school = await buildUnit(database.db, { name: 'Trường THCS Cao Lộc', kind: 'school' });
+    const club = await buildUnit(database.db, { name: 'CLB Dân vũ', kind: 'club' });
+    await database.db.insertInto('campaigns').values({ name: 'Kỷ niệm 90 năm', starts_on: null, ends_on: null, created_by: null }).execute();
+    const admin = h.fake.user(ADMIN);
+    await next(admin, () => admin.sendText('/start'));
+    await next(admin, () => admin.sendText('/newtask'));
+    expect(await next(admin, () => admin.pressButton('Kỷ niệm 90 năm'))).toContain('Chọn mẫu nhiệm vụ');
+    expect(await next(admin, () => admin.pressButton('🎉 Sự kiện'))).toContain('“Tham dự sự kiện”');
+    expect(await next(admin, () => admin.sendText('Hội diễn văn nghệ chào mừng 15/6'))).toContain('Mô tả thêm');
+    expect(await next(admin, () => admin.sendText('Mỗi đơn vị cử ít nhất 10 người.'))).toContain('Hạn báo cáo?');
+    expect(await next(admin, () => admin.sendText('12/6'))).toContain('Sự kiện bắt đầu lúc nào?');
+    expect(await next(admin, () => admin.sendText('19:30 10/06/2026'))).toContain('Các câu hỏi khi báo cáo');
+    admin.pressButton('📷 Ảnh: không bắt buộc');
+    await h.fake.waitFor(() => admin.lastMessage()?.buttons.flat().includes('📷 Ảnh: không hỏi'));
+    admin.pressButton('📍 Vị trí: không');
+    await h.fake.waitFor(() => admin.lastMessage()?.buttons.flat().includes('📍 Vị trí: có'));
+    expect(await next(admin, () => admin.pressButton('✏️ Đổi tên câu hỏi số'))).toContain('Nhập tên cho câu hỏi số');
+    expect(await next(admin, () => admin.sendText('Số diễn viên'))).toContain('Các câu hỏi khi báo cáo');
+    expect(admin.lastMessage()?.buttons.flat()[0]).toBe('🔢 Hỏi số: Số diễn viên');
+    expect(await next(admin, () => admin.pressButton('Tiếp tục ▶'))).toBe('Giao cho đơn vị nào?');
+    expect(await next(admin, () => admin.pressButton('Chọn từng đơn vị'))).toContain('đã chọn 0');
+    admin.pressButton('⬜ Trường THCS Cao Lộc');
+    await h.fake.waitFor(() => admin.lastMessage()?.buttons.flat().includes('☑️ Trường THCS Cao Lộc'));
+    admin.pressButton('⬜ CLB Dân vũ');
+    await h.fake.waitFor(() => admin.lastMessage()?.buttons.flat().includes('Xong (2)'));
+    const preview = await next(admin, () => admin.pressButton('Xong (2)'));
+    expect(preview).toContain('Mô tả: Mỗi đơn vị cử ít nhất 10 người.');
+    expect(preview).toContain('Sự kiện bắt đầu: 10/06/2026 19:30');
+    expect(preview).toContain('Báo cáo gồm: tình hình, số diễn viên, vị trí, ghi chú');
+    expect(preview).toContain('Giao cho 2 đơn vị: Trường THCS Cao Lộc, CLB Dân vũ');
+    await next(admin, () => admin.pressButton('✅ Tạo nhiệm vụ'));
+
+    const task = await database.db.selectFrom('tasks').selectAll().executeTakeFirstOrThrow();
+    expect(task.form).toEqual({ number: { label: 'Số diễn viên', max: null }, photos: 'none', location: true, note: true });
+    expect(task.event_at?.toISOString()).toBe('2026-06-10T12:30:00.000Z');
+    expect(task.description).toBe('Mỗi đơn vị cử ít nhất 10 người.');
+    const units = await database.db.selectFrom('task_units').select('unit_id').orderBy('unit_id').execute();
+    expect(units.map((u) => u.unit_id)).toEqual([school.id, club.id]);
+  });
+
+  it('when an admin changes a deadline, closes one task and cancels another, then each change is stored and audit-logged', async () => {
+    const unit = await buildUnit(database.db, { name: 'Khối 1' });
+    await buildTask(database.db, { title: 'Treo cờ', unitIds: [unit.id], dueAt: new Date('2026-06-14T10:00:00Z') });
+    await buildTask(database.db, { title: 'Tổng vệ sinh', unitIds: [unit.id], dueAt: new Date('2026-05-30T10:00:00Z') });
+    const admin = h.fake.user(ADMIN);
+    await next(admin, () => admin.sendText('/start'));
+    const list = await next(admin, () => admin.sendText('/tasks'));
+    expect(list).toBe(
+      ['Nhiệm vụ đang mở:', '1. Tổng vệ sinh — 0/1 đơn vị đã báo cáo · hạn 30/05/2026 17:00 ⚠️ quá hạn', '2. Treo cờ — 0/1 đơn vị đã báo cáo · hạn 14/06/2026 17:00'].join('\n'),
+    );
+    expect(await next(admin, () => admin.pressButton('⚙️ 2. Treo cờ'))).toContain('Hạn: 14/06/2026 17:00 · Đã báo cáo: 0/1');
+    expect(await next(admin, () => admin.pressButton('🕒 Đổi hạn'))).toContain('Hạn mới cho “Treo cờ”');
+    expect(await next(admin, () => admin.sendText('20/6 11:00'))).toBe('Đã đổi hạn “Treo cờ” thành 20/06/2026 11:00.');
+
+    await next(admin, () => admin.sendText('/tasks'));
+    await next(admin, () => admin.pressButton('⚙️ 1. Tổng vệ sinh'));
+    admin.pressButton('🏁 Kết thúc');
+    await h.fake.waitFor(() => admin.lastMessage()?.text.startsWith('Kết thúc “Tổng vệ sinh”?'));
+    admin.pressButton('Đồng ý');
+    await h.fake.waitFor(() => admin.lastMessage()?.text === 'Đã kết thúc “Tổng vệ sinh”.');
+
+    await next(admin, () => admin.sendText('/tasks'));
+    await next(admin, () => admin.pressButton('⚙️ 1. Treo cờ'));
+    admin.pressButton('🗑 Huỷ nhiệm vụ');
+    await h.fake.waitFor(() => admin.lastMessage()?.text.startsWith('Huỷ nhiệm vụ “Treo cờ”?'));
+    admin.pressButton('Đồng ý');
+    await h.fake.waitFor(() => admin.lastMessage()?.text === 'Đã huỷ “Treo cờ”.');
+    expect(await next(admin, () => admin.sendText('/tasks'))).toBe('Chưa có nhiệm vụ nào đang mở. Dùng /newtask để tạo.');
+
+    const tasks = await database.db.selectFrom('tasks').select(['title', 'status', 'due_at']).orderBy('id').execute();
+    expect(tasks.map((t) => [t.title, t.status, t.due_at.toISOString()])).toEqual([
+      ['Treo cờ', 'cancelled', '2026-06-20T04:00:00.000Z'],
+      ['Tổng vệ sinh', 'closed', '2026-05-30T10:00:00.000Z'],
+    ]);
+    const audit = await database.db.selectFrom('audit_log').select(['action', 'subject']).where('action', 'like', 'task.%').orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['task.deadline-changed', 'task.closed', 'task.cancelled']);
   });
 });
