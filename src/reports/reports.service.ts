@@ -3,7 +3,7 @@ import { recordAudit } from '../core/audit.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { Database, ReportFlag, ReportStatus } from '../core/schema.js';
-import { findTask, type Task } from '../tasks/tasks.service.js';
+import { TASK_COLUMNS, type Task } from '../tasks/tasks.service.js';
 
 export interface PhotoEvidence {
   fileId: string;
@@ -47,32 +47,30 @@ export async function authorizeReport(
   taskId: number,
   unitId: number,
 ): Promise<{ ok: true; target: ReportTarget } | { ok: false; reason: Refusal }> {
-  const task = await findTask(db, taskId);
-  if (!task) return { ok: false, reason: 'not-found' };
-  const membership = await db
-    .selectFrom('unit_members as um')
-    .innerJoin('units as u', 'u.id', 'um.unit_id')
-    .select(['u.id', 'u.name', 'u.households'])
-    .where('um.member_id', '=', memberId)
-    .where('um.unit_id', '=', unitId)
-    .where('u.active', '=', true)
-    .executeTakeFirst();
-  if (!membership) return { ok: false, reason: 'not-member' };
-  const assigned = await db.selectFrom('task_units').select('unit_id').where('task_id', '=', taskId).where('unit_id', '=', unitId).executeTakeFirst();
-  if (!assigned) return { ok: false, reason: 'not-assigned' };
-  if (task.status !== 'open') return { ok: false, reason: task.status };
-  return { ok: true, target: { task, unit: membership, current: await findCurrentReport(db, taskId, unitId) } };
-}
-
-export async function findCurrentReport(db: Db | Transaction<Database>, taskId: number, unitId: number): Promise<CurrentReport | null> {
+  // One round trip: this runs on every "Báo cáo" press and again on every submission.
   const row = await db
-    .selectFrom('reports as r')
-    .innerJoin('members as m', 'm.id', 'r.reported_by')
-    .select(['r.status', 'r.number_value as numberValue', 'r.reported_at as reportedAt', 'm.display_name as reportedBy', 'r.late', 'r.revision_count as revisionCount'])
-    .where('r.task_id', '=', taskId)
-    .where('r.unit_id', '=', unitId)
+    .selectFrom('tasks as t')
+    .innerJoin('campaigns as c', 'c.id', 't.campaign_id')
+    .leftJoin('unit_members as um', (j) => j.on('um.unit_id', '=', unitId).on('um.member_id', '=', memberId))
+    .leftJoin('units as u', (j) => j.onRef('u.id', '=', 'um.unit_id').on('u.active', '=', true))
+    .leftJoin('task_units as tu', (j) => j.onRef('tu.task_id', '=', 't.id').on('tu.unit_id', '=', unitId))
+    .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 't.id').on('r.unit_id', '=', unitId))
+    .leftJoin('members as rm', 'rm.id', 'r.reported_by')
+    .select(TASK_COLUMNS)
+    .select(['u.id as unitId', 'u.name as unitName', 'u.households', 'tu.unit_id as assignedUnitId'])
+    .select(['r.status as reportStatus', 'r.number_value as numberValue', 'r.reported_at as reportedAt', 'rm.display_name as reportedBy', 'r.late', 'r.revision_count as revisionCount'])
+    .where('t.id', '=', taskId)
     .executeTakeFirst();
-  return row ?? null;
+  if (!row) return { ok: false, reason: 'not-found' };
+  if (row.unitId === null || row.unitName === null) return { ok: false, reason: 'not-member' };
+  if (row.assignedUnitId === null) return { ok: false, reason: 'not-assigned' };
+  if (row.status !== 'open') return { ok: false, reason: row.status };
+  const { unitId: id, unitName: name, households, assignedUnitId: _a, reportStatus, numberValue, reportedAt, reportedBy, late, revisionCount, ...task } = row;
+  const current =
+    reportStatus && reportedAt && reportedBy !== null && late !== null && revisionCount !== null
+      ? { status: reportStatus, numberValue, reportedAt, reportedBy, late, revisionCount }
+      : null;
+  return { ok: true, target: { task, unit: { id, name, households }, current } };
 }
 
 export type SubmitResult =

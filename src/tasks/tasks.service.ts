@@ -37,7 +37,8 @@ export interface TaskDraft {
   unitIds: number[];
 }
 
-const taskColumns = [
+/** The columns of a Task, for queries that select from `tasks as t` joined with `campaigns as c`. */
+export const TASK_COLUMNS = [
   't.id',
   't.campaign_id as campaignId',
   'c.name as campaignName',
@@ -130,7 +131,7 @@ export async function findTask(db: Db | Transaction<Database>, taskId: number): 
   const row = await db
     .selectFrom('tasks as t')
     .innerJoin('campaigns as c', 'c.id', 't.campaign_id')
-    .select(taskColumns)
+    .select(TASK_COLUMNS)
     .where('t.id', '=', taskId)
     .executeTakeFirst();
   return row ?? null;
@@ -146,7 +147,7 @@ export async function listTasksWithProgress(db: Db, statuses: TaskStatus[] = ['o
   return db
     .selectFrom('tasks as t')
     .innerJoin('campaigns as c', 'c.id', 't.campaign_id')
-    .select(taskColumns)
+    .select(TASK_COLUMNS)
     .select((eb) => [
       eb.selectFrom('task_units as tu').whereRef('tu.task_id', '=', 't.id').select(sql<number>`count(*)::int`.as('n')).as('assigned'),
       eb.selectFrom('reports as r').whereRef('r.task_id', '=', 't.id').where('r.returned_at', 'is', null).select(sql<number>`count(*)::int`.as('n')).as('reported'),
