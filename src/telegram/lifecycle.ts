@@ -22,6 +22,10 @@ export class InFlight {
     }
   };
 
+  get busy(): boolean {
+    return this.count > 0;
+  }
+
   get highestHandled(): number {
     return this.lastUpdateId;
   }
