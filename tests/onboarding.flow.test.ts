@@ -1,26 +1,17 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildUnit } from './support/factories.js';
-import { type Harness, startHarness } from './support/harness.js';
+import type { Harness } from './support/harness.js';
+import { useApp } from './support/suite.js';
 
 const ADMIN = 1001;
 
 describe.each(dbTargets())('onboarding on %s', (target) => {
+  const app = useApp(target, { adminIds: [ADMIN] });
   let database: TestDatabase;
   let h: Harness;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(target);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.reset();
-    h = await startHarness(database, { adminIds: [ADMIN] });
-  });
-  afterEach(async () => {
-    await h?.stop();
+  beforeEach(() => {
+    ({ database, h } = app);
   });
 
   const count = async (table: 'members' | 'units' | 'unit_members' | 'invites' | 'audit_log') =>

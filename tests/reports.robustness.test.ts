@@ -1,30 +1,19 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { submitReport } from '../src/reports/reports.service.js';
-import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
+import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
-import { type Harness, startHarness } from './support/harness.js';
+import type { Harness } from './support/harness.js';
+import { useApp } from './support/suite.js';
 
 describe.each(dbTargets())('report robustness on %s', (target) => {
+  const app = useApp(target, { localTime: '02/06/2026 08:00' });
   let database: TestDatabase;
   let h: Harness;
   let seed: Awaited<ReturnType<typeof seedTask>>;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(target);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
   beforeEach(async () => {
-    await database.reset();
-    h = await startHarness(database);
-    h.clock.setLocal('02/06/2026 08:00');
+    ({ database, h } = app);
     seed = await seedTask();
-  });
-  afterEach(async () => {
-    vi.useRealTimers();
-    await h?.stop();
   });
 
   async function seedTask() {

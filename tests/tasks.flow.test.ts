@@ -1,28 +1,18 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
-import { type Harness, startHarness } from './support/harness.js';
+import type { Harness } from './support/harness.js';
+import { useApp } from './support/suite.js';
 import type { SimUser } from './support/fake-telegram-user.js';
 
 const ADMIN = 1001;
 
 describe.each(dbTargets())('tasks and confirmations on %s', (target) => {
+  const app = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 09:00' });
   let database: TestDatabase;
   let h: Harness;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(target);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
   beforeEach(async () => {
-    await database.reset();
-    h = await startHarness(database, { adminIds: [ADMIN] });
-    h.clock.setLocal('01/06/2026 09:00');
-  });
-  afterEach(async () => {
-    await h?.stop();
+    ({ database, h } = app);
   });
 
   async function seedBlocks() {
@@ -214,22 +204,11 @@ describe.each(dbTargets())('tasks and confirmations on %s', (target) => {
 });
 
 describe.each(dbTargets())('task management on %s', (target) => {
+  const app = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 09:00' });
   let database: TestDatabase;
   let h: Harness;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(target);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
   beforeEach(async () => {
-    await database.reset();
-    h = await startHarness(database, { adminIds: [ADMIN] });
-    h.clock.setLocal('01/06/2026 09:00');
-  });
-  afterEach(async () => {
-    await h?.stop();
+    ({ database, h } = app);
   });
 
   const next = async (user: SimUser, act: () => unknown) => {
