@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_26_0900_foundation.js';
 import * as tasksReports from './2026_11_26_1000_tasks_reports.js';
+import * as outbox from './2026_11_26_1100_outbox.js';
+import * as taskProgress from './2026_11_26_1200_task_progress.js';
 
 /** Every migration, in order. A static list because FileMigrationProvider fails under vitest. */
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0900_foundation': foundation,
   '2026_11_26_1000_tasks_reports': tasksReports,
+  '2026_11_26_1100_outbox': outbox,
+  '2026_11_26_1200_task_progress': taskProgress,
 };

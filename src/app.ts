@@ -8,16 +8,23 @@ import { type Receiver, startPolling, startWebhook } from './telegram/lifecycle.
 import { LOCALES } from './telegram/i18n.js';
 import { translator } from './telegram/i18n.js';
 import { setDefaultMenus } from './telegram/menus.js';
+import type { Dispatcher } from './outbox/dispatcher.js';
+import type { Scheduler } from './outbox/scheduler.js';
+import { startOutbox } from './outbox/wiring.js';
 
 export interface RunningApp {
   created: CreatedBot;
   database: DatabaseHandle;
+  /** Turns what is due into deliveries (every minute when timers run; tests call tick()). */
+  scheduler: Scheduler;
+  /** Sends queued deliveries (continuously when timers run; tests call drain()). */
+  dispatcher: Dispatcher;
   /** Stops taking updates, finishes the ones in flight, closes the database. */
   stop(): Promise<void>;
 }
 
-/** Wiring only: db → migrate → bot → receiver. Used by main.ts and by tests that run the app in-process. */
-export async function startApp(config: Config, logger: Logger, opts: { clock?: Clock; database?: DatabaseHandle } = {}): Promise<RunningApp> {
+/** Wiring only: db → migrate → bot → receiver → outbox (scheduler + dispatcher). Used by main.ts and by tests that run the app in-process. */
+export async function startApp(config: Config, logger: Logger, opts: { clock?: Clock; database?: DatabaseHandle; timers?: boolean } = {}): Promise<RunningApp> {
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrateToLatest(database.db);
   logger.info({ target: database.target }, 'database ready');
@@ -38,13 +45,24 @@ export async function startApp(config: Config, logger: Logger, opts: { clock?: C
     receiver = await startPolling(bot, inFlight);
     logger.info({ username: bot.botInfo.username }, 'polling for updates');
   }
+  const outbox = startOutbox({
+    config,
+    database,
+    clock: opts.clock ?? systemClock,
+    logger,
+    texts: (l) => translator(env.i18n, l),
+    timers: opts.timers ?? true,
+  });
   let stopping: Promise<void> | undefined;
   return {
     created,
     database,
+    scheduler: outbox.scheduler,
+    dispatcher: outbox.dispatcher,
     stop: () =>
       (stopping ??= (async () => {
         await receiver.stop();
+        await outbox.stop();
         if (!opts.database) await database.close();
         logger.info('stopped');
       })()),

@@ -18,6 +18,20 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   inviteTtlDays: number;
   conversationIdleHours: number;
+  /** Messages per second the outbox sends in total (Telegram allows about 30). */
+  sendRatePerSecond: number;
+  /** Local minutes of the day [start, end) when nothing is sent; null when turned off. */
+  quietHours: QuietHours | null;
+  /** How late a missed reminder may still go out after downtime (sending hours only). */
+  catchupGraceHours: number;
+  /** Local hour of the daily digest to officials and admins. */
+  digestHour: number;
+}
+
+/** Minutes after local midnight; start > end means the quiet time spans midnight (21:00-06:30). */
+export interface QuietHours {
+  startMinute: number;
+  endMinute: number;
 }
 
 /** One line per bad variable; never contains a secret's value. */
@@ -32,6 +46,10 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optionalString = z.preprocess(blankToUndefined, z.string().optional());
 const positiveInt = (fallback: number) =>
   z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(fallback));
+
+/** Telegram's own ceiling; only an emulator (TELEGRAM_API_ROOT) may be driven faster, up to MAX_EMULATOR_RATE. */
+const TELEGRAM_MAX_RATE = 30;
+const MAX_EMULATOR_RATE = 1000;
 
 const schema = z.object({
   BOT_TOKEN: z
@@ -88,7 +106,35 @@ const schema = z.object({
   ),
   INVITE_TTL_DAYS: positiveInt(7),
   CONVERSATION_IDLE_HOURS: positiveInt(24),
+  SEND_RATE_PER_SECOND: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: 'must be a whole number of messages per second' }).int().min(1, { error: 'must be at least 1' }).max(MAX_EMULATOR_RATE, { error: `must be at most ${TELEGRAM_MAX_RATE} (up to ${MAX_EMULATOR_RATE} only with TELEGRAM_API_ROOT)` }).default(25),
+  ),
+  QUIET_HOURS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^(off|([01]\d|2[0-3]):[0-5]\d\s*-\s*([01]\d|2[0-3]):[0-5]\d)$/, { error: 'must be two local times like 21:00-06:30, or off' })
+      .default('21:00-06:30'),
+  ),
+  CATCHUP_GRACE_HOURS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: 'must be a number of hours' }).min(0, { error: 'must be 0 or more' }).max(72, { error: 'must be at most 72' }).default(6),
+  ),
+  DIGEST_HOUR: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: 'must be an hour 0-23' }).int().min(0, { error: 'must be an hour 0-23' }).max(23, { error: 'must be an hour 0-23' }).default(17),
+  ),
 });
+
+function parseQuietHours(value: string): QuietHours | null {
+  if (value === 'off') return null;
+  const [start = 0, end = 0] = value.split('-').map((part) => {
+    const [h, m] = part.trim().split(':').map(Number);
+    return (h ?? 0) * 60 + (m ?? 0);
+  });
+  return start === end ? null : { startMinute: start, endMinute: end };
+}
 
 /** Reads `.env` (if present) under the given env; real env variables win. No side effects. */
 export function readEnv(env: NodeJS.ProcessEnv, dotenvPath = '.env'): Record<string, string | undefined> {
@@ -110,6 +156,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) {
     throw new ConfigError(['WEBHOOK_SECRET is required when WEBHOOK_URL is set (Telegram sends it back on every update)']);
   }
+  if (e.SEND_RATE_PER_SECOND > TELEGRAM_MAX_RATE && !e.TELEGRAM_API_ROOT) {
+    throw new ConfigError([`SEND_RATE_PER_SECOND must be at most ${TELEGRAM_MAX_RATE} (Telegram allows about 30 messages per second)`]);
+  }
   return {
     botToken: e.BOT_TOKEN,
     databaseUrl: e.DATABASE_URL,
@@ -124,5 +173,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     inviteTtlDays: e.INVITE_TTL_DAYS,
     conversationIdleHours: e.CONVERSATION_IDLE_HOURS,
+    sendRatePerSecond: e.SEND_RATE_PER_SECOND,
+    quietHours: parseQuietHours(e.QUIET_HOURS),
+    catchupGraceHours: e.CATCHUP_GRACE_HOURS,
+    digestHour: e.DIGEST_HOUR,
   };
 }

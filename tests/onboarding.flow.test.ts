@@ -37,7 +37,9 @@ describe.each(dbTargets())('onboarding on %s', (target) => {
     admin.sendText('/start');
     expect((await admin.nextMessage()).text).toContain('Anh/chị là quản trị viên');
     await h.fake.waitFor(() => admin.commands());
-    expect(admin.commands()?.map((c) => c.command)).toEqual(['newtask', 'tasks', 'units', 'invite', 'me', 'help', 'lang', 'cancel']);
+    expect(admin.commands()?.map((c) => c.command)).toEqual([
+      'newtask', 'tasks', 'pending', 'status', 'export', 'broadcast', 'broadcasts', 'reminders', 'units', 'invite', 'me', 'help', 'lang', 'cancel',
+    ]);
 
     admin.sendText('/units');
     expect((await admin.nextMessage()).text).toContain('Chưa có đơn vị nào');

@@ -33,6 +33,9 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   if (opts.databaseUrl) {
     setPgParsers();
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle client whose connection the server dropped (restart, failover) emits 'error'; unhandled,
+    // that would kill the process. The pool replaces such clients on next use, and queries report their own errors.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, target: 'postgres', close: () => db.destroy() };
   }

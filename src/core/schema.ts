@@ -163,6 +163,99 @@ export interface ReportPhotosTable {
   position: number;
 }
 
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'unreachable' | 'skipped' | 'cancelled';
+
+/** What one delivery sends: a text, or a photo/document (by file_id) with the text as caption. */
+export interface DeliveryPayload {
+  text: string;
+  parseMode?: 'HTML';
+  /** Inline buttons with callback_data (each ≤ 64 bytes). */
+  buttons?: { text: string; data: string }[][];
+  photo?: string;
+  document?: string;
+}
+
+export interface DeliveriesTable {
+  id: Generated<number>;
+  /** What produced it: reminder:<task>:<kind>:<at>, broadcast:<id>, wrapup:<task>:<at>, digest:<date>… */
+  source: string;
+  chat_id: number;
+  member_id: number | null;
+  payload: JSONColumnType<DeliveryPayload>;
+  status: Generated<DeliveryStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  expires_at: Timestamp | null;
+  lease_until: Timestamp | null;
+  leased_by: string | null;
+  message_id: number | null;
+  sent_at: Timestamp | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+}
+
+export interface OutboxRunsTable {
+  key: string;
+  status: 'queued' | 'skipped';
+  due_at: Timestamp;
+  processed_at: Timestamp;
+  recipients: Generated<number>;
+}
+
+export type BroadcastStatus = 'scheduled' | 'sending' | 'done' | 'cancelled';
+export type BroadcastContent = { kind: 'text'; text: string } | { kind: 'photo' | 'document'; fileId: string; text: string };
+export type BroadcastTarget =
+  | { mode: 'all-units' | 'officials' | 'everyone' }
+  | { mode: 'kind'; kind: UnitKind }
+  | { mode: 'pick'; unitIds: number[] };
+
+export interface BroadcastsTable {
+  id: Generated<number>;
+  created_by: number | null;
+  content: JSONColumnType<BroadcastContent>;
+  target: JSONColumnType<BroadcastTarget>;
+  send_at: Timestamp;
+  repeat: 'daily' | 'weekly' | null;
+  status: Generated<BroadcastStatus>;
+  progress_chat_id: number | null;
+  progress_message_id: number | null;
+  locale: string;
+  creation_key: string | null;
+  created_at: CreatedAt;
+  cancelled_at: Timestamp | null;
+  cancelled_by: number | null;
+}
+
+export interface TaskReminderOverridesTable {
+  task_id: number;
+  kind: string;
+  enabled: boolean;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+/**
+ * Per-task counts for officials, kept by triggers on task_units, reports and units.households
+ * (migration 1200); read-only for the app. Returned reports count as not reported.
+ */
+export interface TaskStatsTable {
+  task_id: number;
+  assigned: ColumnType<number, never, never>;
+  households: ColumnType<number, never, never>;
+  reported: ColumnType<number, never, never>;
+  done: ColumnType<number, never, never>;
+  partial: ColumnType<number, never, never>;
+  not_done: ColumnType<number, never, never>;
+  flagged: ColumnType<number, never, never>;
+  number_total: ColumnType<number, never, never>;
+}
+
+/** The (task, unit) pairs still owing a report (never reported, or returned); kept by the same triggers, read-only. */
+export interface TaskPendingTable {
+  task_id: ColumnType<number, never, never>;
+  unit_id: ColumnType<number, never, never>;
+}
+
 /** The one database interface; capabilities add their tables here. */
 export interface Database {
   units: UnitsTable;
@@ -177,6 +270,12 @@ export interface Database {
   reports: ReportsTable;
   report_revisions: ReportRevisionsTable;
   report_photos: ReportPhotosTable;
+  deliveries: DeliveriesTable;
+  outbox_runs: OutboxRunsTable;
+  broadcasts: BroadcastsTable;
+  task_reminder_overrides: TaskReminderOverridesTable;
+  task_stats: TaskStatsTable;
+  task_pending: TaskPendingTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

@@ -11,6 +11,12 @@ import { createUnitsFeature } from '../onboarding/units.feature.js';
 import { createStrangerGate } from '../onboarding/stranger.feature.js';
 import { createReportsFeature } from '../reports/reports.feature.js';
 import { createTasksFeature } from '../tasks/tasks.feature.js';
+import { createExportsFeature } from '../exports/exports.feature.js';
+import { createOfficialsFeature } from '../officials/officials.feature.js';
+import { createReworkFeature } from '../rework/rework.feature.js';
+import { createStatusFeature } from '../status/status.feature.js';
+import { createBroadcastsFeature } from '../broadcasts/broadcasts.feature.js';
+import { createRemindersFeature } from '../reminders/reminders.feature.js';
 import { createFallbackFeature } from './fallback.feature.js';
 import type { BotContext, Dependencies } from './context.js';
 import { conversationStorage } from './conversation-storage.js';
@@ -41,7 +47,18 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   const i18n = createI18n(config.defaultLocale);
   const env: FeatureEnv = { deps: fullDeps, i18n };
 
-  const features: Feature[] = [createUnitsFeature(env), createInviteFeature(env), createReportsFeature(env), createTasksFeature(env)];
+  const features: Feature[] = [
+    createUnitsFeature(env),
+    createInviteFeature(env),
+    createReportsFeature(env),
+    createTasksFeature(env),
+    createStatusFeature(env),
+    createOfficialsFeature(env),
+    createReworkFeature(env),
+    createExportsFeature(env),
+    createBroadcastsFeature(env),
+    createRemindersFeature(env),
+  ];
   const entry = createOnboardingFeature(env);
 
   const inFlight = new InFlight();

@@ -21,10 +21,14 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** The real app, in-process, against a fake Telegram and a test database; time comes from a ManualClock. */
+/**
+ * The real app, in-process, against a fake Telegram and a test database; time comes from a ManualClock.
+ * Timers (cron tick, dispatcher loop) are off unless `timers: true`: tests call
+ * `h.app.scheduler.tick()` and `h.app.dispatcher.drain()` instead.
+ */
 export async function startHarness(
   database: TestDatabase,
-  opts: { adminIds?: number[]; clock?: ManualClock; env?: Record<string, string>; fake?: FakeTelegram } = {},
+  opts: { adminIds?: number[]; clock?: ManualClock; env?: Record<string, string>; fake?: FakeTelegram; timers?: boolean } = {},
 ): Promise<Harness> {
   const clock = opts.clock ?? new ManualClock();
   const fake = opts.fake ?? (await FakeTelegram.start({ now: () => clock.now().getTime() }));
@@ -42,7 +46,7 @@ export async function startHarness(
       done();
     },
   });
-  const start = () => startApp(config, createLogger({ level: config.logLevel, secrets: [config.botToken], destination }), { clock, database });
+  const start = () => startApp(config, createLogger({ level: config.logLevel, secrets: [config.botToken], destination }), { clock, database, timers: opts.timers ?? false });
   const harness: Harness = {
     fake,
     database,

@@ -1,0 +1,90 @@
+import { type Context, InlineKeyboard } from 'grammy';
+import type { BroadcastContent, BroadcastTarget, UnitKind } from '../core/schema.js';
+import { UNIT_KINDS } from '../onboarding/units.conversation.js';
+import { listActiveUnits } from '../onboarding/units.service.js';
+import { askChoice, askDateTime, pressedWith } from '../tasks/ask.steps.js';
+import type { Translate } from '../telegram/context.js';
+import { waitInput } from '../telegram/conversation-kit.js';
+import type { BotConversation, FeatureEnv } from '../telegram/feature.js';
+import { pagedKeyboard } from '../telegram/pager.js';
+import { MAX_TEXT } from '../telegram/split.js';
+import { resolveRecipients } from './broadcasts.queries.js';
+import type { Repeat } from './broadcasts.service.js';
+
+const MAX_CAPTION = 1024;
+
+/** A text, a photo with its caption, or a document with its caption; anything else is explained. */
+export async function stepContent(conversation: BotConversation, ctx: Context, t: Translate): Promise<BroadcastContent> {
+  await ctx.reply(t('bc-ask-content'));
+  for (;;) {
+    const input = await waitInput(conversation);
+    if (input.callbackQuery) await input.answerCallbackQuery();
+    const m = input.message;
+    const caption = m?.caption ?? '';
+    const photo = m?.photo?.at(-1);
+    if (photo && caption.length <= MAX_CAPTION) return { kind: 'photo', fileId: photo.file_id, text: caption };
+    if (m?.document && caption.length <= MAX_CAPTION) return { kind: 'document', fileId: m.document.file_id, text: caption };
+    const text = m?.text?.trim();
+    if (text && text.length <= MAX_TEXT) return { kind: 'text', text };
+    await input.reply(t(text ? 'bc-content-too-long' : 'bc-content-invalid'));
+  }
+}
+
+/** Who receives it; asked again while the choice reaches nobody. Returns the target and its recipient count. */
+export async function stepTarget(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate): Promise<{ target: BroadcastTarget; count: number }> {
+  for (;;) {
+    const kb = new InlineKeyboard();
+    for (const mode of ['all-units', 'kind', 'pick', 'officials', 'everyone']) kb.text(t(`bc-target-${mode}`), `bt:${mode}`).row();
+    const mode = (await askChoice(conversation, ctx, t, t('bc-ask-target'), kb, 'bt:')).value;
+    let target: BroadcastTarget = { mode: mode === 'officials' || mode === 'everyone' ? mode : 'all-units' };
+    if (mode === 'kind') {
+      const kinds = new InlineKeyboard();
+      for (const k of UNIT_KINDS) kinds.text(t(`unit-kind-${k}`), `bk:${k}`).row();
+      const kind = (await askChoice(conversation, ctx, t, t('bc-ask-kind'), kinds, 'bk:')).value;
+      target = { mode: 'kind', kind: (UNIT_KINDS.find((k) => k === kind) ?? 'block') as UnitKind };
+    } else if (mode === 'pick') {
+      target = { mode: 'pick', unitIds: await pickUnits(env, conversation, ctx, t) };
+    }
+    const count = await conversation.external(async () => (await resolveRecipients(env.deps.db, target)).length);
+    if (count > 0) return { target, count };
+    await ctx.reply(t('bc-no-recipients'));
+  }
+}
+
+async function pickUnits(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate): Promise<number[]> {
+  const all = await conversation.external(() => listActiveUnits(env.deps.db));
+  const chosen = new Set<number>();
+  let page = 0;
+  const render = () => {
+    const choices = all.map((u) => ({ label: `${chosen.has(u.id) ? '☑️' : '⬜'} ${u.name}`, data: `bp:${u.id}` }));
+    return pagedKeyboard(choices, page, (p) => `bp:p${p}`, t).row().text(t('bc-pick-done', { count: chosen.size }), 'bp:done');
+  };
+  await ctx.reply(t('bc-pick-units', { count: 0 }), { reply_markup: render() });
+  for (;;) {
+    const input = await waitInput(conversation);
+    const value = await pressedWith(input, 'bp:');
+    if (value === null) await input.reply(t('bc-press-button'));
+    else if (value === 'done' && chosen.size > 0) {
+      await input.editMessageReplyMarkup().catch(() => undefined);
+      return [...chosen];
+    } else if (value === 'done') await input.reply(t('bc-pick-none'));
+    else {
+      if (value.startsWith('p')) page = Number(value.slice(1));
+      else if (chosen.has(Number(value))) chosen.delete(Number(value));
+      else if (all.some((u) => u.id === Number(value))) chosen.add(Number(value));
+      await input.editMessageText(t('bc-pick-units', { count: chosen.size }), { reply_markup: render() }).catch(() => undefined);
+    }
+  }
+}
+
+/** Now, at a date and time, or repeating daily/weekly from a first date and time. */
+export async function stepWhen(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate): Promise<{ sendAt: Date | null; repeat: Repeat }> {
+  const kb = new InlineKeyboard();
+  for (const w of ['now', 'at', 'daily', 'weekly']) kb.text(t(`bc-when-${w}`), `bw:${w}`).row();
+  const when = (await askChoice(conversation, ctx, t, t('bc-ask-when'), kb, 'bw:')).value;
+  if (when === 'now') return { sendAt: null, repeat: null };
+  const opts = { zone: env.deps.config.timezone, clock: env.deps.clock };
+  const repeat: Repeat = when === 'daily' || when === 'weekly' ? when : null;
+  const sendAt = await askDateTime(conversation, ctx, t, t(repeat ? 'bc-ask-first' : 'bc-ask-at'), opts);
+  return { sendAt, repeat };
+}

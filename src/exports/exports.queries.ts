@@ -1,0 +1,33 @@
+import { sql } from 'kysely';
+import type { Db } from '../core/db.js';
+
+/** Every unit a task was given, in unit order, with its leaders' names and its current report (if any). */
+export function listExportRows(db: Db, taskId: number) {
+  return db
+    .selectFrom('task_units as tu')
+    .innerJoin('units as u', 'u.id', 'tu.unit_id')
+    .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 'tu.task_id').onRef('r.unit_id', '=', 'tu.unit_id'))
+    .select((eb) => [
+      'u.name as unitName',
+      eb
+        .selectFrom('unit_members as um')
+        .innerJoin('members as m', 'm.id', 'um.member_id')
+        .select(sql<string>`string_agg(m.display_name, ', ' order by case when um.position = 'leader' then 0 else 1 end, m.id)`.as('names'))
+        .whereRef('um.unit_id', '=', 'u.id')
+        .where('m.status', '!=', 'left')
+        .as('leaders'),
+      'r.status',
+      'r.number_value as numberValue',
+      'r.note',
+      'r.photo_count as photoCount',
+      'r.flags',
+      'r.reported_at as reportedAt',
+      'r.late',
+      'r.revision_count as revisions',
+      'r.returned_at as returnedAt',
+      'r.return_reason as returnReason',
+    ])
+    .where('tu.task_id', '=', taskId)
+    .orderBy('tu.unit_id')
+    .execute();
+}

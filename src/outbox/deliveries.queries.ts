@@ -1,0 +1,143 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Db } from '../core/db.js';
+import type { Database, DeliveryPayload } from '../core/schema.js';
+
+type Handle = Db | Transaction<Database> | Kysely<Database>;
+
+export interface NewDelivery {
+  source: string;
+  chatId: number;
+  memberId: number | null;
+  payload: DeliveryPayload;
+  notBefore: Date;
+  expiresAt: Date | null;
+  /** 'unreachable' records someone known to have blocked the bot without trying to send. */
+  status?: 'queued' | 'unreachable';
+}
+
+export interface ClaimedDelivery {
+  id: number;
+  source: string;
+  chatId: number;
+  memberId: number | null;
+  payload: DeliveryPayload;
+  attempts: number;
+}
+
+/** Adds deliveries; one already there for the same (source, chat) is left alone. Returns how many were new. */
+export async function enqueueDeliveries(db: Handle, rows: NewDelivery[]): Promise<number> {
+  let added = 0;
+  // Chunks keep each statement well under Postgres' 65,535 parameters.
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    const result = await db
+      .insertInto('deliveries')
+      .values(
+        chunk.map((r) => ({
+          source: r.source,
+          chat_id: r.chatId,
+          member_id: r.memberId,
+          payload: JSON.stringify(r.payload),
+          next_attempt_at: r.notBefore,
+          expires_at: r.expiresAt,
+          status: r.status ?? 'queued',
+        })),
+      )
+      .onConflict((oc) => oc.columns(['source', 'chat_id']).doNothing())
+      .executeTakeFirst();
+    added += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return added;
+}
+
+/**
+ * Claims up to `limit` due deliveries for this instance: queued ones whose time has come, and
+ * "sending" ones whose lease ran out. SKIP LOCKED lets two claimers never take the same row.
+ */
+export async function claimBatch(trx: Transaction<Database>, opts: { now: Date; limit: number; instanceId: string; leaseSeconds: number }): Promise<ClaimedDelivery[]> {
+  const ids = trx
+    .selectFrom('deliveries')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', opts.now)]),
+        eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', sql<Date>`now()`)]),
+      ]),
+    )
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', opts.now)]))
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(opts.limit)
+    .forUpdate()
+    .skipLocked();
+  const rows = await trx
+    .updateTable('deliveries')
+    .set((eb) => ({
+      status: 'sending',
+      attempts: eb('attempts', '+', 1),
+      leased_by: opts.instanceId,
+      lease_until: sql<Date>`now() + make_interval(secs => ${opts.leaseSeconds})`,
+    }))
+    .where('id', 'in', ids)
+    .returning(['id', 'source', 'chat_id as chatId', 'member_id as memberId', 'payload', 'attempts'])
+    .execute();
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+export async function markSent(db: Handle, id: number, messageId: number, at: Date): Promise<void> {
+  await db
+    .updateTable('deliveries')
+    .set({ status: 'sent', message_id: messageId, sent_at: at, lease_until: null, last_error: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markFinal(db: Handle, id: number, status: 'failed' | 'unreachable', error: string): Promise<void> {
+  await db.updateTable('deliveries').set({ status, last_error: error, lease_until: null }).where('id', '=', id).execute();
+}
+
+export async function markRetry(db: Handle, id: number, at: Date, error: string): Promise<void> {
+  await db
+    .updateTable('deliveries')
+    .set({ status: 'queued', next_attempt_at: at, last_error: error, lease_until: null, leased_by: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A 403 means the person blocked the bot: they stay unreachable until they write again. */
+export async function markMemberUnreachable(db: Handle, chatId: number, at: Date): Promise<void> {
+  await db.updateTable('members').set({ status: 'unreachable', updated_at: at }).where('chat_id', '=', chatId).where('status', '=', 'active').execute();
+}
+
+/** Claimed but never tried (the dispatcher is stopping): back to the queue, the attempt not counted. */
+export async function releaseClaimed(db: Handle, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('deliveries')
+    .set((eb) => ({ status: 'queued', attempts: eb('attempts', '-', 1), lease_until: null, leased_by: null }))
+    .where('id', 'in', ids)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+/** Everything another (dead) leader had claimed goes back to the queue. */
+export async function requeueOrphans(db: Handle, instanceId: string): Promise<number> {
+  const result = await db
+    .updateTable('deliveries')
+    .set({ status: 'queued', lease_until: null, leased_by: null })
+    .where('status', '=', 'sending')
+    .where((eb) => eb.or([eb('leased_by', 'is', null), eb('leased_by', '!=', instanceId)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Queued deliveries past their expiry are marked skipped (they would arrive too late to help). */
+export async function skipExpired(db: Handle, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('deliveries')
+    .set({ status: 'skipped', last_error: 'expired before it could be sent' })
+    .where('status', '=', 'queued')
+    .where('expires_at', '<=', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,148 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Transaction } from 'kysely';
+import type { Clock } from '../core/clock.js';
+import type { Db } from '../core/db.js';
+import type { Logger } from '../core/logger.js';
+import type { Database } from '../core/schema.js';
+import type { Translate } from '../telegram/context.js';
+import { enqueueDeliveries, type NewDelivery } from './deliveries.queries.js';
+import { Serial } from './loop-kit.js';
+import { type SendWindow, sendableDeadline } from './outbox.rules.js';
+import { listStaffRecipients, localeOf } from './recipients.queries.js';
+
+/** One message to one person, before the scheduler gives it a source and times. */
+export type Outgoing = Pick<NewDelivery, 'chatId' | 'memberId' | 'payload' | 'status'>;
+
+/** Something that fell due: a reminder, a wrap-up, a digest, a scheduled broadcast. */
+export interface DueItem {
+  /** Unique for ever: the run's key and every delivery's source. */
+  key: string;
+  dueAt: Date;
+  /** Pointless after this (the event has begun); null when only the grace window applies. */
+  expiresAt: Date | null;
+  /** Who gets what, decided and rendered now, inside the run's transaction. */
+  build(trx: Transaction<Database>, now: Date): Promise<Outgoing[]>;
+  /** One line for the admins' notice when it had to be skipped. */
+  describe(t: Translate): string;
+}
+
+export interface Producer {
+  due(now: Date): Promise<DueItem[]>;
+}
+
+export type Texts = (locale: string) => Translate;
+
+export interface SchedulerOptions {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  window: SendWindow;
+  graceHours: number;
+  defaultLocale: string;
+  texts: Texts;
+  producers: Producer[];
+  /** Called when a tick queued something (wakes the dispatcher). */
+  onQueued?: () => void;
+}
+
+export interface TickResult {
+  queued: string[];
+  skipped: string[];
+}
+
+/**
+ * Every minute (node-cron, in TIMEZONE) turns what is due into delivery rows. Each due item is
+ * recorded once in outbox_runs, so a second tick, a second instance or a restart changes nothing.
+ */
+export class Scheduler {
+  private task: ScheduledTask | undefined;
+  private readonly serial = new Serial();
+
+  constructor(private readonly o: SchedulerOptions) {}
+
+  /** One tick at a time: cron and a test (or the start-up catch-up) may call it together. */
+  tick(): Promise<TickResult> {
+    return this.serial.run(() => this.runTick());
+  }
+
+  /** Ticks now (catch-up after downtime) and then at the start of every minute. */
+  start(timezone: string): void {
+    const run = () => this.tick().catch((error: unknown) => this.o.logger.error({ err: error }, 'outbox tick failed'));
+    void run();
+    this.task = cron.schedule('* * * * *', run, { timezone, name: 'outbox-tick', noOverlap: true });
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.destroy();
+    this.task = undefined;
+    await this.serial.idle();
+  }
+
+  private async runTick(): Promise<TickResult> {
+    const { db, clock } = this.o;
+    const now = clock.now();
+    const items: DueItem[] = [];
+    for (const producer of this.o.producers) items.push(...(await producer.due(now)));
+    const known = items.length
+      ? new Set((await db.selectFrom('outbox_runs').select('key').where('key', 'in', items.map((i) => i.key)).execute()).map((r) => r.key))
+      : new Set<string>();
+    const result: TickResult = { queued: [], skipped: [] };
+    const skippedItems: DueItem[] = [];
+    for (const item of items.filter((i) => !known.has(i.key))) {
+      const outcome = await materialize(db, item, now, this.o);
+      if (outcome === 'queued') result.queued.push(item.key);
+      if (outcome === 'skipped') {
+        result.skipped.push(item.key);
+        skippedItems.push(item);
+      }
+    }
+    if (skippedItems.length) await this.noticeSkipped(skippedItems, now);
+    if (result.queued.length || skippedItems.length) this.o.onQueued?.();
+    if (result.queued.length || result.skipped.length) this.o.logger.info(result, 'outbox tick');
+    return result;
+  }
+
+  /** Missed by more than the grace window: the admins are told, once, what did not go out. */
+  private async noticeSkipped(items: DueItem[], now: Date): Promise<void> {
+    this.o.logger.warn({ skipped: items.map((i) => i.key) }, 'missed while the bot was down; skipped');
+    const admins = await listStaffRecipients(this.o.db, ['admin']);
+    const key = `notice:skipped:${items.map((i) => i.key).sort()[0] ?? ''}`;
+    await enqueueDeliveries(
+      this.o.db,
+      admins.map((a) => {
+        const t = this.o.texts(localeOf(a.locale, this.o.defaultLocale));
+        const text = [t('outbox-skipped-header', { count: items.length, hours: this.o.graceHours }), ...items.map((i) => `• ${i.describe(t)}`)].join('\n');
+        return { source: key, chatId: a.chatId, memberId: a.memberId, payload: { text: text.slice(0, 4000) }, notBefore: now, expiresAt: null };
+      }),
+    );
+  }
+}
+
+/**
+ * Records the run and queues its deliveries in one transaction; 'skipped' when it is past the
+ * grace window, 'known' when another tick or instance got there first.
+ */
+export async function materialize(
+  db: Db,
+  item: DueItem,
+  now: Date,
+  o: { window: SendWindow; graceHours: number },
+): Promise<'queued' | 'skipped' | 'known'> {
+  const deadline = sendableDeadline(item.dueAt, o.graceHours, o.window);
+  const late = now.getTime() > deadline.getTime();
+  return db.transaction().execute(async (trx) => {
+    const run = await trx
+      .insertInto('outbox_runs')
+      .values({ key: item.key, status: late ? 'skipped' : 'queued', due_at: item.dueAt, processed_at: now })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (!run) return 'known';
+    if (late) return 'skipped';
+    const expiresAt = item.expiresAt && item.expiresAt.getTime() < deadline.getTime() ? item.expiresAt : deadline;
+    const outgoing = await item.build(trx, now);
+    const added = await enqueueDeliveries(trx, outgoing.map((m) => ({ ...m, source: item.key, notBefore: item.dueAt, expiresAt })));
+    await trx.updateTable('outbox_runs').set({ recipients: added }).where('key', '=', item.key).execute();
+    return 'queued';
+  });
+}

@@ -1,0 +1,73 @@
+import { formatLocal } from '../core/clock.js';
+import type { DeliveryPayload } from '../core/schema.js';
+import type { Outgoing } from '../outbox/scheduler.js';
+import { reportButtonData } from '../reports/report-button.js';
+import type { Translate } from '../telegram/context.js';
+import { MAX_TEXT } from '../telegram/split.js';
+import type { OpenTask, PendingRecipient, TaskProgressSummary } from './reminders.queries.js';
+import type { ReminderKind } from './reminder.rules.js';
+
+const MAX_BUTTON_LABEL = 40;
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/**
+ * What one leader gets for one reminder: the text, and one "Báo cáo" button per unit of theirs
+ * that has not reported (a member may lead several).
+ */
+export function reminderPayload(t: Translate, kind: ReminderKind, task: OpenTask, units: PendingRecipient[], zone: string): DeliveryPayload {
+  const vars = {
+    title: task.title,
+    campaign: task.campaignName,
+    due: formatLocal(task.dueAt, zone),
+    event: task.eventAt ? formatLocal(task.eventAt, zone) : '',
+    units: units.map((u) => u.unitName).join(', '),
+  };
+  const lines = [t(`rm-${kind}`, vars)];
+  if (kind === 'announce') {
+    if (task.description) lines.push(t('rm-announce-description', { description: task.description }));
+    if (task.eventAt) lines.push(t('rm-announce-event', vars));
+    lines.push(t('rm-announce-units', vars));
+  }
+  lines.push(t('rm-press-button'));
+  return {
+    text: clip(lines.join('\n'), MAX_TEXT),
+    buttons: units.map((u) => [{ text: t('rm-report-button', { unit: clip(u.unitName, MAX_BUTTON_LABEL) }), data: reportButtonData(task.id, u.unitId) }]),
+  };
+}
+
+/** One message per member, whatever number of their units are pending. */
+export function groupByMember(rows: PendingRecipient[]): { member: PendingRecipient; units: PendingRecipient[] }[] {
+  const byMember = new Map<number, { member: PendingRecipient; units: PendingRecipient[] }>();
+  for (const row of rows) {
+    const group = byMember.get(row.memberId);
+    if (group) group.units.push(row);
+    else byMember.set(row.memberId, { member: row, units: [row] });
+  }
+  return [...byMember.values()];
+}
+
+/** "12/15 đơn vị đã báo cáo · Chưa báo cáo: Khối 3, Khối 7, …" cut to fit one message. */
+export function wrapupText(t: Translate, task: OpenTask, p: TaskProgressSummary, zone: string): string {
+  const head = { title: task.title, reported: p.reported, assigned: p.assigned, due: formatLocal(task.dueAt, zone) };
+  if (p.pendingUnits.length === 0) return t('rm-wrapup-all', head);
+  return t('rm-wrapup', { ...head, units: namesThatFit(t, p.pendingUnits, MAX_TEXT - 400) });
+}
+
+export function namesThatFit(t: Translate, names: string[], budget: number): string {
+  let text = '';
+  for (const [i, name] of names.entries()) {
+    const next = text ? `${text}, ${name}` : name;
+    if (next.length > budget) return `${text} ${t('rm-more', { count: names.length - i })}`;
+    text = next;
+  }
+  return text;
+}
+
+export function staffMessages(recipients: { memberId: number; chatId: number; locale: string }[], render: (locale: string) => string): Outgoing[] {
+  const cache = new Map<string, string>();
+  return recipients.map((r) => {
+    const text = cache.get(r.locale) ?? render(r.locale);
+    cache.set(r.locale, text);
+    return { chatId: r.chatId, memberId: r.memberId, payload: { text } };
+  });
+}

@@ -1,0 +1,63 @@
+import type { Transaction } from 'kysely';
+import { formatLocal } from '../core/clock.js';
+import type { Db } from '../core/db.js';
+import type { Database } from '../core/schema.js';
+import { listStaffRecipients, localeOf } from '../outbox/recipients.queries.js';
+import type { DueItem, Outgoing, Producer, Texts } from '../outbox/scheduler.js';
+import { groupByMember, reminderPayload, staffMessages, wrapupText } from './reminder-texts.js';
+import { type ReminderInstant, reminderKey, reminderSchedule } from './reminder.rules.js';
+import { cancelRemindersOfClosedTasks, listDisabledKinds, listOpenTasks, listPendingRecipients, type OpenTask, taskProgressSummary } from './reminders.queries.js';
+
+export interface ReminderDeps {
+  db: Db;
+  zone: string;
+  defaultLocale: string;
+  texts: Texts;
+}
+
+/** Only instants this recent are looked at; older ones were handled (or skipped) long ago. */
+const LOOKBACK_MS = 3 * 24 * 3_600_000;
+
+/** Task reminders, announcements and deadline wrap-ups as the scheduler's due items. */
+export function reminderProducer(deps: ReminderDeps): Producer {
+  return {
+    async due(now) {
+      await cancelRemindersOfClosedTasks(deps.db);
+      const tasks = await listOpenTasks(deps.db);
+      const disabled = await listDisabledKinds(deps.db, tasks.map((t) => t.id));
+      const items: DueItem[] = [];
+      for (const task of tasks) {
+        for (const r of reminderSchedule(task, deps.zone)) {
+          const fresh = r.at.getTime() <= now.getTime() && now.getTime() - r.at.getTime() < LOOKBACK_MS;
+          if (fresh && !disabled.has(`${task.id}:${r.kind}`)) items.push(reminderItem(deps, task, r));
+        }
+      }
+      return items;
+    },
+  };
+}
+
+function reminderItem(deps: ReminderDeps, task: OpenTask, r: ReminderInstant): DueItem {
+  return {
+    key: reminderKey(task.id, r),
+    dueAt: r.at,
+    expiresAt: r.expiresAt,
+    build: (trx) => (r.audience === 'staff' ? buildWrapup(deps, trx, task) : buildReminder(deps, trx, task, r)),
+    describe: (t) => t('rm-skipped-line', { title: task.title, kind: t(`rm-kind-${r.kind}`), at: formatLocal(r.at, deps.zone) }),
+  };
+}
+
+async function buildReminder(deps: ReminderDeps, trx: Transaction<Database>, task: OpenTask, r: ReminderInstant): Promise<Outgoing[]> {
+  const pending = await listPendingRecipients(trx, task.id);
+  return groupByMember(pending).map(({ member, units }) => {
+    const t = deps.texts(localeOf(member.locale, deps.defaultLocale));
+    return { chatId: member.chatId, memberId: member.memberId, payload: reminderPayload(t, r.kind, task, units, deps.zone) };
+  });
+}
+
+async function buildWrapup(deps: ReminderDeps, trx: Transaction<Database>, task: OpenTask): Promise<Outgoing[]> {
+  const progress = await taskProgressSummary(trx, task.id);
+  const staff = await listStaffRecipients(trx, ['official', 'admin']);
+  const recipients = staff.map((s) => ({ ...s, locale: localeOf(s.locale, deps.defaultLocale) }));
+  return staffMessages(recipients, (locale) => wrapupText(deps.texts(locale), task, progress, deps.zone));
+}

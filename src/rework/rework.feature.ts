@@ -1,0 +1,24 @@
+import { Composer } from 'grammy';
+import type { BotContext } from '../telegram/context.js';
+import type { Feature, FeatureEnv } from '../telegram/feature.js';
+import { hasRole } from '../telegram/guards.js';
+import { REWORK_CONVERSATION, reworkConversation } from './rework.conversation.js';
+import { findReturnable } from './rework.service.js';
+
+/** Officials and admins: "↩️ Trả lại" under a report opens the return dialogue. */
+export function createReworkFeature(env: FeatureEnv): Feature {
+  const { deps } = env;
+  const composer = new Composer<BotContext>();
+  const staff = composer.chatType('private').filter(hasRole('official', 'admin'));
+
+  staff.callbackQuery(/^orw:(\d+):(\d+)$/, async (ctx) => {
+    const taskId = Number(ctx.match[1]);
+    const unitId = Number(ctx.match[2]);
+    const found = await findReturnable(deps.db, taskId, unitId);
+    if (!found.ok) return ctx.answerCallbackQuery({ text: ctx.t(`rw-refused-${found.reason}`), show_alert: true });
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.enter(REWORK_CONVERSATION, await ctx.i18n.getLocale(), ctx.member.id, taskId, unitId);
+  });
+
+  return { composer, conversations: [reworkConversation(env)] };
+}

@@ -1,0 +1,65 @@
+import { formatLocal } from '../core/clock.js';
+import { formatWholeNumber } from '../core/numbers.js';
+import type { Translate } from '../telegram/context.js';
+import { escapeHtml } from '../telegram/i18n.js';
+import type { ListedUnit, PendingList, TaskProgressLine, UnitContact } from './status.service.js';
+
+const n = formatWholeNumber;
+
+function numberLine(t: Translate, task: TaskProgressLine): string | null {
+  if (!task.numberLabel || task.reported === 0) return null;
+  const label = task.numberLabel;
+  if (task.againstHouseholds && task.households > 0) {
+    const percent = Math.round((100 * task.numberTotal) / task.households);
+    return t('st-number-households', { label, total: n(task.numberTotal), households: n(task.households), percent });
+  }
+  return t('st-number-total', { label, total: n(task.numberTotal) });
+}
+
+/** The /status text: one block per task, overdue ones marked. */
+export function statusLines(t: Translate, campaign: string, tasks: TaskProgressLine[], zone: string, now: Date): string[] {
+  if (tasks.length === 0) return [t('st-no-tasks', { campaign })];
+  const lines = [t('st-header', { campaign, at: formatLocal(now, zone) })];
+  tasks.forEach((task, i) => {
+    const head = { index: i + 1, title: task.title, due: formatLocal(task.dueAt, zone) };
+    lines.push('');
+    lines.push(t(task.overdue ? 'st-task-overdue' : task.status === 'closed' ? 'st-task-closed' : 'st-task', head));
+    lines.push(
+      t('st-counts', { reported: n(task.reported), assigned: n(task.assigned), done: n(task.done), partial: n(task.partial), notDone: n(task.notDone), pending: n(task.pending) }),
+    );
+    const numbers = numberLine(t, task);
+    if (numbers) lines.push(numbers);
+    if (task.flagged > 0) lines.push(t('st-flagged', { count: task.flagged }));
+  });
+  return lines;
+}
+
+function contactHtml(t: Translate, c: UnitContact): string {
+  const link = `<a href="tg://user?id=${c.telegramId}">${escapeHtml(c.name)}</a>`;
+  return c.reachable ? link : t('pd-contact-blocked', { name: link });
+}
+
+function unitLine(t: Translate, u: ListedUnit, key: 'pd-unit' | 'pd-unit-returned' | 'pd-unit-not-done-note'): string {
+  const contacts = u.contacts.length ? u.contacts.map((c) => contactHtml(t, c)).join(', ') : t('pd-no-contact');
+  return t(key, { unit: escapeHtml(u.unitName), contacts, note: escapeHtml((u.note ?? '').slice(0, 120)) });
+}
+
+/**
+ * The /pending text for one task, in parse_mode HTML: one line per unit (each line's tags
+ * are closed on that line, so splitting between lines never breaks the markup).
+ */
+export function pendingLines(t: Translate, list: PendingList, zone: string, mode: 'one-task' | 'all-tasks'): string[] {
+  const more = mode === 'one-task' ? 'pd-more' : 'pd-more-all';
+  const title = escapeHtml(list.title);
+  const due = formatLocal(list.dueAt, zone);
+  if (list.pendingCount === 0 && list.notDoneCount === 0) return [t('pd-none', { title, due })];
+  const lines = [t(list.pendingCount ? 'pd-header' : 'pd-header-all-reported', { title, due, count: n(list.pendingCount) })];
+  for (const u of list.pending) lines.push(unitLine(t, u, u.returned ? 'pd-unit-returned' : 'pd-unit'));
+  if (list.pendingCount > list.pending.length) lines.push(t(more, { count: n(list.pendingCount - list.pending.length) }));
+  if (list.notDoneCount > 0) {
+    lines.push(t('pd-not-done-header', { count: n(list.notDoneCount) }));
+    for (const u of list.notDone) lines.push(unitLine(t, u, u.note ? 'pd-unit-not-done-note' : 'pd-unit'));
+    if (list.notDoneCount > list.notDone.length) lines.push(t(more, { count: n(list.notDoneCount - list.notDone.length) }));
+  }
+  return lines;
+}

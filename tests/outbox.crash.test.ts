@@ -1,0 +1,121 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { outboxSettings, createBroadcast } from '../src/broadcasts/broadcasts.service.js';
+import { loadConfig } from '../src/config.js';
+import { systemClock } from '../src/core/clock.js';
+import { type DatabaseHandle, openDatabase } from '../src/core/db.js';
+import { migrateToLatest } from '../src/core/migrator.js';
+import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
+import { FakeTelegram } from './support/fake-telegram.js';
+
+const RECIPIENTS = 2_000;
+const FIRST_ID = 300_000;
+const PROGRESS_CHAT = 299_999;
+/** The dispatcher's maxInFlight: requests Telegram may have answered before the kill was recorded. */
+const IN_FLIGHT_WINDOW = 8;
+
+const target = dbTargets()[0] ?? 'pglite';
+
+describe(`a bot killed during a broadcast (${target})`, () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'khoipho-crash-'));
+  let server: TestDatabase | undefined;
+  let fake: FakeTelegram | undefined;
+  let child: ChildProcess | undefined;
+  const output: string[] = [];
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    await fake?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** A database only this test uses: a server database, or a PGlite directory (one process at a time). */
+  async function open(): Promise<DatabaseHandle> {
+    if (target === 'postgres') return (server ??= await openTestDatabase('postgres'));
+    return openDatabase({ dataDir });
+  }
+
+  async function seed(): Promise<void> {
+    const handle = await open();
+    await migrateToLatest(handle.db);
+    const ids = Array.from({ length: RECIPIENTS }, (_, i) => FIRST_ID + i);
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = ids.slice(i, i + 500).map((id) => ({ telegram_id: id, chat_id: id, display_name: `Trưởng khối ${id}`, username: null, locale: null, role: 'leader' as const }));
+      await handle.db.insertInto('members').values(rows).execute();
+    }
+    const config = loadConfig({ BOT_TOKEN: '1:seed-token', QUIET_HOURS: 'off' });
+    const draft = { content: { kind: 'text' as const, text: 'Kính gửi các khối: 7 giờ sáng mai tổng vệ sinh.' }, target: { mode: 'everyone' as const }, sendAt: systemClock.now(), repeat: null, locale: 'vi', progressChatId: PROGRESS_CHAT };
+    await createBroadcast(handle.db, systemClock, outboxSettings(config), 1, draft, 'crash-test');
+    if (target === 'pglite') await handle.close();
+  }
+
+  function startBot(fakeTelegram: FakeTelegram): ChildProcess {
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      BOT_TOKEN: fakeTelegram.token,
+      TELEGRAM_API_ROOT: fakeTelegram.apiRoot,
+      SEND_RATE_PER_SECOND: '400',
+      QUIET_HOURS: 'off',
+      LOG_LEVEL: 'warn',
+      ...(target === 'postgres' ? { DATABASE_URL: server?.url } : { DATA_DIR: dataDir }),
+    };
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    proc.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
+    proc.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
+    return proc;
+  }
+
+  const exited = (proc: ChildProcess) => new Promise<number | null>((resolve) => (proc.exitCode !== null || proc.signalCode !== null ? resolve(proc.exitCode) : proc.once('exit', (code) => resolve(code))));
+
+  it('when the bot is SIGKILLed mid-broadcast and restarted, then every recipient gets the message and duplicates stay within the in-flight window', { timeout: 180_000 }, async () => {
+    await seed();
+    fake = await FakeTelegram.start();
+    fake.rateLimit({ global: 500, perChat: 1 });
+    const f = fake;
+    const received = () => {
+      const perChat = new Map<number, number>();
+      for (const c of f.callsOf('sendMessage')) {
+        const chat = Number(c.params.chat_id);
+        if (!c.error && chat >= FIRST_ID) perChat.set(chat, (perChat.get(chat) ?? 0) + 1);
+      }
+      return perChat;
+    };
+
+    child = startBot(f);
+    await f.waitFor(() => received().size >= 600, 60_000).catch((e: unknown) => {
+      throw new Error(`${String(e)}\n${output.join('')}`);
+    });
+    child.kill('SIGKILL');
+    await exited(child);
+    const beforeKill = received().size;
+
+    child = startBot(f);
+    await f.waitFor(() => received().size >= RECIPIENTS, 90_000).catch((e: unknown) => {
+      throw new Error(`${String(e)}\n${output.join('')}`);
+    });
+    // The creator's progress message ends with the final figures.
+    await f.waitFor(() => f.user(PROGRESS_CHAT).messages().at(-1)?.text.startsWith('✅ Thông báo #1 đã gửi xong: 2.000/2.000'), 10_000).catch((e: unknown) => {
+      throw new Error(`${String(e)}: ${f.user(PROGRESS_CHAT).transcriptText()}\n${output.join('')}`);
+    });
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
+
+    const perChat = received();
+    const duplicates = [...perChat.values()].reduce((sum, n) => sum + n - 1, 0);
+    console.log(`crash test (${target}): ${beforeKill}/${RECIPIENTS} delivered before SIGKILL; after restart all ${perChat.size} received; duplicates ${duplicates} (in-flight window ${IN_FLIGHT_WINDOW}); 429s ${f.stats().violations}`);
+    expect(perChat.size).toBe(RECIPIENTS);
+    expect(duplicates).toBeLessThanOrEqual(IN_FLIGHT_WINDOW);
+
+    const handle = await open();
+    const statuses = await handle.db.selectFrom('deliveries').select(['status']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('status').execute();
+    expect(statuses).toEqual([{ status: 'sent', n: RECIPIENTS }]);
+    const broadcast = await handle.db.selectFrom('broadcasts').select('status').executeTakeFirstOrThrow();
+    expect(broadcast.status).toBe('done');
+    if (target === 'pglite') await handle.close();
+  });
+});
