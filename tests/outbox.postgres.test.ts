@@ -23,9 +23,6 @@ describe.skipIf(!onServer)(`two dispatchers on the real Postgres (${onServer ? '
   });
   afterAll(async () => {
     await other?.close();
-    // pg's pool.end() resolves before its sockets are closed; dropping the database at once
-    // would make those closing clients throw "terminating connection".
-    await new Promise((r) => setTimeout(r, 300));
     await database?.close();
   });
   beforeEach(async () => {
