@@ -2,6 +2,8 @@ import { ConfigError, loadConfig, readEnv } from './config.js';
 import { createLogger } from './core/logger.js';
 import { startApp } from './app.js';
 
+const STOP_TIMEOUT_MS = 15_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -20,6 +22,11 @@ async function main(): Promise<void> {
   });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    // If Telegram or the database cannot be reached, stopping must still end.
+    setTimeout(() => {
+      logger.error({ afterMs: STOP_TIMEOUT_MS }, 'could not stop in time; exiting');
+      process.exit(1);
+    }, STOP_TIMEOUT_MS).unref();
     app.stop().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -32,11 +32,6 @@ export function toMember(row: MemberRow): Member {
   };
 }
 
-export async function findMemberByTelegramId(db: Db, telegramId: number): Promise<Member | null> {
-  const row = await db.selectFrom('members').selectAll().where('telegram_id', '=', telegramId).executeTakeFirst();
-  return row && row.status !== 'left' ? toMember(row) : null;
-}
-
 export async function listMemberUnits(db: Db, memberId: number): Promise<MemberUnit[]> {
   const rows = await db
     .selectFrom('unit_members as um')

@@ -4,7 +4,6 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context, type MiddlewareFn } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Config } from '../config.js';
-import { findMemberByTelegramId } from '../core/member.js';
 import { createOnboardingFeature } from '../onboarding/onboarding.feature.js';
 import { createInviteFeature } from '../onboarding/invite.feature.js';
 import { createUnitsFeature } from '../onboarding/units.feature.js';
@@ -19,7 +18,7 @@ import { createBroadcastsFeature } from '../broadcasts/broadcasts.feature.js';
 import { createRemindersFeature } from '../reminders/reminders.feature.js';
 import { createFallbackFeature } from './fallback.feature.js';
 import type { BotContext, Dependencies } from './context.js';
-import { conversationStorage } from './conversation-storage.js';
+import { conversationStorage, loadSession } from './conversation-storage.js';
 import type { Feature, FeatureEnv } from './feature.js';
 import { createI18n } from './i18n.js';
 import { InFlight } from './lifecycle.js';
@@ -64,13 +63,14 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   const inFlight = new InFlight();
   bot.use(inFlight.middleware);
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use(loadMember(fullDeps));
-  bot.use(i18n);
-  const guarded = bot.errorBoundary((err) => reportError(err.ctx, err.error, fullDeps));
+  // Everything that can fail, loading the sender included, runs inside the boundary that apologises.
+  const guarded = bot.errorBoundary((err) => reportError(err.ctx, err.error, env));
+  guarded.use(loadMember(fullDeps));
+  guarded.use(i18n);
   guarded.use(entry.composer);
   guarded.use(
     conversations<BotContext, Context>({
-      storage: { type: 'key', version: 1, adapter: conversationStorage(fullDeps.db, fullDeps.clock) },
+      storage: conversationStorage(fullDeps.db, fullDeps.clock),
       plugins: [installAutoRetry],
     }),
   );
@@ -101,16 +101,20 @@ const installAutoRetry: MiddlewareFn<Context> = async (ctx, next) => {
 function loadMember(deps: Dependencies): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     ctx.deps = deps;
-    ctx.member = ctx.from ? await findMemberByTelegramId(deps.db, ctx.from.id) : null;
+    ctx.session = await loadSession(deps.db, ctx.from?.id, ctx.chatId);
+    ctx.member = ctx.session.member;
     await next();
   };
 }
 
-async function reportError(ctx: BotContext, error: unknown, deps: Dependencies): Promise<void> {
+async function reportError(ctx: BotContext, error: unknown, env: FeatureEnv): Promise<void> {
+  const { deps, i18n } = env;
   deps.logger.error({ err: error, updateId: ctx.update.update_id }, 'handler failed');
   try {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-    if (ctx.chat?.type === 'private') await ctx.reply(ctx.t('error-generic'));
+    // The failure may have come before the sender or i18n were loaded.
+    const locale = ctx.member?.locale ?? deps.config.defaultLocale;
+    if (ctx.chat?.type === 'private') await ctx.reply(i18n.t(locale, 'error-generic'));
   } catch (replyError) {
     deps.logger.warn({ err: replyError }, 'could not apologise to the user');
   }

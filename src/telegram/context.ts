@@ -6,6 +6,7 @@ import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { Logger } from '../core/logger.js';
 import type { Member } from '../core/member.js';
+import type { UpdateSession } from './conversation-storage.js';
 
 /** What every feature may use; built once in main.ts (or a test) and passed to createBot. */
 export interface Dependencies {
@@ -20,6 +21,8 @@ export type BaseContext = Context &
     deps: Dependencies;
     /** The registered sender, or null for a stranger. */
     member: Member | null;
+    /** Loaded once per update with the member (see loadSession). */
+    session?: UpdateSession;
   };
 
 export type BotContext = ConversationFlavor<BaseContext>;

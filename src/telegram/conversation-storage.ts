@@ -1,26 +1,63 @@
-import type { ConversationData, VersionedState } from '@grammyjs/conversations';
-import type { Db } from '../core/db.js';
+import type { ConversationData, ConversationStorage, VersionedState } from '@grammyjs/conversations';
+import { sql } from 'kysely';
 import type { Clock } from '../core/clock.js';
+import type { Db } from '../core/db.js';
+import { type Member, toMember } from '../core/member.js';
+import type { MemberRow } from '../core/schema.js';
+import type { BotContext } from './context.js';
 
-/** Conversation state in Postgres (kv_store), so a restart mid-conversation resumes. */
-export function conversationStorage(db: Db, clock: Clock) {
-  const key = (k: string) => `conversation:${k}`;
+type State = VersionedState<ConversationData>;
+
+const storageKey = (chatId: number) => `conversation:${chatId}`;
+
+/** What every update needs from the database before it is handled: who sent it and their dialogue. */
+export interface UpdateSession {
+  member: Member | null;
+  /** The chat's stored conversation state; undefined when there is none. */
+  conversation: State | undefined;
+}
+
+/**
+ * Loads the sender and the chat's conversation state in one round trip (the busiest query of the bot:
+ * it runs for every update).
+ */
+export async function loadSession(db: Db, telegramId: number | undefined, chatId: number | undefined): Promise<UpdateSession> {
+  const result = await sql<Partial<MemberRow> & { conversation: State | null }>`
+    select m.*, kv.value as conversation
+    from (select 1) as one
+    left join members m on m.telegram_id = ${telegramId ?? null}::bigint and m.status <> 'left'
+    left join kv_store kv on kv.key = ${chatId === undefined ? null : storageKey(chatId)}`.execute(db);
+  const row = result.rows[0];
   return {
-    read: async (k: string): Promise<VersionedState<ConversationData> | undefined> => {
-      const row = await db.selectFrom('kv_store').select('value').where('key', '=', key(k)).executeTakeFirst();
-      return row?.value as VersionedState<ConversationData> | undefined;
-    },
-    write: async (k: string, state: VersionedState<ConversationData>): Promise<void> => {
-      const value = JSON.stringify(state);
-      const now = clock.now();
-      await db
-        .insertInto('kv_store')
-        .values({ key: key(k), value, updated_at: now })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
-        .execute();
-    },
-    delete: async (k: string): Promise<void> => {
-      await db.deleteFrom('kv_store').where('key', '=', key(k)).execute();
+    member: row?.id !== undefined && row.id !== null ? toMember(row as MemberRow) : null,
+    conversation: row?.conversation ?? undefined,
+  };
+}
+
+/**
+ * Conversation state in Postgres (kv_store), so a restart mid-conversation resumes.
+ * Reads use what {@link loadSession} already fetched for this update.
+ */
+export function conversationStorage(db: Db, clock: Clock): ConversationStorage<BotContext, ConversationData> {
+  return {
+    type: 'context',
+    version: 1,
+    adapter: {
+      read: (ctx) => ctx.session?.conversation,
+      write: async (ctx, state) => {
+        if (ctx.chatId === undefined) return;
+        const value = JSON.stringify(state);
+        const now = clock.now();
+        await db
+          .insertInto('kv_store')
+          .values({ key: storageKey(ctx.chatId), value, updated_at: now })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
+          .execute();
+      },
+      delete: async (ctx) => {
+        if (ctx.chatId === undefined) return;
+        await db.deleteFrom('kv_store').where('key', '=', storageKey(ctx.chatId)).execute();
+      },
     },
   };
 }

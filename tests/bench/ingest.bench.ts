@@ -1,5 +1,6 @@
 // `npm run bench -- ingest [--leaders N]`: N simulated leaders complete the confirmation flow at the
-// same time through the fake Telegram; the bot runs as a child process (as `npm start` does) on
+// same time through the fake Telegram (the task is two days old, so its announcement is not due);
+// the bot runs as a child process (as `npm start` does) on
 // PGlite, or on the real server when TEST_DATABASE_URL is set. The peer is a bare echo bot.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -51,12 +52,20 @@ async function seed(url: string | undefined, dataDir: string, leaders: number): 
   await sql`insert into members (telegram_id, chat_id, display_name, role) select ${FIRST_USER} + g, ${FIRST_USER} + g, 'Leader ' || g, 'leader' from generate_series(1, ${leaders}) g`.execute(handle.db);
   await sql`insert into unit_members (unit_id, member_id, position) select id, id, 'leader' from units`.execute(handle.db);
   await sql`insert into campaigns (name) values ('Bench')`.execute(handle.db);
-  await sql`insert into tasks (campaign_id, title, due_at, form) values (1, 'Treo cờ Tổ quốc', now() + interval '7 days', ${JSON.stringify(flagForm)}::jsonb)`.execute(handle.db);
+  await sql`insert into tasks (campaign_id, title, due_at, created_at, form) values (1, 'Treo cờ Tổ quốc', now() + interval '7 days', now() - interval '2 days', ${JSON.stringify(flagForm)}::jsonb)`.execute(handle.db);
   await sql`insert into task_units (task_id, unit_id) select 1, id from units`.execute(handle.db);
   await handle.close();
 }
 
 async function measure(fake: FakeTelegram, child: Child, leaders: number, echo: boolean) {
+  try {
+    return await measureFlows(fake, child, leaders, echo);
+  } finally {
+    if (child.proc.exitCode === null) child.proc.kill('SIGKILL');
+  }
+}
+
+async function measureFlows(fake: FakeTelegram, child: Child, leaders: number, echo: boolean) {
   await fake.waitFor(() => fake.callsOf('getUpdates').length > 0, 60_000);
   const users = Array.from({ length: leaders }, (_, i) => fake.user(FIRST_USER + i + 1));
   // Warm-up, not measured: the leader opens /tasks (the echo bot just answers).
