@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { parseLocalDateTime } from '../src/tasks/due-date.rules.js';
+import { parseLocalDateTime } from '../src/core/local-date.js';
 
 const zone = 'Asia/Ho_Chi_Minh';
 const now = DateTime.fromObject({ year: 2026, month: 6, day: 1, hour: 9 }, { zone }).toJSDate();

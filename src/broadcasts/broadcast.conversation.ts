@@ -3,11 +3,11 @@ import { DateTime } from 'luxon';
 import { formatLocal } from '../core/clock.js';
 import type { BroadcastContent, BroadcastTarget } from '../core/schema.js';
 import { isQuiet, nextSendable } from '../outbox/outbox.rules.js';
-import { askChoice } from '../tasks/ask.steps.js';
+import { askChoice } from '../telegram/ask.js';
 import type { Translate } from '../telegram/context.js';
 import type { BotConversation, ConversationDef, FeatureEnv } from '../telegram/feature.js';
 import { translator } from '../telegram/i18n.js';
-import { stepContent, stepTarget, stepWhen } from './broadcast.steps.js';
+import { stepContent, stepTarget, stepWhen } from './broadcast-steps.conversation.js';
 import { createBroadcast, outboxSettings, type Repeat } from './broadcasts.service.js';
 
 export const BROADCAST_CONVERSATION = 'broadcast';

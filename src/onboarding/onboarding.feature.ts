@@ -81,7 +81,7 @@ export function createOnboardingFeature(env: FeatureEnv): Feature {
   });
 
   members.command('lang', (ctx) =>
-    ctx.reply(ctx.t('lang-choose'), { reply_markup: new InlineKeyboard().text('Tiếng Việt', 'lang:vi').text('English', 'lang:en') }),
+    ctx.reply(ctx.t('lang-choose'), { reply_markup: new InlineKeyboard().text(ctx.t('lang-name-vi'), 'lang:vi').text(ctx.t('lang-name-en'), 'lang:en') }),
   );
 
   members.callbackQuery(/^lang:(vi|en)$/, async (ctx) => {

@@ -3,6 +3,7 @@ import { formatLocal } from '../core/clock.js';
 import { formatWholeNumber, parseWholeNumber } from '../core/numbers.js';
 import type { ReportForm, ReportStatus } from '../core/schema.js';
 import type { Translate } from '../telegram/context.js';
+import { pressedWith } from '../telegram/ask.js';
 import { waitInput } from '../telegram/conversation-kit.js';
 import type { BotConversation, ConversationDef, FeatureEnv } from '../telegram/feature.js';
 import { translator } from '../telegram/i18n.js';
@@ -22,21 +23,13 @@ interface ReportView {
   already: { by: string; at: string } | null;
 }
 
-/** Answers a press of one of our buttons (`<prefix><value>`) and returns the value, or null. */
-async function pressed(ctx: Context, prefix: string): Promise<string | null> {
-  if (!ctx.callbackQuery) return null;
-  await ctx.answerCallbackQuery();
-  const data = ctx.callbackQuery.data;
-  return data?.startsWith(prefix) ? data.slice(prefix.length) : null;
-}
-
 async function askStatus(conversation: BotConversation, ctx: Context, t: Translate): Promise<ReportStatus> {
   const kb = new InlineKeyboard();
   for (const s of STATUSES) kb.text(t(`report-status-${s}`), `rs:${s}`).row();
   await ctx.reply(t('report-ask-status'), { reply_markup: kb });
   for (;;) {
     const input = await waitInput(conversation);
-    const value = await pressed(input, 'rs:');
+    const value = await pressedWith(input, 'rs:');
     const status = STATUSES.find((s) => s === value);
     if (status) {
       await input.editMessageReplyMarkup().catch(() => undefined);
@@ -53,7 +46,7 @@ async function askNumber(conversation: BotConversation, ctx: Context, t: Transla
   await ctx.reply(max === null ? t('report-ask-number', { label }) : t('report-ask-number-max', { label, max: formatWholeNumber(max) }));
   for (;;) {
     const input = await waitInput(conversation);
-    await pressed(input, '');
+    await pressedWith(input, '');
     const text = input.message?.text;
     const value = text === undefined ? null : parseWholeNumber(text);
     if (text === undefined) await input.reply(t('report-number-not-text'));
@@ -78,7 +71,7 @@ async function askPhotos(conversation: BotConversation, ctx: Context, t: Transla
       await input.reply(t('report-photo-received', { count: photos.length }), { reply_markup: new InlineKeyboard().text(t('report-photos-done'), 'rph:done') });
       continue;
     }
-    const action = await pressed(input, 'rph:');
+    const action = await pressedWith(input, 'rph:');
     if (action === 'skip' && !required) return [];
     if (action === 'done' && (photos.length > 0 || !required)) return photos;
     if (action === 'done') await input.reply(t('report-photo-needed'), { reply_markup: kb });
@@ -93,7 +86,7 @@ async function askLocation(conversation: BotConversation, ctx: Context, t: Trans
     const input = await waitInput(conversation);
     const loc = input.message?.location;
     if (loc) return { latitude: loc.latitude, longitude: loc.longitude };
-    if ((await pressed(input, 'rlo:')) === 'skip') return null;
+    if ((await pressedWith(input, 'rlo:')) === 'skip') return null;
     await input.reply(t('report-location-again'), { reply_markup: kb });
   }
 }
@@ -105,7 +98,7 @@ async function askNote(conversation: BotConversation, ctx: Context, t: Translate
     const input = await waitInput(conversation);
     const text = input.message?.text?.trim();
     if (text && text.length <= MAX_NOTE) return text;
-    if ((await pressed(input, 'rno:')) === 'skip') return null;
+    if ((await pressedWith(input, 'rno:')) === 'skip') return null;
     await input.reply(t('report-note-again'), { reply_markup: kb });
   }
 }
@@ -168,7 +161,7 @@ export function reportConversation(env: FeatureEnv): ConversationDef {
       let input: Context = ctx;
       while (choice === null) {
         input = await waitInput(conversation);
-        choice = await pressed(input, 'rc:');
+        choice = await pressedWith(input, 'rc:');
         if (choice === null) await input.reply(t('report-confirm-again'));
       }
       await input.editMessageReplyMarkup().catch(() => undefined);

@@ -4,8 +4,8 @@ import type { ReportForm } from '../core/schema.js';
 import type { Translate } from '../telegram/context.js';
 import type { BotConversation, ConversationDef, FeatureEnv } from '../telegram/feature.js';
 import { translator } from '../telegram/i18n.js';
-import { askChoice, askDateTime, askText } from './ask.steps.js';
-import { stepCampaign, stepForm, stepUnits } from './newtask.steps.js';
+import { askChoice, askDateTime, askText } from '../telegram/ask.js';
+import { stepCampaign, stepForm, stepUnits } from './newtask-steps.conversation.js';
 import { createTask, type TaskDraft } from './tasks.service.js';
 import { findTemplate, formFromTemplate, TEMPLATES } from './templates.js';
 

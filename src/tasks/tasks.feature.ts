@@ -5,7 +5,7 @@ import type { BotConversation, ConversationDef, Feature, FeatureEnv } from '../t
 import { hasRole } from '../telegram/guards.js';
 import { translator } from '../telegram/i18n.js';
 import { splitLines } from '../telegram/split.js';
-import { askDateTime } from './ask.steps.js';
+import { askDateTime } from '../telegram/ask.js';
 import { NEWTASK_CONVERSATION, newTaskConversation } from './newtask.conversation.js';
 import { changeTask, findTask, listTasksWithProgress } from './tasks.service.js';
 

@@ -31,6 +31,9 @@ me-info =
     Language: { $locale }
 me-units = Units: { $units }
 me-no-units = Units: (none yet)
+# Each language is named in itself, whatever the current language.
+lang-name-vi = Tiếng Việt
+lang-name-en = English
 lang-choose = Choose a language:
 lang-set = Switched to English.
 units-empty = There are no units yet. Press “➕ Add units” to add some.

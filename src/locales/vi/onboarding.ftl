@@ -31,6 +31,9 @@ me-info =
     Ngôn ngữ: { $locale }
 me-units = Đơn vị: { $units }
 me-no-units = Đơn vị: (chưa gắn đơn vị nào)
+# Each language is named in itself, whatever the current language.
+lang-name-vi = Tiếng Việt
+lang-name-en = English
 lang-choose = Chọn ngôn ngữ:
 lang-set = Đã chuyển sang tiếng Việt.
 units-empty = Chưa có đơn vị nào. Bấm “➕ Thêm đơn vị” để thêm.

@@ -2,7 +2,7 @@ import { type Context, InlineKeyboard } from 'grammy';
 import type { BroadcastContent, BroadcastTarget, UnitKind } from '../core/schema.js';
 import { UNIT_KINDS } from '../onboarding/units.conversation.js';
 import { listActiveUnits } from '../onboarding/units.service.js';
-import { askChoice, askDateTime, pressedWith } from '../tasks/ask.steps.js';
+import { askChoice, askDateTime, pressedWith } from '../telegram/ask.js';
 import type { Translate } from '../telegram/context.js';
 import { waitInput } from '../telegram/conversation-kit.js';
 import type { BotConversation, FeatureEnv } from '../telegram/feature.js';

@@ -6,7 +6,7 @@ import type { Translate } from '../telegram/context.js';
 import { waitInput } from '../telegram/conversation-kit.js';
 import type { BotConversation, FeatureEnv } from '../telegram/feature.js';
 import { pagedKeyboard } from '../telegram/pager.js';
-import { askChoice, askText, pressedWith } from './ask.steps.js';
+import { askChoice, askText, pressedWith } from '../telegram/ask.js';
 import { parseCampaignPeriod } from './campaign.rules.js';
 import { createCampaign, listCampaigns, resolveUnits, type UnitSelection } from './tasks.service.js';
 

@@ -1,9 +1,9 @@
 import { type Context, InlineKeyboard } from 'grammy';
 import type { Clock } from '../core/clock.js';
-import type { Translate } from '../telegram/context.js';
-import { waitInput } from '../telegram/conversation-kit.js';
-import type { BotConversation } from '../telegram/feature.js';
-import { parseLocalDateTime } from './due-date.rules.js';
+import type { Translate } from './context.js';
+import { waitInput } from './conversation-kit.js';
+import type { BotConversation } from './feature.js';
+import { parseLocalDateTime } from '../core/local-date.js';
 
 /** Answers a button press and returns its data without the prefix, or null for anything else. */
 export async function pressedWith(ctx: Context, prefix: string): Promise<string | null> {
