@@ -1,26 +1,19 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildUnit } from './support/factories.js';
-import { type Harness, startHarness } from './support/harness.js';
+import type { Harness } from './support/harness.js';
+import { useApp } from './support/suite.js';
 
 const ADMIN = 6001;
 const OFFICIAL = 6002;
 const [L1, L2, L3, S1] = [6101, 6102, 6103, 6104];
 
 describe.each(dbTargets())('broadcasts on %s', (target) => {
+  const app = useApp(target, { adminIds: [ADMIN], localTime: '10/06/2026 07:00' });
   let database: TestDatabase;
   let h: Harness;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(target);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
   beforeEach(async () => {
-    await database.reset();
-    h = await startHarness(database, { adminIds: [ADMIN] });
-    h.clock.setLocal('10/06/2026 07:00');
+    ({ database, h } = app);
     const db = database.db;
     const blocks = [await buildUnit(db, { name: 'Khối 1' }), await buildUnit(db, { name: 'Khối 2' }), await buildUnit(db, { name: 'Khối 3' })];
     const school = await buildUnit(db, { name: 'Trường THCS Cao Lộc', kind: 'school' });
@@ -30,9 +23,6 @@ describe.each(dbTargets())('broadcasts on %s', (target) => {
     await buildMember(db, { telegramId: S1, unitId: school.id, name: 'Dung' });
     await buildMember(db, { telegramId: OFFICIAL, role: 'official', name: 'Chủ tịch' });
     await buildMember(db, { telegramId: ADMIN, role: 'admin', name: 'Văn phòng' });
-  });
-  afterEach(async () => {
-    await h?.stop();
   });
 
   const admin = () => h.fake.user(ADMIN);

@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { csvField } from '../src/exports/exports.csv.js';
 import { exportFileName, sheetNames } from '../src/exports/exports.names.js';
 import { insertReport } from './officials-support.js';
-import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
+import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
-import { type Harness, startHarness } from './support/harness.js';
+import type { Harness } from './support/harness.js';
+import { useApp } from './support/suite.js';
 
 const OFFICIAL = 3001;
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -49,22 +50,11 @@ describe('export file names', () => {
 });
 
 describe.each(dbTargets())('export on %s', (target) => {
+  const app = useApp(target, { localTime: '15/06/2026 08:30' });
   let database: TestDatabase;
   let h: Harness;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(target);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
   beforeEach(async () => {
-    await database.reset();
-    h = await startHarness(database);
-    h.clock.setLocal('15/06/2026 08:30');
-  });
-  afterEach(async () => {
-    await h?.stop();
+    ({ database, h } = app);
   });
 
   async function seed() {

@@ -1,31 +1,21 @@
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { insertReport, leaderReportsFlag } from './officials-support.js';
-import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
+import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit, flagForm } from './support/factories.js';
-import { type Harness, startHarness } from './support/harness.js';
+import type { Harness } from './support/harness.js';
+import { useApp } from './support/suite.js';
 
 const OFFICIAL = 3001;
 const cleanupForm = { number: { label: 'Số hộ tham gia', max: 'households' as const }, photos: 'optional' as const, location: false, note: true };
 
 describe.each(dbTargets())('officials on %s', (target) => {
+  const app = useApp(target, { localTime: '12/06/2026 09:00' });
   let database: TestDatabase;
   let h: Harness;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(target);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
   beforeEach(async () => {
-    await database.reset();
-    h = await startHarness(database);
-    h.clock.setLocal('12/06/2026 09:00');
+    ({ database, h } = app);
     await buildMember(database.db, { telegramId: OFFICIAL, name: 'Chủ tịch UBND', role: 'official' });
-  });
-  afterEach(async () => {
-    await h?.stop();
   });
 
   const sendCalls = () => ['sendPhoto', 'sendDocument', 'sendMediaGroup'].flatMap((m) => h.fake.callsOf(m));

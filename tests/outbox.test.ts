@@ -1,29 +1,19 @@
 import { performance } from 'node:perf_hooks';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enqueueDeliveries } from '../src/outbox/deliveries.queries.js';
-import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
+import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember } from './support/factories.js';
-import { type Harness, startHarness } from './support/harness.js';
+import type { Harness } from './support/harness.js';
+import { useApp } from './support/suite.js';
 
 const MINUTE = 60_000;
 
 describe.each(dbTargets())('outbox dispatcher on %s', (target) => {
+  const app = useApp(target, { localTime: '10/06/2026 09:00' });
   let database: TestDatabase;
   let h: Harness;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(target);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
   beforeEach(async () => {
-    await database.reset();
-    h = await startHarness(database);
-    h.clock.setLocal('10/06/2026 09:00');
-  });
-  afterEach(async () => {
-    await h?.stop();
+    ({ database, h } = app);
   });
 
   async function queue(source: string, chatIds: number[]) {

@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { reportButtonData } from '../src/reports/report-button.js';
-import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
+import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
-import { type Harness, startHarness } from './support/harness.js';
+import type { Harness } from './support/harness.js';
+import { useApp } from './support/suite.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const ADMIN = 7001;
@@ -13,22 +14,11 @@ const local = (text: string) => DateTime.fromFormat(text, 'dd/MM/yyyy HH:mm', { 
 const localOf = (unixSeconds: number) => DateTime.fromSeconds(unixSeconds, { zone: ZONE }).toFormat('dd/MM/yyyy HH:mm');
 
 describe.each(dbTargets())('reminders on %s', (target) => {
+  const app = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 08:00' });
   let database: TestDatabase;
   let h: Harness;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(target);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
   beforeEach(async () => {
-    await database.reset();
-    h = await startHarness(database, { adminIds: [ADMIN] });
-    h.clock.setLocal('01/06/2026 08:00');
-  });
-  afterEach(async () => {
-    await h?.stop();
+    ({ database, h } = app);
   });
 
   /** Three blocks with one leader each (C reads English), an official and an admin; one task due 14/06 17:00. */

@@ -1,31 +1,21 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { reportButtonData } from '../src/reports/report-button.js';
 import { leaderReportsFlag } from './officials-support.js';
-import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
+import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
-import { type Harness, startHarness } from './support/harness.js';
+import type { Harness } from './support/harness.js';
+import { useApp } from './support/suite.js';
 
 const OFFICIAL = 3001;
 const REASON = 'Ảnh chưa thấy cờ, đề nghị chụp lại';
 
 describe.each(dbTargets())('return for rework on %s', (target) => {
+  const app = useApp(target, { localTime: '12/06/2026 09:00' });
   let database: TestDatabase;
   let h: Harness;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(target);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
   beforeEach(async () => {
-    await database.reset();
-    h = await startHarness(database);
-    h.clock.setLocal('12/06/2026 09:00');
-  });
-  afterEach(async () => {
-    await h?.stop();
+    ({ database, h } = app);
   });
 
   async function seed() {
