@@ -89,11 +89,11 @@ describe.each(dbTargets())('tasks and confirmations on %s', (target) => {
     one.sendText('/tasks');
     const list = await one.nextMessage();
     expect(list.text).toBe('Nhiệm vụ của đơn vị:\n⏳ Treo cờ Tổ quốc — Khối 1 · hạn 14/06/2026 17:00');
-    expect(list.callbackData.flat()).toEqual([`rp:${task.id}:${k1.id}`]);
+    expect(list.callbackData).toEqual([[`rp:${task.id}:${k1.id}`]]);
     one.pressButton('📝 Báo cáo: Treo cờ Tổ quốc — Khối 1');
     const [intro, status] = await one.nextMessages(2);
     expect(intro?.text).toBe('Báo cáo: Treo cờ Tổ quốc\nĐơn vị: Khối 1 · Hạn: 14/06/2026 17:00');
-    expect(status?.buttons.flat()).toEqual(['✅ Đã xong', '🟡 Làm một phần', '❌ Chưa làm']);
+    expect(status?.buttons).toEqual([['✅ Đã xong'], ['🟡 Làm một phần'], ['❌ Chưa làm']]);
     expect(status?.text).toContain('/cancel');
     expect(await say(one, 'xong rồi')).toContain('Anh/chị hãy bấm một trong ba nút');
     one.pressButton('✅ Đã xong');

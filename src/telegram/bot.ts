@@ -22,6 +22,7 @@ import { conversationStorage, loadSession } from './conversation-storage.js';
 import type { Feature, FeatureEnv } from './feature.js';
 import { createI18n } from './i18n.js';
 import { InFlight } from './lifecycle.js';
+import { dropEmptyKeyboardRows } from './keyboards.js';
 
 /** Telegram may ask us to wait up to an hour; a worker never sleeps longer than this. */
 const AUTO_RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30 } as const;
@@ -42,7 +43,7 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
     client: config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {},
     ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
   });
-  bot.api.config.use(autoRetry(AUTO_RETRY));
+  bot.api.config.use(autoRetry(AUTO_RETRY), dropEmptyKeyboardRows);
   const i18n = createI18n(config.defaultLocale);
   const env: FeatureEnv = { deps: fullDeps, i18n };
 
@@ -94,7 +95,7 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
 
 // conversations v2 builds a fresh Api per conversation; transformers on bot.api are not inherited.
 const installAutoRetry: MiddlewareFn<Context> = async (ctx, next) => {
-  ctx.api.config.use(autoRetry(AUTO_RETRY));
+  ctx.api.config.use(autoRetry(AUTO_RETRY), dropEmptyKeyboardRows);
   await next();
 };
 

@@ -1,4 +1,4 @@
-import { InlineKeyboard } from 'grammy';
+import { InlineKeyboard, type Transformer } from 'grammy';
 
 export interface Choice {
   label: string;
@@ -21,3 +21,15 @@ export function callbackData(...parts: (string | number)[]): string {
   if (Buffer.byteLength(data, 'utf8') > 64) throw new Error(`callback_data over 64 bytes: ${data}`);
   return data;
 }
+
+/**
+ * Drops empty rows from inline keyboards before they reach Telegram (building rows in a loop
+ * with `.row()` leaves one at the end). Installed on every Api the bot sends with.
+ */
+export const dropEmptyKeyboardRows: Transformer = (prev, method, payload, signal) => {
+  const markup = (payload as { reply_markup?: { inline_keyboard?: unknown[][] } }).reply_markup;
+  if (markup?.inline_keyboard?.some((row) => row.length === 0)) {
+    markup.inline_keyboard = markup.inline_keyboard.filter((row) => row.length > 0);
+  }
+  return prev(method, payload, signal);
+};

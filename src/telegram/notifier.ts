@@ -1,5 +1,6 @@
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
+import { dropEmptyKeyboardRows } from './keyboards.js';
 import type { DeliveryPayload } from '../core/schema.js';
 
 /** How one call to Telegram ended, in the terms the outbox acts on. */
@@ -25,6 +26,7 @@ const TIMEOUT_SECONDS = 30;
  */
 export function createNotifier(opts: { token: string; apiRoot?: string | undefined }): Notifier {
   const api = new Api(opts.token, { timeoutSeconds: TIMEOUT_SECONDS, ...(opts.apiRoot ? { apiRoot: opts.apiRoot } : {}) });
+  api.config.use(dropEmptyKeyboardRows);
   return {
     send: (chatId, message) => attempt(async () => (await sendPayload(api, chatId, message)).message_id),
     edit: (chatId, messageId, text) =>
