@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { csvField } from '../src/exports/exports.csv.js';
 import { exportFileName, sheetNames } from '../src/exports/exports.names.js';
-import { insertReport } from './officials-support.js';
+import { insertReport } from './support/reports.js';
 import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { Harness } from './support/harness.js';

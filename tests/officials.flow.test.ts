@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { insertReport, leaderReportsFlag } from './officials-support.js';
+import { insertReport, leaderReportsFlag } from './support/reports.js';
 import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit, flagForm } from './support/factories.js';
 import type { Harness } from './support/harness.js';

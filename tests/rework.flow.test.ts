@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { reportButtonData } from '../src/reports/report-button.js';
-import { leaderReportsFlag } from './officials-support.js';
+import { leaderReportsFlag } from './support/reports.js';
 import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';

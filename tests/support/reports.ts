@@ -1,6 +1,6 @@
-import type { Db } from '../src/core/db.js';
-import type { ReportFlag, ReportStatus } from '../src/core/schema.js';
-import type { SimUser } from './support/fake-telegram-user.js';
+import type { Db } from '../../src/core/db.js';
+import type { ReportFlag, ReportStatus } from '../../src/core/schema.js';
+import type { SimUser } from './fake-telegram-user.js';
 
 /** Stores a unit's current report directly (as submitReport would leave it), for views that only read. */
 export async function insertReport(
