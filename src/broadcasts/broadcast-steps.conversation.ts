@@ -5,8 +5,8 @@ import { listActiveUnits } from '../onboarding/units.service.js';
 import { askChoice, askDateTime, pressedWith } from '../telegram/ask.js';
 import type { Translate } from '../telegram/context.js';
 import { waitInput } from '../telegram/conversation-kit.js';
+import { pickUnits } from '../telegram/pick-units.js';
 import type { BotConversation, FeatureEnv } from '../telegram/feature.js';
-import { pagedKeyboard } from '../telegram/pager.js';
 import { MAX_TEXT } from '../telegram/split.js';
 import { resolveRecipients } from './broadcasts.queries.js';
 import type { Repeat } from './broadcasts.service.js';
@@ -43,7 +43,7 @@ export async function stepTarget(env: FeatureEnv, conversation: BotConversation,
       const kind = (await askChoice(conversation, ctx, t, t('bc-ask-kind'), kinds, 'bk:')).value;
       target = { mode: 'kind', kind: (UNIT_KINDS.find((k) => k === kind) ?? 'block') as UnitKind };
     } else if (mode === 'pick') {
-      target = { mode: 'pick', unitIds: await pickUnits(env, conversation, ctx, t) };
+      target = { mode: 'pick', unitIds: await pickUnits(conversation, ctx, t, { prefix: 'bp:', loadUnits: () => listActiveUnits(env.deps.db) }) };
     }
     const count = await conversation.external(async () => (await resolveRecipients(env.deps.db, target)).length);
     if (count > 0) return { target, count };
@@ -51,31 +51,6 @@ export async function stepTarget(env: FeatureEnv, conversation: BotConversation,
   }
 }
 
-async function pickUnits(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate): Promise<number[]> {
-  const all = await conversation.external(() => listActiveUnits(env.deps.db));
-  const chosen = new Set<number>();
-  let page = 0;
-  const render = () => {
-    const choices = all.map((u) => ({ label: `${chosen.has(u.id) ? '☑️' : '⬜'} ${u.name}`, data: `bp:${u.id}` }));
-    return pagedKeyboard(choices, page, (p) => `bp:p${p}`, t).row().text(t('bc-pick-done', { count: chosen.size }), 'bp:done');
-  };
-  await ctx.reply(t('bc-pick-units', { count: 0 }), { reply_markup: render() });
-  for (;;) {
-    const input = await waitInput(conversation);
-    const value = await pressedWith(input, 'bp:');
-    if (value === null) await input.reply(t('bc-press-button'));
-    else if (value === 'done' && chosen.size > 0) {
-      await input.editMessageReplyMarkup().catch(() => undefined);
-      return [...chosen];
-    } else if (value === 'done') await input.reply(t('bc-pick-none'));
-    else {
-      if (value.startsWith('p')) page = Number(value.slice(1));
-      else if (chosen.has(Number(value))) chosen.delete(Number(value));
-      else if (all.some((u) => u.id === Number(value))) chosen.add(Number(value));
-      await input.editMessageText(t('bc-pick-units', { count: chosen.size }), { reply_markup: render() }).catch(() => undefined);
-    }
-  }
-}
 
 /** Now, at a date and time, or repeating daily/weekly from a first date and time. */
 export async function stepWhen(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate): Promise<{ sendAt: Date | null; repeat: Repeat }> {

@@ -4,8 +4,8 @@ import { UNIT_KINDS } from '../onboarding/units.conversation.js';
 import { listActiveUnits } from '../onboarding/units.service.js';
 import type { Translate } from '../telegram/context.js';
 import { waitInput } from '../telegram/conversation-kit.js';
+import { pickUnits } from '../telegram/pick-units.js';
 import type { BotConversation, FeatureEnv } from '../telegram/feature.js';
-import { pagedKeyboard } from '../telegram/pager.js';
 import { askChoice, askText, pressedWith } from '../telegram/ask.js';
 import { parseCampaignPeriod } from './campaign.rules.js';
 import { createCampaign, listCampaigns, resolveUnits, type UnitSelection } from './tasks.service.js';
@@ -79,7 +79,7 @@ export async function stepForm(conversation: BotConversation, ctx: Context, t: T
         continue;
       }
     } else {
-      await input.reply(t('nt-press-button'));
+      await input.reply(t('press-button'));
       continue;
     }
     await input.editMessageReplyMarkup({ reply_markup: keyboard() }).catch(() => undefined);
@@ -103,7 +103,7 @@ export async function stepUnits(env: FeatureEnv, conversation: BotConversation, 
       const kind = await askChoice(conversation, ctx, t, t('nt-choose-kind'), kinds, 'nk:');
       selection = { mode: 'kind', kind: (UNIT_KINDS.find((k) => k === kind.value) ?? 'block') as UnitKind };
     } else if (mode.value === 'pick') {
-      selection = { mode: 'pick', unitIds: await pickUnits(env, conversation, ctx, t) };
+      selection = { mode: 'pick', unitIds: await pickUnits(conversation, ctx, t, { prefix: 'np:', loadUnits: () => listActiveUnits(env.deps.db) }) };
     }
     const units = await conversation.external(() => resolveUnits(db, selection));
     if (units.length > 0) return units;
@@ -111,32 +111,3 @@ export async function stepUnits(env: FeatureEnv, conversation: BotConversation, 
   }
 }
 
-async function pickUnits(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate): Promise<number[]> {
-  const all = await conversation.external(() => listActiveUnits(env.deps.db));
-  const chosen = new Set<number>();
-  let page = 0;
-  const render = () => {
-    const choices = all.map((u) => ({ label: `${chosen.has(u.id) ? '☑️' : '⬜'} ${u.name}`, data: `np:${u.id}` }));
-    return pagedKeyboard(choices, page, (p) => `np:p${p}`, t).row().text(t('nt-pick-done', { count: chosen.size }), 'np:done');
-  };
-  await ctx.reply(t('nt-pick-units', { count: 0 }), { reply_markup: render() });
-  for (;;) {
-    const input = await waitInput(conversation);
-    const value = await pressedWith(input, 'np:');
-    if (value === null) {
-      await input.reply(t('nt-press-button'));
-      continue;
-    }
-    if (value === 'done') {
-      await input.editMessageReplyMarkup().catch(() => undefined);
-      return [...chosen];
-    }
-    if (value.startsWith('p')) page = Number(value.slice(1));
-    else {
-      const id = Number(value);
-      if (chosen.has(id)) chosen.delete(id);
-      else if (all.some((u) => u.id === id)) chosen.add(id);
-    }
-    await input.editMessageText(t('nt-pick-units', { count: chosen.size }), { reply_markup: render() }).catch(() => undefined);
-  }
-}

@@ -23,7 +23,7 @@ export async function askChoice(conversation: BotConversation, ctx: Context, t: 
       await input.editMessageReplyMarkup().catch(() => undefined);
       return { value, ctx: input };
     }
-    await input.reply(t('nt-press-button'));
+    await input.reply(t('press-button'));
   }
 }
 

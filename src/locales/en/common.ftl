@@ -27,3 +27,7 @@ cmd-lang = Change language
 cmd-cancel = Cancel what is in progress
 cmd-units = Manage units
 cmd-invite = Create an invitation link
+pick-units = Press to select or unselect units ({ $count } selected). Press “Done” when finished. { cancel-hint }
+pick-done = Done ({ $count })
+pick-none = No unit selected yet. Press a unit's name to select it, then “Done”. { cancel-hint }
+press-button = Please press one of the buttons above. { cancel-hint }

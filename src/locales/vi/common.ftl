@@ -27,3 +27,7 @@ cmd-lang = Đổi ngôn ngữ
 cmd-cancel = Huỷ thao tác đang làm
 cmd-units = Quản lý đơn vị
 cmd-invite = Tạo link mời
+pick-units = Bấm để chọn / bỏ chọn đơn vị (đã chọn { $count }). Xong bấm “Xong”. { cancel-hint }
+pick-done = Xong ({ $count })
+pick-none = Anh/chị chưa chọn đơn vị nào. Bấm tên đơn vị để chọn, rồi bấm “Xong”. { cancel-hint }
+press-button = Anh/chị hãy bấm một nút ở trên. { cancel-hint }
