@@ -54,7 +54,11 @@ describe.each(dbTargets())('broadcasts on %s', (target) => {
     expect(h.fake.user(L3).messages()).toEqual([]);
     expect(h.fake.user(OFFICIAL).messages()).toEqual([]);
     const progress = await admin().nextMessage();
-    expect(progress.editCount).toBeGreaterThan(0); // "đã gửi 1/4…" first, then the final figures
+    // One progress message, edited in place: whether a mid-way "Đã gửi 1/4…" shows depends on timing,
+    // but every later figure is an edit of that message, never a new one.
+    const progressSends = h.fake.callsOf('sendMessage').filter((c) => c.params.chat_id === ADMIN && String(c.params.text).includes('Thông báo #1'));
+    expect(progressSends).toHaveLength(1);
+    expect(progress.editCount).toBe(h.fake.callsOf('editMessageText').filter((c) => c.params.message_id === progress.message_id).length);
     expect(admin().skipPending()).toEqual([]);
     expect(progress.text).toBe('✅ Thông báo #1 đã gửi xong: 3/4 người đã nhận · 1 đã chặn bot · 0 không gửi được. Dùng /broadcasts để xem ai chưa nhận.');
     const stored = await database.db.selectFrom('broadcasts').select(['status', 'progress_message_id']).executeTakeFirstOrThrow();
