@@ -9,6 +9,7 @@ import type { BotConversation, ConversationDef, FeatureEnv } from '../telegram/f
 import { translator } from '../telegram/i18n.js';
 import { stepContent, stepTarget, stepWhen } from './broadcast-steps.conversation.js';
 import { createBroadcast, outboxSettings, type Repeat } from './broadcasts.service.js';
+import { clip } from '../core/text.js';
 
 export const BROADCAST_CONVERSATION = 'broadcast';
 const EXCERPT = 300;
@@ -27,7 +28,7 @@ export function whenLabel(t: Translate, at: Date, repeat: Repeat, zone: string):
 }
 
 function contentLines(t: Translate, c: BroadcastContent): string[] {
-  const excerpt = c.text.length > EXCERPT ? `${c.text.slice(0, EXCERPT - 1)}…` : c.text;
+  const excerpt = clip(c.text, EXCERPT);
   return [t(`bc-preview-kind-${c.kind}`), ...(excerpt ? [t('bc-preview-text', { text: excerpt })] : [])];
 }
 

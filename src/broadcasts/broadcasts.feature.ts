@@ -6,6 +6,7 @@ import { splitLines } from '../telegram/split.js';
 import { BROADCAST_CONVERSATION, broadcastConversation, targetLabel, whenLabel } from './broadcast.conversation.js';
 import { listUndelivered } from './broadcasts.queries.js';
 import { type BroadcastSummary, cancelBroadcast, findBroadcast, listRecentBroadcasts } from './broadcasts.service.js';
+import { clip } from '../core/text.js';
 
 const EXCERPT = 40;
 
@@ -70,7 +71,7 @@ function line(ctx: BotContext, b: BroadcastSummary, zone: string): string {
     id: b.id,
     when: whenLabel(ctx.t.bind(ctx), b.sendAt, b.repeat, zone),
     target: targetLabel(ctx.t.bind(ctx), b.target),
-    text: text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text,
+    text: clip(text, EXCERPT),
     status: ctx.t(`bc-status-${b.status}`),
     sent: c.sent,
     failed: c.failed + c.skipped,

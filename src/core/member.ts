@@ -51,6 +51,3 @@ export function higherRole(a: Role, b: Role): Role {
   return ROLE_RANK[a] >= ROLE_RANK[b] ? a : b;
 }
 
-export function isStaff(role: Role): boolean {
-  return role === 'admin' || role === 'official';
-}

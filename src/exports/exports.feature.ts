@@ -9,11 +9,12 @@ import { buildCsv } from './exports.csv.js';
 import { exportFileName } from './exports.names.js';
 import { type ExportScope, loadExport } from './exports.service.js';
 import { buildXlsx } from './exports.xlsx.js';
+import { clip } from '../core/text.js';
 
 const MAX_CAMPAIGNS = 8;
 const MAX_TASK_BUTTONS = 20;
 const MAX_LABEL = 40;
-const short = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
+const short = (s: string) => clip(s, MAX_LABEL);
 const SCOPE = { c: 'campaign', t: 'task' } as const;
 
 /** Officials and admins: /export → campaign → whole campaign or one task → XLSX or CSV, sent as a document. */

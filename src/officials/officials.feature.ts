@@ -6,12 +6,13 @@ import { hasRole } from '../telegram/guards.js';
 import { splitLines } from '../telegram/split.js';
 import { type EvidencePhoto, type ReportDetail, reportEvidence, findReportDetail, taskReportsPage, unitHistory, unitsPage } from './officials.service.js';
 import { flagTexts, historyLines, reportDetailLines, stateMark } from './officials.text.js';
+import { clip } from '../core/text.js';
 
 const ALBUM = 10;
 const MAX_CAPTION = 1024;
 const HISTORY_BUTTONS = 10;
 const MAX_LABEL = 40;
-const short = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
+const short = (s: string) => clip(s, MAX_LABEL);
 
 /** For page turns and step edits: a repeated press (same text, same buttons) is not an error. */
 export function unlessUnchanged(error: unknown): void {
@@ -35,7 +36,7 @@ function caption(t: Translate, d: ReportDetail, photo: EvidencePhoto, range: { f
   const lines = range ? [t('ofv-photos-caption', { title: d.title, unit: d.unitName, ...range })] : [];
   lines.push(...flagTexts(t, photo.flags, zone));
   const text = lines.join('\n');
-  return text.length > MAX_CAPTION ? `${text.slice(0, MAX_CAPTION - 1)}…` : text;
+  return clip(text, MAX_CAPTION);
 }
 
 /** Re-sends a report's photos: albums of at most 10 (sendMediaGroup), a lone photo with sendPhoto. */

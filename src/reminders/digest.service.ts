@@ -7,6 +7,7 @@ import { MAX_TEXT } from '../telegram/split.js';
 import { listTasksWithProgress, type TaskProgress } from '../tasks/tasks.service.js';
 import { staffMessages } from './reminder-texts.js';
 import type { ReminderDeps } from './reminders.service.js';
+import { clip } from '../core/text.js';
 
 /** The daily digest to officials and admins at `hour` local, on days with open tasks. */
 export function digestProducer(deps: ReminderDeps & { hour: number }): Producer {
@@ -52,5 +53,5 @@ export function digestText(t: Translate, date: string, tasks: TaskProgress[], no
     lines.push(t('rm-digest-line', { title: task.title, reported: task.reported, assigned: task.assigned, due: formatLocal(task.dueAt, zone), overdue }));
   }
   const text = lines.join('\n');
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+  return clip(text, MAX_TEXT);
 }

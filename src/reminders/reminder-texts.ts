@@ -6,9 +6,9 @@ import type { Translate } from '../telegram/context.js';
 import { MAX_TEXT } from '../telegram/split.js';
 import type { OpenTask, PendingRecipient, TaskProgressSummary } from './reminders.queries.js';
 import type { ReminderKind } from './reminder.rules.js';
+import { clip } from '../core/text.js';
 
 const MAX_BUTTON_LABEL = 40;
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /**
  * What one leader gets for one reminder: the text, and one "Báo cáo" button per unit of theirs

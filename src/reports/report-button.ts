@@ -7,8 +7,3 @@ export function reportButtonData(taskId: number, unitId: number): string {
 }
 
 export const REPORT_BUTTON_PATTERN = /^rp:(\d{1,9}):(\d{1,9})$/;
-
-export function parseReportButton(data: string): { taskId: number; unitId: number } | null {
-  const m = REPORT_BUTTON_PATTERN.exec(data);
-  return m ? { taskId: Number(m[1]), unitId: Number(m[2]) } : null;
-}

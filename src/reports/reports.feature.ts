@@ -7,9 +7,10 @@ import { splitLines } from '../telegram/split.js';
 import { REPORT_CONVERSATION, reportConversation } from './report.conversation.js';
 import { REPORT_BUTTON_PATTERN, reportButtonData } from './report-button.js';
 import { authorizeReport, listLeaderTasks } from './reports.service.js';
+import { clip } from '../core/text.js';
 
 const MAX_LABEL_TITLE = 28;
-const short = (s: string) => (s.length > MAX_LABEL_TITLE ? `${s.slice(0, MAX_LABEL_TITLE - 1)}…` : s);
+const short = (s: string) => clip(s, MAX_LABEL_TITLE);
 
 /** Leaders: /tasks lists their units' open tasks; the "Báo cáo" button opens the report dialogue. */
 export function createReportsFeature(env: FeatureEnv): Feature {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, Legend, LinearScale, type Plugin, Title } from 'chart.js';
 import type { TaskProgressLine } from './status.service.js';
+import { clip } from '../core/text.js';
 
 export const SERIES_KEYS = ['done', 'partial', 'notDone', 'pending'] as const;
 export type SeriesKey = (typeof SERIES_KEYS)[number];
@@ -28,7 +29,7 @@ const CHROME_HEIGHT = 130;
 /** DejaVu Sans (shipped by the dejavu-fonts-ttf npm package) has every Vietnamese letter. */
 const FONT_FAMILY = 'DejaVu Sans';
 
-const short = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
+const short = (s: string) => clip(s, MAX_LABEL);
 
 /** Pure: the chart's labels and numbers come only from the tasks given (and the legend texts). */
 export function progressChartSpec(title: string, tasks: TaskProgressLine[], legend: Record<SeriesKey, string>): ProgressChartSpec {

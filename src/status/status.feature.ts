@@ -7,6 +7,7 @@ import { progressChartSpec, renderProgressChart, type SeriesKey } from './status
 import { findCampaign, listCampaignsWithTasks, listOpenTasks } from './status.queries.js';
 import { campaignStatus, pendingForTask, type TaskProgressLine } from './status.service.js';
 import { pendingLines, statusLines } from './status.text.js';
+import { clip } from '../core/text.js';
 
 const MAX_CAMPAIGNS = 8;
 const MAX_OPEN_TASKS = 20;
@@ -16,7 +17,7 @@ const PENDING_PER_TASK_OF_ALL = 15;
 const TASKS_PER_CHART = 25;
 const MAX_TASK_BUTTONS = 30;
 const MAX_LABEL = 40;
-const short = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
+const short = (s: string) => clip(s, MAX_LABEL);
 
 function legend(t: Translate): Record<SeriesKey, string> {
   return { done: t('st-legend-done'), partial: t('st-legend-partial'), notDone: t('st-legend-notDone'), pending: t('st-legend-pending') };

@@ -15,12 +15,6 @@ export function choiceKeyboard(choices: Choice[], perRow = 1): InlineKeyboard {
   return kb;
 }
 
-/** callback_data must fit 64 bytes; fail loudly in development rather than at Telegram. */
-export function callbackData(...parts: (string | number)[]): string {
-  const data = parts.join(':');
-  if (Buffer.byteLength(data, 'utf8') > 64) throw new Error(`callback_data over 64 bytes: ${data}`);
-  return data;
-}
 
 /**
  * Drops empty rows from inline keyboards before they reach Telegram (building rows in a loop

@@ -1,3 +1,5 @@
+import { clip } from '../core/text.js';
+
 /** Telegram's limit for one message's text. */
 export const MAX_TEXT = 4096;
 
@@ -9,7 +11,7 @@ export function splitLines(lines: string[], limit = MAX_TEXT): string[] {
   const chunks: string[] = [];
   let current = '';
   for (const raw of lines) {
-    const line = raw.length > limit ? raw.slice(0, limit - 1) + '…' : raw;
+    const line = clip(raw, limit);
     const candidate = current ? `${current}\n${line}` : line;
     if (candidate.length > limit) {
       chunks.push(current);
