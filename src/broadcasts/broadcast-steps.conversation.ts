@@ -1,12 +1,11 @@
 import { type Context, InlineKeyboard } from 'grammy';
-import type { BroadcastContent, BroadcastTarget, UnitKind } from '../core/schema.js';
-import { UNIT_KINDS } from '../onboarding/units.conversation.js';
+import type { BroadcastContent, BroadcastTarget } from '../core/schema.js';
 import { listActiveUnits } from '../onboarding/units.service.js';
-import { askChoice, askDateTime, pressedWith } from '../telegram/ask.js';
+import { askChoice, askDateTime, pressedWith, waitInput } from '../telegram/ask.js';
 import type { Translate } from '../telegram/context.js';
-import { waitInput } from '../telegram/conversation-kit.js';
-import { pickUnits } from '../telegram/pick-units.js';
-import type { BotConversation, FeatureEnv } from '../telegram/feature.js';
+import { pickUnitKind, pickUnits } from '../telegram/pick-units.js';
+import type { BotConversation } from '../telegram/conversation.js';
+import type { FeatureEnv } from '../telegram/feature.js';
 import { MAX_TEXT } from '../telegram/split.js';
 import { resolveRecipients } from './broadcasts.queries.js';
 import type { Repeat } from './broadcasts.service.js';
@@ -38,10 +37,8 @@ export async function stepTarget(env: FeatureEnv, conversation: BotConversation,
     const mode = (await askChoice(conversation, ctx, t, t('bc-ask-target'), kb, 'bt:')).value;
     let target: BroadcastTarget = { mode: mode === 'officials' || mode === 'everyone' ? mode : 'all-units' };
     if (mode === 'kind') {
-      const kinds = new InlineKeyboard();
-      for (const k of UNIT_KINDS) kinds.text(t(`unit-kind-${k}`), `bk:${k}`).row();
-      const kind = (await askChoice(conversation, ctx, t, t('bc-ask-kind'), kinds, 'bk:')).value;
-      target = { mode: 'kind', kind: (UNIT_KINDS.find((k) => k === kind) ?? 'block') as UnitKind };
+      const kind = await pickUnitKind(conversation, ctx, t, { prompt: t('bc-ask-kind'), again: t('press-button'), prefix: 'bk:' });
+      target = { mode: 'kind', kind: kind.value };
     } else if (mode === 'pick') {
       target = { mode: 'pick', unitIds: await pickUnits(conversation, ctx, t, { prefix: 'bp:', loadUnits: () => listActiveUnits(env.deps.db) }) };
     }

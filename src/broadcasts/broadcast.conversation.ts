@@ -1,17 +1,18 @@
-import { type Context, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
 import { DateTime } from 'luxon';
 import { formatLocal } from '../core/clock.js';
 import type { BroadcastContent, BroadcastTarget } from '../core/schema.js';
 import { isQuiet, nextSendable } from '../outbox/outbox.rules.js';
 import { askChoice } from '../telegram/ask.js';
 import type { Translate } from '../telegram/context.js';
-import type { BotConversation, ConversationDef, FeatureEnv } from '../telegram/feature.js';
+import { defineConversation } from '../telegram/conversation.js';
+import type { FeatureEnv } from '../telegram/feature.js';
 import { translator } from '../telegram/i18n.js';
 import { stepContent, stepTarget, stepWhen } from './broadcast-steps.conversation.js';
 import { createBroadcast, outboxSettings, type Repeat } from './broadcasts.service.js';
 import { clip } from '../core/text.js';
 
-export const BROADCAST_CONVERSATION = 'broadcast';
+export type BroadcastArgs = { locale: string; actorId: number; chatId: number };
 const EXCERPT = 300;
 
 export function targetLabel(t: Translate, target: BroadcastTarget): string {
@@ -33,11 +34,11 @@ function contentLines(t: Translate, c: BroadcastContent): string[] {
 }
 
 /** /broadcast: content → target → when → preview with the recipient count → confirm. */
-export function broadcastConversation(env: FeatureEnv): ConversationDef {
+export function broadcastConversation(env: FeatureEnv) {
   const { deps, i18n } = env;
   const zone = deps.config.timezone;
   const settings = outboxSettings(deps.config);
-  async function broadcast(conversation: BotConversation, ctx: Context, locale: string, actorId: number, chatId: number) {
+  return defineConversation<BroadcastArgs>('broadcast', async (conversation, ctx, { locale, actorId, chatId }) => {
     const t = translator(i18n, locale);
     const content = await stepContent(conversation, ctx, t);
     const { target, count } = await stepTarget(env, conversation, ctx, t);
@@ -62,6 +63,5 @@ export function broadcastConversation(env: FeatureEnv): ConversationDef {
     });
     if (!when.sendAt) return confirm.ctx.reply(t('bc-created-now', { id: created.id, count }));
     return confirm.ctx.reply(t('bc-created-later', { id: created.id, count, when: whenLabel(t, when.sendAt, when.repeat, zone) }));
-  }
-  return { id: BROADCAST_CONVERSATION, builder: broadcast as ConversationDef['builder'] };
+  });
 }

@@ -3,7 +3,7 @@ import type { BotContext } from '../telegram/context.js';
 import type { Feature, FeatureEnv } from '../telegram/feature.js';
 import { hasRole } from '../telegram/guards.js';
 import { splitLines } from '../telegram/split.js';
-import { BROADCAST_CONVERSATION, broadcastConversation, targetLabel, whenLabel } from './broadcast.conversation.js';
+import { broadcastConversation, targetLabel, whenLabel } from './broadcast.conversation.js';
 import { listUndelivered } from './broadcasts.queries.js';
 import { type BroadcastSummary, cancelBroadcast, findBroadcast, listRecentBroadcasts } from './broadcasts.service.js';
 import { clip } from '../core/text.js';
@@ -16,9 +16,10 @@ export function createBroadcastsFeature(env: FeatureEnv): Feature {
   const zone = deps.config.timezone;
   const composer = new Composer<BotContext>();
   const admin = composer.chatType('private').filter(hasRole('admin'));
+  const broadcast = broadcastConversation(env);
 
   admin.command('broadcast', async (ctx) => {
-    await ctx.conversation.enter(BROADCAST_CONVERSATION, await ctx.i18n.getLocale(), ctx.member.id, ctx.chat.id);
+    await broadcast.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, chatId: ctx.chat.id });
   });
 
   admin.command('broadcasts', async (ctx) => {
@@ -61,7 +62,7 @@ export function createBroadcastsFeature(env: FeatureEnv): Feature {
     await ctx.editMessageText(ctx.t(cancelled ? 'bc-cancel-done' : 'bc-not-cancellable', { id }));
   });
 
-  return { composer, conversations: [broadcastConversation(env)] };
+  return { composer, conversations: [broadcast] };
 }
 
 function line(ctx: BotContext, b: BroadcastSummary, zone: string): string {

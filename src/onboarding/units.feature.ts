@@ -28,6 +28,8 @@ function unitLines(t: Translate, units: UnitWithMembers[]): string[] {
 /** /units for admins: the list with members, and add / rename / deactivate. */
 export function createUnitsFeature(env: FeatureEnv): Feature {
   const { deps } = env;
+  const unitsAdd = unitsAddConversation(env);
+  const unitRename = unitRenameConversation(env);
   const composer = new Composer<BotContext>();
   const admin = composer.chatType('private').filter(hasRole('admin'));
 
@@ -45,7 +47,7 @@ export function createUnitsFeature(env: FeatureEnv): Feature {
 
   admin.callbackQuery('units:add', async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter('units-add', await ctx.i18n.getLocale(), ctx.member.id);
+    await unitsAdd.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id });
   });
 
   // Picking a unit to rename or deactivate: "list" opens the picker, "p:<page>" turns its pages,
@@ -66,7 +68,7 @@ export function createUnitsFeature(env: FeatureEnv): Feature {
     await ctx.answerCallbackQuery();
     if (!unit) return ctx.reply(ctx.t('units-not-found'));
     await ctx.editMessageReplyMarkup();
-    await ctx.conversation.enter('unit-rename', await ctx.i18n.getLocale(), ctx.member.id, unit.id, unit.name);
+    await unitRename.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, unitId: unit.id, oldName: unit.name });
   });
 
   admin.callbackQuery(/^units:off:(\d+)$/, async (ctx) => {
@@ -88,5 +90,5 @@ export function createUnitsFeature(env: FeatureEnv): Feature {
     await ctx.editMessageText(ctx.t('units-deactivate-kept'));
   });
 
-  return { composer, conversations: [unitsAddConversation(env), unitRenameConversation(env)] };
+  return { composer, conversations: [unitsAdd, unitRename] };
 }

@@ -2,9 +2,10 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { formatLocal } from '../core/clock.js';
 import type { BotContext } from '../telegram/context.js';
 import type { Feature, FeatureEnv } from '../telegram/feature.js';
+import { answerPress } from '../telegram/ask.js';
 import { hasRole } from '../telegram/guards.js';
 import { splitLines } from '../telegram/split.js';
-import { REPORT_CONVERSATION, reportConversation } from './report.conversation.js';
+import { reportConversation } from './report.conversation.js';
 import { REPORT_BUTTON_PATTERN, reportButtonData } from './report-button.js';
 import { authorizeReport, listLeaderTasks } from './reports.service.js';
 import { clip } from '../core/text.js';
@@ -17,6 +18,7 @@ export function createReportsFeature(env: FeatureEnv): Feature {
   const { deps } = env;
   const zone = deps.config.timezone;
   const composer = new Composer<BotContext>();
+  const report = reportConversation(env);
   const members = composer.chatType('private').filter(hasRole('leader', 'official', 'admin'));
 
   members.command('tasks', async (ctx, next) => {
@@ -41,9 +43,9 @@ export function createReportsFeature(env: FeatureEnv): Feature {
     const unitId = Number(ctx.match[2]);
     const auth = await authorizeReport(deps.db, ctx.member.id, taskId, unitId);
     if (!auth.ok) return ctx.answerCallbackQuery({ text: ctx.t(`report-refused-${auth.reason}`), show_alert: true });
-    await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(REPORT_CONVERSATION, await ctx.i18n.getLocale(), ctx.member.id, taskId, unitId);
+    await answerPress(ctx);
+    await report.enter(ctx, { locale: await ctx.i18n.getLocale(), memberId: ctx.member.id, taskId, unitId });
   });
 
-  return { composer, conversations: [reportConversation(env)] };
+  return { composer, conversations: [report] };
 }

@@ -1,14 +1,16 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../telegram/context.js';
 import type { Feature, FeatureEnv } from '../telegram/feature.js';
+import { answerPress } from '../telegram/ask.js';
 import { hasRole } from '../telegram/guards.js';
-import { REWORK_CONVERSATION, reworkConversation } from './rework.conversation.js';
+import { reworkConversation } from './rework.conversation.js';
 import { findReturnable } from './rework.service.js';
 
 /** Officials and admins: "↩️ Trả lại" under a report opens the return dialogue. */
 export function createReworkFeature(env: FeatureEnv): Feature {
   const { deps } = env;
   const composer = new Composer<BotContext>();
+  const rework = reworkConversation(env);
   const staff = composer.chatType('private').filter(hasRole('official', 'admin'));
 
   staff.callbackQuery(/^orw:(\d+):(\d+)$/, async (ctx) => {
@@ -16,9 +18,9 @@ export function createReworkFeature(env: FeatureEnv): Feature {
     const unitId = Number(ctx.match[2]);
     const found = await findReturnable(deps.db, taskId, unitId);
     if (!found.ok) return ctx.answerCallbackQuery({ text: ctx.t(`rw-refused-${found.reason}`), show_alert: true });
-    await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(REWORK_CONVERSATION, await ctx.i18n.getLocale(), ctx.member.id, taskId, unitId);
+    await answerPress(ctx);
+    await rework.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, taskId, unitId });
   });
 
-  return { composer, conversations: [reworkConversation(env)] };
+  return { composer, conversations: [rework] };
 }

@@ -1,12 +1,11 @@
 import { type Context, InlineKeyboard } from 'grammy';
-import type { ReportForm, UnitKind } from '../core/schema.js';
-import { UNIT_KINDS } from '../onboarding/units.conversation.js';
+import type { ReportForm } from '../core/schema.js';
 import { listActiveUnits } from '../onboarding/units.service.js';
 import type { Translate } from '../telegram/context.js';
-import { waitInput } from '../telegram/conversation-kit.js';
-import { pickUnits } from '../telegram/pick-units.js';
-import type { BotConversation, FeatureEnv } from '../telegram/feature.js';
-import { askChoice, askText, pressedWith } from '../telegram/ask.js';
+import { pickUnitKind, pickUnits } from '../telegram/pick-units.js';
+import type { BotConversation } from '../telegram/conversation.js';
+import type { FeatureEnv } from '../telegram/feature.js';
+import { askChoice, askText, pressedWith, waitInput } from '../telegram/ask.js';
 import { parseCampaignPeriod } from './campaign.rules.js';
 import { createCampaign, listCampaigns, resolveUnits, type UnitSelection } from './tasks.service.js';
 
@@ -98,10 +97,8 @@ export async function stepUnits(env: FeatureEnv, conversation: BotConversation, 
     const mode = await askChoice(conversation, ctx, t, t('nt-choose-units'), kb, 'nu:');
     let selection: UnitSelection = { mode: 'all-blocks' };
     if (mode.value === 'kind') {
-      const kinds = new InlineKeyboard();
-      for (const k of UNIT_KINDS) kinds.text(t(`unit-kind-${k}`), `nk:${k}`).row();
-      const kind = await askChoice(conversation, ctx, t, t('nt-choose-kind'), kinds, 'nk:');
-      selection = { mode: 'kind', kind: (UNIT_KINDS.find((k) => k === kind.value) ?? 'block') as UnitKind };
+      const kind = await pickUnitKind(conversation, ctx, t, { prompt: t('nt-choose-kind'), again: t('press-button'), prefix: 'nk:' });
+      selection = { mode: 'kind', kind: kind.value };
     } else if (mode.value === 'pick') {
       selection = { mode: 'pick', unitIds: await pickUnits(conversation, ctx, t, { prefix: 'np:', loadUnits: () => listActiveUnits(env.deps.db) }) };
     }

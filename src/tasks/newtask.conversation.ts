@@ -1,15 +1,16 @@
-import { type Context, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
 import { formatLocal } from '../core/clock.js';
 import type { ReportForm } from '../core/schema.js';
 import type { Translate } from '../telegram/context.js';
-import type { BotConversation, ConversationDef, FeatureEnv } from '../telegram/feature.js';
+import { defineConversation } from '../telegram/conversation.js';
+import type { FeatureEnv } from '../telegram/feature.js';
 import { translator } from '../telegram/i18n.js';
 import { askChoice, askDateTime, askText } from '../telegram/ask.js';
 import { stepCampaign, stepForm, stepUnits } from './newtask-steps.conversation.js';
 import { createTask, type TaskDraft } from './tasks.service.js';
 import { findTemplate, formFromTemplate, TEMPLATES } from './templates.js';
 
-export const NEWTASK_CONVERSATION = 'newtask';
+export type NewTaskArgs = { locale: string; actorId: number };
 const MAX_NAMES_IN_PREVIEW = 30;
 
 function formSummary(t: Translate, form: ReportForm): string {
@@ -22,10 +23,10 @@ function formSummary(t: Translate, form: ReportForm): string {
 }
 
 /** /newtask: campaign → template → title → description → deadline (→ event) → form → units → preview → create. */
-export function newTaskConversation(env: FeatureEnv): ConversationDef {
+export function newTaskConversation(env: FeatureEnv) {
   const { deps, i18n } = env;
   const zone = deps.config.timezone;
-  async function newTask(conversation: BotConversation, ctx: Context, locale: string, actorId: number) {
+  return defineConversation<NewTaskArgs>('newtask', async (conversation, ctx, { locale, actorId }) => {
     const t = translator(i18n, locale);
     const campaign = await stepCampaign(env, conversation, ctx, t, actorId);
     const templates = new InlineKeyboard();
@@ -64,12 +65,9 @@ export function newTaskConversation(env: FeatureEnv): ConversationDef {
     if (confirm.value !== 'yes') return confirm.ctx.reply(t('nt-cancelled'));
     const draft: TaskDraft = { campaignId: campaign.id, title, description, template: tpl.id, dueAt, eventAt, form, unitIds: units.map((u) => u.id) };
     const key = `cb:${confirm.ctx.callbackQuery?.id ?? confirm.ctx.update.update_id}`;
-    const task = await conversation.external(async () => {
-      const created = await createTask(deps.db, deps.clock, actorId, draft, key);
-      return { id: created.id };
+    await conversation.external(async () => {
+      await createTask(deps.db, deps.clock, actorId, draft, key);
     });
-    void task;
     return confirm.ctx.reply(t('nt-created', { title, count: units.length, due: formatLocal(dueAt, zone) }));
-  }
-  return { id: NEWTASK_CONVERSATION, builder: newTask as ConversationDef['builder'] };
+  });
 }

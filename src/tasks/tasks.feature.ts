@@ -1,26 +1,26 @@
 import { type Context, Composer, InlineKeyboard } from 'grammy';
 import { formatLocal } from '../core/clock.js';
 import type { BotContext } from '../telegram/context.js';
-import type { BotConversation, ConversationDef, Feature, FeatureEnv } from '../telegram/feature.js';
+import { defineConversation } from '../telegram/conversation.js';
+import type { Feature, FeatureEnv } from '../telegram/feature.js';
 import { hasRole } from '../telegram/guards.js';
 import { translator } from '../telegram/i18n.js';
 import { splitLines } from '../telegram/split.js';
 import { askDateTime } from '../telegram/ask.js';
-import { NEWTASK_CONVERSATION, newTaskConversation } from './newtask.conversation.js';
+import { newTaskConversation } from './newtask.conversation.js';
 import { changeTask, findTask, listTasksWithProgress } from './tasks.service.js';
 
-const DEADLINE_CONVERSATION = 'task-deadline';
+type DeadlineArgs = { locale: string; actorId: number; taskId: number; title: string; due: string };
 
-function deadlineConversation(env: FeatureEnv): ConversationDef {
+function deadlineConversation(env: FeatureEnv) {
   const { deps, i18n } = env;
   const zone = deps.config.timezone;
-  async function taskDeadline(conversation: BotConversation, ctx: Context, locale: string, actorId: number, taskId: number, title: string, due: string) {
+  return defineConversation<DeadlineArgs>('task-deadline', async (conversation, ctx, { locale, actorId, taskId, title, due }) => {
     const t = translator(i18n, locale);
     const dueAt = await askDateTime(conversation, ctx, t, t('tasks-ask-deadline', { title, due }), { zone, clock: deps.clock });
     const changed = await conversation.external(() => changeTask(deps.db, deps.clock, actorId, taskId, { kind: 'deadline', dueAt }));
     return ctx.reply(changed ? t('tasks-deadline-changed', { title, due: formatLocal(dueAt, zone) }) : t('tasks-admin-not-open'));
-  }
-  return { id: DEADLINE_CONVERSATION, builder: taskDeadline as ConversationDef['builder'] };
+  });
 }
 
 /** Admins: /newtask, and /tasks with progress, deadline changes, closing and cancelling. */
@@ -29,9 +29,11 @@ export function createTasksFeature(env: FeatureEnv): Feature {
   const zone = deps.config.timezone;
   const composer = new Composer<BotContext>();
   const admin = composer.chatType('private').filter(hasRole('admin'));
+  const newTask = newTaskConversation(env);
+  const deadline = deadlineConversation(env);
 
   admin.command('newtask', async (ctx) => {
-    await ctx.conversation.enter(NEWTASK_CONVERSATION, await ctx.i18n.getLocale(), ctx.member.id);
+    await newTask.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id });
   });
 
   admin.command('tasks', async (ctx) => {
@@ -73,7 +75,7 @@ export function createTasksFeature(env: FeatureEnv): Feature {
     const task = await findTask(deps.db, Number(ctx.match[1]));
     if (!task || task.status !== 'open') return ctx.reply(ctx.t('tasks-admin-not-open'));
     await ctx.editMessageReplyMarkup();
-    await ctx.conversation.enter(DEADLINE_CONVERSATION, await ctx.i18n.getLocale(), ctx.member.id, task.id, task.title, formatLocal(task.dueAt, zone));
+    await deadline.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, taskId: task.id, title: task.title, due: formatLocal(task.dueAt, zone) });
   });
 
   // Close / cancel ask first ("tka:"), then act ("tkok:").
@@ -95,5 +97,5 @@ export function createTasksFeature(env: FeatureEnv): Feature {
     await ctx.editMessageText(changed && task ? ctx.t(status === 'closed' ? 'tasks-admin-closed' : 'tasks-admin-cancelled', { title: task.title }) : ctx.t('tasks-admin-not-open'));
   });
 
-  return { composer, conversations: [newTaskConversation(env), deadlineConversation(env)] };
+  return { composer, conversations: [newTask, deadline] };
 }

@@ -1,30 +1,93 @@
 import { type Context, InlineKeyboard } from 'grammy';
 import type { Clock } from '../core/clock.js';
-import type { Translate } from './context.js';
-import { waitInput } from './conversation-kit.js';
-import type { BotConversation } from './feature.js';
 import { parseLocalDateTime } from '../core/local-date.js';
+import type { Translate } from './context.js';
+import type { BotConversation } from './conversation.js';
+import { isStaleQueryError } from './stale-query.js';
+
+/**
+ * The one input toolkit for conversations: wait for the next input, answer buttons harmlessly,
+ * and ask one question until an acceptable answer comes, explaining every wrong one.
+ */
+
+/** Waits for the next update. Another command leaves the conversation and is handled as usual, so nobody gets stuck. */
+export async function waitInput(conversation: BotConversation): Promise<Context> {
+  const ctx = await conversation.wait();
+  if (ctx.message?.text?.startsWith('/')) return conversation.halt({ next: true });
+  return ctx;
+}
+
+/**
+ * Stops the button's spinner. A press made while the bot was down can no longer be answered
+ * ("query is too old"): that is harmless, the press is still handled.
+ */
+export async function answerPress(ctx: Context, opts: { text?: string } = {}): Promise<void> {
+  if (!ctx.callbackQuery) return;
+  await ctx.answerCallbackQuery(opts).catch((error: unknown) => {
+    if (!isStaleQueryError(error)) throw error;
+  });
+}
 
 /** Answers a button press and returns its data without the prefix, or null for anything else. */
 export async function pressedWith(ctx: Context, prefix: string): Promise<string | null> {
   if (!ctx.callbackQuery) return null;
-  await ctx.answerCallbackQuery();
+  await answerPress(ctx);
   const data = ctx.callbackQuery.data;
   return data?.startsWith(prefix) ? data.slice(prefix.length) : null;
 }
 
-/** Shows buttons and waits until one of them (by prefix) is pressed. */
-export async function askChoice(conversation: BotConversation, ctx: Context, t: Translate, text: string, kb: InlineKeyboard, prefix: string): Promise<{ value: string; ctx: Context }> {
-  await ctx.reply(text, { reply_markup: kb });
+/** Removes the buttons under the message a press came from, so an old prompt cannot be pressed again. */
+export async function clearButtons(ctx: Context): Promise<void> {
+  if (ctx.callbackQuery?.message) await ctx.editMessageReplyMarkup().catch(() => undefined);
+}
+
+/** What `read` makes of one input: the answer, or what to say before waiting again. */
+export type Reading<T> = { ok: true; value: T } | { ok: false; again: string; keyboard?: InlineKeyboard };
+
+/** `read` accepts this input as the answer. */
+export const accept = <T>(value: T): Reading<T> => ({ ok: true, value });
+
+/** `read` refuses this input: say `again` (with `keyboard`) and wait for another. */
+export const retry = <T = never>(again: string, keyboard?: InlineKeyboard): Reading<T> => ({ ok: false, again, ...(keyboard ? { keyboard } : {}) });
+
+/**
+ * Asks one question: shows `prompt` (with `keyboard`), then reads inputs until `read` accepts one.
+ * Every refused input gets its explanation; nothing entered before is lost.
+ */
+export async function ask<T>(
+  conversation: BotConversation,
+  ctx: Context,
+  opts: { prompt: string; keyboard?: InlineKeyboard; read: (input: Context) => Reading<T> | Promise<Reading<T>> },
+): Promise<{ value: T; ctx: Context }> {
+  if (opts.prompt) await ctx.reply(opts.prompt, opts.keyboard ? { reply_markup: opts.keyboard } : {});
   for (;;) {
     const input = await waitInput(conversation);
-    const value = await pressedWith(input, prefix);
-    if (value !== null) {
-      await input.editMessageReplyMarkup().catch(() => undefined);
-      return { value, ctx: input };
-    }
-    await input.reply(t('press-button'));
+    const reading = await opts.read(input);
+    if (reading.ok) return { value: reading.value, ctx: input };
+    await input.reply(reading.again, reading.keyboard ? { reply_markup: reading.keyboard } : {});
   }
+}
+
+/** Shows buttons and waits until one of them (by prefix) is pressed; the buttons are then removed. */
+export async function askChoice(
+  conversation: BotConversation,
+  ctx: Context,
+  t: Translate,
+  text: string,
+  kb: InlineKeyboard,
+  prefix: string,
+  again = t('press-button'),
+): Promise<{ value: string; ctx: Context }> {
+  const answer = await ask(conversation, ctx, {
+    prompt: text,
+    keyboard: kb,
+    read: async (input) => {
+      const value = await pressedWith(input, prefix);
+      return value === null ? retry<string>(again) : accept(value);
+    },
+  });
+  await clearButtons(answer.ctx);
+  return answer;
 }
 
 /**
@@ -40,29 +103,33 @@ export async function askText(
   const kb = new InlineKeyboard();
   if (opts.accept) kb.text(opts.accept.label, 'ask:accept');
   if (opts.skip) kb.text(t('nt-skip'), 'ask:skip');
-  await ctx.reply(opts.prompt, opts.accept || opts.skip ? { reply_markup: kb } : {});
-  for (;;) {
-    const input = await waitInput(conversation);
-    const pressed = await pressedWith(input, 'ask:');
-    if (pressed === 'skip' && opts.skip) return null;
-    if (pressed === 'accept' && opts.accept) return opts.accept.value;
-    const text = input.message?.text?.trim().replace(/[ \t]+/g, ' ');
-    if (text && text.length <= opts.max && (opts.valid?.(text) ?? true)) return text;
-    await input.reply(opts.invalid);
-  }
+  const answer = await ask<string | null>(conversation, ctx, {
+    prompt: opts.prompt,
+    ...(opts.accept || opts.skip ? { keyboard: kb } : {}),
+    read: async (input) => {
+      const pressed = await pressedWith(input, 'ask:');
+      if (pressed === 'skip' && opts.skip) return accept(null);
+      if (pressed === 'accept' && opts.accept) return accept(opts.accept.value);
+      const text = input.message?.text?.trim().replace(/[ \t]+/g, ' ');
+      if (text && text.length <= opts.max && (opts.valid?.(text) ?? true)) return accept(text);
+      return retry(opts.invalid);
+    },
+  });
+  return answer.value;
 }
 
 /** Asks for a future local date and time; every unreadable or past answer is explained and asked again. */
 export async function askDateTime(conversation: BotConversation, ctx: Context, t: Translate, prompt: string, opts: { zone: string; clock: Clock }): Promise<Date> {
-  const { zone, clock } = opts;
-  await ctx.reply(prompt);
-  for (;;) {
-    const input = await waitInput(conversation);
-    if (input.callbackQuery) await input.answerCallbackQuery();
-    const text = input.message?.text ?? '';
-    const now = new Date(await conversation.external(() => clock.now().toISOString()));
-    const parsed = parseLocalDateTime(text, now, zone);
-    if (parsed.ok) return parsed.at;
-    await input.reply(t(`date-${parsed.reason}`, { input: text.slice(0, 40), when: text.slice(0, 40) }));
-  }
+  const answer = await ask(conversation, ctx, {
+    prompt,
+    read: async (input) => {
+      await answerPress(input);
+      const text = input.message?.text ?? '';
+      const now = new Date(await conversation.external(() => opts.clock.now().toISOString()));
+      const parsed = parseLocalDateTime(text, now, opts.zone);
+      if (parsed.ok) return accept(parsed.at);
+      return retry(t(`date-${parsed.reason}`, { input: text.slice(0, 40), when: text.slice(0, 40) }));
+    },
+  });
+  return answer.value;
 }

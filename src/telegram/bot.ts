@@ -1,5 +1,5 @@
 import { autoRetry } from '@grammyjs/auto-retry';
-import { conversations, createConversation } from '@grammyjs/conversations';
+import { conversations } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context, type MiddlewareFn } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
@@ -83,7 +83,7 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   const idleMs = config.conversationIdleHours * 3_600_000;
   for (const feature of [entry, ...features]) {
     for (const def of feature.conversations ?? []) {
-      guarded.use(createConversation(def.builder as never, { id: def.id, maxMillisecondsToWait: idleMs }));
+      def.install(guarded, { maxMillisecondsToWait: idleMs });
     }
   }
   guarded.use(createStrangerGate(env).composer);

@@ -1,11 +1,7 @@
-import { Composer, GrammyError } from 'grammy';
+import { Composer } from 'grammy';
 import type { BotContext } from './context.js';
 import type { Feature, FeatureEnv } from './feature.js';
-
-/** Telegram refuses to answer a query twice (a re-delivered update); nothing is left spinning then. */
-export function isStaleQueryError(error: unknown): boolean {
-  return error instanceof GrammyError && /query is too old|query id is invalid/i.test(error.description);
-}
+import { isStaleQueryError } from './stale-query.js';
 
 /** Last in line: old buttons get an explanation (never a spinner), unknown input a pointer to /help. */
 export function createFallbackFeature(_env: FeatureEnv): Feature {

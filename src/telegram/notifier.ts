@@ -7,8 +7,11 @@ import type { DeliveryPayload } from '../core/schema.js';
 export type SendResult =
   | { ok: true; messageId: number }
   | { ok: false; outcome: 'rate-limited'; retryAfterSec: number; error: string }
-  /** blocked: 403 (blocked, deactivated); not-found: 400 chat not found; rejected: other 4xx; transient: 5xx, network. */
-  | { ok: false; outcome: 'blocked' | 'not-found' | 'rejected' | 'transient'; error: string };
+  /**
+   * blocked: 403 (blocked, deactivated); not-found: 400 chat not found; rejected: other 4xx;
+   * transient: 5xx, network; timeout: no answer in time (it may still have been delivered).
+   */
+  | { ok: false; outcome: 'blocked' | 'not-found' | 'rejected' | 'transient' | 'timeout'; error: string };
 
 /** The one interface the outbox uses to reach people; it never sees grammY. */
 export interface Notifier {
@@ -16,45 +19,65 @@ export interface Notifier {
   edit(chatId: number, messageId: number, text: string): Promise<SendResult>;
 }
 
-/** A request that takes longer than this is abandoned and retried later (at-least-once). */
-const TIMEOUT_SECONDS = 30;
+/**
+ * A request not answered in this time is abandoned and retried (at-least-once: it may have
+ * been delivered). A text answers in well under a second; waiting long only holds a slot.
+ */
+export const DEFAULT_TIMEOUTS = { messageMs: 10_000, otherMs: 30_000 } as const;
 
 /**
  * A notifier on its own `Api`, without the auto-retry transformer that `bot.api` has:
  * auto-retry would sleep through a 429 inside one request, while the dispatcher must see it
  * to pause every send, not just this one.
  */
-export function createNotifier(opts: { token: string; apiRoot?: string | undefined }): Notifier {
-  const api = new Api(opts.token, { timeoutSeconds: TIMEOUT_SECONDS, ...(opts.apiRoot ? { apiRoot: opts.apiRoot } : {}) });
+export function createNotifier(opts: { token: string; apiRoot?: string | undefined; timeouts?: { messageMs: number; otherMs: number } }): Notifier {
+  const timeouts = opts.timeouts ?? DEFAULT_TIMEOUTS;
+  const api = new Api(opts.token, { timeoutSeconds: Math.ceil(Math.max(timeouts.messageMs, timeouts.otherMs) / 1000) + 5, ...(opts.apiRoot ? { apiRoot: opts.apiRoot } : {}) });
   api.config.use(dropEmptyKeyboardRows);
   return {
-    send: (chatId, message) => attempt(async () => (await sendPayload(api, chatId, message)).message_id),
+    send: (chatId, message) => {
+      const ms = message.photo || message.document ? timeouts.otherMs : timeouts.messageMs;
+      return attempt(ms, async (signal) => (await sendPayload(api, chatId, message, signal)).message_id);
+    },
     edit: (chatId, messageId, text) =>
-      attempt(async () => {
-        await api.editMessageText(chatId, messageId, text);
-        return messageId;
-      }, messageId),
+      attempt(
+        timeouts.otherMs,
+        async (signal) => {
+          await api.editMessageText(chatId, messageId, text, {}, signal);
+          return messageId;
+        },
+        messageId,
+      ),
   };
 }
 
-function sendPayload(api: Api, chatId: number, m: DeliveryPayload) {
+function sendPayload(api: Api, chatId: number, m: DeliveryPayload, signal: AbortSignal) {
   const markup: InlineKeyboardMarkup | undefined = m.buttons?.length
     ? { inline_keyboard: m.buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) }
     : undefined;
   const common = { ...(markup ? { reply_markup: markup } : {}), ...(m.parseMode ? { parse_mode: m.parseMode } : {}) };
-  if (m.photo) return api.sendPhoto(chatId, m.photo, { ...common, ...(m.text ? { caption: m.text } : {}) });
-  if (m.document) return api.sendDocument(chatId, m.document, { ...common, ...(m.text ? { caption: m.text } : {}) });
-  return api.sendMessage(chatId, m.text, common);
+  if (m.photo) return api.sendPhoto(chatId, m.photo, { ...common, ...(m.text ? { caption: m.text } : {}) }, signal);
+  if (m.document) return api.sendDocument(chatId, m.document, { ...common, ...(m.text ? { caption: m.text } : {}) }, signal);
+  return api.sendMessage(chatId, m.text, common, signal);
 }
 
-async function attempt(call: () => Promise<number>, unchangedId?: number): Promise<SendResult> {
+async function attempt(timeoutMs: number, call: (signal: AbortSignal) => Promise<number>, unchangedId?: number): Promise<SendResult> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
   try {
-    return { ok: true, messageId: await call() };
+    return { ok: true, messageId: await call(controller.signal) };
   } catch (error) {
+    if (timedOut) return { ok: false, outcome: 'timeout', error: `no answer within ${timeoutMs} ms` };
     const result = classify(error);
     // Editing to the same text is not a failure.
     if (unchangedId !== undefined && !result.ok && /message is not modified/i.test(result.error)) return { ok: true, messageId: unchangedId };
     return result;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -1,8 +1,10 @@
 import type { Context } from 'grammy';
-import { pressedWith } from './ask.js';
+import type { UnitKind } from '../core/schema.js';
+import { isUnitKind, UNIT_KINDS } from '../onboarding/unit-kinds.js';
+import { accept, ask, clearButtons, pressedWith, retry, waitInput } from './ask.js';
 import type { Translate } from './context.js';
-import { waitInput } from './conversation-kit.js';
-import type { BotConversation } from './feature.js';
+import type { BotConversation } from './conversation.js';
+import { choiceKeyboard } from './keyboards.js';
 import { pagedKeyboard } from './pager.js';
 
 /**
@@ -29,7 +31,7 @@ export async function pickUnits(
     const value = await pressedWith(input, prefix);
     if (value === null) await input.reply(t('press-button'));
     else if (value === 'done' && chosen.size > 0) {
-      await input.editMessageReplyMarkup().catch(() => undefined);
+      await clearButtons(input);
       return [...chosen];
     } else if (value === 'done') await input.reply(t('pick-none'));
     else {
@@ -39,4 +41,19 @@ export async function pickUnits(
       await input.editMessageText(t('pick-units', { count: chosen.size }), { reply_markup: render() }).catch(() => undefined);
     }
   }
+}
+
+/** One kind of unit, picked with one button per kind; `prefix` keeps the data apart from other dialogues. */
+export async function pickUnitKind(conversation: BotConversation, ctx: Context, t: Translate, opts: { prompt: string; again: string; prefix: string; perRow?: number }): Promise<{ value: UnitKind; ctx: Context }> {
+  const kb = choiceKeyboard(UNIT_KINDS.map((k) => ({ label: t(`unit-kind-${k}`), data: `${opts.prefix}${k}` })), opts.perRow ?? 1);
+  const answer = await ask(conversation, ctx, {
+    prompt: opts.prompt,
+    keyboard: kb,
+    read: async (input) => {
+      const value = await pressedWith(input, opts.prefix);
+      return isUnitKind(value) ? accept(value) : retry<UnitKind>(opts.again);
+    },
+  });
+  await clearButtons(answer.ctx);
+  return answer;
 }
