@@ -1,19 +1,20 @@
 import type { I18n } from '@grammyjs/i18n';
-import { type Api, type Context, InlineKeyboard } from 'grammy';
+import { type Api, InlineKeyboard } from 'grammy';
 import type { Logger } from '../core/logger.js';
 import { reportButtonData } from '../reports/report-button.js';
 import type { BotContext, Translate } from '../telegram/context.js';
-import { waitButton, waitInput } from '../telegram/conversation-kit.js';
-import type { BotConversation, ConversationDef, FeatureEnv } from '../telegram/feature.js';
+import { answerPress, askChoice, waitInput } from '../telegram/ask.js';
+import { type BotConversation, defineConversation } from '../telegram/conversation.js';
+import type { FeatureEnv } from '../telegram/feature.js';
 import { translator } from '../telegram/i18n.js';
 import { findReturnable, MAX_REASON, MIN_REASON, type Recipient, type Returnable, returnReport } from './rework.service.js';
 
-export const REWORK_CONVERSATION = 'officials-rework';
+export type ReworkArgs = { locale: string; actorId: number; taskId: number; unitId: number };
 
 async function askReason(conversation: BotConversation, t: Translate): Promise<string> {
   for (;;) {
     const input = await waitInput(conversation);
-    if (input.callbackQuery) await input.answerCallbackQuery();
+    await answerPress(input);
     const text = input.message?.text?.trim().replace(/\s+/g, ' ');
     if (text && text.length >= MIN_REASON && text.length <= MAX_REASON) return text;
     await input.reply(t('rw-reason-invalid', { min: MIN_REASON, max: MAX_REASON }));
@@ -56,10 +57,10 @@ function doneText(t: Translate, unit: string, n: Notified): string {
 }
 
 /** An official returns one report: reason → confirm → stored (audit-logged) → the unit is told. */
-export function reworkConversation(env: FeatureEnv): ConversationDef {
+export function reworkConversation(env: FeatureEnv) {
   const { deps, i18n } = env;
   const notifyOpts = { i18n, defaultLocale: deps.config.defaultLocale, logger: deps.logger };
-  async function rework(conversation: BotConversation, ctx: Context, locale: string, actorId: number, taskId: number, unitId: number) {
+  return defineConversation<ReworkArgs>('officials-rework', async (conversation, ctx, { locale, actorId, taskId, unitId }) => {
     const t = translator(i18n, locale);
     const found = await conversation.external(() => findReturnable(deps.db, taskId, unitId));
     if (!found.ok) return ctx.reply(t(`rw-refused-${found.reason}`));
@@ -67,9 +68,7 @@ export function reworkConversation(env: FeatureEnv): ConversationDef {
     await ctx.reply(t('rw-ask-reason', { title: report.title, unit: report.unitName }));
     const reason = await askReason(conversation, t);
     const kb = new InlineKeyboard().text(t('rw-confirm-yes'), 'rwc:yes').text(t('rw-confirm-no'), 'rwc:no');
-    await ctx.reply(t('rw-confirm', { unit: report.unitName, reason }), { reply_markup: kb });
-    const answer = await waitButton(conversation, 'rwc:', (c) => c.reply(t('rw-press-button')));
-    await answer.ctx.editMessageReplyMarkup().catch(() => undefined);
+    const answer = await askChoice(conversation, ctx, t, t('rw-confirm', { unit: report.unitName, reason }), kb, 'rwc:', t('rw-press-button'));
     if (answer.value !== 'yes') return answer.ctx.reply(t('rw-kept'));
     const result = await conversation.external(async (outer) => {
       const r = await returnReport(deps.db, deps.clock, { actorId, taskId, unitId, revision: report.revision, reason });
@@ -78,6 +77,5 @@ export function reworkConversation(env: FeatureEnv): ConversationDef {
     });
     if (result.outcome === 'refused') return answer.ctx.reply(t(`rw-refused-${result.reason}`));
     return answer.ctx.reply(doneText(t, report.unitName, result.notified));
-  }
-  return { id: REWORK_CONVERSATION, builder: rework as ConversationDef['builder'] };
+  });
 }
