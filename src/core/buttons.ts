@@ -12,6 +12,8 @@ export type ButtonValues<F extends readonly ButtonField[]> = { -readonly [K in k
 
 export interface ButtonKind<F extends readonly ButtonField[]> {
   readonly prefix: string;
+  /** The fields, in order (tests pack the largest values to check the 64-byte limit). */
+  readonly fields: F;
   /** Matches exactly the data this kind packs; use it to route presses. */
   readonly pattern: RegExp;
   pack(...values: ButtonValues<F>): string;
@@ -35,6 +37,7 @@ export function buttonKind<const F extends readonly ButtonField[]>(prefix: strin
   registered.push(prefix);
   return {
     prefix,
+    fields,
     pattern,
     pack: (...values) => {
       const data = [prefix, ...values.map(String)].join(':');

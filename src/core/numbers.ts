@@ -10,7 +10,14 @@ export function parseWholeNumber(input: string): number | null {
   return Number.isSafeInteger(value) ? value : null;
 }
 
-/** 1240 → "1.240" (Vietnamese thousands separator). */
-export function formatWholeNumber(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** 1240 → "1.240" in Vietnamese, "1,240" in English. */
+export function formatWholeNumber(value: number, locale = 'vi'): string {
+  let format = formats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 0 });
+    formats.set(locale, format);
+  }
+  return format.format(value);
 }

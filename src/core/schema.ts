@@ -175,10 +175,17 @@ export interface DeliveryPayload {
   document?: string;
 }
 
+/** What kind of message a delivery is; with its reference ids, where it came from. */
+export type DeliveryKind = 'reminder' | 'wrapup' | 'digest' | 'broadcast' | 'notice' | 'rework';
+
 export interface DeliveriesTable {
   id: Generated<number>;
-  /** What produced it: reminder:<task>:<kind>:<at>, broadcast:<id>, wrapup:<task>:<at>, digest:<date>… */
+  /** The idempotency key with chat_id (reminder:<task>:<kind>:<at>, broadcast:<id>…); never parsed: read kind and the ids. */
   source: string;
+  kind: DeliveryKind;
+  task_id: number | null;
+  broadcast_id: number | null;
+  unit_id: number | null;
   chat_id: number;
   member_id: number | null;
   payload: JSONColumnType<DeliveryPayload>;
@@ -224,6 +231,8 @@ export interface BroadcastsTable {
   created_at: CreatedAt;
   cancelled_at: Timestamp | null;
   cancelled_by: number | null;
+  /** When the progress message showed the final figures (null until then). */
+  progress_final_at: Timestamp | null;
 }
 
 export interface TaskReminderOverridesTable {

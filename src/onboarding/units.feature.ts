@@ -1,5 +1,4 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { formatWholeNumber } from '../core/numbers.js';
 import type { BotContext, Translate } from '../telegram/context.js';
 import type { Feature, FeatureEnv } from '../telegram/feature.js';
 import { hasRole } from '../telegram/guards.js';
@@ -16,7 +15,7 @@ function unitLines(t: Translate, units: UnitWithMembers[]): string[] {
       t('units-line', {
         index: i + 1,
         name: u.name,
-        households: u.households === null ? '' : t('units-households', { count: formatWholeNumber(u.households) }),
+        households: u.households === null ? '' : t('units-households', { count: u.households }),
         members: u.members.length
           ? u.members.map((m) => `${m.displayName} (${t(`position-${m.position}`)})`).join(', ')
           : t('units-no-members'),

@@ -1,9 +1,11 @@
-/**
- * The one place that knows the "Báo cáo" button's callback_data. Tasks lists and reminders
- * both use it; "rp:<taskId>:<unitId>" stays well under Telegram's 64 bytes.
- */
-export function reportButtonData(taskId: number, unitId: number): string {
-  return `rp:${taskId}:${unitId}`;
-}
+import { buttonKind } from '../core/buttons.js';
 
-export const REPORT_BUTTON_PATTERN = /^rp:(\d{1,9}):(\d{1,9})$/;
+/**
+ * The "Báo cáo" button: "rp:<taskId>:<unitId>". Task lists, reminders and returned reports all
+ * use it, so a press always opens the same dialogue.
+ */
+export const reportButton = buttonKind('rp', ['id', 'id']);
+
+export function reportButtonData(taskId: number, unitId: number): string {
+  return reportButton.pack(taskId, unitId);
+}

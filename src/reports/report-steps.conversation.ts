@@ -1,12 +1,15 @@
 import { type Context, InlineKeyboard } from 'grammy';
-import { formatWholeNumber, parseWholeNumber } from '../core/numbers.js';
+import { parseWholeNumber } from '../core/numbers.js';
 import type { ReportForm, ReportStatus } from '../core/schema.js';
 import { accept, answerPress, ask, clearButtons, pressedWith, retry } from '../telegram/ask.js';
 import type { Translate } from '../telegram/context.js';
 import type { BotConversation } from '../telegram/conversation.js';
 import type { PhotoEvidence, ReportAnswers } from './reports.service.js';
 
-/** The questions of the report dialogue, one function each, all on the shared `ask` loop. */
+/**
+ * The questions of the report dialogue, one function each, all on the shared `ask` loop.
+ * Numbers go to the texts as numbers: Fluent formats them for the reader's language (1.200 / 1,200).
+ */
 
 const STATUSES: readonly ReportStatus[] = ['done', 'partial', 'not_done'];
 const MAX_NOTE = 1000;
@@ -42,14 +45,14 @@ export async function askNumber(conversation: BotConversation, ctx: Context, t: 
   const label = view.form.number?.label ?? '';
   const max = view.form.number?.max === 'households' ? view.households : null;
   const answer = await ask(conversation, ctx, {
-    prompt: max === null ? t('report-ask-number', { label }) : t('report-ask-number-max', { label, max: formatWholeNumber(max) }),
+    prompt: max === null ? t('report-ask-number', { label }) : t('report-ask-number-max', { label, max }),
     read: async (input) => {
       await answerPress(input);
       const text = input.message?.text;
       if (text === undefined) return retry(t('report-number-not-text'));
       const value = parseWholeNumber(text);
       if (value === null) return retry(t('report-number-invalid', { input: text.slice(0, 40) }));
-      if (max !== null && value > max) return retry(t('report-number-too-big', { value: formatWholeNumber(value), max: formatWholeNumber(max) }));
+      if (max !== null && value > max) return retry(t('report-number-too-big', { value, max }));
       return accept(value);
     },
   });

@@ -1,6 +1,5 @@
 import type { Context } from 'grammy';
 import { formatLocal } from '../core/clock.js';
-import { formatWholeNumber } from '../core/numbers.js';
 import type { Translate } from '../telegram/context.js';
 import { type BotConversation, defineConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
@@ -27,7 +26,7 @@ function summary(t: Translate, view: ReportView, a: ReportAnswers): string {
     t('report-summary-task', { title: view.title, unit: view.unitName }),
     t('report-summary-status', { status: t(`report-status-${a.status}`) }),
   ];
-  if (a.number !== null && view.form.number) lines.push(t('report-summary-number', { label: view.form.number.label, value: formatWholeNumber(a.number) }));
+  if (a.number !== null && view.form.number) lines.push(t('report-summary-number', { label: view.form.number.label, value: a.number }));
   if (view.form.photos !== 'none') lines.push(t('report-summary-photos', { count: a.photos.length }));
   if (a.location) lines.push(t('report-summary-location'));
   if (a.note) lines.push(t('report-summary-note', { note: a.note }));

@@ -1,14 +1,14 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { formatLocal } from '../core/clock.js';
+import { clip } from '../core/text.js';
+import { answerPress } from '../telegram/ask.js';
 import type { BotContext } from '../telegram/context.js';
 import type { Feature, FeatureEnv } from '../telegram/feature.js';
-import { answerPress } from '../telegram/ask.js';
 import { hasRole } from '../telegram/guards.js';
 import { splitLines } from '../telegram/split.js';
 import { reportConversation } from './report.conversation.js';
-import { REPORT_BUTTON_PATTERN, reportButtonData } from './report-button.js';
-import { authorizeReport, listLeaderTasks } from './reports.service.js';
-import { clip } from '../core/text.js';
+import { reportButton, reportButtonData } from './report-button.js';
+import { authorizeReport, type LeaderTaskLine, listLeaderTasks } from './reports.service.js';
 
 const MAX_LABEL_TITLE = 28;
 const short = (s: string) => clip(s, MAX_LABEL_TITLE);
@@ -18,14 +18,10 @@ export function createReportsFeature(env: FeatureEnv): Feature {
   const { deps } = env;
   const zone = deps.config.timezone;
   const composer = new Composer<BotContext>();
-  const report = reportConversation(env);
   const members = composer.chatType('private').filter(hasRole('leader', 'official', 'admin'));
+  const report = reportConversation(env);
 
-  members.command('tasks', async (ctx, next) => {
-    // Admins get the town-wide list (tasks feature) instead.
-    if (ctx.member.role === 'admin') return next();
-    const lines = await listLeaderTasks(deps.db, ctx.member.id, deps.clock.now());
-    if (lines.length === 0) return ctx.reply(ctx.t('tasks-leader-none'));
+  function taskLines(ctx: BotContext, lines: LeaderTaskLine[]): { text: string[]; kb: InlineKeyboard } {
     const text = [ctx.t('tasks-leader-header')];
     const kb = new InlineKeyboard();
     for (const l of lines) {
@@ -34,18 +30,30 @@ export function createReportsFeature(env: FeatureEnv): Feature {
       const key = l.state === 'reported' ? 'tasks-report-again-button' : 'tasks-report-button';
       kb.text(ctx.t(key, { title: short(l.title), unit: short(l.unitName) }), reportButtonData(l.taskId, l.unitId)).row();
     }
+    return { text, kb };
+  }
+
+  const onTasksCommand = async (ctx: BotContext & { member: NonNullable<BotContext['member']> }, next: () => Promise<void>) => {
+    // Admins get the town-wide list (tasks feature) instead.
+    if (ctx.member.role === 'admin') return next();
+    const lines = await listLeaderTasks(deps.db, ctx.member.id, deps.clock.now());
+    if (lines.length === 0) return ctx.reply(ctx.t('tasks-leader-none'));
+    const { text, kb } = taskLines(ctx, lines);
     const chunks = splitLines(text);
     for (const [i, chunk] of chunks.entries()) await ctx.reply(chunk, i === chunks.length - 1 ? { reply_markup: kb } : {});
-  });
+  };
 
-  members.callbackQuery(REPORT_BUTTON_PATTERN, async (ctx) => {
-    const taskId = Number(ctx.match[1]);
-    const unitId = Number(ctx.match[2]);
+  const onReportButton = async (ctx: BotContext & { member: NonNullable<BotContext['member']> }) => {
+    const pressed = reportButton.unpack(ctx.callbackQuery?.data);
+    if (!pressed) return;
+    const [taskId, unitId] = pressed;
     const auth = await authorizeReport(deps.db, ctx.member.id, taskId, unitId);
-    if (!auth.ok) return ctx.answerCallbackQuery({ text: ctx.t(`report-refused-${auth.reason}`), show_alert: true });
+    if (!auth.ok) return answerPress(ctx, { text: ctx.t(`report-refused-${auth.reason}`), showAlert: true });
     await answerPress(ctx);
     await report.enter(ctx, { locale: await ctx.i18n.getLocale(), memberId: ctx.member.id, taskId, unitId });
-  });
+  };
 
+  members.command('tasks', onTasksCommand);
+  members.callbackQuery(reportButton.pattern, onReportButton);
   return { composer, conversations: [report] };
 }

@@ -1,7 +1,7 @@
 import { formatLocal } from '../core/clock.js';
 import { formatWholeNumber } from '../core/numbers.js';
 import type { Translate } from '../telegram/context.js';
-import { escapeHtml } from '../telegram/i18n.js';
+import { escapeHtml } from '../core/html.js';
 import type { ListedUnit, PendingList, TaskProgressLine, UnitContact } from './status.service.js';
 
 const n = formatWholeNumber;

@@ -21,9 +21,10 @@ export async function waitInput(conversation: BotConversation): Promise<Context>
  * Stops the button's spinner. A press made while the bot was down can no longer be answered
  * ("query is too old"): that is harmless, the press is still handled.
  */
-export async function answerPress(ctx: Context, opts: { text?: string } = {}): Promise<void> {
+export async function answerPress(ctx: Context, opts: { text?: string; showAlert?: boolean } = {}): Promise<void> {
   if (!ctx.callbackQuery) return;
-  await ctx.answerCallbackQuery(opts).catch((error: unknown) => {
+  const answer = opts.text ? { text: opts.text, ...(opts.showAlert ? { show_alert: true } : {}) } : {};
+  await ctx.answerCallbackQuery(answer).catch((error: unknown) => {
     if (!isStaleQueryError(error)) throw error;
   });
 }

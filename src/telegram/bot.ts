@@ -18,11 +18,14 @@ import { createBroadcastsFeature } from '../broadcasts/broadcasts.feature.js';
 import { createRemindersFeature } from '../reminders/reminders.feature.js';
 import { createFallbackFeature } from './fallback.feature.js';
 import type { BotContext, Dependencies } from './context.js';
-import { conversationStorage, loadSession } from './conversation-storage.js';
+import { conversationStorage, prefetchUpdate } from './conversation-storage.js';
 import type { Feature, FeatureEnv } from './feature.js';
 import { createI18n } from './i18n.js';
 import { InFlight } from './lifecycle.js';
 import { dropEmptyKeyboardRows } from './keyboards.js';
+import { answerPress } from './ask.js';
+import { privateChatsOnly } from './private-only.js';
+import { isDatabaseUnavailable } from '../core/db-errors.js';
 
 /** Telegram may ask us to wait up to an hour; a worker never sleeps longer than this. */
 const AUTO_RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30 } as const;
@@ -66,6 +69,7 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   // Everything that can fail, loading the sender included, runs inside the boundary that apologises.
   const guarded = bot.errorBoundary((err) => reportError(err.ctx, err.error, env));
+  guarded.use(privateChatsOnly(env));
   guarded.use(loadMember(fullDeps));
   guarded.use(i18n);
   guarded.use(entry.composer);
@@ -101,21 +105,23 @@ const installAutoRetry: MiddlewareFn<Context> = async (ctx, next) => {
 
 function loadMember(deps: Dependencies): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    ctx.deps = deps;
-    ctx.session = await loadSession(deps.db, ctx.from?.id, ctx.chatId);
-    ctx.member = ctx.session.member;
+    ctx.prefetched = await prefetchUpdate(deps.db, ctx.from?.id, ctx.chatId);
+    ctx.member = ctx.prefetched.member;
     await next();
   };
 }
 
+/** Apologises in the user's language: "busy" while the database is unreachable, a generic line otherwise. */
 async function reportError(ctx: BotContext, error: unknown, env: FeatureEnv): Promise<void> {
   const { deps, i18n } = env;
-  deps.logger.error({ err: error, updateId: ctx.update.update_id }, 'handler failed');
+  const busy = isDatabaseUnavailable(error);
+  deps.logger.error({ err: error, updateId: ctx.update.update_id }, busy ? 'database unavailable' : 'handler failed');
+  // The failure may have come before the sender or i18n were loaded.
+  const locale = ctx.member?.locale ?? deps.config.defaultLocale;
   try {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-    // The failure may have come before the sender or i18n were loaded.
-    const locale = ctx.member?.locale ?? deps.config.defaultLocale;
-    if (ctx.chat?.type === 'private') await ctx.reply(i18n.t(locale, 'error-generic'));
+    // The message first: a press made while the bot was down can no longer be answered.
+    if (ctx.chat?.type === 'private') await ctx.reply(i18n.t(locale, busy ? 'error-busy' : 'error-generic'));
+    await answerPress(ctx);
   } catch (replyError) {
     deps.logger.warn({ err: replyError }, 'could not apologise to the user');
   }

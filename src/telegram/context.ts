@@ -6,7 +6,8 @@ import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { Logger } from '../core/logger.js';
 import type { Member } from '../core/member.js';
-import type { UpdateSession } from './conversation-storage.js';
+import type { Outbox } from '../outbox/outbox.js';
+import type { Prefetched } from './conversation-storage.js';
 
 /** What every feature may use; built once in main.ts (or a test) and passed to createBot. */
 export interface Dependencies {
@@ -14,15 +15,16 @@ export interface Dependencies {
   db: Db;
   clock: Clock;
   logger: Logger;
+  /** Queues what the bot sends on its own (paced, retried, 403s recorded) and wakes the dispatcher. */
+  outbox: Outbox;
 }
 
 export type BaseContext = Context &
   I18nFlavor & {
-    deps: Dependencies;
     /** The registered sender, or null for a stranger. */
     member: Member | null;
-    /** Loaded once per update with the member (see loadSession). */
-    session?: UpdateSession;
+    /** What was read for this update before any handler ran: the sender and the chat's dialogue (see prefetchUpdate). */
+    prefetched?: Prefetched;
   };
 
 export type BotContext = ConversationFlavor<BaseContext>;

@@ -11,7 +11,7 @@ type State = VersionedState<ConversationData>;
 const storageKey = (chatId: number) => `conversation:${chatId}`;
 
 /** What every update needs from the database before it is handled: who sent it and their dialogue. */
-export interface UpdateSession {
+export interface Prefetched {
   member: Member | null;
   /** The chat's stored conversation state; undefined when there is none. */
   conversation: State | undefined;
@@ -21,7 +21,7 @@ export interface UpdateSession {
  * Loads the sender and the chat's conversation state in one round trip (the busiest query of the bot:
  * it runs for every update).
  */
-export async function loadSession(db: Db, telegramId: number | undefined, chatId: number | undefined): Promise<UpdateSession> {
+export async function prefetchUpdate(db: Db, telegramId: number | undefined, chatId: number | undefined): Promise<Prefetched> {
   const result = await sql<Partial<MemberRow> & { conversation: State | null }>`
     select m.*, kv.value as conversation
     from (select 1) as one
@@ -36,14 +36,14 @@ export async function loadSession(db: Db, telegramId: number | undefined, chatId
 
 /**
  * Conversation state in Postgres (kv_store), so a restart mid-conversation resumes.
- * Reads use what {@link loadSession} already fetched for this update.
+ * Reads use what {@link prefetchUpdate} already fetched for this update.
  */
 export function conversationStorage(db: Db, clock: Clock): ConversationStorage<BotContext, ConversationData> {
   return {
     type: 'context',
     version: 1,
     adapter: {
-      read: (ctx) => ctx.session?.conversation,
+      read: (ctx) => ctx.prefetched?.conversation,
       write: async (ctx, state) => {
         if (ctx.chatId === undefined) return;
         const value = JSON.stringify(state);

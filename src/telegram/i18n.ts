@@ -25,8 +25,3 @@ export function createI18n(defaultLocale: Locale): I18n<BotContext> {
 export function translator(i18n: I18n<BotContext>, locale: string): Translate {
   return (key, vars) => i18n.t(locale, key, vars);
 }
-
-/** Escapes user text for parse_mode HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}

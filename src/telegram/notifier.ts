@@ -32,18 +32,25 @@ export const DEFAULT_TIMEOUTS = { messageMs: 10_000, otherMs: 30_000 } as const;
  */
 export function createNotifier(opts: { token: string; apiRoot?: string | undefined; timeouts?: { messageMs: number; otherMs: number } }): Notifier {
   const timeouts = opts.timeouts ?? DEFAULT_TIMEOUTS;
-  const api = new Api(opts.token, { timeoutSeconds: Math.ceil(Math.max(timeouts.messageMs, timeouts.otherMs) / 1000) + 5, ...(opts.apiRoot ? { apiRoot: opts.apiRoot } : {}) });
-  api.config.use(dropEmptyKeyboardRows);
+  // One Api per timeout: grammY's own timeout closes an abandoned request's connection soon after we stop waiting for it.
+  const apiFor = (ms: number) => {
+    const api = new Api(opts.token, { timeoutSeconds: Math.ceil(ms / 1000) + 1, ...(opts.apiRoot ? { apiRoot: opts.apiRoot } : {}) });
+    api.config.use(dropEmptyKeyboardRows);
+    return api;
+  };
+  const messageApi = apiFor(timeouts.messageMs);
+  const otherApi = apiFor(timeouts.otherMs);
   return {
     send: (chatId, message) => {
-      const ms = message.photo || message.document ? timeouts.otherMs : timeouts.messageMs;
-      return attempt(ms, async (signal) => (await sendPayload(api, chatId, message, signal)).message_id);
+      const media = Boolean(message.photo || message.document);
+      const ms = media ? timeouts.otherMs : timeouts.messageMs;
+      return attempt(ms, async () => (await sendPayload(media ? otherApi : messageApi, chatId, message)).message_id);
     },
     edit: (chatId, messageId, text) =>
       attempt(
         timeouts.otherMs,
-        async (signal) => {
-          await api.editMessageText(chatId, messageId, text, {}, signal);
+        async () => {
+          await otherApi.editMessageText(chatId, messageId, text);
           return messageId;
         },
         messageId,
@@ -51,27 +58,31 @@ export function createNotifier(opts: { token: string; apiRoot?: string | undefin
   };
 }
 
-function sendPayload(api: Api, chatId: number, m: DeliveryPayload, signal: AbortSignal) {
+function sendPayload(api: Api, chatId: number, m: DeliveryPayload) {
   const markup: InlineKeyboardMarkup | undefined = m.buttons?.length
     ? { inline_keyboard: m.buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) }
     : undefined;
   const common = { ...(markup ? { reply_markup: markup } : {}), ...(m.parseMode ? { parse_mode: m.parseMode } : {}) };
-  if (m.photo) return api.sendPhoto(chatId, m.photo, { ...common, ...(m.text ? { caption: m.text } : {}) }, signal);
-  if (m.document) return api.sendDocument(chatId, m.document, { ...common, ...(m.text ? { caption: m.text } : {}) }, signal);
-  return api.sendMessage(chatId, m.text, common, signal);
+  if (m.photo) return api.sendPhoto(chatId, m.photo, { ...common, ...(m.text ? { caption: m.text } : {}) });
+  if (m.document) return api.sendDocument(chatId, m.document, { ...common, ...(m.text ? { caption: m.text } : {}) });
+  return api.sendMessage(chatId, m.text, common);
 }
 
-async function attempt(timeoutMs: number, call: (signal: AbortSignal) => Promise<number>, unchangedId?: number): Promise<SendResult> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
+const TIMED_OUT = Symbol('timed out');
+
+/** Waits at most `timeoutMs` for the answer: the caller's slot is free at once, whatever the request does after. */
+async function attempt(timeoutMs: number, call: () => Promise<number>, unchangedId?: number): Promise<SendResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs)));
+  const request = call();
   try {
-    return { ok: true, messageId: await call(controller.signal) };
+    const answer = await Promise.race([request, late]);
+    if (answer === TIMED_OUT) {
+      request.catch(() => undefined); // its late failure is of no interest any more
+      return { ok: false, outcome: 'timeout', error: `no answer within ${timeoutMs} ms` };
+    }
+    return { ok: true, messageId: answer };
   } catch (error) {
-    if (timedOut) return { ok: false, outcome: 'timeout', error: `no answer within ${timeoutMs} ms` };
     const result = classify(error);
     // Editing to the same text is not a failure.
     if (unchangedId !== undefined && !result.ok && /message is not modified/i.test(result.error)) return { ok: true, messageId: unchangedId };

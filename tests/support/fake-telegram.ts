@@ -98,6 +98,11 @@ export class FakeTelegram {
     return this.s.pushUpdate(partial);
   }
 
+  /** Every callback query so far can no longer be answered ("query is too old"), as after ~15 minutes at Telegram. */
+  expireCallbackQueries(): void {
+    for (const query of this.s.callbackQueries.values()) query.answered = true;
+  }
+
   /** Updates queued and not yet confirmed by the bot (via getUpdates offset). */
   get pendingUpdates(): number {
     return this.s.pendingUpdateCount;

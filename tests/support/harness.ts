@@ -17,7 +17,8 @@ export interface Harness {
   /** Resolves once no update is being handled (its conversation state and replies are written). */
   settle(): Promise<void>;
   /** Stops the bot (not the database) and starts a fresh instance on the same database. */
-  restart(): Promise<void>;
+  /** Stops the bot and starts a fresh one on the same database; `whileStopped` runs in between (e.g. presses made while it was down). */
+  restart(whileStopped?: () => unknown): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -55,8 +56,9 @@ export async function startHarness(
     logs,
     app: await start(),
     settle: () => harness.app.created.inFlight.drain(),
-    restart: async () => {
+    restart: async (whileStopped) => {
       await harness.app.stop();
+      await whileStopped?.();
       harness.app = await start();
     },
     stop: async () => {

@@ -31,3 +31,5 @@ pick-units = Press to select or unselect units ({ $count } selected). Press “D
 pick-done = Done ({ $count })
 pick-none = No unit selected yet. Press a unit's name to select it, then “Done”. { cancel-hint }
 press-button = Please press one of the buttons above. { cancel-hint }
+group-use-private = Hello! This bot works in private chats only. Please open @{ $bot } and press Start.
+error-busy = The system is busy, please try again in a few minutes. What you entered so far is kept.

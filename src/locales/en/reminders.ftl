@@ -40,3 +40,4 @@ reminders-not-open = This task is no longer open.
 reminders-done-button = Done
 reminders-closed = Reminders saved.
 cmd-reminders = Turn a task's reminders on or off
+reminders-line-done-press = This one was already sent or skipped; it can no longer be turned on or off.

@@ -17,3 +17,4 @@ rw-leader-notice =
     Reason: { $reason }
     Press “Report again” below to send it again.
 rw-leader-button = 📝 Report again
+rw-notice-quiet = It is outside sending hours now: the unit will get the notice at { $at }.

@@ -31,3 +31,5 @@ pick-units = Bấm để chọn / bỏ chọn đơn vị (đã chọn { $count }
 pick-done = Xong ({ $count })
 pick-none = Anh/chị chưa chọn đơn vị nào. Bấm tên đơn vị để chọn, rồi bấm “Xong”. { cancel-hint }
 press-button = Anh/chị hãy bấm một nút ở trên. { cancel-hint }
+group-use-private = Xin chào! Bot chỉ làm việc trong tin nhắn riêng. Anh/chị hãy mở @{ $bot } và bấm Bắt đầu.
+error-busy = Hệ thống đang bận, anh/chị thử lại sau ít phút. Những gì đã nhập vẫn được giữ.

@@ -40,3 +40,4 @@ reminders-not-open = Nhiệm vụ này không còn mở.
 reminders-done-button = Xong
 reminders-closed = Đã lưu các tin nhắc.
 cmd-reminders = Bật/tắt tin nhắc của nhiệm vụ
+reminders-line-done-press = Tin này đã gửi hoặc đã bỏ qua, không bật/tắt được nữa.

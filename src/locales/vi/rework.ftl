@@ -17,3 +17,4 @@ rw-leader-notice =
     Lý do: { $reason }
     Anh/chị bấm “Báo cáo lại” bên dưới để gửi lại báo cáo.
 rw-leader-button = 📝 Báo cáo lại
+rw-notice-quiet = Bây giờ là ngoài giờ gửi tin: đơn vị sẽ nhận tin báo lúc { $at }.
