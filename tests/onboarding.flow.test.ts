@@ -38,7 +38,7 @@ describe.each(dbTargets())('onboarding on %s', (target) => {
     expect((await admin.nextMessage()).text).toContain('Anh/chị là quản trị viên');
     await h.fake.waitFor(() => admin.commands());
     expect(admin.commands()?.map((c) => c.command)).toEqual([
-      'newtask', 'tasks', 'pending', 'status', 'export', 'broadcast', 'broadcasts', 'reminders', 'units', 'invite', 'me', 'help', 'lang', 'cancel',
+      'newtask', 'tasks', 'pending', 'status', 'export', 'broadcast', 'broadcasts', 'reminders', 'units', 'invite', 'settings', 'me', 'help', 'lang', 'cancel',
     ]);
 
     admin.sendText('/units');

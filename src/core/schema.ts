@@ -266,7 +266,25 @@ export interface TaskPendingTable {
 }
 
 /** The one database interface; capabilities add their tables here. */
+/** Where residential units are called khối, tổ dân phố, thôn, bản, ấp or khóm. */
+export type ResidentialTerm = 'khoi' | 'to-dan-pho' | 'thon' | 'ban' | 'ap' | 'khom';
+
+export interface OfficeSettingsTable {
+  id: Generated<number>;
+  residential_term: ResidentialTerm | null;
+  tet_pause: Generated<boolean>;
+  office_name: string | null;
+  parent_body: string | null;
+  place: string | null;
+  signer_title: string | null;
+  signer_name: string | null;
+  signs_for_chair: Generated<boolean>;
+  recipients: JSONColumnType<string[], string, string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
+  office_settings: OfficeSettingsTable;
   units: UnitsTable;
   members: MembersTable;
   unit_members: UnitMembersTable;

@@ -26,6 +26,9 @@ import { dropEmptyKeyboardRows } from './keyboards.js';
 import { answerPress } from './ask.js';
 import { privateChatsOnly } from './private-only.js';
 import { isDatabaseUnavailable } from '../core/db-errors.js';
+import { termVariables } from '../settings/office-terms.js';
+import { OfficeSettingsCache } from '../settings/settings.service.js';
+import { createSettingsFeature } from '../settings/settings.feature.js';
 
 /** Telegram may ask us to wait up to an hour; a worker never sleeps longer than this. */
 const AUTO_RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30 } as const;
@@ -47,8 +50,9 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
     ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
   });
   bot.api.config.use(autoRetry(AUTO_RETRY), dropEmptyKeyboardRows);
-  const i18n = createI18n(config.defaultLocale);
-  const env: FeatureEnv = { deps: fullDeps, i18n };
+  const office = new OfficeSettingsCache();
+  const i18n = createI18n(config.defaultLocale, (_locale, translate) => termVariables(office.current.residentialTerm, translate));
+  const env: FeatureEnv = { deps: fullDeps, i18n, office };
 
   const features: Feature[] = [
     createUnitsFeature(env),
@@ -61,6 +65,7 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
     createExportsFeature(env),
     createBroadcastsFeature(env),
     createRemindersFeature(env),
+    createSettingsFeature(env),
   ];
   const entry = createOnboardingFeature(env);
 
@@ -70,7 +75,7 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   // Everything that can fail, loading the sender included, runs inside the boundary that apologises.
   const guarded = bot.errorBoundary((err) => reportError(err.ctx, err.error, env));
   guarded.use(privateChatsOnly(env));
-  guarded.use(loadMember(fullDeps));
+  guarded.use(loadMember(fullDeps, office));
   guarded.use(i18n);
   guarded.use(entry.composer);
   guarded.use(
@@ -103,8 +108,9 @@ const installAutoRetry: MiddlewareFn<Context> = async (ctx, next) => {
   await next();
 };
 
-function loadMember(deps: Dependencies): MiddlewareFn<BotContext> {
+function loadMember(deps: Dependencies, office: OfficeSettingsCache): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
+    await office.ensureLoaded(deps.db);
     ctx.prefetched = await prefetchUpdate(deps.db, ctx.from?.id, ctx.chatId);
     ctx.member = ctx.prefetched.member;
     await next();

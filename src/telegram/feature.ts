@@ -2,6 +2,7 @@ import type { I18n } from '@grammyjs/i18n';
 import type { Composer } from 'grammy';
 import type { BotContext, Dependencies } from './context.js';
 import type { InstallableConversation } from './conversation.js';
+import type { OfficeSettingsCache } from '../settings/settings.service.js';
 
 export type { BotConversation } from './conversation.js';
 
@@ -9,6 +10,8 @@ export type { BotConversation } from './conversation.js';
 export interface FeatureEnv {
   deps: Dependencies;
   i18n: I18n<BotContext>;
+  /** The office's settings (local term, Tết pause, report details) as this process last saw them. */
+  office: OfficeSettingsCache;
 }
 
 /** A vertical slice as the bot sees it: its conversations and its handlers. */

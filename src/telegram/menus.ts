@@ -9,7 +9,7 @@ export const ROLE_COMMANDS: Record<Role | 'stranger', readonly string[]> = {
   stranger: ['start', 'help'],
   leader: ['tasks', 'me', 'help', 'lang', 'cancel'],
   official: ['pending', 'status', 'export', 'me', 'help', 'lang', 'cancel'],
-  admin: ['newtask', 'tasks', 'pending', 'status', 'export', 'broadcast', 'broadcasts', 'reminders', 'units', 'invite', 'me', 'help', 'lang', 'cancel'],
+  admin: ['newtask', 'tasks', 'pending', 'status', 'export', 'broadcast', 'broadcasts', 'reminders', 'units', 'invite', 'settings', 'me', 'help', 'lang', 'cancel'],
 };
 
 export function commandsFor(role: Role | 'stranger', t: Translate) {

@@ -1,0 +1,123 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { explainPeriodInput, formatFlagWindow, formatPeriod, parsePeriodInput, type PeriodInput } from '../src/calendar/period-input.js';
+import { isWithinPeriod, periodReportDue, periodSchedule, takeDownAt, type PeriodTimes } from '../src/calendar/period.rules.js';
+import { createI18n, translator } from '../src/telegram/i18n.js';
+
+const zone = 'Asia/Ho_Chi_Minh';
+const local = (s: string) => DateTime.fromFormat(s, 'dd/MM/yyyy HH:mm:ss', { zone }).toJSDate();
+const fmt = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat('dd/MM/yyyy HH:mm:ss');
+const shown = (r: PeriodInput) => (r.ok ? [fmt(r.period.start), fmt(r.period.end)] : r.reason);
+
+describe('parsePeriodInput', () => {
+  const july = local('01/07/2026 09:00:00');
+  it.each([
+    ['từ 23/7 đến hết 27/7', july, ['23/07/2026 00:00:00', '27/07/2026 23:59:59']],
+    ['Từ ngày 23/7/2026 đến hết ngày 27/7/2026', july, ['23/07/2026 00:00:00', '27/07/2026 23:59:59']],
+    ['tu 23/7 den het 27/7', july, ['23/07/2026 00:00:00', '27/07/2026 23:59:59']],
+    ['23/7 - 27/7', july, ['23/07/2026 00:00:00', '27/07/2026 23:59:59']],
+    ['từ 23/7 đến 27/7 17:00', july, ['23/07/2026 00:00:00', '27/07/2026 17:00:00']],
+    ['từ chiều ngày 18/01/2026 đến hết ngày 25/01/2026', local('10/01/2026 09:00:00'), ['18/01/2026 13:30:00', '25/01/2026 23:59:59']],
+    ['từ sáng 23/7 đến hết 27/7', july, ['23/07/2026 07:00:00', '27/07/2026 23:59:59']],
+    ['từ 28/12 đến hết 3/1', local('01/12/2026 09:00:00'), ['28/12/2026 00:00:00', '03/01/2027 23:59:59']],
+    ['từ 23/7 đến hết 27/7', local('25/07/2026 09:00:00'), ['23/07/2026 00:00:00', '27/07/2026 23:59:59']],
+    ['từ 28/12 đến hết 3/1', local('30/12/2026 09:00:00'), ['28/12/2026 00:00:00', '03/01/2027 23:59:59']],
+    ['từ 28 tháng Chạp âm lịch đến hết mùng 3 Tết', local('01/12/2026 09:00:00'), ['04/02/2027 00:00:00', '08/02/2027 23:59:59']],
+  ])('when "%s" is typed, then the period runs from %s to %s', (input, now, expected) => {
+    expect(shown(parsePeriodInput(input, now, zone))).toEqual(expected);
+  });
+
+  it('when a period is lunar, then it carries the lunar dates of both ends', () => {
+    const r = parsePeriodInput('từ 28 tháng Chạp âm lịch đến hết mùng 3 Tết', local('01/12/2026 09:00:00'), zone);
+    expect(r.ok && [r.startLunar, r.endLunar]).toEqual([{ year: 2026, month: 12, day: 28, leap: false }, { year: 2027, month: 1, day: 3, leap: false }]);
+  });
+
+  it.each([
+    ['treo cờ 23/7', 'format'],
+    ['từ 27/7/2026 đến hết 23/7/2026', 'backwards'],
+    ['từ 23/7/2025 đến hết 27/7/2025', 'over'],
+    ['từ 23/7 đến hết 31/2', 'invalid-date'],
+    ['từ mùng 10 tháng 3 đến hết 27/7', 'ambiguous'],
+  ])('when "%s" is typed, then it is refused as %s', (input, reason) => {
+    expect(shown(parsePeriodInput(input, local('01/07/2026 09:00:00'), zone))).toBe(reason);
+  });
+});
+
+describe('showing periods', () => {
+  const vi = translator(createI18n('vi'), 'vi');
+
+  it('when a period is shown, then it reads like a notice', () => {
+    expect(formatPeriod({ start: local('23/07/2026 00:00:00'), end: local('27/07/2026 23:59:59') }, zone, vi)).toBe('từ ngày 23/07/2026 đến hết ngày 27/07/2026');
+    expect(formatPeriod({ start: local('18/01/2026 13:30:00'), end: local('25/01/2026 17:00:00') }, zone, vi)).toBe('từ 13:30 ngày 18/01/2026 đến 17:00 ngày 25/01/2026');
+  });
+
+  it('when the flag window of 27/7 is suggested, then the admin sees the dates of the real notice', () => {
+    expect(formatFlagWindow('war-invalids', 2025, zone, vi)).toBe(
+      'Gợi ý thời gian treo cờ dịp Ngày Thương binh – Liệt sĩ: từ ngày 23/07/2025 đến hết ngày 27/07/2025. Anh/chị kiểm tra lại theo văn bản hướng dẫn năm nay.',
+    );
+  });
+
+  it('when a period is refused, then the reply explains it', () => {
+    const r = parsePeriodInput('từ 23/7/2025 đến hết 27/7/2025', local('01/07/2026 09:00:00'), zone);
+    if (r.ok) throw new Error('expected a refusal');
+    expect(explainPeriodInput(r, zone, vi)).toBe('Khoảng thời gian này đã kết thúc (27/07/2025 23:59).');
+  });
+});
+
+describe('periodSchedule', () => {
+  const flags: PeriodTimes = { start: local('23/07/2026 00:00:00'), end: local('27/07/2026 23:59:59'), createdAt: local('10/07/2026 09:00:00') };
+  const rows = (p: PeriodTimes) => periodSchedule(p, zone).map((r) => [r.kind, fmt(r.at), r.audience]);
+
+  it('when flags go up from 23/7 to the end of 27/7, then eve, start, due and take-down fall at the right local times', () => {
+    expect(rows(flags)).toEqual([
+      ['period-eve', '22/07/2026 08:00:00', 'all'],
+      ['period-start', '23/07/2026 07:00:00', 'pending'],
+      ['period-due', '23/07/2026 17:00:00', 'staff'],
+      ['period-take-down', '28/07/2026 07:00:00', 'all'],
+    ]);
+    expect(periodSchedule(flags, zone)[0]?.at.toISOString()).toBe('2026-07-22T01:00:00.000Z');
+  });
+
+  it('when the period starts in the afternoon, then the report is due at the start', () => {
+    const p = { ...flags, start: local('18/01/2026 13:30:00'), end: local('25/01/2026 23:59:59'), createdAt: local('10/01/2026 09:00:00') };
+    expect(rows(p)).toEqual([
+      ['period-eve', '17/01/2026 08:00:00', 'all'],
+      ['period-start', '18/01/2026 07:00:00', 'pending'],
+      ['period-due', '18/01/2026 13:30:00', 'staff'],
+      ['period-take-down', '26/01/2026 07:00:00', 'all'],
+    ]);
+  });
+
+  it('when the admin sets the report time, then the report is due then', () => {
+    const p = { ...flags, reportDueAt: local('22/07/2026 17:00:00') };
+    expect(fmt(periodReportDue(p, zone))).toBe('22/07/2026 17:00:00');
+    expect(rows(p).find((r) => r[0] === 'period-due')?.[1]).toBe('22/07/2026 17:00:00');
+  });
+
+  it('when the task is made the evening before, then there is no eve reminder', () => {
+    expect(rows({ ...flags, createdAt: local('22/07/2026 20:00:00') }).map((r) => r[0])).toEqual(['period-start', 'period-due', 'period-take-down']);
+  });
+
+  it('when the task is made at 06:30 on the start day, then the start reminder would repeat the announcement and is left out', () => {
+    expect(rows({ ...flags, createdAt: local('23/07/2026 06:30:00') }).map((r) => r[0])).toEqual(['period-due', 'period-take-down']);
+  });
+
+  it('when the period was changed, then reminders from before the change are left out', () => {
+    expect(rows({ ...flags, updatedAt: local('23/07/2026 08:00:00') }).map((r) => r[0])).toEqual(['period-due', 'period-take-down']);
+  });
+
+  it.each([
+    ['27/07/2026 23:59:59', '28/07/2026 07:00:00'],
+    ['27/07/2026 17:00:00', '28/07/2026 07:00:00'],
+    ['28/07/2026 05:00:00', '28/07/2026 07:00:00'],
+    ['28/07/2026 07:00:00', '29/07/2026 07:00:00'],
+  ])('when the period ends at %s, then the take-down reminder is at %s', (end, expected) => {
+    expect(fmt(takeDownAt(local(end), zone))).toBe(expected);
+  });
+
+  it('when a moment is inside or outside the period, then isWithinPeriod says so', () => {
+    expect(isWithinPeriod(local('27/07/2026 23:00:00'), flags)).toBe(true);
+    expect(isWithinPeriod(local('28/07/2026 00:00:00'), flags)).toBe(false);
+    expect(isWithinPeriod(local('22/07/2026 23:59:59'), flags)).toBe(false);
+  });
+});
