@@ -3,7 +3,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // PGlite takes ~5-7 s to start on these machines; each file shares one instance.
+    // Server target: one migrated template database per run (files copy it).
+    globalSetup: ['tests/support/global-setup.ts'],
+    // Files share their worker's process, so a worker starts PGlite once and lends it to file after
+    // file (tests/support/pglite.ts); each file still gets an empty database.
+    isolate: false,
+    // The first file in a worker starts PGlite (seconds on a busy machine).
     hookTimeout: 60_000,
     testTimeout: 30_000,
     pool: 'forks',

@@ -3,6 +3,8 @@ import * as foundation from './2026_11_26_0900_foundation.js';
 import * as tasksReports from './2026_11_26_1000_tasks_reports.js';
 import * as outbox from './2026_11_26_1100_outbox.js';
 import * as taskProgress from './2026_11_26_1200_task_progress.js';
+import * as deliveryOrigin from './2026_12_01_0800_delivery_origin.js';
+import * as officeSettings from './2026_12_01_0900_office_settings.js';
 
 /** Every migration, in order. A static list because FileMigrationProvider fails under vitest. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_1000_tasks_reports': tasksReports,
   '2026_11_26_1100_outbox': outbox,
   '2026_11_26_1200_task_progress': taskProgress,
+  '2026_12_01_0800_delivery_origin': deliveryOrigin,
+  '2026_12_01_0900_office_settings': officeSettings,
 };

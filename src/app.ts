@@ -1,16 +1,23 @@
 import type { Config } from './config.js';
+import { broadcastProducer } from './broadcasts/broadcast-producer.js';
+import { finishDrained } from './broadcasts/broadcast-lifecycle.js';
+import { broadcastProgress } from './broadcasts/progress.js';
 import { type Clock, systemClock } from './core/clock.js';
 import { type DatabaseHandle, isDatabaseReachable, openDatabase } from './core/db.js';
 import type { Logger } from './core/logger.js';
 import { migrateToLatest } from './core/migrator.js';
+import { Dispatcher } from './outbox/dispatcher.js';
+import { advisoryElector, soloElector } from './outbox/leader.js';
+import { createOutbox, type Texts } from './outbox/outbox.js';
+import type { TimeSource } from './outbox/pacer.js';
+import { Scheduler } from './outbox/scheduler.js';
+import { digestProducer } from './reminders/digest.service.js';
+import { reminderProducer } from './reminders/reminders.service.js';
 import { createBot, type CreatedBot } from './telegram/bot.js';
 import { type Receiver, startPolling, startWebhook } from './telegram/lifecycle.js';
-import { LOCALES } from './telegram/i18n.js';
-import { translator } from './telegram/i18n.js';
+import { LOCALES, translator } from './telegram/i18n.js';
 import { setDefaultMenus } from './telegram/menus.js';
-import type { Dispatcher } from './outbox/dispatcher.js';
-import type { Scheduler } from './outbox/scheduler.js';
-import { startOutbox } from './outbox/wiring.js';
+import { createNotifier, type Notifier } from './telegram/notifier.js';
 
 export interface RunningApp {
   created: CreatedBot;
@@ -23,36 +30,41 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+export interface AppOptions {
+  clock?: Clock;
+  database?: DatabaseHandle;
+  /** false: no cron and no dispatcher loop (tests call tick() and drain()). */
+  timers?: boolean;
+  /** The outbox's pacing time (tests pass a virtual one). */
+  time?: TimeSource;
+  notifier?: Notifier;
+}
+
 /** Wiring only: db → migrate → bot → receiver → outbox (scheduler + dispatcher). Used by main.ts and by tests that run the app in-process. */
-export async function startApp(config: Config, logger: Logger, opts: { clock?: Clock; database?: DatabaseHandle; timers?: boolean } = {}): Promise<RunningApp> {
-  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+export async function startApp(config: Config, logger: Logger, opts: AppOptions = {}): Promise<RunningApp> {
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger }));
   await migrateToLatest(database.db);
   logger.info({ target: database.target }, 'database ready');
-  const created = createBot(config, { db: database.db, clock: opts.clock ?? systemClock, logger });
+  const clock = opts.clock ?? systemClock;
+  // The slices queue through `outbox`; its wake-up reaches the dispatcher once that exists.
+  let wake = () => {};
+  const outboxPort = createOutbox(database.db, () => wake());
+  const created = createBot(config, { db: database.db, clock, logger, outbox: outboxPort });
   const { bot, env, inFlight } = created;
   await bot.init();
+  await env.office.load(database.db);
   await setDefaultMenus(bot.api, (l) => translator(env.i18n, l), LOCALES, config.defaultLocale);
   let receiver: Receiver;
   if (config.webhookUrl && config.webhookSecret) {
-    receiver = await startWebhook(bot, inFlight, {
-      url: config.webhookUrl,
-      secret: config.webhookSecret,
-      port: config.port,
-      healthy: () => isDatabaseReachable(database.db),
-    });
+    const healthy = () => isDatabaseReachable(database.db);
+    receiver = await startWebhook(bot, inFlight, { url: config.webhookUrl, secret: config.webhookSecret, port: config.port, healthy });
     logger.info({ port: config.port }, 'webhook server listening');
   } else {
     receiver = await startPolling(bot, inFlight);
     logger.info({ username: bot.botInfo.username }, 'polling for updates');
   }
-  const outbox = startOutbox({
-    config,
-    database,
-    clock: opts.clock ?? systemClock,
-    logger,
-    texts: (l) => translator(env.i18n, l),
-    timers: opts.timers ?? true,
-  });
+  const outbox = startOutbox({ ...opts, config, database, clock, logger, texts: (l) => translator(env.i18n, l), timers: opts.timers ?? true });
+  wake = () => outbox.dispatcher.kick();
   let stopping: Promise<void> | undefined;
   return {
     created,
@@ -66,5 +78,66 @@ export async function startApp(config: Config, logger: Logger, opts: { clock?: C
         if (!opts.database) await database.close();
         logger.info('stopped');
       })()),
+  };
+}
+
+/**
+ * The outbox's composition (the one place that knows both the outbox and its producers):
+ * reminders, digests and broadcasts feed the scheduler; one dispatcher sends, and after each
+ * pass the broadcasts' lifecycle moves drained ones to done before their progress is shown.
+ */
+function startOutbox(o: {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+  logger: Logger;
+  texts: Texts;
+  timers: boolean;
+  time?: TimeSource;
+  notifier?: Notifier;
+}): { scheduler: Scheduler; dispatcher: Dispatcher; stop(): Promise<void> } {
+  const { config, clock, logger, texts } = o;
+  const db = o.database.db;
+  const zone = config.timezone;
+  const window = { zone, quiet: config.quietHours };
+  const notifier = o.notifier ?? createNotifier({ token: config.botToken, apiRoot: config.telegramApiRoot });
+  const showProgress = broadcastProgress({ db, clock, notifier, texts, logger });
+  const dispatcher = new Dispatcher({
+    db,
+    clock,
+    logger,
+    notifier,
+    window,
+    elector: o.database.target === 'postgres' ? advisoryElector(db) : soloElector(),
+    ratePerSecond: config.sendRatePerSecond,
+    ...(o.time ? { time: o.time } : {}),
+    onProgress: async () => {
+      await finishDrained(db);
+      await showProgress();
+    },
+  });
+  const base = { db, zone, defaultLocale: config.defaultLocale, texts };
+  const scheduler = new Scheduler({
+    db,
+    clock,
+    logger,
+    window,
+    graceHours: config.catchupGraceHours,
+    defaultLocale: config.defaultLocale,
+    texts,
+    producers: [reminderProducer(base), digestProducer({ ...base, hour: config.digestHour }), broadcastProducer({ db, zone })],
+    onQueued: () => dispatcher.kick(),
+  });
+  if (o.timers) {
+    scheduler.start(zone);
+    dispatcher.start();
+  }
+  return {
+    scheduler,
+    dispatcher,
+    stop: async () => {
+      await scheduler.stop();
+      await dispatcher.stop();
+    },
   };
 }

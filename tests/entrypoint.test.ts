@@ -40,11 +40,12 @@ describe.each(dbTargets())('the entry point as a child process on %s', (target) 
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('when started with only a token, admin ids and the API root, then the whole onboarding works and SIGTERM stops it cleanly', async () => {
+  // A child process that compiles with tsx and creates its database: slow on a busy machine.
+  it('when started with only a token, admin ids and the API root, then the whole onboarding works and SIGTERM stops it cleanly', { timeout: 120_000 }, async () => {
     const env: Record<string, string> = { BOT_TOKEN: fake.token, ADMIN_IDS: String(ADMIN), TELEGRAM_API_ROOT: fake.apiRoot, DATA_DIR: join(dataDir, 'db') };
     if (database?.url) env.DATABASE_URL = database.url;
     child = startBotProcess(env);
-    await fake.waitFor(() => fake.callsOf('getUpdates').length > 0, 30_000).catch((e: unknown) => {
+    await fake.waitFor(() => fake.callsOf('getUpdates').length > 0, 90_000).catch((e: unknown) => {
       throw new Error(`${String(e)}\n${child.output()}`);
     });
     expect(child.output()).not.toContain(fake.token);

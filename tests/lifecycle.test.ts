@@ -21,7 +21,6 @@ describe.each(dbTargets())('errors and stopping on %s', (target) => {
       admin.sendText('/units');
       const reply = await admin.nextMessage();
       expect(reply.text).toBe('Xin lỗi, đã có lỗi xảy ra. Anh/chị vui lòng thử lại sau ít phút.');
-      expect(reply.text).not.toMatch(/kv_store|Error|at /);
     } finally {
       await sql`alter table kv_store_away rename to kv_store`.execute(database.db);
     }
@@ -43,7 +42,7 @@ describe.each(dbTargets())('errors and stopping on %s', (target) => {
     await stranger.nextMessage();
     // The handled update was confirmed, so a new instance does not get it again.
     await h.restart();
-    await stranger.expectNoMessage(300);
+    await h.expectNothingSentTo(stranger);
     expect(stranger.messages()).toHaveLength(1);
   });
 });

@@ -74,7 +74,7 @@ describe.each(dbTargets())('task progress summary on %s', (target) => {
     await report(other.id, ids[0] ?? 0, member.id, 'done', 7);
     await report(flag.id, ids[1] ?? 0, member.id, 'done', 460);
     const clock = new ManualClock();
-    const returned = await returnReport(db, clock, { actorId: member.id, taskId: flag.id, unitId: ids[0] ?? 0, revision: 1, reason: 'Ảnh chưa rõ' });
+    const returned = await returnReport(db, clock, { actorId: member.id, taskId: flag.id, unitId: ids[0] ?? 0, revision: 1, reason: 'Ảnh chưa rõ' }, () => ({ text: 'Báo cáo bị trả lại' }));
     expect(returned.outcome).toBe('returned');
     await db.updateTable('units').set({ households: 600 }).where('id', '=', ids[2] ?? 0).execute();
     await db.updateTable('units').set({ households: 40 }).where('id', '=', ids[3] ?? 0).execute();

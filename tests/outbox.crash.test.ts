@@ -49,7 +49,7 @@ describe(`a bot killed during a broadcast (${target})`, () => {
     }
     const config = loadConfig({ BOT_TOKEN: '1:seed-token', QUIET_HOURS: 'off' });
     const draft = { content: { kind: 'text' as const, text: 'Kính gửi các khối: 7 giờ sáng mai tổng vệ sinh.' }, target: { mode: 'everyone' as const }, sendAt: systemClock.now(), repeat: null, locale: 'vi', progressChatId: PROGRESS_CHAT };
-    await createBroadcast(handle.db, systemClock, outboxSettings(config), 1, draft, 'crash-test');
+    await createBroadcast(handle.db, systemClock, outboxSettings({ config }), 1, draft, 'crash-test');
     if (target === 'pglite') await handle.close();
   }
 

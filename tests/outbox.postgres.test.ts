@@ -34,7 +34,7 @@ describe.skipIf(!onServer)(`two dispatchers on the real Postgres (${onServer ? '
   });
 
   async function queue(n: number) {
-    const rows = Array.from({ length: n }, (_, i) => ({ source: 'broadcast:1', chatId: 50_000 + i, memberId: null, payload: { text: `tin ${i}` }, notBefore: new Date(0), expiresAt: null }));
+    const rows = Array.from({ length: n }, (_, i) => ({ source: 'broadcast:1', kind: 'broadcast' as const, chatId: 50_000 + i, memberId: null, payload: { text: `tin ${i}` }, notBefore: new Date(0), expiresAt: null }));
     await enqueueDeliveries(database.db, rows);
   }
 

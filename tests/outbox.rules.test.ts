@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { occurrences } from '../src/broadcasts/broadcasts.service.js';
+import { occurrences } from '../src/broadcasts/broadcast-producer.js';
 import { loadConfig } from '../src/config.js';
-import { isQuiet, nextSendable, sendableDeadline } from '../src/outbox/outbox.rules.js';
+import { backoffMs, isQuiet, nextSendable, sendableDeadline, timeoutRetryMs } from '../src/outbox/outbox.rules.js';
 import { reminderSchedule } from '../src/reminders/reminder.rules.js';
 
 const zone = 'Asia/Ho_Chi_Minh';
@@ -23,6 +23,16 @@ describe('outbox time rules', () => {
     expect(show(sendableDeadline(at('10/06/2026 20:00'), 6, w))).toBe('11/06/2026 11:30');
     expect(show(sendableDeadline(at('10/06/2026 23:00'), 6, w))).toBe('11/06/2026 12:30');
     expect(show(sendableDeadline(at('10/06/2026 23:00'), 6, { zone, quiet: null }))).toBe('11/06/2026 05:00');
+  });
+
+  it.each([
+    [1, 0, 1],
+    [2, 1, 2],
+    [3, 2, 4],
+    [4, 4, 8],
+  ])('when attempt %i gets no answer in time, then it is sent again after %i min (a 5xx: %i min)', (attempts, afterTimeout, afterError) => {
+    expect(timeoutRetryMs(attempts)).toBe(afterTimeout * 60_000);
+    expect(backoffMs(attempts)).toBe(afterError * 60_000);
   });
 
   it('when QUIET_HOURS and SEND_RATE_PER_SECOND are configured, then they are read and checked', () => {

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { reportButtonData } from '../src/reports/report-button.js';
+import { changeTask } from '../src/tasks/tasks.service.js';
 import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { Harness } from './support/harness.js';
@@ -132,11 +133,13 @@ describe.each(dbTargets())('reminders on %s', (target) => {
     const { task } = await seed({ createdAt: '05/06/2026 22:30' });
     h.fake.resetCalls();
     await at('05/06/2026 22:30');
-    await database.db.updateTable('tasks').set({ status: 'closed' }).where('id', '=', task.id).execute();
+    const admin = await database.db.selectFrom('members').select('id').where('telegram_id', '=', ADMIN).executeTakeFirstOrThrow();
+    expect(await changeTask(database.db, h.clock, admin.id, task.id, { kind: 'status', status: 'closed' })).toBe(true);
+    // Cancelled with the close itself, not at some later tick.
+    const cancelled = await database.db.selectFrom('deliveries').select(['status', 'kind', 'task_id']).distinct().execute();
+    expect(cancelled).toEqual([{ status: 'cancelled', kind: 'reminder', task_id: task.id }]);
     await at('06/06/2026 06:30');
     expect(h.fake.callsOf('sendMessage')).toHaveLength(0);
-    const rows = await database.db.selectFrom('deliveries').select('status').distinct().execute();
-    expect(rows).toEqual([{ status: 'cancelled' }]);
   });
 
   it('when the deadline comes, then officials and admins get the wrap-up with who has not reported, and the 17:00 digest', async () => {

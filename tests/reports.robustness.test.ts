@@ -24,15 +24,15 @@ describe.each(dbTargets())('report robustness on %s', (target) => {
     return { k1, k2, leader, task };
   }
 
+  /** Row counts once the app is quiet (nothing in flight can still write). */
   const counts = async () => {
-    await h.settle();
-    return countRows();
+    await h.quiet();
+    return {
+      reports: (await database.db.selectFrom('reports').select('id').execute()).length,
+      revisions: (await database.db.selectFrom('report_revisions').select('id').execute()).length,
+      conversations: (await database.db.selectFrom('kv_store').select('key').execute()).length,
+    };
   };
-  const countRows = async () => ({
-    reports: (await database.db.selectFrom('reports').select('id').execute()).length,
-    revisions: (await database.db.selectFrom('report_revisions').select('id').execute()).length,
-    conversations: (await database.db.selectFrom('kv_store').select('key').execute()).length,
-  });
 
   /** Opens the report dialogue and answers up to the number question. */
   async function startReport(user: SimUser): Promise<void> {
@@ -79,7 +79,7 @@ describe.each(dbTargets())('report robustness on %s', (target) => {
     await h.fake.waitFor(() => answersOf().length === 2);
     // Telegram refuses a second answer to the same query; the bot shrugs it off without an apology.
     expect(answersOf()[1]?.error?.code).toBe(400);
-    await leader.expectNoMessage(200);
+    await h.expectNothingSentTo(leader);
     expect(await counts()).toEqual({ reports: 1, revisions: 1, conversations: 0 });
 
     const answers = { status: 'done' as const, number: 1, note: null, location: null, photos: [] };
@@ -105,7 +105,7 @@ describe.each(dbTargets())('report robustness on %s', (target) => {
     stranger.pressCallbackData(`rp:${seed.task.id}:${seed.k1.id}`);
     await h.fake.waitFor(() => stranger.callbackAnswers().length === 1);
     expect(stranger.callbackAnswers()[0]?.text).toContain('chưa được đăng ký');
-    await leader.expectNoMessage(100);
+    await h.expectNothingSentTo(leader, stranger);
     expect(await counts()).toEqual({ reports: 0, revisions: 0, conversations: 0 });
   });
 

@@ -69,11 +69,20 @@ describe.each(dbTargets())('return for rework on %s', (target) => {
       ].join('\n'),
     );
 
+    // The notices go through the outbox: queued with the return, sent when the dispatcher runs.
+    const queued = await database.db.selectFrom('deliveries').select(['chat_id', 'status', 'kind', 'task_id', 'unit_id']).orderBy('chat_id').execute();
+    expect(queued).toEqual([
+      { chat_id: 2001, status: 'queued', kind: 'rework', task_id: task.id, unit_id: k1.id },
+      { chat_id: 2011, status: 'unreachable', kind: 'rework', task_id: task.id, unit_id: k1.id },
+    ]);
+    expect(await h.app.dispatcher.drain()).toBe(1);
     const notice = await leader.nextMessage();
     expect(notice.text).toBe(`↩️ Báo cáo “Treo cờ Tổ quốc” của Khối 1 được trả lại để làm lại.\nLý do: ${REASON}\nAnh/chị bấm “Báo cáo lại” bên dưới để gửi lại báo cáo.`);
     expect(notice.buttons).toEqual([['📝 Báo cáo lại']]);
     expect(notice.callbackData).toEqual([[reportButtonData(task.id, k1.id)]]);
-    expect(h.fake.callsOf('sendMessage').filter((c) => Number(c.params.chat_id) === 2011).map((c) => c.error?.code)).toEqual([403]);
+    // The deputy is known to have blocked the bot: recorded, not sent to.
+    expect(h.fake.callsOf('sendMessage').filter((c) => Number(c.params.chat_id) === 2011)).toEqual([]);
+    expect((await database.db.selectFrom('deliveries').select('status').where('chat_id', '=', 2011).executeTakeFirstOrThrow()).status).toBe('unreachable');
 
     const returned = await database.db.selectFrom('reports').selectAll().executeTakeFirstOrThrow();
     expect(returned).toMatchObject({ returned_by: officialMember.id, return_reason: REASON, revision_count: 1 });
@@ -115,6 +124,8 @@ describe.each(dbTargets())('return for rework on %s', (target) => {
     expect((await official.nextMessage()).text).toBe('Anh/chị hãy bấm “Trả lại” hoặc “Không trả lại” ở trên. (Gõ /cancel để huỷ.)');
     official.pressButton('Không trả lại');
     expect((await official.nextMessage()).text).toBe('Đã giữ nguyên báo cáo, không trả lại.');
+    expect(await h.app.dispatcher.drain()).toBe(0);
+    expect(await database.db.selectFrom('deliveries').selectAll().execute()).toEqual([]);
     await leader.expectNoMessage(100);
     expect((await database.db.selectFrom('reports').select(['returned_at', 'return_reason']).executeTakeFirstOrThrow())).toEqual({ returned_at: null, return_reason: null });
     expect(await database.db.selectFrom('audit_log').select('action').where('action', '=', 'report.returned').execute()).toEqual([]);

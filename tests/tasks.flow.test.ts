@@ -198,6 +198,7 @@ describe.each(dbTargets())('tasks and confirmations on %s', (target) => {
     const photos = await database.db.selectFrom('report_photos').select(['unit_id', 'file_unique_id']).orderBy('id').execute();
     expect(photos.map((p) => p.file_unique_id)).toEqual(['K1-A', 'K1-A', 'OLD', 'K1-B']);
     // Outside: every button press was answered, nothing was left spinning.
+    await h.quiet();
     const pressed = [...one.transcript(), ...two.transcript()].filter((e) => e.from === 'user' && e.text.startsWith('[button]')).length;
     expect(one.callbackAnswers().length + two.callbackAnswers().length).toBe(pressed);
   });

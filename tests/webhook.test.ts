@@ -44,6 +44,7 @@ describe.each(dbTargets())('webhook mode on %s', (target) => {
   it('when an update comes without or with a wrong secret, then it gets 401 and nothing happens', async () => {
     expect((await post(update(1, '/start'))).status).toBe(401);
     expect((await post(update(2, '/start'), 'wrong')).status).toBe(401);
+    await h.quiet();
     expect(h.fake.callsOf('sendMessage')).toHaveLength(0);
     expect(await database.db.selectFrom('members').selectAll().execute()).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { pickUnitKind, pickUnits } from '../telegram/pick-units.js';
 import type { BotConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { MAX_TEXT } from '../telegram/split.js';
+import { choicePrefix, TARGET_MODES, targetButton, WHEN_CHOICES, whenButton } from './broadcasts.buttons.js';
 import { resolveRecipients } from './broadcasts.queries.js';
 import type { Repeat } from './broadcasts.service.js';
 
@@ -33,8 +34,8 @@ export async function stepContent(conversation: BotConversation, ctx: Context, t
 export async function stepTarget(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate): Promise<{ target: BroadcastTarget; count: number }> {
   for (;;) {
     const kb = new InlineKeyboard();
-    for (const mode of ['all-units', 'kind', 'pick', 'officials', 'everyone']) kb.text(t(`bc-target-${mode}`), `bt:${mode}`).row();
-    const mode = (await askChoice(conversation, ctx, t, t('bc-ask-target'), kb, 'bt:')).value;
+    for (const mode of TARGET_MODES) kb.text(t(`bc-target-${mode}`), targetButton.pack(mode)).row();
+    const mode = (await askChoice(conversation, ctx, t, t('bc-ask-target'), kb, choicePrefix(targetButton))).value;
     let target: BroadcastTarget = { mode: mode === 'officials' || mode === 'everyone' ? mode : 'all-units' };
     if (mode === 'kind') {
       const kind = await pickUnitKind(conversation, ctx, t, { prompt: t('bc-ask-kind'), again: t('press-button'), prefix: 'bk:' });
@@ -52,8 +53,8 @@ export async function stepTarget(env: FeatureEnv, conversation: BotConversation,
 /** Now, at a date and time, or repeating daily/weekly from a first date and time. */
 export async function stepWhen(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate): Promise<{ sendAt: Date | null; repeat: Repeat }> {
   const kb = new InlineKeyboard();
-  for (const w of ['now', 'at', 'daily', 'weekly']) kb.text(t(`bc-when-${w}`), `bw:${w}`).row();
-  const when = (await askChoice(conversation, ctx, t, t('bc-ask-when'), kb, 'bw:')).value;
+  for (const w of WHEN_CHOICES) kb.text(t(`bc-when-${w}`), whenButton.pack(w)).row();
+  const when = (await askChoice(conversation, ctx, t, t('bc-ask-when'), kb, choicePrefix(whenButton))).value;
   if (when === 'now') return { sendAt: null, repeat: null };
   const opts = { zone: env.deps.config.timezone, clock: env.deps.clock };
   const repeat: Repeat = when === 'daily' || when === 'weekly' ? when : null;

@@ -9,6 +9,7 @@ import { defineConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { translator } from '../telegram/i18n.js';
 import { stepContent, stepTarget, stepWhen } from './broadcast-steps.conversation.js';
+import { choicePrefix, confirmButton } from './broadcasts.buttons.js';
 import { createBroadcast, outboxSettings, type Repeat } from './broadcasts.service.js';
 import { clip } from '../core/text.js';
 
@@ -37,7 +38,7 @@ function contentLines(t: Translate, c: BroadcastContent): string[] {
 export function broadcastConversation(env: FeatureEnv) {
   const { deps, i18n } = env;
   const zone = deps.config.timezone;
-  const settings = outboxSettings(deps.config);
+  const settings = outboxSettings(deps);
   return defineConversation<BroadcastArgs>('broadcast', async (conversation, ctx, { locale, actorId, chatId }) => {
     const t = translator(i18n, locale);
     const content = await stepContent(conversation, ctx, t);
@@ -52,8 +53,8 @@ export function broadcastConversation(env: FeatureEnv) {
       when.sendAt ? t('bc-preview-when', { when: whenLabel(t, startAt, when.repeat, zone) }) : t('bc-preview-now'),
     ];
     if (isQuiet(startAt, settings.window)) lines.push(t('bc-preview-quiet', { at: formatLocal(nextSendable(startAt, settings.window), zone) }));
-    const kb = new InlineKeyboard().text(t('bc-confirm'), 'bcc:yes').text(t('bc-cancel'), 'bcc:no');
-    const confirm = await askChoice(conversation, ctx, t, lines.join('\n'), kb, 'bcc:');
+    const kb = new InlineKeyboard().text(t('bc-confirm'), confirmButton.pack('yes')).text(t('bc-cancel'), confirmButton.pack('no'));
+    const confirm = await askChoice(conversation, ctx, t, lines.join('\n'), kb, choicePrefix(confirmButton));
     if (confirm.value !== 'yes') return confirm.ctx.reply(t('bc-cancelled'));
     const key = `cb:${confirm.ctx.callbackQuery?.id ?? confirm.ctx.update.update_id}`;
     const created = await conversation.external(async () => {

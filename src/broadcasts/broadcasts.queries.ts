@@ -1,8 +1,35 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Db } from '../core/db.js';
-import type { BroadcastTarget, Database, DeliveryStatus } from '../core/schema.js';
+import type { BroadcastContent, BroadcastStatus, BroadcastTarget, Database, DeliveryStatus } from '../core/schema.js';
 
 type Handle = Db | Transaction<Database> | Kysely<Database>;
+
+export type Repeat = 'daily' | 'weekly' | null;
+
+export interface Broadcast {
+  id: number;
+  content: BroadcastContent;
+  target: BroadcastTarget;
+  sendAt: Date;
+  repeat: Repeat;
+  status: BroadcastStatus;
+  createdAt: Date;
+}
+
+const columns = ['id', 'content', 'target', 'send_at as sendAt', 'repeat', 'status', 'created_at as createdAt'] as const;
+
+export async function findBroadcast(db: Handle, id: number): Promise<Broadcast | null> {
+  return (await db.selectFrom('broadcasts').select(columns).where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+export async function listRecent(db: Handle, limit: number): Promise<Broadcast[]> {
+  return db.selectFrom('broadcasts').select(columns).orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** Scheduled broadcasts whose (first) time has come. */
+export async function listDueScheduled(db: Handle, now: Date): Promise<Broadcast[]> {
+  return db.selectFrom('broadcasts').select(columns).where('status', '=', 'scheduled').where('send_at', '<=', now).orderBy('id').execute();
+}
 
 export interface BroadcastRecipient {
   memberId: number;
@@ -32,25 +59,18 @@ export async function resolveRecipients(db: Handle, target: BroadcastTarget): Pr
   return q.orderBy('m.id').execute();
 }
 
-/**
- * Sources of a broadcast's deliveries: `broadcast:<id>` once, `broadcast:<id>:<date>` when it
- * repeats. The exact form (a one-off) uses the (source, chat_id) index.
- */
-export function broadcastSourceFilter(id: number, repeating = true) {
-  return repeating ? sql<boolean>`(source = ${`broadcast:${id}`} or source like ${`broadcast:${id}:%`})` : sql<boolean>`source = ${`broadcast:${id}`}`;
-}
-
 export type StatusCounts = Record<DeliveryStatus, number>;
 
 export function emptyCounts(): StatusCounts {
   return { queued: 0, sending: 0, sent: 0, failed: 0, unreachable: 0, skipped: 0, cancelled: 0 };
 }
 
-export async function countDeliveries(db: Handle, broadcastId: number, repeating = true): Promise<StatusCounts> {
+/** Its deliveries by status (every occurrence of a repeating one together). */
+export async function countDeliveries(db: Handle, broadcastId: number): Promise<StatusCounts> {
   const rows = await db
     .selectFrom('deliveries')
     .select(['status', sql<number>`count(*)::int`.as('n')])
-    .where(broadcastSourceFilter(broadcastId, repeating))
+    .where('broadcast_id', '=', broadcastId)
     .groupBy('status')
     .execute();
   const counts = emptyCounts();
@@ -69,9 +89,27 @@ export async function listUndelivered(db: Handle, broadcastId: number): Promise<
     .selectFrom('deliveries as d')
     .leftJoin('members as m', 'm.id', 'd.member_id')
     .select([sql<string>`coalesce(m.display_name, d.chat_id::text)`.as('name'), 'd.status'])
-    .where(broadcastSourceFilter(broadcastId))
+    .where('d.broadcast_id', '=', broadcastId)
     .where('d.status', '!=', 'sent')
     .orderBy('d.status')
     .orderBy('name')
+    .execute();
+}
+
+export interface ProgressRow {
+  id: number;
+  status: BroadcastStatus;
+  locale: string;
+  chatId: number | null;
+  messageId: number | null;
+}
+
+/** Broadcasts whose creator's progress message has something to show: sending, or done and not shown as done yet. */
+export async function listProgressToShow(db: Handle): Promise<ProgressRow[]> {
+  return db
+    .selectFrom('broadcasts')
+    .select(['id', 'status', 'locale', 'progress_chat_id as chatId', 'progress_message_id as messageId'])
+    .where((eb) => eb.or([eb('status', '=', 'sending'), eb.and([eb('status', '=', 'done'), eb('progress_final_at', 'is', null)])]))
+    .orderBy('id')
     .execute();
 }

@@ -1,49 +1,63 @@
+import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { Logger } from '../core/logger.js';
-import type { Texts } from '../outbox/scheduler.js';
-import type { Notifier } from '../telegram/notifier.js';
-import { countDeliveries, type StatusCounts } from './broadcasts.queries.js';
+import type { Texts } from '../outbox/outbox.js';
+import type { Translate } from '../telegram/context.js';
+import type { Notifier, SendResult } from '../telegram/notifier.js';
+import { countDeliveries, listProgressToShow, type ProgressRow, type StatusCounts } from './broadcasts.queries.js';
+
+type Deps = { db: Db; clock: Clock; notifier: Notifier; texts: Texts; logger: Logger };
+type Shown = 'shown' | 'retry' | 'gone';
 
 /**
  * The creator's progress message, sent when a broadcast starts and edited in place
- * ("Đã gửi 120/340…"); the dispatcher calls this at most every couple of seconds.
- * When nothing is waiting any more, the final figures replace it and the broadcast is done.
+ * ("Đã gửi 120/340…"); the dispatcher calls this at most every couple of seconds. It only
+ * displays: the state (sending, done) is the lifecycle's. Once a broadcast is done its final
+ * figures are shown and that is recorded, so whichever instance leads after a crash finishes it.
  */
-export function broadcastProgress(deps: { db: Db; notifier: Notifier; texts: Texts; logger: Logger }): () => Promise<void> {
-  const shown = new Map<number, string>();
+export function broadcastProgress(deps: Deps): () => Promise<void> {
+  const shownText = new Map<number, string>();
   return async () => {
-    const rows = await deps.db
-      .selectFrom('broadcasts')
-      .select(['id', 'locale', 'progress_chat_id as chatId', 'progress_message_id as messageId'])
-      .where('status', '=', 'sending')
-      .execute();
-    for (const b of rows) {
-      const counts = await countDeliveries(deps.db, b.id, false); // only one-offs are ever 'sending'
-      const finished = counts.queued + counts.sending === 0;
-      const text = progressText(deps.texts(b.locale), b.id, counts, finished);
-      if (b.chatId !== null && shown.get(b.id) !== text) {
-        await show(deps, { id: b.id, chatId: b.chatId, messageId: b.messageId }, text);
-        shown.set(b.id, text);
-      }
-      if (finished) {
-        await deps.db.updateTable('broadcasts').set({ status: 'done' }).where('id', '=', b.id).where('status', '=', 'sending').execute();
-        shown.delete(b.id);
+    for (const b of await listProgressToShow(deps.db)) {
+      const finished = b.status === 'done';
+      const text = progressText(deps.texts(b.locale), b.id, await countDeliveries(deps.db, b.id), finished);
+      if (!finished && shownText.get(b.id) === text) continue;
+      const outcome = b.chatId === null ? 'gone' : await show(deps, { ...b, chatId: b.chatId }, text);
+      if (outcome === 'shown') shownText.set(b.id, text);
+      if (finished && outcome !== 'retry') {
+        await deps.db.updateTable('broadcasts').set({ progress_final_at: deps.clock.now() }).where('id', '=', b.id).execute();
+        shownText.delete(b.id);
       }
     }
   };
 }
 
-async function show(deps: { db: Db; notifier: Notifier; logger: Logger }, b: { id: number; chatId: number; messageId: number | null }, text: string): Promise<void> {
+/** Edits the message in place, or sends it (again, if the old one cannot be edited). */
+async function show(deps: Deps, b: ProgressRow & { chatId: number }, text: string): Promise<Shown> {
   if (b.messageId !== null) {
     const edited = await deps.notifier.edit(b.chatId, b.messageId, text);
-    if (!edited.ok) deps.logger.warn({ broadcast: b.id, error: edited.error }, 'could not edit the progress message');
-    return;
+    if (edited.ok || !replaceable(edited)) return verdict(deps, b.id, edited);
   }
   const sent = await deps.notifier.send(b.chatId, { text });
   if (sent.ok) await deps.db.updateTable('broadcasts').set({ progress_message_id: sent.messageId }).where('id', '=', b.id).execute();
+  return verdict(deps, b.id, sent);
 }
 
-export function progressText(t: (key: string, vars?: Record<string, string | number>) => string, id: number, c: StatusCounts, finished: boolean): string {
+/** An edit Telegram refused (the message was deleted, say): a new message does instead. */
+function replaceable(r: SendResult): boolean {
+  return !r.ok && (r.outcome === 'rejected' || r.outcome === 'not-found');
+}
+
+function verdict(deps: Deps, id: number, r: SendResult): Shown {
+  if (r.ok) return 'shown';
+  if (r.outcome === 'blocked' || r.outcome === 'not-found' || r.outcome === 'rejected') {
+    deps.logger.warn({ broadcast: id, error: r.error }, 'the progress message cannot be shown');
+    return 'gone';
+  }
+  return 'retry';
+}
+
+export function progressText(t: Translate, id: number, c: StatusCounts, finished: boolean): string {
   const total = c.queued + c.sending + c.sent + c.failed + c.unreachable + c.skipped + c.cancelled;
   const done = total - c.queued - c.sending;
   if (!finished) return t('bc-progress', { id, done, total });

@@ -1,9 +1,9 @@
 import { formatLocal } from '../core/clock.js';
-import { formatWholeNumber } from '../core/numbers.js';
 import type { Translate } from '../telegram/context.js';
 import type { FlagNote, HistoryLine, ReportDetail, ReportState } from './officials.service.js';
 
-const n = formatWholeNumber;
+// Numbers go to the texts as numbers: Fluent writes them with Intl.NumberFormat in the reader's
+// language ("1.240" in Vietnamese, "1,240" in English).
 
 /** ✅ / 🟡 / ❌ / ⏳ / ↩️ before a unit or task. */
 export function stateMark(t: Translate, state: ReportState): string {
@@ -21,9 +21,9 @@ export function flagTexts(t: Translate, flags: FlagNote[], zone: string): string
 function numberText(t: Translate, d: ReportDetail): string | null {
   if (d.numberValue === null || !d.numberLabel) return null;
   if (d.againstHouseholds && d.households) {
-    return t('ofv-detail-number-households', { label: d.numberLabel, value: n(d.numberValue), households: n(d.households) });
+    return t('ofv-detail-number-households', { label: d.numberLabel, value: d.numberValue, households: d.households });
   }
-  return t('ofv-detail-number', { label: d.numberLabel, value: n(d.numberValue) });
+  return t('ofv-detail-number', { label: d.numberLabel, value: d.numberValue });
 }
 
 /** Everything about one report, flags included. */
@@ -47,7 +47,7 @@ function historyLine(t: Translate, line: HistoryLine, zone: string): string[] {
   const head = { mark: stateMark(t, line.state), title: line.title, due: formatLocal(line.dueAt, zone, 'dd/MM/yyyy') };
   if (line.state === 'pending') return [t('ofv-history-pending', head)];
   const parts = [line.state === 'returned' ? t('ofv-state-returned') : t(`report-status-${line.state}`)];
-  if (line.numberLabel && line.numberValue !== null) parts.push(`${line.numberLabel}: ${n(line.numberValue)}`);
+  if (line.numberLabel && line.numberValue !== null) parts.push(t('ofv-detail-number', { label: line.numberLabel, value: line.numberValue }));
   if (line.reportedAt) parts.push(formatLocal(line.reportedAt, zone));
   if (line.late) parts.push(t('ofv-late'));
   return [t('ofv-history-line', { ...head, details: parts.join(' · ') }), ...flagTexts(t, line.flags, zone).map((f) => `   ${f}`)];

@@ -3,7 +3,19 @@ import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import { type Member, toMember } from '../core/member.js';
 import type { MemberStatus } from '../core/schema.js';
-import type { Newcomer } from './invites.service.js';
+import { findMemberRoleByTelegramId, type MemberIdentity, setLocale, setStatusUnlessLeft, upsertActiveMember } from './members.queries.js';
+
+/** Someone who pressed /start: who Telegram says they are. */
+export interface Newcomer {
+  telegramId: number;
+  chatId: number;
+  displayName: string;
+  username: string | null;
+}
+
+export function identityOf(who: Newcomer): MemberIdentity {
+  return { telegram_id: who.telegramId, chat_id: who.chatId, display_name: who.displayName, username: who.username };
+}
 
 /**
  * A Telegram id listed in ADMIN_IDS becomes (or stays) an admin on /start.
@@ -12,39 +24,20 @@ import type { Newcomer } from './invites.service.js';
 export async function ensureConfiguredAdmin(db: Db, clock: Clock, who: Newcomer): Promise<{ member: Member; changed: boolean }> {
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('members').select(['role', 'status']).where('telegram_id', '=', who.telegramId).executeTakeFirst();
-    const row = await trx
-      .insertInto('members')
-      .values({ ...memberValues(who), role: 'admin', status: 'active', created_at: now, updated_at: now })
-      .onConflict((oc) =>
-        oc.column('telegram_id').doUpdateSet({ ...memberValues(who), role: 'admin', status: 'active', updated_at: now }),
-      )
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const before = await findMemberRoleByTelegramId(trx, who.telegramId);
+    const row = await upsertActiveMember(trx, identityOf(who), 'admin', now);
     const changed = before?.role !== 'admin' || before.status !== 'active';
-    if (changed) {
-      await recordAudit(trx, { actorId: row.id, action: 'member.admin-from-config', subject: `member:${row.id}`, at: now });
-    }
+    if (changed) await recordAudit(trx, { actorId: row.id, action: 'member.admin-from-config', subject: `member:${row.id}`, at: now });
     return { member: toMember(row), changed };
   });
 }
 
-function memberValues(who: Newcomer) {
-  return { telegram_id: who.telegramId, chat_id: who.chatId, display_name: who.displayName, username: who.username };
-}
-
-/** Blocking the bot makes a member unreachable; unblocking makes them active again. */
+/** Blocking the bot makes a member unreachable; unblocking makes them active again. True when it changed. */
 export async function setReachability(db: Db, clock: Clock, telegramId: number, status: Extract<MemberStatus, 'active' | 'unreachable'>): Promise<boolean> {
-  const result = await db
-    .updateTable('members')
-    .set({ status, updated_at: clock.now() })
-    .where('telegram_id', '=', telegramId)
-    .where('status', '!=', 'left')
-    .where('status', '!=', status)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return setStatusUnlessLeft(db, telegramId, status, clock.now());
 }
 
+/** The language a member chose with /lang. */
 export async function setMemberLocale(db: Db, clock: Clock, memberId: number, locale: string): Promise<void> {
-  await db.updateTable('members').set({ locale, updated_at: clock.now() }).where('id', '=', memberId).execute();
+  await setLocale(db, memberId, locale, clock.now());
 }

@@ -1,72 +1,76 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { type CallbackQueryContext, type ChatTypeContext, type CommandContext, Composer, type Filter, InlineKeyboard } from 'grammy';
 import type { User } from 'grammy/types';
-import { listMemberUnits } from '../core/member.js';
+import { listMemberUnits, type Member } from '../core/member.js';
+import { answerPress } from '../telegram/ask.js';
 import type { BotContext } from '../telegram/context.js';
 import type { Feature, FeatureEnv } from '../telegram/feature.js';
 import { hasRole } from '../telegram/guards.js';
-import { isLocale, translator } from '../telegram/i18n.js';
+import { translator } from '../telegram/i18n.js';
 import { commandsFor, setMemberMenu } from '../telegram/menus.js';
-import { isInviteCodeShape, type Newcomer, redeemInvite } from './invites.service.js';
-import { ensureConfiguredAdmin, setMemberLocale, setReachability } from './members.service.js';
+import { isInviteCodeShape, redeemInvite } from './invites.service.js';
+import { ensureConfiguredAdmin, type Newcomer, setMemberLocale, setReachability } from './members.service.js';
+import { languageButton } from './onboarding.buttons.js';
+
+type PrivateCommand = CommandContext<ChatTypeContext<BotContext, 'private'>>;
+type MemberContext = BotContext & { member: Member };
 
 export function newcomerFrom(user: User, chatId: number): Newcomer {
   const displayName = [user.first_name, user.last_name].filter(Boolean).join(' ').trim() || user.username || String(user.id);
   return { telegramId: user.id, chatId, displayName, username: user.username ?? null };
 }
 
-/** /start (invites and ADMIN_IDS), /help, /me, /lang and block/unblock tracking. Runs for everyone. */
-export function createOnboardingFeature(env: FeatureEnv): Feature {
-  const { deps, i18n } = env;
-  const composer = new Composer<BotContext>();
-
-  composer.on('my_chat_member', async (ctx) => {
+/** Blocking the bot makes a member unreachable; unblocking makes them active again. */
+const onChatMemberChange =
+  ({ deps }: FeatureEnv) =>
+  async (ctx: Filter<BotContext, 'my_chat_member'>) => {
     if (ctx.chat.type !== 'private') return;
     const status = ctx.myChatMember.new_chat_member.status;
     const next = status === 'kicked' ? 'unreachable' : status === 'member' ? 'active' : null;
     if (next && (await setReachability(deps.db, deps.clock, ctx.myChatMember.from.id, next))) {
       deps.logger.info({ telegramId: ctx.myChatMember.from.id, status: next }, 'member reachability changed');
     }
-  });
+  };
 
-  const privateChat = composer.chatType('private');
+/** /start <code>: the invitation makes the newcomer a member, in their unit, with their menu. */
+async function joinWithInvite({ deps }: FeatureEnv, ctx: BotContext, who: Newcomer, code: string) {
+  if (!isInviteCodeShape(code)) return ctx.reply(ctx.t('invite-unknown'));
+  const result = await redeemInvite(deps.db, deps.clock, code, who);
+  if (!result.ok) return ctx.reply(ctx.t(`invite-${result.reason}`));
+  ctx.member = result.member;
+  await ctx.i18n.renegotiateLocale();
+  const key = result.unitName ? 'start-joined-leader' : `start-joined-${result.member.role}`;
+  const position = ctx.t(`position-${result.position ?? 'leader'}`);
+  await ctx.reply(ctx.t(key, { name: who.displayName, unit: result.unitName ?? '', position }));
+  await setMemberMenu(ctx.api, result.member, ctx.t);
+}
 
-  privateChat.command('start', async (ctx) => {
-    const who = newcomerFrom(ctx.from, ctx.chat.id);
-    const payload = ctx.match.trim();
-    if (payload) {
-      if (!isInviteCodeShape(payload)) return ctx.reply(ctx.t('invite-unknown'));
-      const result = await redeemInvite(deps.db, deps.clock, payload, who);
-      if (!result.ok) return ctx.reply(ctx.t(`invite-${result.reason}`));
-      ctx.member = result.member;
-      await ctx.i18n.renegotiateLocale();
-      const key = result.unitName ? 'start-joined-leader' : `start-joined-${result.member.role}`;
-      const position = ctx.t(`position-${result.position ?? 'leader'}`);
-      await ctx.reply(ctx.t(key, { name: who.displayName, unit: result.unitName ?? '', position }));
-      await setMemberMenu(ctx.api, result.member, ctx.t);
-      return;
-    }
-    if (deps.config.adminIds.includes(ctx.from.id)) {
-      const { member, changed } = await ensureConfiguredAdmin(deps.db, deps.clock, who);
-      ctx.member = member;
-      await ctx.reply(ctx.t('start-admin', { name: member.displayName }));
-      if (changed) await setMemberMenu(ctx.api, member, ctx.t);
-      return;
-    }
-    if (ctx.member) {
-      return ctx.reply(ctx.t('start-welcome-back', { name: ctx.member.displayName, role: ctx.t(`role-${ctx.member.role}`) }));
-    }
-    return ctx.reply(ctx.t('start-stranger'));
-  });
+/** /start from someone listed in ADMIN_IDS: an admin; the menu changes only when the role does. */
+async function startAsConfiguredAdmin({ deps }: FeatureEnv, ctx: BotContext, who: Newcomer) {
+  const { member, changed } = await ensureConfiguredAdmin(deps.db, deps.clock, who);
+  ctx.member = member;
+  await ctx.reply(ctx.t('start-admin', { name: member.displayName }));
+  if (changed) await setMemberMenu(ctx.api, member, ctx.t);
+}
 
-  privateChat.command('help', async (ctx) => {
-    if (!ctx.member) return ctx.reply(ctx.t('help-stranger'));
-    const lines = commandsFor(ctx.member.role, ctx.t).map((c) => ctx.t('help-line', { ...c }));
-    return ctx.reply([ctx.t('help-header'), ...lines].join('\n'));
-  });
+const onStart = (env: FeatureEnv) => async (ctx: PrivateCommand) => {
+  const who = newcomerFrom(ctx.from, ctx.chat.id);
+  const code = ctx.match.trim();
+  if (code) return joinWithInvite(env, ctx, who, code);
+  if (env.deps.config.adminIds.includes(ctx.from.id)) return startAsConfiguredAdmin(env, ctx, who);
+  if (ctx.member) return ctx.reply(ctx.t('start-welcome-back', { name: ctx.member.displayName, role: ctx.t(`role-${ctx.member.role}`) }));
+  return ctx.reply(ctx.t('start-stranger'));
+};
 
-  const members = privateChat.filter(hasRole('admin', 'official', 'leader'));
+const onHelp = (ctx: BotContext) => {
+  if (!ctx.member) return ctx.reply(ctx.t('help-stranger'));
+  const lines = commandsFor(ctx.member.role, ctx.t).map((c) => ctx.t('help-line', { ...c }));
+  return ctx.reply([ctx.t('help-header'), ...lines].join('\n'));
+};
 
-  members.command('me', async (ctx) => {
+/** /me: who the bot thinks you are, and which units you report for. */
+const onMe =
+  ({ deps }: FeatureEnv) =>
+  async (ctx: MemberContext) => {
     const units = await listMemberUnits(deps.db, ctx.member.id);
     const info = ctx.t('me-info', {
       name: ctx.member.displayName,
@@ -78,22 +82,38 @@ export function createOnboardingFeature(env: FeatureEnv): Feature {
       ? ctx.t('me-units', { units: units.map((u) => `${u.unitName} (${ctx.t(`position-${u.position}`)})`).join(', ') })
       : ctx.t('me-no-units');
     return ctx.reply(`${info}\n${unitLine}`);
-  });
+  };
 
-  members.command('lang', (ctx) =>
-    ctx.reply(ctx.t('lang-choose'), { reply_markup: new InlineKeyboard().text(ctx.t('lang-name-vi'), 'lang:vi').text(ctx.t('lang-name-en'), 'lang:en') }),
-  );
+const onLang = (ctx: MemberContext) => {
+  const kb = new InlineKeyboard().text(ctx.t('lang-name-vi'), languageButton.pack('vi')).text(ctx.t('lang-name-en'), languageButton.pack('en'));
+  return ctx.reply(ctx.t('lang-choose'), { reply_markup: kb });
+};
 
-  members.callbackQuery(/^lang:(vi|en)$/, async (ctx) => {
-    const locale = ctx.match[1];
-    if (!isLocale(locale)) return;
+/** The language picked: stored, this reply and the command menu already in it. */
+const onLanguageButton =
+  ({ deps, i18n }: FeatureEnv) =>
+  async (ctx: CallbackQueryContext<MemberContext>) => {
+    const pressed = languageButton.unpack(ctx.callbackQuery.data);
+    if (!pressed) return;
+    const [locale] = pressed;
     await setMemberLocale(deps.db, deps.clock, ctx.member.id, locale);
     ctx.member = { ...ctx.member, locale };
     await ctx.i18n.renegotiateLocale();
-    await ctx.answerCallbackQuery();
+    await answerPress(ctx);
     await ctx.editMessageText(ctx.t('lang-set'));
     await setMemberMenu(ctx.api, ctx.member, translator(i18n, locale));
-  });
+  };
 
+/** /start (invites and ADMIN_IDS), /help, /me, /lang and block/unblock tracking. Runs for everyone. */
+export function createOnboardingFeature(env: FeatureEnv): Feature {
+  const composer = new Composer<BotContext>();
+  composer.on('my_chat_member', onChatMemberChange(env));
+  const privateChat = composer.chatType('private');
+  privateChat.command('start', onStart(env));
+  privateChat.command('help', onHelp);
+  const members = privateChat.filter(hasRole('admin', 'official', 'leader'));
+  members.command('me', onMe(env));
+  members.command('lang', onLang);
+  members.callbackQuery(languageButton.pattern, onLanguageButton(env));
   return { composer };
 }

@@ -1,9 +1,17 @@
-import { sql } from 'kysely';
 import { recordAudit } from '../core/audit.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { Position, UnitKind } from '../core/schema.js';
 import type { UnitLine } from './units.rules.js';
+import {
+  deactivateUnitRow,
+  findActiveUnitRow,
+  findOtherActiveUnitNamed,
+  insertUnitUnlessTaken,
+  listActiveUnitRows,
+  listUnitMemberRows,
+  setUnitName,
+} from './units.queries.js';
 
 export interface Unit {
   id: number;
@@ -16,37 +24,18 @@ export interface UnitWithMembers extends Unit {
   members: { displayName: string; username: string | null; position: Position; status: string }[];
 }
 
+/** Active units, by kind and then as they were added. */
 export async function listActiveUnits(db: Db): Promise<Unit[]> {
-  return db
-    .selectFrom('units')
-    .select(['id', 'kind', 'name', 'households'])
-    .where('active', '=', true)
-    .orderBy('kind')
-    .orderBy('id')
-    .execute();
+  return listActiveUnitRows(db);
 }
 
 export async function findActiveUnit(db: Db, unitId: number): Promise<Unit | null> {
-  const row = await db
-    .selectFrom('units')
-    .select(['id', 'kind', 'name', 'households'])
-    .where('id', '=', unitId)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  return row ?? null;
+  return (await findActiveUnitRow(db, unitId)) ?? null;
 }
 
 /** Active units with their reporting members, for /units. */
 export async function listUnitsWithMembers(db: Db): Promise<UnitWithMembers[]> {
-  const units = await listActiveUnits(db);
-  const rows = await db
-    .selectFrom('unit_members as um')
-    .innerJoin('members as m', 'm.id', 'um.member_id')
-    .select(['um.unit_id', 'm.display_name', 'm.username', 'um.position', 'm.status'])
-    .where('m.status', '!=', 'left')
-    .orderBy('um.position')
-    .orderBy('m.display_name')
-    .execute();
+  const [units, rows] = await Promise.all([listActiveUnitRows(db), listUnitMemberRows(db)]);
   return units.map((u) => ({
     ...u,
     members: rows
@@ -59,34 +48,18 @@ export async function listUnitsWithMembers(db: Db): Promise<UnitWithMembers[]> {
  * Adds units in one transaction. Names already active are skipped and returned,
  * so pasting the same list twice adds nothing.
  */
-export async function addUnits(
-  db: Db,
-  clock: Clock,
-  actorId: number,
-  kind: UnitKind,
-  lines: UnitLine[],
-): Promise<{ added: Unit[]; skipped: string[] }> {
+export async function addUnits(db: Db, clock: Clock, actorId: number, kind: UnitKind, lines: UnitLine[]): Promise<{ added: Unit[]; skipped: string[] }> {
   return db.transaction().execute(async (trx) => {
     const added: Unit[] = [];
     const skipped: string[] = [];
     for (const line of lines) {
-      const row = await trx
-        .insertInto('units')
-        .values({ kind, name: line.name, households: line.households, created_at: clock.now() })
-        .onConflict((oc) => oc.expression(sql`lower(name)`).where('active', '=', true).doNothing())
-        .returning(['id', 'kind', 'name', 'households'])
-        .executeTakeFirst();
+      const row = await insertUnitUnlessTaken(trx, { kind, name: line.name, households: line.households, createdAt: clock.now() });
       if (row) added.push(row);
       else skipped.push(line.name);
     }
     if (added.length > 0) {
-      await recordAudit(trx, {
-        actorId,
-        action: 'unit.added',
-        subject: added.map((u) => `unit:${u.id}`).join(','),
-        details: { kind, names: added.map((u) => u.name) },
-        at: clock.now(),
-      });
+      const details = { kind, names: added.map((u) => u.name) };
+      await recordAudit(trx, { actorId, action: 'unit.added', subject: added.map((u) => `unit:${u.id}`).join(','), details, at: clock.now() });
     }
     return { added, skipped };
   });
@@ -94,39 +67,22 @@ export async function addUnits(
 
 export type RenameResult = 'renamed' | 'name-taken' | 'not-found';
 
+/** Renames an active unit unless another active unit has that name; audit-logged. */
 export async function renameUnit(db: Db, clock: Clock, actorId: number, unitId: number, name: string): Promise<RenameResult> {
   return db.transaction().execute(async (trx) => {
-    const unit = await trx.selectFrom('units').select(['name']).where('id', '=', unitId).where('active', '=', true).executeTakeFirst();
+    const unit = await findActiveUnitRow(trx, unitId);
     if (!unit) return 'not-found';
-    const clash = await trx
-      .selectFrom('units')
-      .select('id')
-      .where(sql<string>`lower(name)`, '=', name.toLocaleLowerCase('vi'))
-      .where('active', '=', true)
-      .where('id', '!=', unitId)
-      .executeTakeFirst();
-    if (clash) return 'name-taken';
-    await trx.updateTable('units').set({ name }).where('id', '=', unitId).execute();
-    await recordAudit(trx, {
-      actorId,
-      action: 'unit.renamed',
-      subject: `unit:${unitId}`,
-      details: { from: unit.name, to: name },
-      at: clock.now(),
-    });
+    if (await findOtherActiveUnitNamed(trx, name, unitId)) return 'name-taken';
+    await setUnitName(trx, unitId, name);
+    await recordAudit(trx, { actorId, action: 'unit.renamed', subject: `unit:${unitId}`, details: { from: unit.name, to: name }, at: clock.now() });
     return 'renamed';
   });
 }
 
+/** Deactivates an active unit (its history stays); audit-logged. Null when it was not active. */
 export async function deactivateUnit(db: Db, clock: Clock, actorId: number, unitId: number): Promise<Unit | null> {
   return db.transaction().execute(async (trx) => {
-    const unit = await trx
-      .updateTable('units')
-      .set({ active: false })
-      .where('id', '=', unitId)
-      .where('active', '=', true)
-      .returning(['id', 'kind', 'name', 'households'])
-      .executeTakeFirst();
+    const unit = await deactivateUnitRow(trx, unitId);
     if (!unit) return null;
     await recordAudit(trx, { actorId, action: 'unit.deactivated', subject: `unit:${unitId}`, details: { name: unit.name }, at: clock.now() });
     return unit;

@@ -1,11 +1,16 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Db } from '../core/db.js';
-import type { Database, DeliveryPayload } from '../core/schema.js';
+import type { Database, DeliveryKind, DeliveryPayload } from '../core/schema.js';
 
 type Handle = Db | Transaction<Database> | Kysely<Database>;
 
 export interface NewDelivery {
+  /** With chatId, the idempotency key: a second delivery with the same pair is ignored. */
   source: string;
+  kind: DeliveryKind;
+  taskId?: number | null;
+  broadcastId?: number | null;
+  unitId?: number | null;
   chatId: number;
   memberId: number | null;
   payload: DeliveryPayload;
@@ -18,6 +23,7 @@ export interface NewDelivery {
 export interface ClaimedDelivery {
   id: number;
   source: string;
+  kind: DeliveryKind;
   chatId: number;
   memberId: number | null;
   payload: DeliveryPayload;
@@ -35,6 +41,10 @@ export async function enqueueDeliveries(db: Handle, rows: NewDelivery[]): Promis
       .values(
         chunk.map((r) => ({
           source: r.source,
+          kind: r.kind,
+          task_id: r.taskId ?? null,
+          broadcast_id: r.broadcastId ?? null,
+          unit_id: r.unitId ?? null,
           chat_id: r.chatId,
           member_id: r.memberId,
           payload: JSON.stringify(r.payload),
@@ -79,7 +89,7 @@ export async function claimBatch(trx: Transaction<Database>, opts: { now: Date; 
       lease_until: sql<Date>`now() + make_interval(secs => ${opts.leaseSeconds})`,
     }))
     .where('id', 'in', ids)
-    .returning(['id', 'source', 'chat_id as chatId', 'member_id as memberId', 'payload', 'attempts'])
+    .returning(['id', 'source', 'kind', 'chat_id as chatId', 'member_id as memberId', 'payload', 'attempts'])
     .execute();
   return rows.sort((a, b) => a.id - b.id);
 }
@@ -120,14 +130,29 @@ export async function releaseClaimed(db: Handle, ids: number[]): Promise<void> {
     .execute();
 }
 
-/** Everything another (dead) leader had claimed goes back to the queue. */
-export async function requeueOrphans(db: Handle, instanceId: string): Promise<number> {
+/**
+ * Everything claimed and not recorded goes back to the queue: what a dead leader left, or what
+ * this one claimed before it lost the database. Only the leader calls it, between batches.
+ */
+export async function requeueOrphans(db: Handle): Promise<number> {
   const result = await db
     .updateTable('deliveries')
     .set({ status: 'queued', lease_until: null, leased_by: null })
     .where('status', '=', 'sending')
-    .where((eb) => eb.or([eb('leased_by', 'is', null), eb('leased_by', '!=', instanceId)]))
     .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Queued deliveries of a task or a broadcast (of these kinds) will not be sent. */
+export async function cancelQueued(
+  trx: Transaction<Database>,
+  o: { taskId?: number; broadcastId?: number; kinds: DeliveryKind[]; reason: string },
+): Promise<number> {
+  let q = trx.updateTable('deliveries').set({ status: 'cancelled', last_error: o.reason }).where('status', '=', 'queued').where('kind', 'in', o.kinds);
+  if (o.taskId !== undefined) q = q.where('task_id', '=', o.taskId);
+  if (o.broadcastId !== undefined) q = q.where('broadcast_id', '=', o.broadcastId);
+  if (o.taskId === undefined && o.broadcastId === undefined) return 0;
+  const result = await q.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 

@@ -56,7 +56,21 @@ export function advisoryElector(db: Db): Elector {
   };
 }
 
-/** Keeps one connection checked out while the lock is held; releasing unlocks and returns it. */
+/** A lock connection that does not answer this fast is taken as lost (a silent network drop). */
+const CHECK_TIMEOUT_MS = 5_000;
+
+function withTimeout(p: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Keeps one connection checked out while the lock is held; releasing unlocks and returns it.
+ * If the server drops that connection (restart, pg_terminate_backend), the pool's error
+ * listener (core/db.ts) keeps the process alive, the next check fails, and the lock is taken
+ * again on a fresh connection once the server is back.
+ */
 function tryLock(db: Db): Promise<Held | null> {
   return new Promise((resolve) => {
     let letGo = () => {};
@@ -67,14 +81,15 @@ function tryLock(db: Db): Promise<Held | null> {
         const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${LOCK_KEYS[0]}, ${LOCK_KEYS[1]}) as ok`.execute(conn);
         if (!rows[0]?.ok) return resolve(null);
         resolve({
-          check: () => sql`select 1`.execute(conn).then(() => true, () => false),
+          check: () => withTimeout(sql`select 1`.execute(conn).then(() => true, () => false), CHECK_TIMEOUT_MS),
           release: async () => {
             letGo();
-            await finished;
+            await withTimeout(finished.then(() => true), CHECK_TIMEOUT_MS);
           },
         });
         await released;
-        await sql`select pg_advisory_unlock(${LOCK_KEYS[0]}, ${LOCK_KEYS[1]})`.execute(conn);
+        // On a lost connection this fails, and the server has dropped the lock with the session.
+        await sql`select pg_advisory_unlock(${LOCK_KEYS[0]}, ${LOCK_KEYS[1]})`.execute(conn).catch(() => undefined);
       })
       .catch(() => resolve(null));
   });

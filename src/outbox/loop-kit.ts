@@ -1,3 +1,5 @@
+import type { Logger } from '../core/logger.js';
+
 /** Runs tasks one after another (the background loop and a test's drain() may overlap). */
 export class Serial {
   private last: Promise<unknown> = Promise.resolve();
@@ -32,5 +34,30 @@ export class Napper {
 
   wake(): void {
     this.waker?.();
+  }
+}
+
+/**
+ * Logs a failing loop once when it starts failing (the database is away, say) and once when it
+ * works again, instead of an error line every second of the outage.
+ */
+export class OutageLog {
+  private failing = false;
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly what: string,
+  ) {}
+
+  failed(error: unknown): void {
+    if (this.failing) return this.logger.debug({ err: error }, `${this.what} still failing`);
+    this.failing = true;
+    this.logger.error({ err: error }, `${this.what} failed; retrying quietly until it works again`);
+  }
+
+  recovered(): void {
+    if (!this.failing) return;
+    this.failing = false;
+    this.logger.info(`${this.what} works again`);
   }
 }

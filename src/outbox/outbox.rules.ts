@@ -57,5 +57,13 @@ export function backoffMs(attempts: number): number {
   return Math.min(60, 2 ** Math.max(0, attempts - 1)) * MINUTE;
 }
 
+/**
+ * When a send that got no answer in time is tried again: at once the first time (one slow
+ * request is bad luck), then like any transient failure (Telegram may be struggling).
+ */
+export function timeoutRetryMs(attempts: number): number {
+  return attempts <= 1 ? 0 : backoffMs(attempts - 1);
+}
+
 /** After this many transient failures a delivery is marked failed. */
 export const MAX_ATTEMPTS = 5;

@@ -1,36 +1,12 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Transaction } from 'kysely';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { Logger } from '../core/logger.js';
-import type { Database } from '../core/schema.js';
-import type { Translate } from '../telegram/context.js';
-import { enqueueDeliveries, type NewDelivery } from './deliveries.queries.js';
-import { Serial } from './loop-kit.js';
+import { enqueueDeliveries } from './deliveries.queries.js';
+import { OutageLog, Serial } from './loop-kit.js';
+import type { DueItem, Producer, Texts } from './outbox.js';
 import { type SendWindow, sendableDeadline } from './outbox.rules.js';
 import { listStaffRecipients, localeOf } from './recipients.queries.js';
-
-/** One message to one person, before the scheduler gives it a source and times. */
-export type Outgoing = Pick<NewDelivery, 'chatId' | 'memberId' | 'payload' | 'status'>;
-
-/** Something that fell due: a reminder, a wrap-up, a digest, a scheduled broadcast. */
-export interface DueItem {
-  /** Unique for ever: the run's key and every delivery's source. */
-  key: string;
-  dueAt: Date;
-  /** Pointless after this (the event has begun); null when only the grace window applies. */
-  expiresAt: Date | null;
-  /** Who gets what, decided and rendered now, inside the run's transaction. */
-  build(trx: Transaction<Database>, now: Date): Promise<Outgoing[]>;
-  /** One line for the admins' notice when it had to be skipped. */
-  describe(t: Translate): string;
-}
-
-export interface Producer {
-  due(now: Date): Promise<DueItem[]>;
-}
-
-export type Texts = (locale: string) => Translate;
 
 export interface SchedulerOptions {
   db: Db;
@@ -67,7 +43,8 @@ export class Scheduler {
 
   /** Ticks now (catch-up after downtime) and then at the start of every minute. */
   start(timezone: string): void {
-    const run = () => this.tick().catch((error: unknown) => this.o.logger.error({ err: error }, 'outbox tick failed'));
+    const outage = new OutageLog(this.o.logger, 'outbox tick');
+    const run = () => this.tick().then(() => outage.recovered(), (error: unknown) => outage.failed(error));
     void run();
     this.task = cron.schedule('* * * * *', run, { timezone, name: 'outbox-tick', noOverlap: true });
   }
@@ -112,7 +89,7 @@ export class Scheduler {
       admins.map((a) => {
         const t = this.o.texts(localeOf(a.locale, this.o.defaultLocale));
         const text = [t('outbox-skipped-header', { count: items.length, hours: this.o.graceHours }), ...items.map((i) => `• ${i.describe(t)}`)].join('\n');
-        return { source: key, chatId: a.chatId, memberId: a.memberId, payload: { text: text.slice(0, 4000) }, notBefore: now, expiresAt: null };
+        return { source: key, kind: 'notice' as const, chatId: a.chatId, memberId: a.memberId, payload: { text: text.slice(0, 4000) }, notBefore: now, expiresAt: null };
       }),
     );
   }
@@ -122,7 +99,7 @@ export class Scheduler {
  * Records the run and queues its deliveries in one transaction; 'skipped' when it is past the
  * grace window, 'known' when another tick or instance got there first.
  */
-export async function materialize(
+async function materialize(
   db: Db,
   item: DueItem,
   now: Date,
@@ -141,7 +118,11 @@ export async function materialize(
     if (late) return 'skipped';
     const expiresAt = item.expiresAt && item.expiresAt.getTime() < deadline.getTime() ? item.expiresAt : deadline;
     const outgoing = await item.build(trx, now);
-    const added = await enqueueDeliveries(trx, outgoing.map((m) => ({ ...m, source: item.key, notBefore: item.dueAt, expiresAt })));
+    const { kind, taskId = null, broadcastId = null, unitId = null } = item.origin;
+    const added = await enqueueDeliveries(
+      trx,
+      outgoing.map((m) => ({ kind, taskId, broadcastId, unitId, ...m, source: item.key, notBefore: item.dueAt, expiresAt })),
+    );
     await trx.updateTable('outbox_runs').set({ recipients: added }).where('key', '=', item.key).execute();
     return 'queued';
   });

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { formatLocal } from '../core/clock.js';
 import { listStaffRecipients, localeOf } from '../outbox/recipients.queries.js';
-import type { DueItem, Producer } from '../outbox/scheduler.js';
+import type { DueItem, Producer } from '../outbox/outbox.js';
 import type { Translate } from '../telegram/context.js';
 import { MAX_TEXT } from '../telegram/split.js';
 import { listTasksWithProgress, type TaskProgress } from '../tasks/tasks.service.js';
@@ -25,6 +25,7 @@ export function digestProducer(deps: ReminderDeps & { hour: number }): Producer 
         const label = day.toFormat('dd/MM/yyyy');
         return {
           key: `digest:${date}`,
+          origin: { kind: 'digest' },
           dueAt: day.toJSDate(),
           expiresAt: null,
           // The progress read just before, in due(): inside the run's transaction only trx may be used.

@@ -1,6 +1,6 @@
 import { formatLocal } from '../core/clock.js';
 import type { DeliveryPayload } from '../core/schema.js';
-import type { Outgoing } from '../outbox/scheduler.js';
+import type { Outgoing } from '../outbox/outbox.js';
 import { reportButtonData } from '../reports/report-button.js';
 import type { Translate } from '../telegram/context.js';
 import { MAX_TEXT } from '../telegram/split.js';

@@ -4,10 +4,6 @@ import { DateTime } from 'luxon';
 export const REMINDER_KINDS = ['announce', 'due-3d', 'due-1d', 'due-day', 'event-eve', 'event-1h', 'overdue', 'wrapup'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
-export function isReminderKind(value: string): value is ReminderKind {
-  return (REMINDER_KINDS as readonly string[]).includes(value);
-}
-
 export interface ReminderInstant {
   kind: ReminderKind;
   at: Date;

@@ -2,16 +2,8 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../core/db.js';
 import type { Database } from '../core/schema.js';
 
-export interface OpenTask {
-  id: number;
-  title: string;
-  description: string | null;
-  campaignName: string;
-  createdAt: Date;
-  updatedAt: Date;
-  dueAt: Date;
-  eventAt: Date | null;
-}
+/** The one list of open tasks lives in the tasks slice; reminders read the same. */
+export { listOpenTasks, type OpenTask } from '../tasks/tasks.queries.js';
 
 export interface PendingRecipient {
   memberId: number;
@@ -25,16 +17,6 @@ export interface TaskProgressSummary {
   assigned: number;
   reported: number;
   pendingUnits: string[];
-}
-
-export async function listOpenTasks(db: Db): Promise<OpenTask[]> {
-  return db
-    .selectFrom('tasks as t')
-    .innerJoin('campaigns as c', 'c.id', 't.campaign_id')
-    .select(['t.id', 't.title', 't.description', 'c.name as campaignName', 't.created_at as createdAt', 't.updated_at as updatedAt', 't.due_at as dueAt', 't.event_at as eventAt'])
-    .where('t.status', '=', 'open')
-    .orderBy('t.id')
-    .execute();
 }
 
 /** Reminder kinds the admin turned off, per task. */
@@ -85,16 +67,4 @@ export async function taskProgressSummary(trx: Transaction<Database> | Db, taskI
     reported: rows.filter((r) => r.reported).length,
     pendingUnits: rows.filter((r) => !r.reported).map((r) => r.name),
   };
-}
-
-/** Reminders still waiting (quiet hours, retries) for a task that was closed or cancelled meanwhile are not sent. */
-export async function cancelRemindersOfClosedTasks(db: Db): Promise<number> {
-  const result = await db
-    .updateTable('deliveries')
-    .set({ status: 'cancelled', last_error: 'the task is no longer open' })
-    .where('status', '=', 'queued')
-    .where('source', 'like', 'reminder:%')
-    .where(sql<number>`split_part(source, ':', 2)::int`, 'in', (eb) => eb.selectFrom('tasks').select('id').where('status', '!=', 'open'))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
 }

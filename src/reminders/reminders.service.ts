@@ -3,10 +3,10 @@ import { formatLocal } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { Database } from '../core/schema.js';
 import { listStaffRecipients, localeOf } from '../outbox/recipients.queries.js';
-import type { DueItem, Outgoing, Producer, Texts } from '../outbox/scheduler.js';
+import type { DueItem, Outgoing, Producer, Texts } from '../outbox/outbox.js';
 import { groupByMember, reminderPayload, staffMessages, wrapupText } from './reminder-texts.js';
 import { type ReminderInstant, reminderKey, reminderSchedule } from './reminder.rules.js';
-import { cancelRemindersOfClosedTasks, listDisabledKinds, listOpenTasks, listPendingRecipients, type OpenTask, taskProgressSummary } from './reminders.queries.js';
+import { listDisabledKinds, listOpenTasks, listPendingRecipients, type OpenTask, taskProgressSummary } from './reminders.queries.js';
 
 export interface ReminderDeps {
   db: Db;
@@ -22,7 +22,6 @@ const LOOKBACK_MS = 3 * 24 * 3_600_000;
 export function reminderProducer(deps: ReminderDeps): Producer {
   return {
     async due(now) {
-      await cancelRemindersOfClosedTasks(deps.db);
       const tasks = await listOpenTasks(deps.db);
       const disabled = await listDisabledKinds(deps.db, tasks.map((t) => t.id));
       const items: DueItem[] = [];
@@ -40,6 +39,7 @@ export function reminderProducer(deps: ReminderDeps): Producer {
 function reminderItem(deps: ReminderDeps, task: OpenTask, r: ReminderInstant): DueItem {
   return {
     key: reminderKey(task.id, r),
+    origin: { kind: r.kind === 'wrapup' ? 'wrapup' : 'reminder', taskId: task.id },
     dueAt: r.at,
     expiresAt: r.expiresAt,
     build: (trx) => (r.audience === 'staff' ? buildWrapup(deps, trx, task) : buildReminder(deps, trx, task, r)),
@@ -61,3 +61,4 @@ async function buildWrapup(deps: ReminderDeps, trx: Transaction<Database>, task:
   const recipients = staff.map((s) => ({ ...s, locale: localeOf(s.locale, deps.defaultLocale) }));
   return staffMessages(recipients, (locale) => wrapupText(deps.texts(locale), task, progress, deps.zone));
 }
+

@@ -1,23 +1,50 @@
-import type { Context } from 'grammy';
+import { type Context, InlineKeyboard } from 'grammy';
 import { formatLocal } from '../core/clock.js';
 import type { Translate } from '../telegram/context.js';
 import { type BotConversation, defineConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { translator } from '../telegram/i18n.js';
-import { askConfirmation, askLocation, askNote, askNumber, askPhotos, askStatus, type ReportView } from './report-steps.conversation.js';
+import { answerPress, type InputGuard } from '../telegram/ask.js';
+import { mapLink } from '../core/map-link.js';
+import { askConfirmation, askLocation, askNote, askNumber, askPhotos, askStatus, type ReportView, type StepEnv } from './report-steps.conversation.js';
+import { reportButton } from './report-button.js';
+import { reportStayButton, reportSwitchButton } from './report-switch.js';
 import { authorizeReport, type ReportAnswers, submitReport } from './reports.service.js';
 
 export type ReportArgs = { locale: string; memberId: number; taskId: number; unitId: number };
 
-/** One question at a time, only those the task's form asks; "Chưa làm" skips number and photos. */
-async function collectAnswers(conversation: BotConversation, ctx: Context, t: Translate, view: ReportView): Promise<ReportAnswers> {
-  const status = await askStatus(conversation, ctx, t);
+/** One question at a time, only those the task's form asks; "Chưa làm" skips number, photos and location. */
+async function collectAnswers(steps: StepEnv, ctx: Context, view: ReportView): Promise<ReportAnswers> {
+  const status = await askStatus(steps, ctx);
   const worked = status !== 'not_done';
-  const number = worked && view.form.number ? await askNumber(conversation, ctx, t, view) : null;
-  const photos = worked && view.form.photos !== 'none' ? await askPhotos(conversation, ctx, t, view.form.photos === 'required') : [];
-  const location = view.form.location ? await askLocation(conversation, ctx, t) : null;
-  const note = view.form.note ? await askNote(conversation, ctx, t) : null;
+  const number = worked && view.form.number ? await askNumber(steps, ctx, view) : null;
+  const photos = worked && view.form.photos !== 'none' ? await askPhotos(steps, ctx, view.form.photos === 'required') : [];
+  const location = worked && view.form.location ? await askLocation(steps, ctx) : null;
+  const note = view.form.note ? await askNote(steps, ctx) : null;
   return { status, number, photos, location, note };
+}
+
+/**
+ * A "Báo cáo" press for another task while this report is open is not swallowed: the leader is
+ * told which report is open and chooses to go on or to switch (which leaves this dialogue).
+ */
+function switchGuard(conversation: BotConversation, t: Translate, view: ReportView): InputGuard {
+  return async (input) => {
+    const data = input.callbackQuery?.data;
+    if (reportSwitchButton.unpack(data)) return conversation.halt({ next: true });
+    if (reportStayButton.unpack(data)) {
+      await answerPress(input);
+      return 'repeat';
+    }
+    const other = reportButton.unpack(data);
+    if (!other) return null;
+    await answerPress(input);
+    const keyboard = new InlineKeyboard()
+      .text(t('report-switch-stay'), reportStayButton.pack())
+      .row()
+      .text(t('report-switch-go'), reportSwitchButton.pack(other[0], other[1]));
+    return { again: t('report-switch-ask', { title: view.title, unit: view.unitName }), keyboard };
+  };
 }
 
 function summary(t: Translate, view: ReportView, a: ReportAnswers): string {
@@ -28,7 +55,7 @@ function summary(t: Translate, view: ReportView, a: ReportAnswers): string {
   ];
   if (a.number !== null && view.form.number) lines.push(t('report-summary-number', { label: view.form.number.label, value: a.number }));
   if (view.form.photos !== 'none') lines.push(t('report-summary-photos', { count: a.photos.length }));
-  if (a.location) lines.push(t('report-summary-location'));
+  if (a.location) lines.push(t('report-summary-location', { map: mapLink(a.location) }));
   if (a.note) lines.push(t('report-summary-note', { note: a.note }));
   lines.push(t('report-summary-ask'));
   return lines.join('\n');
@@ -49,8 +76,11 @@ export function reportConversation(env: FeatureEnv) {
         unitName: unit.name,
         households: unit.households,
         form: task.form,
+        taskId: task.id,
+        unitId: unit.id,
         due: formatLocal(task.dueAt, zone),
-        already: current ? { by: current.reportedBy, at: formatLocal(current.reportedAt, zone) } : null,
+        already: current && !current.returnReason ? { by: current.reportedBy, at: formatLocal(current.reportedAt, zone) } : null,
+        returnReason: current?.returnReason ?? null,
       },
     };
   };
@@ -67,10 +97,12 @@ export function reportConversation(env: FeatureEnv) {
     const { view } = loaded;
     const intro = [t('report-intro', { title: view.title, unit: view.unitName, due: view.due })];
     if (view.already) intro.push(t('report-already', view.already));
+    if (view.returnReason) intro.push(t('report-returned-reason', { reason: view.returnReason }));
     await ctx.reply(intro.join('\n'));
+    const steps: StepEnv = { conversation, t, guard: switchGuard(conversation, t, view) };
     for (;;) {
-      const answers = await collectAnswers(conversation, ctx, t, view);
-      const confirm = await askConfirmation(conversation, ctx, t, summary(t, view, answers));
+      const answers = await collectAnswers(steps, ctx, view);
+      const confirm = await askConfirmation(steps, ctx, summary(t, view, answers));
       const input = confirm.ctx;
       if (confirm.value === 'edit') continue;
       if (confirm.value === 'cancel') return input.reply(t('report-cancelled'));

@@ -8,6 +8,7 @@ import { hasRole } from '../telegram/guards.js';
 import { splitLines } from '../telegram/split.js';
 import { reportConversation } from './report.conversation.js';
 import { reportButton, reportButtonData } from './report-button.js';
+import { reportSwitchButton } from './report-switch.js';
 import { authorizeReport, type LeaderTaskLine, listLeaderTasks } from './reports.service.js';
 
 const MAX_LABEL_TITLE = 28;
@@ -44,7 +45,8 @@ export function createReportsFeature(env: FeatureEnv): Feature {
   };
 
   const onReportButton = async (ctx: BotContext & { member: NonNullable<BotContext['member']> }) => {
-    const pressed = reportButton.unpack(ctx.callbackQuery?.data);
+    const data = ctx.callbackQuery?.data;
+    const pressed = reportButton.unpack(data) ?? reportSwitchButton.unpack(data);
     if (!pressed) return;
     const [taskId, unitId] = pressed;
     const auth = await authorizeReport(deps.db, ctx.member.id, taskId, unitId);
@@ -54,6 +56,10 @@ export function createReportsFeature(env: FeatureEnv): Feature {
   };
 
   members.command('tasks', onTasksCommand);
-  members.callbackQuery(reportButton.pattern, onReportButton);
+  // A second tap on "Gửi" after the receipt: the dialogue is over and the report is stored.
+  const onSendAgain = (ctx: BotContext) => answerPress(ctx, { text: ctx.t('report-already-received') });
+
+  members.callbackQuery([reportButton.pattern, reportSwitchButton.pattern], onReportButton);
+  members.callbackQuery('rc:send', onSendAgain);
   return { composer, conversations: [report] };
 }

@@ -14,7 +14,7 @@ export function findReportTarget(db: DbOrTrx, memberId: number, taskId: number, 
     .leftJoin('members as rm', 'rm.id', 'r.reported_by')
     .select(TASK_COLUMNS)
     .select(['u.id as unitId', 'u.name as unitName', 'u.households', 'tu.unit_id as assignedUnitId'])
-    .select(['r.status as reportStatus', 'r.number_value as numberValue', 'r.reported_at as reportedAt', 'rm.display_name as reportedBy', 'r.late', 'r.revision_count as revisionCount'])
+    .select(['r.status as reportStatus', 'r.number_value as numberValue', 'r.reported_at as reportedAt', 'rm.display_name as reportedBy', 'r.late', 'r.revision_count as revisionCount', 'r.returned_at as returnedAt', 'r.return_reason as returnReason'])
     .where('t.id', '=', taskId)
     .executeTakeFirst();
 }

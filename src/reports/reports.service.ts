@@ -35,6 +35,8 @@ export interface CurrentReport {
   reportedBy: string;
   late: boolean;
   revisionCount: number;
+  /** Set when an official returned it for rework: the leader sees why when reporting again. */
+  returnReason: string | null;
 }
 
 export type Refusal = 'not-found' | 'not-member' | 'not-assigned' | 'closed' | 'cancelled';
@@ -60,10 +62,10 @@ export async function authorizeReport(db: DbOrTrx, memberId: number, taskId: num
   if (row.unitId === null || row.unitName === null) return { ok: false, reason: 'not-member' };
   if (row.assignedUnitId === null) return { ok: false, reason: 'not-assigned' };
   if (row.status !== 'open') return { ok: false, reason: row.status };
-  const { unitId: id, unitName: name, households, assignedUnitId: _a, reportStatus, numberValue, reportedAt, reportedBy, late, revisionCount, ...task } = row;
+  const { unitId: id, unitName: name, households, assignedUnitId: _a, reportStatus, numberValue, reportedAt, reportedBy, late, revisionCount, returnedAt, returnReason, ...task } = row;
   const current =
     reportStatus && reportedAt && reportedBy !== null && late !== null && revisionCount !== null
-      ? { status: reportStatus, numberValue, reportedAt, reportedBy, late, revisionCount }
+      ? { status: reportStatus, numberValue, reportedAt, reportedBy, late, revisionCount, returnReason: returnedAt ? returnReason : null }
       : null;
   return { ok: true, target: { task, unit: { id, name, households }, current } };
 }

@@ -1,12 +1,15 @@
 import type { I18n } from '@grammyjs/i18n';
-import { type Api, InlineKeyboard } from 'grammy';
-import type { Logger } from '../core/logger.js';
+import { InlineKeyboard } from 'grammy';
+import { formatLocal } from '../core/clock.js';
+import type { DeliveryPayload } from '../core/schema.js';
+import { isQuiet, nextSendable } from '../outbox/outbox.rules.js';
 import { reportButtonData } from '../reports/report-button.js';
 import type { BotContext, Translate } from '../telegram/context.js';
 import { answerPress, askChoice, waitInput } from '../telegram/ask.js';
 import { type BotConversation, defineConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { translator } from '../telegram/i18n.js';
+import { confirmReturnButton } from './rework.buttons.js';
 import { findReturnable, MAX_REASON, MIN_REASON, type Recipient, type Returnable, returnReport } from './rework.service.js';
 
 export type ReworkArgs = { locale: string; actorId: number; taskId: number; unitId: number };
@@ -24,42 +27,34 @@ async function askReason(conversation: BotConversation, t: Translate): Promise<s
 interface Notified {
   reached: string[];
   unreached: string[];
+  /** When the notices go out, if it is quiet hours now (they wait for the morning). */
+  quietUntil: string | null;
 }
 
-/** Tells each member of the unit, in their language, with the one "Báo cáo" button data. */
-async function notifyUnit(
-  api: Api,
-  opts: { i18n: I18n<BotContext>; defaultLocale: string; logger: Logger },
-  report: Returnable,
-  reason: string,
-  recipients: Recipient[],
-): Promise<Notified> {
-  const notified: Notified = { reached: [], unreached: [] };
-  for (const r of recipients) {
-    const t = translator(opts.i18n, r.locale ?? opts.defaultLocale);
-    const kb = new InlineKeyboard().text(t('rw-leader-button'), reportButtonData(report.taskId, report.unitId));
-    try {
-      await api.sendMessage(r.chatId, t('rw-leader-notice', { title: report.title, unit: report.unitName, reason }), { reply_markup: kb });
-      notified.reached.push(r.name);
-    } catch (error) {
-      opts.logger.warn({ err: error, memberId: r.memberId }, 'could not tell a unit member about a returned report');
-      notified.unreached.push(r.name);
-    }
-  }
-  return notified;
+/** The notice each member of the unit gets, in their language, with the one "Báo cáo lại" button. */
+function noticeFor(i18n: I18n<BotContext>, defaultLocale: string, report: Returnable, reason: string) {
+  return (r: Recipient): DeliveryPayload => {
+    const t = translator(i18n, r.locale ?? defaultLocale);
+    return {
+      text: t('rw-leader-notice', { title: report.title, unit: report.unitName, reason }),
+      buttons: [[{ text: t('rw-leader-button'), data: reportButtonData(report.taskId, report.unitId) }]],
+    };
+  };
 }
 
 function doneText(t: Translate, unit: string, n: Notified): string {
   const total = n.reached.length + n.unreached.length;
   const lines = [t(total ? 'rw-done' : 'rw-done-nobody', { unit, reached: n.reached.length, total })];
   if (n.unreached.length) lines.push(t('rw-unreached', { names: n.unreached.join(', ') }));
+  if (n.quietUntil && n.reached.length) lines.push(t('rw-notice-quiet', { at: n.quietUntil }));
   return lines.join('\n');
 }
 
 /** An official returns one report: reason → confirm → stored (audit-logged) → the unit is told. */
 export function reworkConversation(env: FeatureEnv) {
   const { deps, i18n } = env;
-  const notifyOpts = { i18n, defaultLocale: deps.config.defaultLocale, logger: deps.logger };
+  const notice = (report: Returnable, reason: string) => noticeFor(i18n, deps.config.defaultLocale, report, reason);
+  const window = { zone: deps.config.timezone, quiet: deps.config.quietHours };
   return defineConversation<ReworkArgs>('officials-rework', async (conversation, ctx, { locale, actorId, taskId, unitId }) => {
     const t = translator(i18n, locale);
     const found = await conversation.external(() => findReturnable(deps.db, taskId, unitId));
@@ -67,13 +62,19 @@ export function reworkConversation(env: FeatureEnv) {
     const report = found.report;
     await ctx.reply(t('rw-ask-reason', { title: report.title, unit: report.unitName }));
     const reason = await askReason(conversation, t);
-    const kb = new InlineKeyboard().text(t('rw-confirm-yes'), 'rwc:yes').text(t('rw-confirm-no'), 'rwc:no');
-    const answer = await askChoice(conversation, ctx, t, t('rw-confirm', { unit: report.unitName, reason }), kb, 'rwc:', t('rw-press-button'));
+    const kb = new InlineKeyboard().text(t('rw-confirm-yes'), confirmReturnButton.pack('yes')).text(t('rw-confirm-no'), confirmReturnButton.pack('no'));
+    const answer = await askChoice(conversation, ctx, t, t('rw-confirm', { unit: report.unitName, reason }), kb, `${confirmReturnButton.prefix}:`, t('rw-press-button'));
     if (answer.value !== 'yes') return answer.ctx.reply(t('rw-kept'));
-    const result = await conversation.external(async (outer) => {
-      const r = await returnReport(deps.db, deps.clock, { actorId, taskId, unitId, revision: report.revision, reason });
+    const result = await conversation.external(async () => {
+      const r = await returnReport(deps.db, deps.clock, { actorId, taskId, unitId, revision: report.revision, reason }, notice(report, reason));
       if (r.outcome === 'refused') return r;
-      return { outcome: 'returned' as const, notified: await notifyUnit(outer.api, notifyOpts, report, reason, r.recipients) };
+      deps.outbox.wake();
+      const notified: Notified = {
+        reached: r.recipients.filter((m) => m.status === 'active').map((m) => m.name),
+        unreached: r.recipients.filter((m) => m.status !== 'active').map((m) => m.name),
+        quietUntil: isQuiet(r.returnedAt, window) ? formatLocal(nextSendable(r.returnedAt, window), window.zone) : null,
+      };
+      return { outcome: 'returned' as const, notified };
     });
     if (result.outcome === 'refused') return answer.ctx.reply(t(`rw-refused-${result.reason}`));
     return answer.ctx.reply(doneText(t, report.unitName, result.notified));

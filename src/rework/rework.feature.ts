@@ -3,6 +3,7 @@ import type { BotContext } from '../telegram/context.js';
 import type { Feature, FeatureEnv } from '../telegram/feature.js';
 import { answerPress } from '../telegram/ask.js';
 import { hasRole } from '../telegram/guards.js';
+import { returnReportButton } from './rework.buttons.js';
 import { reworkConversation } from './rework.conversation.js';
 import { findReturnable } from './rework.service.js';
 
@@ -13,11 +14,10 @@ export function createReworkFeature(env: FeatureEnv): Feature {
   const rework = reworkConversation(env);
   const staff = composer.chatType('private').filter(hasRole('official', 'admin'));
 
-  staff.callbackQuery(/^orw:(\d+):(\d+)$/, async (ctx) => {
-    const taskId = Number(ctx.match[1]);
-    const unitId = Number(ctx.match[2]);
+  staff.callbackQuery(returnReportButton.pattern, async (ctx) => {
+    const [taskId, unitId] = returnReportButton.unpack(ctx.callbackQuery.data) ?? [0, 0];
     const found = await findReturnable(deps.db, taskId, unitId);
-    if (!found.ok) return ctx.answerCallbackQuery({ text: ctx.t(`rw-refused-${found.reason}`), show_alert: true });
+    if (!found.ok) return answerPress(ctx, { text: ctx.t(`rw-refused-${found.reason}`), showAlert: true });
     await answerPress(ctx);
     await rework.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, taskId, unitId });
   });

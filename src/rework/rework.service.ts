@@ -1,7 +1,9 @@
+import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../core/audit.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
-import type { MemberStatus } from '../core/schema.js';
+import type { Database, DeliveryPayload, MemberStatus } from '../core/schema.js';
+import { queueIn } from '../outbox/outbox.js';
 
 export const MIN_REASON = 3;
 export const MAX_REASON = 500;
@@ -44,7 +46,7 @@ export async function findReturnable(db: Db, taskId: number, unitId: number): Pr
   return { ok: true, report: { taskId, unitId, title: row.title, unitName: row.unitName, revision: row.revision } };
 }
 
-export async function listRecipients(db: Db, unitId: number): Promise<Recipient[]> {
+export async function listRecipients(db: Db | Transaction<Database> | Kysely<Database>, unitId: number): Promise<Recipient[]> {
   const rows = await db
     .selectFrom('unit_members as um')
     .innerJoin('members as m', 'm.id', 'um.member_id')
@@ -60,14 +62,17 @@ export async function listRecipients(db: Db, unitId: number): Promise<Recipient[
  * Returns a report for rework: it counts as pending again (listLeaderTasks, /pending, task_stats)
  * until the unit resubmits, which clears the returned_* columns. Only the revision the official
  * saw is returned, and only once, so a replayed or repeated confirmation changes nothing.
+ * The unit's members are told through the outbox, queued in the same transaction (members known
+ * to have blocked the bot are recorded as unreachable, not sent to); the caller wakes the outbox.
  */
 export async function returnReport(
   db: Db,
   clock: Clock,
   input: { actorId: number; taskId: number; unitId: number; revision: number; reason: string },
+  notice: (recipient: Recipient) => DeliveryPayload,
 ): Promise<ReturnResult> {
   const now = clock.now();
-  const outcome = await db.transaction().execute(async (trx) => {
+  const recipients = await db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('reports')
       .set({ returned_at: now, returned_by: input.actorId, return_reason: input.reason })
@@ -85,11 +90,28 @@ export async function returnReport(
       details: { revision: input.revision, reason: input.reason },
       at: now,
     });
-    return 'returned' as const;
+    const members = await listRecipients(trx, input.unitId);
+    const source = `rework:${input.taskId}:${input.unitId}:${input.revision}`;
+    await queueIn(
+      trx,
+      members.map((m) => ({
+        source,
+        kind: 'rework' as const,
+        taskId: input.taskId,
+        unitId: input.unitId,
+        chatId: m.chatId,
+        memberId: m.memberId,
+        payload: notice(m),
+        notBefore: now,
+        expiresAt: null,
+        ...(m.status === 'active' ? {} : { status: 'unreachable' as const }),
+      })),
+    );
+    return members;
   });
-  if (!outcome) {
+  if (!recipients) {
     const current = await findReturnable(db, input.taskId, input.unitId);
     return { outcome: 'refused', reason: current.ok ? 'changed' : current.reason };
   }
-  return { outcome: 'returned', returnedAt: now, recipients: await listRecipients(db, input.unitId) };
+  return { outcome: 'returned', returnedAt: now, recipients };
 }

@@ -114,16 +114,6 @@ export async function listCampaignsWithTasks(db: Db, limit: number): Promise<Cam
     .execute();
 }
 
-export interface TaskChoice {
-  id: number;
-  title: string;
-  dueAt: Date;
-}
-
-export async function listOpenTasks(db: Db, limit: number): Promise<TaskChoice[]> {
-  return db.selectFrom('tasks').select(['id', 'title', 'due_at as dueAt']).where('status', '=', 'open').orderBy('due_at').orderBy('id').limit(limit).execute();
-}
-
 export async function findCampaign(db: Db, campaignId: number): Promise<{ id: number; name: string } | null> {
   return (await db.selectFrom('campaigns').select(['id', 'name']).where('id', '=', campaignId).executeTakeFirst()) ?? null;
 }

@@ -1,19 +1,19 @@
 import { formatLocal } from '../core/clock.js';
-import { formatWholeNumber } from '../core/numbers.js';
 import type { Translate } from '../telegram/context.js';
 import { escapeHtml } from '../core/html.js';
 import type { ListedUnit, PendingList, TaskProgressLine, UnitContact } from './status.service.js';
 
-const n = formatWholeNumber;
+// Numbers go to the texts as numbers: Fluent writes them with Intl.NumberFormat in the reader's
+// language ("1.240" in Vietnamese, "1,240" in English).
 
 function numberLine(t: Translate, task: TaskProgressLine): string | null {
   if (!task.numberLabel || task.reported === 0) return null;
   const label = task.numberLabel;
   if (task.againstHouseholds && task.households > 0) {
     const percent = Math.round((100 * task.numberTotal) / task.households);
-    return t('st-number-households', { label, total: n(task.numberTotal), households: n(task.households), percent });
+    return t('st-number-households', { label, total: task.numberTotal, households: task.households, percent });
   }
-  return t('st-number-total', { label, total: n(task.numberTotal) });
+  return t('st-number-total', { label, total: task.numberTotal });
 }
 
 /** The /status text: one block per task, overdue ones marked. */
@@ -25,7 +25,7 @@ export function statusLines(t: Translate, campaign: string, tasks: TaskProgressL
     lines.push('');
     lines.push(t(task.overdue ? 'st-task-overdue' : task.status === 'closed' ? 'st-task-closed' : 'st-task', head));
     lines.push(
-      t('st-counts', { reported: n(task.reported), assigned: n(task.assigned), done: n(task.done), partial: n(task.partial), notDone: n(task.notDone), pending: n(task.pending) }),
+      t('st-counts', { reported: task.reported, assigned: task.assigned, done: task.done, partial: task.partial, notDone: task.notDone, pending: task.pending }),
     );
     const numbers = numberLine(t, task);
     if (numbers) lines.push(numbers);
@@ -53,13 +53,13 @@ export function pendingLines(t: Translate, list: PendingList, zone: string, mode
   const title = escapeHtml(list.title);
   const due = formatLocal(list.dueAt, zone);
   if (list.pendingCount === 0 && list.notDoneCount === 0) return [t('pd-none', { title, due })];
-  const lines = [t(list.pendingCount ? 'pd-header' : 'pd-header-all-reported', { title, due, count: n(list.pendingCount) })];
+  const lines = [t(list.pendingCount ? 'pd-header' : 'pd-header-all-reported', { title, due, count: list.pendingCount })];
   for (const u of list.pending) lines.push(unitLine(t, u, u.returned ? 'pd-unit-returned' : 'pd-unit'));
-  if (list.pendingCount > list.pending.length) lines.push(t(more, { count: n(list.pendingCount - list.pending.length) }));
+  if (list.pendingCount > list.pending.length) lines.push(t(more, { count: list.pendingCount - list.pending.length }));
   if (list.notDoneCount > 0) {
-    lines.push(t('pd-not-done-header', { count: n(list.notDoneCount) }));
+    lines.push(t('pd-not-done-header', { count: list.notDoneCount }));
     for (const u of list.notDone) lines.push(unitLine(t, u, u.note ? 'pd-unit-not-done-note' : 'pd-unit'));
-    if (list.notDoneCount > list.notDone.length) lines.push(t(more, { count: n(list.notDoneCount - list.notDone.length) }));
+    if (list.notDoneCount > list.notDone.length) lines.push(t(more, { count: list.notDoneCount - list.notDone.length }));
   }
   return lines;
 }

@@ -1,16 +1,22 @@
-import { type Context, Composer, InlineKeyboard } from 'grammy';
+import { type CallbackQueryContext, Composer, InlineKeyboard } from 'grammy';
 import { formatLocal } from '../core/clock.js';
+import type { Member } from '../core/member.js';
+import { answerPress, askDateTime } from '../telegram/ask.js';
 import type { BotContext } from '../telegram/context.js';
 import { defineConversation } from '../telegram/conversation.js';
 import type { Feature, FeatureEnv } from '../telegram/feature.js';
 import { hasRole } from '../telegram/guards.js';
 import { translator } from '../telegram/i18n.js';
 import { splitLines } from '../telegram/split.js';
-import { askDateTime } from '../telegram/ask.js';
 import { newTaskConversation } from './newtask.conversation.js';
-import { changeTask, findTask, listTasksWithProgress } from './tasks.service.js';
+import { deadlineButton, endTaskButton, endTaskNoButton, endTaskYesButton, manageTaskButton } from './tasks.buttons.js';
+import { changeTask, findTask, listTasksWithProgress, type TaskProgress } from './tasks.service.js';
 
+type AdminContext = BotContext & { member: Member };
+type AdminPress = CallbackQueryContext<AdminContext>;
 type DeadlineArgs = { locale: string; actorId: number; taskId: number; title: string; due: string };
+type NewTask = ReturnType<typeof newTaskConversation>;
+type Deadline = ReturnType<typeof deadlineConversation>;
 
 function deadlineConversation(env: FeatureEnv) {
   const { deps, i18n } = env;
@@ -23,79 +29,108 @@ function deadlineConversation(env: FeatureEnv) {
   });
 }
 
+const onNewTaskCommand = (newTask: NewTask) => async (ctx: AdminContext) => {
+  await newTask.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id });
+};
+
+function taskListLines(ctx: BotContext, tasks: TaskProgress[], now: Date, zone: string): string[] {
+  const lines = tasks.map((task, i) =>
+    ctx.t('tasks-admin-line', {
+      index: i + 1,
+      title: task.title,
+      reported: task.reported,
+      assigned: task.assigned,
+      due: formatLocal(task.dueAt, zone),
+      overdue: task.dueAt.getTime() < now.getTime() ? ctx.t('tasks-admin-overdue') : '',
+    }),
+  );
+  return [ctx.t('tasks-admin-header'), ...lines];
+}
+
+/** /tasks for admins: every open task with its progress, and a button to manage each. */
+const onTasksCommand =
+  ({ deps }: FeatureEnv) =>
+  async (ctx: AdminContext) => {
+    const tasks = await listTasksWithProgress(deps.db);
+    if (tasks.length === 0) return ctx.reply(ctx.t('tasks-admin-none'));
+    const kb = new InlineKeyboard();
+    tasks.forEach((task, i) => kb.text(ctx.t('tasks-admin-manage', { title: `${i + 1}. ${task.title.slice(0, 40)}` }), manageTaskButton.pack(task.id)).row());
+    const chunks = splitLines(taskListLines(ctx, tasks, deps.clock.now(), deps.config.timezone));
+    for (const [i, chunk] of chunks.entries()) await ctx.reply(chunk, i === chunks.length - 1 ? { reply_markup: kb } : {});
+  };
+
+/** One open task: its progress, and change the deadline, close or cancel. */
+const onManageButton =
+  ({ deps }: FeatureEnv) =>
+  async (ctx: AdminPress) => {
+    const pressed = manageTaskButton.unpack(ctx.callbackQuery.data);
+    if (!pressed) return;
+    const [id] = pressed;
+    await answerPress(ctx);
+    const task = (await listTasksWithProgress(deps.db)).find((x) => x.id === id);
+    if (!task) return ctx.reply(ctx.t('tasks-admin-not-open'));
+    const kb = new InlineKeyboard()
+      .text(ctx.t('tasks-admin-deadline'), deadlineButton.pack(id)).row()
+      .text(ctx.t('tasks-admin-close'), endTaskButton.pack('closed', id)).text(ctx.t('tasks-admin-cancel'), endTaskButton.pack('cancelled', id));
+    const { title, campaignName: campaign, reported, assigned } = task;
+    await ctx.reply(ctx.t('tasks-admin-detail', { title, campaign, due: formatLocal(task.dueAt, deps.config.timezone), reported, assigned }), { reply_markup: kb });
+  };
+
+const onDeadlineButton = ({ deps }: FeatureEnv, deadline: Deadline) => async (ctx: AdminPress) => {
+  const pressed = deadlineButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return;
+  await answerPress(ctx);
+  const task = await findTask(deps.db, pressed[0]);
+  if (!task || task.status !== 'open') return ctx.reply(ctx.t('tasks-admin-not-open'));
+  await ctx.editMessageReplyMarkup();
+  const due = formatLocal(task.dueAt, deps.config.timezone);
+  await deadline.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, taskId: task.id, title: task.title, due });
+};
+
+/** Close or cancel: asks first. */
+const onEndTaskButton =
+  ({ deps }: FeatureEnv) =>
+  async (ctx: AdminPress) => {
+    const pressed = endTaskButton.unpack(ctx.callbackQuery.data);
+    if (!pressed) return;
+    const [status, taskId] = pressed;
+    await answerPress(ctx);
+    const task = await findTask(deps.db, taskId);
+    if (!task || task.status !== 'open') return ctx.editMessageText(ctx.t('tasks-admin-not-open'));
+    const kb = new InlineKeyboard().text(ctx.t('tasks-admin-yes'), endTaskYesButton.pack(status, task.id)).text(ctx.t('tasks-admin-no'), endTaskNoButton.pack());
+    await ctx.editMessageText(ctx.t(status === 'closed' ? 'tasks-admin-confirm-close' : 'tasks-admin-confirm-cancel', { title: task.title }), { reply_markup: kb });
+  };
+
+const onEndTaskYes =
+  ({ deps }: FeatureEnv) =>
+  async (ctx: AdminPress) => {
+    const pressed = endTaskYesButton.unpack(ctx.callbackQuery.data);
+    if (!pressed) return;
+    const [status, taskId] = pressed;
+    await answerPress(ctx);
+    const task = await findTask(deps.db, taskId);
+    const changed = task ? await changeTask(deps.db, deps.clock, ctx.member.id, task.id, { kind: 'status', status }) : false;
+    if (!changed || !task) return ctx.editMessageText(ctx.t('tasks-admin-not-open'));
+    await ctx.editMessageText(ctx.t(status === 'closed' ? 'tasks-admin-closed' : 'tasks-admin-cancelled', { title: task.title }));
+  };
+
+const onEndTaskNo = async (ctx: AdminPress) => {
+  await answerPress(ctx);
+  await ctx.editMessageText(ctx.t('tasks-admin-kept'));
+};
+
 /** Admins: /newtask, and /tasks with progress, deadline changes, closing and cancelling. */
 export function createTasksFeature(env: FeatureEnv): Feature {
-  const { deps } = env;
-  const zone = deps.config.timezone;
   const composer = new Composer<BotContext>();
   const admin = composer.chatType('private').filter(hasRole('admin'));
   const newTask = newTaskConversation(env);
   const deadline = deadlineConversation(env);
-
-  admin.command('newtask', async (ctx) => {
-    await newTask.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id });
-  });
-
-  admin.command('tasks', async (ctx) => {
-    const tasks = await listTasksWithProgress(deps.db);
-    if (tasks.length === 0) return ctx.reply(ctx.t('tasks-admin-none'));
-    const now = deps.clock.now().getTime();
-    const lines = [
-      ctx.t('tasks-admin-header'),
-      ...tasks.map((task, i) =>
-        ctx.t('tasks-admin-line', {
-          index: i + 1,
-          title: task.title,
-          reported: task.reported,
-          assigned: task.assigned,
-          due: formatLocal(task.dueAt, zone),
-          overdue: task.dueAt.getTime() < now ? ctx.t('tasks-admin-overdue') : '',
-        }),
-      ),
-    ];
-    const kb = new InlineKeyboard();
-    tasks.forEach((task, i) => kb.text(ctx.t('tasks-admin-manage', { title: `${i + 1}. ${task.title.slice(0, 40)}` }), `tk:${task.id}`).row());
-    const chunks = splitLines(lines);
-    for (const [i, chunk] of chunks.entries()) await ctx.reply(chunk, i === chunks.length - 1 ? { reply_markup: kb } : {});
-  });
-
-  admin.callbackQuery(/^tk:(\d+)$/, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    const id = Number(ctx.match[1]);
-    const task = (await listTasksWithProgress(deps.db)).find((x) => x.id === id);
-    if (!task) return ctx.reply(ctx.t('tasks-admin-not-open'));
-    const kb = new InlineKeyboard()
-      .text(ctx.t('tasks-admin-deadline'), `tkd:${id}`).row()
-      .text(ctx.t('tasks-admin-close'), `tka:closed:${id}`).text(ctx.t('tasks-admin-cancel'), `tka:cancelled:${id}`);
-    await ctx.reply(ctx.t('tasks-admin-detail', { title: task.title, campaign: task.campaignName, due: formatLocal(task.dueAt, zone), reported: task.reported, assigned: task.assigned }), { reply_markup: kb });
-  });
-
-  admin.callbackQuery(/^tkd:(\d+)$/, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    const task = await findTask(deps.db, Number(ctx.match[1]));
-    if (!task || task.status !== 'open') return ctx.reply(ctx.t('tasks-admin-not-open'));
-    await ctx.editMessageReplyMarkup();
-    await deadline.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, taskId: task.id, title: task.title, due: formatLocal(task.dueAt, zone) });
-  });
-
-  // Close / cancel ask first ("tka:"), then act ("tkok:").
-  admin.callbackQuery(/^tka:(closed|cancelled):(\d+)$/, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    const task = await findTask(deps.db, Number(ctx.match[2]));
-    if (!task || task.status !== 'open') return ctx.editMessageText(ctx.t('tasks-admin-not-open'));
-    const status = ctx.match[1];
-    const kb = new InlineKeyboard().text(ctx.t('tasks-admin-yes'), `tkok:${status}:${task.id}`).text(ctx.t('tasks-admin-no'), 'tkok:no');
-    await ctx.editMessageText(ctx.t(status === 'closed' ? 'tasks-admin-confirm-close' : 'tasks-admin-confirm-cancel', { title: task.title }), { reply_markup: kb });
-  });
-
-  admin.callbackQuery(/^tkok:(?:(closed|cancelled):(\d+)|no)$/, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    const status = ctx.match[1] as 'closed' | 'cancelled' | undefined;
-    if (!status) return ctx.editMessageText(ctx.t('tasks-admin-kept'));
-    const task = await findTask(deps.db, Number(ctx.match[2]));
-    const changed = task ? await changeTask(deps.db, deps.clock, ctx.member.id, task.id, { kind: 'status', status }) : false;
-    await ctx.editMessageText(changed && task ? ctx.t(status === 'closed' ? 'tasks-admin-closed' : 'tasks-admin-cancelled', { title: task.title }) : ctx.t('tasks-admin-not-open'));
-  });
-
+  admin.command('newtask', onNewTaskCommand(newTask));
+  admin.command('tasks', onTasksCommand(env));
+  admin.callbackQuery(manageTaskButton.pattern, onManageButton(env));
+  admin.callbackQuery(deadlineButton.pattern, onDeadlineButton(env, deadline));
+  admin.callbackQuery(endTaskButton.pattern, onEndTaskButton(env));
+  admin.callbackQuery(endTaskYesButton.pattern, onEndTaskYes(env));
+  admin.callbackQuery(endTaskNoButton.pattern, onEndTaskNo);
   return { composer, conversations: [newTask, deadline] };
 }

@@ -1,8 +1,22 @@
-import { sql, type Transaction } from 'kysely';
 import { recordAudit } from '../core/audit.js';
 import type { Clock } from '../core/clock.js';
-import type { Db } from '../core/db.js';
-import type { Database, ReportForm, TaskStatus, UnitKind } from '../core/schema.js';
+import type { Db, DbOrTrx } from '../core/db.js';
+import type { ReportForm, TaskStatus, UnitKind } from '../core/schema.js';
+import { cancelTaskReminders } from '../reminders/task-closed.js';
+import {
+  findTaskIdByCreationKey,
+  findTaskRow,
+  insertCampaign,
+  insertTask,
+  insertTaskUnits,
+  listActiveUnitsWhere,
+  listRecentCampaignRows,
+  listTaskProgressRows,
+  updateOpenTask,
+} from './tasks.queries.js';
+
+/** Kept here too for the queries of other slices that select a Task. */
+export { TASK_COLUMNS } from './tasks.queries.js';
 
 export interface Campaign {
   id: number;
@@ -37,53 +51,30 @@ export interface TaskDraft {
   unitIds: number[];
 }
 
-/** The columns of a Task, for queries that select from `tasks as t` joined with `campaigns as c`. */
-export const TASK_COLUMNS = [
-  't.id',
-  't.campaign_id as campaignId',
-  'c.name as campaignName',
-  't.title',
-  't.description',
-  't.due_at as dueAt',
-  't.event_at as eventAt',
-  't.form',
-  't.status',
-  't.created_at as createdAt',
-] as const;
-
 function isoDate(d: Date | null): string | null {
   return d ? d.toISOString().slice(0, 10) : null;
 }
 
+/** The latest campaigns, newest first. */
 export async function listCampaigns(db: Db, limit = 8): Promise<Campaign[]> {
-  const rows = await db.selectFrom('campaigns').select(['id', 'name', 'starts_on', 'ends_on']).orderBy('id', 'desc').limit(limit).execute();
+  const rows = await listRecentCampaignRows(db, limit);
   return rows.map((r) => ({ id: r.id, name: r.name, startsOn: isoDate(r.starts_on), endsOn: isoDate(r.ends_on) }));
 }
 
-export async function createCampaign(
-  db: Db,
-  clock: Clock,
-  actorId: number,
-  input: { name: string; startsOn: string | null; endsOn: string | null },
-): Promise<Campaign> {
+/** A new campaign (a named period that groups tasks); audit-logged. */
+export async function createCampaign(db: Db, clock: Clock, actorId: number, input: { name: string; startsOn: string | null; endsOn: string | null }): Promise<Campaign> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('campaigns')
-      .values({ name: input.name, starts_on: input.startsOn, ends_on: input.endsOn, created_by: actorId, created_at: clock.now() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId, action: 'campaign.created', subject: `campaign:${row.id}`, details: input, at: clock.now() });
-    return { id: row.id, ...input };
+    const id = await insertCampaign(trx, { ...input, createdBy: actorId, createdAt: clock.now() });
+    await recordAudit(trx, { actorId, action: 'campaign.created', subject: `campaign:${id}`, details: input, at: clock.now() });
+    return { id, ...input };
   });
 }
 
 /** The active units a selection means, in a stable order. */
 export async function resolveUnits(db: Db, selection: UnitSelection): Promise<{ id: number; name: string }[]> {
-  let q = db.selectFrom('units').select(['id', 'name']).where('active', '=', true);
-  if (selection.mode === 'all-blocks') q = q.where('kind', '=', 'block');
-  if (selection.mode === 'kind') q = q.where('kind', '=', selection.kind);
-  if (selection.mode === 'pick') q = q.where('id', 'in', selection.unitIds.length ? selection.unitIds : [-1]);
-  return q.orderBy('id').execute();
+  if (selection.mode === 'all-blocks') return listActiveUnitsWhere(db, { kind: 'block' });
+  if (selection.mode === 'kind') return listActiveUnitsWhere(db, { kind: selection.kind });
+  return listActiveUnitsWhere(db, { ids: selection.unitIds });
 }
 
 /**
@@ -92,49 +83,22 @@ export async function resolveUnits(db: Db, selection: UnitSelection): Promise<{ 
  */
 export async function createTask(db: Db, clock: Clock, actorId: number, draft: TaskDraft, creationKey: string): Promise<Task> {
   const taskId = await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('tasks').select('id').where('creation_key', '=', creationKey).executeTakeFirst();
-    if (existing) return existing.id;
+    const existing = await findTaskIdByCreationKey(trx, creationKey);
+    if (existing !== null) return existing;
     const now = clock.now();
-    const row = await trx
-      .insertInto('tasks')
-      .values({
-        campaign_id: draft.campaignId,
-        title: draft.title,
-        description: draft.description,
-        template: draft.template,
-        due_at: draft.dueAt,
-        event_at: draft.eventAt,
-        form: JSON.stringify(draft.form),
-        created_by: actorId,
-        creation_key: creationKey,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (draft.unitIds.length) {
-      await trx.insertInto('task_units').values(draft.unitIds.map((unit_id) => ({ task_id: row.id, unit_id }))).execute();
-    }
-    await recordAudit(trx, {
-      actorId,
-      action: 'task.created',
-      subject: `task:${row.id}`,
-      details: { title: draft.title, dueAt: draft.dueAt.toISOString(), units: draft.unitIds },
-      at: now,
-    });
-    return row.id;
+    const id = await insertTask(trx, { ...draft, createdBy: actorId, creationKey, now });
+    await insertTaskUnits(trx, id, draft.unitIds);
+    const details = { title: draft.title, dueAt: draft.dueAt.toISOString(), units: draft.unitIds };
+    await recordAudit(trx, { actorId, action: 'task.created', subject: `task:${id}`, details, at: now });
+    return id;
   });
-  return (await findTask(db, taskId)) as Task;
+  const task = await findTask(db, taskId);
+  if (!task) throw new Error(`task ${taskId} vanished right after it was created`);
+  return task;
 }
 
-export async function findTask(db: Db | Transaction<Database>, taskId: number): Promise<Task | null> {
-  const row = await db
-    .selectFrom('tasks as t')
-    .innerJoin('campaigns as c', 'c.id', 't.campaign_id')
-    .select(TASK_COLUMNS)
-    .where('t.id', '=', taskId)
-    .executeTakeFirst();
-  return row ?? null;
+export async function findTask(db: DbOrTrx, taskId: number): Promise<Task | null> {
+  return (await findTaskRow(db, taskId)) ?? null;
 }
 
 export interface TaskProgress extends Task {
@@ -142,32 +106,27 @@ export interface TaskProgress extends Task {
   reported: number;
 }
 
-/** Open tasks, newest deadline last, with how many of their units have reported. */
+/** Tasks (open ones by default), earliest deadline first, with how many of their units have reported. */
 export async function listTasksWithProgress(db: Db, statuses: TaskStatus[] = ['open']): Promise<TaskProgress[]> {
-  return db
-    .selectFrom('tasks as t')
-    .innerJoin('campaigns as c', 'c.id', 't.campaign_id')
-    .select(TASK_COLUMNS)
-    .select((eb) => [
-      eb.selectFrom('task_units as tu').whereRef('tu.task_id', '=', 't.id').select(sql<number>`count(*)::int`.as('n')).as('assigned'),
-      eb.selectFrom('reports as r').whereRef('r.task_id', '=', 't.id').where('r.returned_at', 'is', null).select(sql<number>`count(*)::int`.as('n')).as('reported'),
-    ])
-    .where('t.status', 'in', statuses)
-    .orderBy('t.due_at')
-    .execute() as Promise<TaskProgress[]>;
+  const rows = await listTaskProgressRows(db, statuses);
+  return rows.map((r) => ({ ...r, assigned: r.assigned ?? 0, reported: r.reported ?? 0 }));
 }
 
 export type TaskChange = { kind: 'deadline'; dueAt: Date } | { kind: 'status'; status: Exclude<TaskStatus, 'open'> };
 
-/** Changes an open task's deadline, or closes or cancels it; audit-logged. False when it is no longer open. */
+/**
+ * Changes an open task's deadline, or closes or cancels it (its queued reminders go with it,
+ * in the same transaction); audit-logged. False when it is no longer open.
+ */
 export async function changeTask(db: Db, clock: Clock, actorId: number, taskId: number, change: TaskChange): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const now = clock.now();
-    const set = change.kind === 'deadline' ? { due_at: change.dueAt, updated_at: now } : { status: change.status, updated_at: now };
-    const result = await trx.updateTable('tasks').set(set).where('id', '=', taskId).where('status', '=', 'open').executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) return false;
+    const set = change.kind === 'deadline' ? { due_at: change.dueAt } : { status: change.status };
+    if (!(await updateOpenTask(trx, taskId, set, now))) return false;
+    if (change.kind === 'status') await cancelTaskReminders(trx, taskId);
     const details = change.kind === 'deadline' ? { dueAt: change.dueAt.toISOString() } : { status: change.status };
-    await recordAudit(trx, { actorId, action: `task.${change.kind === 'deadline' ? 'deadline-changed' : change.status}`, subject: `task:${taskId}`, details, at: now });
+    const action = `task.${change.kind === 'deadline' ? 'deadline-changed' : change.status}`;
+    await recordAudit(trx, { actorId, action, subject: `task:${taskId}`, details, at: now });
     return true;
   });
 }

@@ -52,20 +52,34 @@ export const accept = <T>(value: T): Reading<T> => ({ ok: true, value });
 export const retry = <T = never>(again: string, keyboard?: InlineKeyboard): Reading<T> => ({ ok: false, again, ...(keyboard ? { keyboard } : {}) });
 
 /**
+ * Looks at each input before the question does, for what belongs to the whole dialogue (e.g. a
+ * press that would start another one): null lets the question read it, 'repeat' asks the
+ * question again, a text is said instead.
+ */
+export type InputGuard = (input: Context) => Promise<null | 'repeat' | { again: string; keyboard?: InlineKeyboard }>;
+
+/**
  * Asks one question: shows `prompt` (with `keyboard`), then reads inputs until `read` accepts one.
  * Every refused input gets its explanation; nothing entered before is lost.
  */
 export async function ask<T>(
   conversation: BotConversation,
   ctx: Context,
-  opts: { prompt: string; keyboard?: InlineKeyboard; read: (input: Context) => Reading<T> | Promise<Reading<T>> },
+  opts: { prompt: string; keyboard?: InlineKeyboard; read: (input: Context) => Reading<T> | Promise<Reading<T>>; guard?: InputGuard },
 ): Promise<{ value: T; ctx: Context }> {
-  if (opts.prompt) await ctx.reply(opts.prompt, opts.keyboard ? { reply_markup: opts.keyboard } : {});
+  const markup = (keyboard?: InlineKeyboard) => (keyboard ? { reply_markup: keyboard } : {});
+  if (opts.prompt) await ctx.reply(opts.prompt, markup(opts.keyboard));
   for (;;) {
     const input = await waitInput(conversation);
+    const guarded = opts.guard ? await opts.guard(input) : null;
+    if (guarded === 'repeat') await input.reply(opts.prompt, markup(opts.keyboard));
+    if (guarded) {
+      if (guarded !== 'repeat') await input.reply(guarded.again, markup(guarded.keyboard));
+      continue;
+    }
     const reading = await opts.read(input);
     if (reading.ok) return { value: reading.value, ctx: input };
-    await input.reply(reading.again, reading.keyboard ? { reply_markup: reading.keyboard } : {});
+    await input.reply(reading.again, markup(reading.keyboard));
   }
 }
 

@@ -3,8 +3,12 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '../../src/core/db.js';
 import { migrateToLatest } from '../../src/core/migrator.js';
+import { leasePglite } from './pglite.js';
 
 export type DbTarget = 'pglite' | 'postgres';
+
+/** Set by tests/support/global-setup.ts: a migrated database on the server that test databases are copied from. */
+export const PG_TEMPLATE_ENV = 'KHOIPHO_TEST_PG_TEMPLATE';
 
 /**
  * The targets this run covers, like kysely's suite: PGlite by default; the real server
@@ -23,42 +27,50 @@ export interface TestDatabase extends DatabaseHandle {
   url?: string;
 }
 
-/** A migrated database of its own for one test file: in-memory PGlite or a fresh database on the server. */
+/**
+ * A migrated, empty database for one test file. PGlite: the worker's shared instance
+ * (emptied now; see pglite.ts), so a file pays no start-up. Server: a fresh database,
+ * copied from the run's migrated template when there is one.
+ */
 export async function openTestDatabase(target: DbTarget): Promise<TestDatabase> {
-  let handle: DatabaseHandle;
-  let url: string | undefined;
-  let dropDatabase = async () => {};
-  if (target === 'postgres') {
-    const adminUrl = process.env.TEST_DATABASE_URL;
-    if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
-    const name = `khoipho_t_${randomBytes(6).toString('hex')}`;
-    await withAdmin(adminUrl, (c) => c.query(`create database ${name}`));
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    handle = await openDatabase({ databaseUrl: url, dataDir: 'unused' });
-    dropDatabase = () => withAdmin(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined);
-  } else {
-    handle = await openDatabase({ dataDir: 'memory://' });
+  if (target === 'pglite') {
+    const lease = await leasePglite();
+    await truncateAll(lease.handle);
+    return { ...lease.handle, reset: () => truncateAll(lease.handle), close: lease.release };
   }
-  await migrateToLatest(handle.db);
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `khoipho_t_${randomBytes(6).toString('hex')}`;
+  const template = process.env[PG_TEMPLATE_ENV];
+  await withAdmin(adminUrl, (c) => c.query(template ? `create database ${name} template ${template}` : `create database ${name}`));
+  const url = databaseUrl(adminUrl, name);
+  const handle = await openDatabase({ databaseUrl: url, dataDir: 'unused' });
+  if (!template) await migrateToLatest(handle.db);
   return {
     ...handle,
-    ...(url ? { url } : {}),
-    reset: async () => {
-      const tables = await sql<{ tablename: string }>`
-        select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(handle.db);
-      const names = tables.rows.map((r) => `"${r.tablename}"`).join(', ');
-      if (names) await sql.raw(`truncate ${names} restart identity cascade`).execute(handle.db);
-    },
+    url,
+    reset: () => truncateAll(handle),
     close: async () => {
       await handle.close();
-      await dropDatabase();
+      await withAdmin(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
     },
   };
 }
 
-async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+async function truncateAll(handle: DatabaseHandle): Promise<void> {
+  const tables = await sql<{ tablename: string }>`
+    select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(handle.db);
+  const names = tables.rows.map((r) => `"${r.tablename}"`).join(', ');
+  if (names) await sql.raw(`truncate ${names} restart identity cascade`).execute(handle.db);
+}
+
+export function databaseUrl(serverUrl: string, name: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

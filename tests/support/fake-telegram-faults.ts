@@ -41,6 +41,9 @@ export class Faults {
   private penalties = new Map<string, Penalty>();
   private timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
 
+  /** `now`: monotonic ms for flood control. */
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
   failNext(n: number, spec: FaultOptions): void {
     if (n > 0) this.rules.push({ remaining: n, spec });
   }
@@ -110,7 +113,7 @@ export class Faults {
   checkRate(method: string, chatId: number | undefined): ApiError | undefined {
     const limits = this.limits;
     if (!limits || !SEND_METHODS.has(method)) return undefined;
-    const now = performance.now();
+    const now = this.now();
     const keys: Array<[string, number]> = [];
     if (limits.global !== undefined) keys.push(['*', limits.global]);
     if (limits.perChat !== undefined && chatId !== undefined) keys.push([`c${chatId}`, limits.perChat]);

@@ -75,6 +75,10 @@ export class FakeState {
   readonly callCounts = new Map<string, number>();
   webhook: WebhookState | undefined;
   sent = 0;
+  /** API calls being answered right now; getUpdates is left out (a long poll is always open). */
+  requestsInProgress = 0;
+  /** App-side waits that quiet() runs (the harness adds "no update is being handled"). */
+  readonly settlers = new Set<() => Promise<void>>();
 
   private updates: Update[] = [];
   private head = 0;
@@ -193,6 +197,11 @@ export class FakeState {
     return this.updates.length - this.head;
   }
 
+  /** A getUpdates call is waiting for updates (long poll). */
+  get pollWaiting(): boolean {
+    return this.poll !== undefined;
+  }
+
   dropPendingUpdates(): void {
     this.updates = [];
     this.head = 0;
@@ -213,7 +222,9 @@ export class FakeState {
       const list = params.allowed_updates.filter((u): u is string => typeof u === 'string');
       this.allowed = list.length > 0 ? new Set(list) : undefined;
     }
+    const before = this.pendingUpdateCount;
     this.confirm(offset);
+    if (this.pendingUpdateCount !== before) this.notify(); // quiet() waits for confirmations
     const ready = this.take(limit);
     if (ready.length > 0 || timeout === 0 || this.closed) return ready;
     if (this.poll) {
@@ -230,6 +241,7 @@ export class FakeState {
         timer: setTimeout(() => this.finishPoll(waiter, []), timeout * 1000),
       };
       this.poll = waiter;
+      this.notify(); // waitFor(() => fake.pollWaiting)
       onCancel(() => {
         if (this.poll === waiter) {
           clearTimeout(waiter.timer);

@@ -142,6 +142,11 @@ export interface FakeStartOptions {
   now?: () => number;
   /** Unknown chat ids → 400 "chat not found" (default false: any numeric id is a private chat). */
   strictChats?: boolean;
+  /**
+   * Monotonic time in ms for flood control (`rateLimit`), default performance.now. Tests that pace
+   * sends on a virtual clock pass the same clock here, so neither side waits real seconds.
+   */
+  rateNow?: () => number;
 }
 
 export interface UserOptions {

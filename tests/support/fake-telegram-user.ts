@@ -1,6 +1,7 @@
 /** A simulated Telegram user talking to the bot in a private chat (chat id == user id). */
 import type { BotCommand, Message, MessageEntity, Update, User } from 'grammy/types';
 import { guessMime } from './fake-telegram-media.js';
+import { untilQuiet, unreadIn } from './fake-telegram-quiet.js';
 import { describeBotMessage, scopeKey, type ChatState, type FakeState } from './fake-telegram-state.js';
 import type { BotMessage, CallbackAnswer, StoredFile, TranscriptEntry } from './fake-telegram-types.js';
 
@@ -80,6 +81,13 @@ export class SimUser {
     const document = { file_id: f.file_id, file_unique_id: f.file_unique_id, file_size: f.file_size, file_name: filename, mime_type: mime };
     this.act(`[document ${filename}]${opts.caption ? ` ${opts.caption}` : ''}`);
     return this.pushMessage({ document, ...(opts.caption ? { caption: opts.caption } : {}) }, opts.date);
+  }
+
+  sendSticker(emoji = '👍'): Update {
+    const f = this.s.addFile(Buffer.from(`sticker ${emoji}`), 'sticker.webp', 'image/webp', 'stickers');
+    this.act(`[sticker ${emoji}]`);
+    const sticker = { file_id: f.file_id, file_unique_id: f.file_unique_id, type: 'regular' as const, width: 512, height: 512, is_animated: false, is_video: false, emoji };
+    return this.pushMessage({ sticker });
   }
 
   sendLocation(latitude: number, longitude: number): Update {
@@ -172,13 +180,22 @@ export class SimUser {
     return out;
   }
 
-  /** Waits `ms` and fails if an unconsumed bot message arrived meanwhile (or was already there). */
-  async expectNoMessage(ms = 300): Promise<void> {
-    await new Promise((r) => setTimeout(r, ms));
-    const next = this.chat.messages[this.chat.cursor];
+  /**
+   * Waits until the bot and the fake are quiet (FakeTelegram.quiet: no update in flight, no call
+   * being answered), then fails if a bot message arrived that the test has not read.
+   * Prefer `h.expectNothingSentTo(user)`; the argument is ignored (it used to be a sleep).
+   */
+  async expectNoMessage(_ignoredMs?: number): Promise<void> {
+    await untilQuiet(this.s);
+    const next = unreadIn(this.s, this.id)[0];
     if (next) {
       throw new Error(`User ${this.id}: expected no bot message, got #${next.message_id}: ${describeBotMessage(next)}\nTranscript:\n${this.transcriptText()}`);
     }
+  }
+
+  /** Bot messages not yet read with nextMessage() (does not mark them read). */
+  unread(): BotMessage[] {
+    return unreadIn(this.s, this.id);
   }
 
   /** Marks every bot message so far as consumed; returns the ones that were not. */

@@ -15,7 +15,8 @@ import type { BotCommand, Chat, Update, User, UserFromGetMe } from 'grammy/types
 import { Faults } from './fake-telegram-faults.js';
 import { ApiError, describeParams, int, parseBody } from './fake-telegram-http.js';
 import { handlers, methodNames } from './fake-telegram-methods.js';
-import { FakeState, scopeKey } from './fake-telegram-state.js';
+import { untilQuiet, unreadIn } from './fake-telegram-quiet.js';
+import { describeBotMessage, FakeState, scopeKey } from './fake-telegram-state.js';
 import { SimUser } from './fake-telegram-user.js';
 import type {
   CallRecord,
@@ -54,7 +55,7 @@ export class FakeTelegram {
 
   static async start(opts: FakeStartOptions = {}): Promise<FakeTelegram> {
     const state = new FakeState(opts);
-    const faults = new Faults();
+    const faults = new Faults(opts.rateNow);
     let fake: FakeTelegram | undefined;
     const server = createServer((req, res) => fake?.onRequest(req, res));
     server.keepAliveTimeout = 60_000;
@@ -201,6 +202,38 @@ export class FakeTelegram {
     });
   }
 
+  /** A getUpdates call is waiting for updates (long poll). */
+  get pollWaiting(): boolean {
+    return this.s.pollWaiting;
+  }
+
+  /** Adds an app-side wait to quiet() (the harness adds "no update being handled"); returns its remover. */
+  addSettler(settle: () => Promise<void>): () => void {
+    this.s.settlers.add(settle);
+    return () => this.s.settlers.delete(settle);
+  }
+
+  /**
+   * Resolves once nothing is moving: every queued update taken and confirmed by the bot, no API
+   * call being answered, every settler resolved (see fake-telegram-quiet.ts). Use it instead of a sleep.
+   */
+  quiet(timeoutMs?: number): Promise<void> {
+    return untilQuiet(this.s, timeoutMs);
+  }
+
+  /** After quiet(): fails if one of these chats has a bot message the test has not read (nextMessage). */
+  async expectNothingSentTo(...chats: Array<number | SimUser>): Promise<void> {
+    await this.quiet();
+    for (const chat of chats) {
+      const id = typeof chat === 'number' ? chat : chat.id;
+      const unread = unreadIn(this.s, id);
+      if (unread.length === 0) continue;
+      const got = unread.map((m) => `  #${m.message_id}: ${describeBotMessage(m)}`).join('\n');
+      const transcript = this.users.get(id)?.transcriptText();
+      throw new Error(`Chat ${id}: expected nothing sent, got:\n${got}${transcript ? `\nTranscript:\n${transcript}` : ''}`);
+    }
+  }
+
   /** Answers pending long polls with [], rejects nextMessage waiters, closes the server. Idempotent. */
   close(): Promise<void> {
     this.closing ??= new Promise<void>((resolve) => {
@@ -241,6 +274,8 @@ export class FakeTelegram {
     if (!method) return this.fail(res, new ApiError(404, 'Not Found'));
     let params: Params;
     let record: CallRecord | undefined;
+    const counted = method !== 'getUpdates';
+    if (counted) this.s.requestsInProgress++;
     try {
       const parsed = parseBody(req.headers['content-type'], body, q < 0 ? '' : url.slice(q + 1));
       params = parsed.params;
@@ -268,6 +303,7 @@ export class FakeTelegram {
       }
       this.fail(res, err);
     } finally {
+      if (counted) this.s.requestsInProgress--;
       this.s.notify();
     }
   }

@@ -4,7 +4,7 @@ import { type Config, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/core/logger.js';
 import { ManualClock } from './clock.js';
 import type { TestDatabase } from './db.js';
-import { FakeTelegram } from './fake-telegram.js';
+import { FakeTelegram, type SimUser } from './fake-telegram.js';
 
 export interface Harness {
   fake: FakeTelegram;
@@ -16,6 +16,13 @@ export interface Harness {
   logs: string[];
   /** Resolves once no update is being handled (its conversation state and replies are written). */
   settle(): Promise<void>;
+  /**
+   * Resolves once nothing is moving: the fake's queued updates taken and confirmed, no update being
+   * handled, no call to the fake being answered. Wait for this, never for time.
+   */
+  quiet(): Promise<void>;
+  /** quiet(), then fails if one of these chats got a bot message the test has not read. */
+  expectNothingSentTo(...chats: Array<number | SimUser>): Promise<void>;
   /** Stops the bot (not the database) and starts a fresh instance on the same database. */
   /** Stops the bot and starts a fresh one on the same database; `whileStopped` runs in between (e.g. presses made while it was down). */
   restart(whileStopped?: () => unknown): Promise<void>;
@@ -56,15 +63,19 @@ export async function startHarness(
     logs,
     app: await start(),
     settle: () => harness.app.created.inFlight.drain(),
+    quiet: () => fake.quiet(),
+    expectNothingSentTo: (...chats) => fake.expectNothingSentTo(...chats),
     restart: async (whileStopped) => {
       await harness.app.stop();
       await whileStopped?.();
       harness.app = await start();
     },
     stop: async () => {
+      removeSettler();
       await harness.app.stop();
       if (!opts.fake) await fake.close();
     },
   };
+  const removeSettler = fake.addSettler(() => harness.settle());
   return harness;
 }

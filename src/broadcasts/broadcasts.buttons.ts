@@ -1,0 +1,24 @@
+import { buttonKind } from '../core/buttons.js';
+
+/** The broadcasts slice's buttons; each id field is bounded (≤ 9 digits), so a forged one never reaches a query. */
+
+/** /broadcasts: who has not received broadcast <id>. */
+export const undeliveredButton = buttonKind('bcn', ['id']);
+/** /broadcasts: cancel broadcast <id> (asks first). */
+export const cancelButton = buttonKind('bcx', ['id']);
+/** The confirmation: yes, cancel broadcast <id>. */
+export const cancelYesButton = buttonKind('bcy', ['id']);
+/** The confirmation: no, keep it. */
+export const cancelKeepButton = buttonKind('bck', []);
+
+/** /broadcast: who receives it. */
+export const TARGET_MODES = ['all-units', 'kind', 'pick', 'officials', 'everyone'] as const;
+export const targetButton = buttonKind('bt', [TARGET_MODES]);
+/** /broadcast: when it goes out. */
+export const WHEN_CHOICES = ['now', 'at', 'daily', 'weekly'] as const;
+export const whenButton = buttonKind('bw', [WHEN_CHOICES]);
+/** /broadcast: the preview's send / cancel. */
+export const confirmButton = buttonKind('bcc', [['yes', 'no']]);
+
+/** The prefix askChoice matches for a kind ("bt:"). */
+export const choicePrefix = (kind: { prefix: string }): string => `${kind.prefix}:`;

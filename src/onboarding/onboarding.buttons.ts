@@ -1,0 +1,42 @@
+import { buttonKind } from '../core/buttons.js';
+
+/**
+ * The onboarding slice's buttons (/lang, /invite, /units). Ids are bounded to 9 digits, so a
+ * forged one never reaches a query; the data strings are those of the buttons already in chats.
+ */
+
+/** /lang: "lang:vi" or "lang:en" (the locales in src/locales). */
+export const languageButton = buttonKind('lang', [['vi', 'en']]);
+
+/** Who an invitation is for; a leader or deputy invitation also names the unit. */
+export const INVITE_KINDS = ['leader', 'deputy', 'official', 'admin'] as const;
+export type InviteKind = (typeof INVITE_KINDS)[number];
+export const UNIT_INVITE_KINDS = ['leader', 'deputy'] as const;
+
+/** /invite: the role ("inv:r:leader"). */
+export const inviteRoleButton = buttonKind('inv:r', [INVITE_KINDS]);
+/** /invite: a page of the unit picker for a leader or deputy invitation. */
+export const inviteUnitPageButton = buttonKind('inv:p', [UNIT_INVITE_KINDS, 'int']);
+/** /invite: the unit picked ("inv:u:deputy:12"). */
+export const inviteUnitButton = buttonKind('inv:u', [UNIT_INVITE_KINDS, 'id']);
+
+/** /units: add units (opens the paste dialogue). */
+export const unitsAddButton = buttonKind('units:add', []);
+
+/** The unit picker of one /units action: open it, turn its pages, pick a unit. */
+function unitPicker(action: 'rn' | 'off') {
+  return {
+    open: buttonKind(`units:${action}:list`, []),
+    page: buttonKind(`units:${action}:p`, ['int']),
+    pick: buttonKind(`units:${action}`, ['id']),
+  };
+}
+
+/** /units: rename a unit. */
+export const renameUnitPicker = unitPicker('rn');
+/** /units: deactivate a unit (asks first). */
+export const deactivateUnitPicker = unitPicker('off');
+/** The confirmation: yes, deactivate unit <id>. */
+export const deactivateYesButton = buttonKind('units:offok', ['id']);
+/** The confirmation: no, keep it. */
+export const deactivateNoButton = buttonKind('units:offno', []);

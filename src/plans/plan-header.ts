@@ -1,0 +1,50 @@
+import type { PlanLine } from './plan-lines.js';
+
+/** What the top of a Decree 30 document says, for naming the campaign and citing the plan. */
+export interface PlanHeader {
+  docType: string | null;
+  title: string | null;
+  number: string | null;
+  place: string | null;
+  issuedText: string | null;
+  issuedOn: string | null;
+  year: number | null;
+  /** Index of the first line after the title. */
+  bodyStart: number;
+}
+
+const DOC_TYPE = /^(KẾ HOẠCH|THÔNG BÁO|CÔNG VĂN|QUYẾT ĐỊNH|CHỈ THỊ|HƯỚNG DẪN|CHƯƠNG TRÌNH)(?:\s+(.*))?$/;
+/** The first sentence of the body, after the title lines. */
+const BODY_START = /^(?:thực hiện|căn cứ|để|nhằm|kính gửi|ủy ban|uỷ ban|ubnd|thời gian|đề nghị)(?=[\s,:]|$)/i;
+const NUMBER = /Số\s*:?\s*([^\s,;]*\/[^\s,;]+)/i;
+const PLACE_DATE = /((?:\p{Lu}\p{Ll}+\s?)+),\s*(ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4}))/u;
+const MAX_TITLE_LINES = 3;
+const HEADER_WINDOW = 15;
+
+/**
+ * Reads the header: "Số: 104/KH-UBND", "Cao Lộc, ngày 03 tháng 4 năm 2023", the document type in
+ * capitals and its subject line(s) below, up to the first sentence of the body.
+ */
+export function readHeader(lines: PlanLine[]): PlanHeader {
+  const typeAt = lines.slice(0, HEADER_WINDOW).findIndex((l) => l.type === 'para' && DOC_TYPE.test(l.text));
+  const top = lines.slice(0, typeAt >= 0 ? typeAt + 1 : Math.min(HEADER_WINDOW, lines.length)).map((l) => l.text);
+  const number = top.map((l) => NUMBER.exec(l)?.[1]).find(Boolean) ?? null;
+  const dated = top.map((l) => PLACE_DATE.exec(l)).find(Boolean) ?? null;
+  const [, place, issuedText, day, month, year] = dated ?? [];
+  const issuedOn = day && month && year ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : null;
+  const base = { number, place: place?.trim() ?? null, issuedText: issuedText ?? null, issuedOn, year: year ? Number(year) : null };
+  if (typeAt < 0) return { ...base, docType: null, title: null, bodyStart: 0 };
+
+  const typeLine = DOC_TYPE.exec(lines[typeAt]?.text ?? '');
+  const titleLines = typeLine?.[2] ? [typeLine[2]] : [];
+  let next = typeAt + 1;
+  while (next < lines.length && titleLines.length < MAX_TITLE_LINES && isTitleLine(lines[next])) {
+    titleLines.push(lines[next]?.text ?? '');
+    next++;
+  }
+  return { ...base, docType: typeLine?.[1] ?? null, title: titleLines.join(' ').trim() || null, bodyStart: next };
+}
+
+function isTitleLine(line: PlanLine | undefined): boolean {
+  return !!line && line.type === 'para' && !BODY_START.test(line.text) && !/[.:]$/.test(line.text);
+}

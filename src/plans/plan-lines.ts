@@ -1,0 +1,73 @@
+/** One logical line of a plan: a part (I.), a section (1.), a subsection (1.1., a)), a bullet or a paragraph. */
+export interface PlanLine {
+  type: 'part' | 'section' | 'sub' | 'bullet' | 'para';
+  /** "II", "3", "1.3", "a"; empty for bullets and paragraphs. */
+  marker: string;
+  text: string;
+}
+
+const PART = /^([IVX]{1,4})\s*[.)/]\s*(\S.*)$/;
+const SUB = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s*(\D.*)$/;
+const SECTION = /^(\d{1,2})\s*[.,/)]\s*(?!\d)(\S.*)$/;
+const LETTER = /^([a-zđ])\s*[.)]\s+(\S.*)$/;
+const BULLET = /^[-–—•+*]\s*(\S.*)$/;
+/** Where the plan's body ends: the recipients list and the signature. */
+const END = /^(?:nơi nhận|kt\.|tm\.)/i;
+
+/**
+ * Splits a plan's text into typed lines. Markdown emphasis is dropped, and a line that starts in
+ * lower case continues the one above (a paragraph broken by the source or by a paste).
+ */
+export function planLines(text: string): PlanLine[] {
+  const raw = text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
+    .replace(/\*+/g, '')
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  const end = raw.findIndex((l) => END.test(l));
+  const merged: string[] = [];
+  for (const line of end >= 0 ? raw.slice(0, end) : raw) {
+    if (merged.length && /^\p{Ll}/u.test(line) && !LETTER.test(line)) merged[merged.length - 1] += ` ${line}`;
+    else merged.push(line);
+  }
+  return merged.map(typeOf);
+}
+
+function typeOf(line: string): PlanLine {
+  const shapes: [PlanLine['type'], RegExp][] = [
+    ['part', PART],
+    ['sub', SUB],
+    ['section', SECTION],
+    ['sub', LETTER],
+  ];
+  for (const [type, re] of shapes) {
+    const m = re.exec(line);
+    if (m?.[1] && m[2]) return { type, marker: m[1], text: m[2].trim() };
+  }
+  const bullet = BULLET.exec(line);
+  return bullet?.[1] ? { type: 'bullet', marker: '', text: bullet[1] } : { type: 'para', marker: '', text: line };
+}
+
+/** A field line of an activity: "Thời gian thực hiện: …", "Cơ quan tham mưu: …", "Giao …". */
+export interface Field {
+  name: 'time' | 'lead' | 'partners';
+  value: string;
+}
+
+const FIELDS: [Field['name'], RegExp][] = [
+  ['time', /^(?:thời gian|thời hạn)[^:]{0,40}:\s*(.+)$/i],
+  ['lead', /^(?:cơ quan|công chức|đơn vị|bộ phận)\s+(?:tham mưu|chủ trì|phụ trách|thực hiện)[^:]{0,20}:\s*(.+)$/i],
+  ['lead', /^(?:chủ trì|giao(?!\s+lưu)|phân công)\s*:?\s+(.+)$/i],
+  ['partners', /^(?:cơ quan|đơn vị)?\s*phối hợp\s*:\s*(.+)$/i],
+];
+
+export function fieldOf(line: PlanLine): Field | null {
+  for (const [name, re] of FIELDS) {
+    const m = re.exec(line.text);
+    if (m?.[1]) return { name, value: m[1].trim() };
+  }
+  return null;
+}

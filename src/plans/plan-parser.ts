@@ -1,0 +1,108 @@
+import { DateTime } from 'luxon';
+import { toAssignment } from './plan-assignees.js';
+import { suggestionFor } from './plan-forms.js';
+import { readHeader } from './plan-header.js';
+import { activityItems, headingNames, sentenceItems, type RawItem, type ReadContext } from './plan-items.js';
+import { planLines } from './plan-lines.js';
+import { splitParts } from './plan-sections.js';
+import type { DraftItem, ParsePlanOptions, PlanDraft, PlanPeriod } from './plan-types.js';
+
+/**
+ * Reads a plan or notice into a campaign draft, by rules only (see plan-lines, plan-sections,
+ * plan-classify, plan-assignees, period-parse for each heuristic). Nothing is stored: the admin
+ * reviews every item first.
+ *
+ * Part II gives one item per activity; part III adds the duties of a kind not drafted yet (a
+ * duty already drafted from part II only restates it). Items without their own dates take the
+ * plan's period; a take-down comes the day after the flag period.
+ */
+export function parsePlan(text: string, options: ParsePlanOptions): PlanDraft {
+  const lines = planLines(text);
+  const header = readHeader(lines);
+  const year = options.defaultYear ?? header.year ?? firstYear(text);
+  const ctx: ReadContext = { units: options.units, aliases: options.aliases ?? [], zone: options.zone, year };
+  const raw = dedupe(readItems(splitParts(lines.slice(header.bodyStart)), ctx));
+  const period = planPeriod(raw, options.zone);
+  const items = raw.map((item, i) => draftItem(item, i + 1, raw, period, options));
+  const start = period ? DateTime.fromJSDate(period.start, { zone: options.zone }).toISODate() : null;
+  const end = period ? DateTime.fromJSDate(period.end, { zone: options.zone }).toISODate() : null;
+  return {
+    title: header.title,
+    docType: header.docType,
+    number: header.number,
+    place: header.place,
+    issuedText: header.issuedText,
+    issuedOn: header.issuedOn,
+    period: period ? { start: period.start, end: period.end } : null,
+    startsOn: start,
+    endsOn: end,
+    items,
+    unmatched: [...new Set(items.flatMap((i) => i.assign.unmatched))],
+  };
+}
+
+function readItems(parts: ReturnType<typeof splitParts>, ctx: ReadContext): RawItem[] {
+  const items: RawItem[] = [];
+  for (const part of parts) {
+    for (const section of part.sections) {
+      if (part.role === 'content') items.push(...activityItems(section, ctx));
+      if (part.role === 'execution') items.push(...sentenceItems(section, ctx, headingNames(section, ctx)));
+    }
+  }
+  return items;
+}
+
+/** The first item of each kind stands; later ones restate it (part III repeating part II). */
+function dedupe(items: RawItem[]): RawItem[] {
+  return items.filter((item, i) => items.findIndex((o) => o.kind === item.kind) === i);
+}
+
+/** From the earliest written start to the latest written end; a deadline alone counts only for the end. */
+function planPeriod(items: RawItem[], zone: string): PlanPeriod | null {
+  const dated = items.flatMap((i) => (i.period ? [i.period] : []));
+  if (!dated.length) return null;
+  const starts = dated.filter((p) => !p.openStart).map((p) => p.start.getTime());
+  const ends = dated.map((p) => p.end.getTime());
+  const end = new Date(Math.max(...ends));
+  const start = starts.length ? new Date(Math.min(...starts)) : end;
+  return { start, end, precision: wholeMonths(start, end, zone) ? 'month' : 'day' };
+}
+
+function wholeMonths(start: Date, end: Date, zone: string): boolean {
+  const s = DateTime.fromJSDate(start, { zone });
+  const e = DateTime.fromJSDate(end, { zone });
+  return s.equals(s.startOf('month')) && e.equals(e.endOf('month'));
+}
+
+function draftItem(item: RawItem, index: number, all: RawItem[], plan: PlanPeriod | null, o: ParsePlanOptions): DraftItem {
+  const { period, periodFrom } = itemPeriod(item, all, plan, o.zone);
+  return {
+    index,
+    kind: item.kind,
+    title: item.title,
+    section: item.section,
+    source: item.source,
+    period,
+    periodFrom,
+    deadline: item.period?.deadline ?? false,
+    assign: toAssignment(item.who, o.units),
+    suggestion: suggestionFor(item.kind, period?.start ?? null, o.zone),
+  };
+}
+
+function itemPeriod(item: RawItem, all: RawItem[], plan: PlanPeriod | null, zone: string): Pick<DraftItem, 'period' | 'periodFrom'> {
+  if (item.kind === 'takedown' && !item.period) {
+    const flags = all.find((i) => i.kind === 'flag')?.period ?? plan;
+    if (flags) {
+      const day = DateTime.fromJSDate(flags.end, { zone }).plus({ days: 1 }).startOf('day');
+      return { period: { start: day.toJSDate(), end: day.endOf('day').toJSDate(), precision: 'day' }, periodFrom: 'after' };
+    }
+  }
+  if (item.period) return { period: { start: item.period.start, end: item.period.end, precision: item.period.precision }, periodFrom: 'text' };
+  return { period: plan, periodFrom: plan ? 'plan' : 'none' };
+}
+
+function firstYear(text: string): number | undefined {
+  const m = /\b(20\d{2})\b/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}

@@ -1,0 +1,108 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dbTargets, type TestDatabase } from './support/db.js';
+import { buildMember, buildTask, buildUnit } from './support/factories.js';
+import type { SimUser } from './support/fake-telegram-user.js';
+import type { Harness } from './support/harness.js';
+import { useApp } from './support/suite.js';
+
+describe.each(dbTargets())('the leader report path without friction on %s', (target) => {
+  const app = useApp(target, { localTime: '02/06/2026 08:00' });
+  let database: TestDatabase;
+  let h: Harness;
+  beforeEach(() => {
+    ({ database, h } = app);
+  });
+
+  async function seed() {
+    const k1 = await buildUnit(database.db, { name: 'Khối 1', households: 50 });
+    const leader = await buildMember(database.db, { telegramId: 2001, name: 'Hoàng Văn Một', unitId: k1.id });
+    const flag = await buildTask(database.db, { unitIds: [k1.id], title: 'Treo cờ Tổ quốc' });
+    const pano = await buildTask(database.db, {
+      unitIds: [k1.id],
+      title: 'Rà soát pano, áp phích',
+      form: { number: null, photos: 'optional', location: true, note: false },
+    });
+    return { k1, leader, flag, pano };
+  }
+
+  async function next(user: SimUser, n = 1): Promise<string> {
+    return (await user.nextMessages(n)).map((m) => m.text).join('\n---\n');
+  }
+  const reports = () => database.db.selectFrom('reports').select(['task_id', 'status', 'number_value', 'latitude']).orderBy('task_id').execute();
+
+  it('when Báo cáo for another task is pressed mid-report, then the leader is told which is open and can go on or switch', async () => {
+    const { flag, pano } = await seed();
+    const leader = h.fake.user(2001);
+    leader.sendText('/tasks');
+    await next(leader);
+    leader.pressButton(/Báo cáo: Treo cờ/);
+    await next(leader, 2);
+    leader.pressButton('✅ Đã xong');
+    expect(await next(leader, 2)).toContain('Số hộ treo cờ?');
+    leader.pressButton(/Báo cáo: Rà soát pano/, { messageId: leader.messages()[0]?.message_id });
+    expect(await next(leader)).toBe(
+      'Anh/chị đang báo cáo dở “Treo cờ Tổ quốc” (Khối 1). Tiếp tục báo cáo này, hay chuyển sang báo cáo mới? (Chuyển thì phần đang làm không được lưu.)',
+    );
+    expect(leader.lastMessage()?.buttons).toEqual([['▶ Tiếp tục báo cáo đang làm'], ['↪ Chuyển sang báo cáo mới']]);
+    leader.pressButton('▶ Tiếp tục báo cáo đang làm');
+    expect(await next(leader)).toContain('Số hộ treo cờ? Nhập một số từ 0 đến 50');
+    leader.pressButton(/Báo cáo: Rà soát pano/, { messageId: leader.messages()[0]?.message_id });
+    await next(leader);
+    leader.pressButton('↪ Chuyển sang báo cáo mới');
+    expect(await next(leader, 2)).toContain('Báo cáo: Rà soát pano, áp phích');
+    leader.pressButton('❌ Chưa làm');
+    const afterNotDone = await next(leader, 2);
+    expect(afterNotDone).toContain('Kiểm tra lại báo cáo');
+    expect(afterNotDone).not.toContain('vị trí');
+    leader.pressButton('📤 Gửi');
+    expect(await next(leader)).toContain('Đã nhận báo cáo “Rà soát pano, áp phích” của Khối 1');
+    expect(await reports()).toEqual([{ task_id: pano.id, status: 'not_done', number_value: null, latitude: null }]);
+    expect(flag.id).not.toBe(pano.id);
+  });
+
+  it('when a sticker comes at the photo step and Gửi is tapped twice, then each is answered in plain words', async () => {
+    await seed();
+    const leader = h.fake.user(2001);
+    leader.sendText('/tasks');
+    await next(leader);
+    leader.pressButton(/Báo cáo: Rà soát pano/);
+    await next(leader, 2);
+    leader.pressButton('✅ Đã xong');
+    expect(await next(leader, 2)).toContain('Gửi ảnh chụp kết quả nếu có');
+    leader.sendSticker();
+    expect(await next(leader)).toContain('Anh/chị vừa gửi nhãn dán (sticker), chưa phải ảnh.');
+    leader.sendDocument({ filename: 'anh-pano.jpg', mime: 'image/jpeg', fileUniqueId: 'DOC-IMG' });
+    expect(await next(leader)).toContain('Đã nhận 1 ảnh.');
+    leader.pressButton('Xong');
+    expect(await next(leader)).toContain('Gửi vị trí');
+    leader.sendLocation(21.8537, 106.7615);
+    const summary = await next(leader);
+    expect(summary).toContain('Vị trí: https://maps.google.com/?q=21.853700,106.761500');
+    const send = leader.lastMessage();
+    leader.pressButton('📤 Gửi');
+    expect(await next(leader)).toContain('Đã nhận báo cáo');
+    const answered = leader.callbackAnswers().length;
+    leader.pressCallbackData('rc:send', send?.message_id);
+    await h.fake.waitFor(() => leader.callbackAnswers().length === answered + 1);
+    expect(leader.callbackAnswers().at(-1)?.text).toBe('Báo cáo đã được gửi và lưu rồi, không cần bấm lại.');
+    const photos = await database.db.selectFrom('report_photos').select(['file_unique_id']).execute();
+    expect(photos).toEqual([{ file_unique_id: 'DOC-IMG' }]);
+  });
+
+  it('when a returned report is reported again, then the official\'s reason is shown at the top', async () => {
+    const { k1, leader: member, flag } = await seed();
+    const official = await buildMember(database.db, { telegramId: 3001, name: 'Chủ tịch', role: 'official' });
+    await database.db.insertInto('reports').values({
+      task_id: flag.id, unit_id: k1.id, status: 'done', number_value: 10, note: null, latitude: null, longitude: null,
+      flags: '[]', late: false, photo_count: 0, revision_count: 1, reported_by: member.id, reported_at: new Date('2026-06-02T00:00:00Z'),
+    }).execute();
+    await database.db.updateTable('reports').set({ returned_at: new Date('2026-06-02T01:00:00Z'), returned_by: official.id, return_reason: 'Ảnh mờ, chụp lại giúp' }).execute();
+    const leader = h.fake.user(2001);
+    leader.sendText('/tasks');
+    await next(leader);
+    leader.pressButton(/Treo cờ/);
+    const intro = await next(leader, 2);
+    expect(intro).toContain('↩️ Báo cáo trước đã được trả lại để làm lại. Lý do: Ảnh mờ, chụp lại giúp');
+    expect(intro).not.toContain('Đơn vị đã báo cáo rồi');
+  });
+});
