@@ -48,7 +48,13 @@ export interface InvitesTable {
   used_by: number | null;
   used_at: Timestamp | null;
   created_at: CreatedAt;
+  /** 'setup': the one-time link printed at start-up while there is no admin. */
+  purpose: ColumnType<InvitePurpose, InvitePurpose | undefined, InvitePurpose>;
+  /** The button press that made a batch of invites (a repeated press makes nothing new). */
+  creation_key: string | null;
 }
+
+export type InvitePurpose = 'invite' | 'setup';
 
 export interface AuditLogTable {
   id: Generated<number>;

@@ -99,15 +99,10 @@ export class Dispatcher {
     this.running = false;
     this.stopping = true;
     this.napper.wake();
-    console.log('DBG loop');
     await this.loop;
-    console.log('DBG serial');
     await this.serial.idle();
-    console.log('DBG progress');
     await this.progressChain;
-    console.log('DBG release');
     await this.o.elector.release().catch(() => undefined);
-    console.log('DBG released');
   }
 
   private async run(): Promise<void> {

@@ -46,10 +46,10 @@ interface State {
 export async function sendBatch(deps: BatchDeps, first: ClaimedDelivery[]): Promise<number> {
   const s: State = { pending: [...first], handled: first.length, exhausted: false, refill: null, rateLimits: new Map(), inFlight: new Set() };
   while (s.pending.length > 0 || s.inFlight.size > 0 || s.refill) {
-    if (deps.halted()) console.log('DBG batch', s.pending.length, s.inFlight.size, Boolean(s.refill));
     if (deps.halted() && s.pending.length > 0) {
       // What was claimed but not sent goes back at once (or at the next leader's start, if the database is away).
       await deps.release(s.pending.splice(0).map((d) => d.id)).catch((error: unknown) => deps.logger.debug({ err: error }, 'could not put claimed deliveries back yet'));
+      continue;
     }
     if (!s.refill && !s.exhausted && !deps.halted() && s.pending.length < deps.batchSize / 2) s.refill = refill(deps, s);
     const ready = s.pending.findIndex((d) => deps.pacer.chatWait(d.chatId) === 0);
@@ -98,7 +98,9 @@ function refill(deps: BatchDeps, s: State): Promise<void> {
 async function waitForChange(deps: BatchDeps, s: State): Promise<void> {
   const waitChat = s.pending.length ? Math.min(...s.pending.map((d) => deps.pacer.chatWait(d.chatId))) : Infinity;
   const timer = Number.isFinite(waitChat) && s.inFlight.size < deps.maxInFlight ? [deps.time.sleep(waitChat)] : [];
-  await Promise.race([...s.inFlight, ...(s.refill ? [s.refill] : []), ...timer]);
+  const events = [...s.inFlight, ...(s.refill ? [s.refill] : []), ...timer];
+  // Nothing can change any more: the caller's loop condition ends the batch.
+  if (events.length > 0) await Promise.race(events);
 }
 
 /** Sends one delivery and records the outcome; true when it should be sent again after a 429 pause. */

@@ -2,12 +2,13 @@ import { type Context, InlineKeyboard } from 'grammy';
 import type { ReportForm } from '../core/schema.js';
 import { listActiveUnits } from '../onboarding/units.service.js';
 import type { Translate } from '../telegram/context.js';
-import { pickUnitKind, pickUnits } from '../telegram/pick-units.js';
+import { pickTargets } from '../telegram/pick-targets.js';
+import { unitsInScope } from '../core/unit-scope.js';
 import type { BotConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { askChoice, askText, pressedWith, waitInput } from '../telegram/ask.js';
 import { parseCampaignPeriod } from './campaign.rules.js';
-import { createCampaign, listCampaigns, resolveUnits, type UnitSelection } from './tasks.service.js';
+import { createCampaign, listCampaigns } from './tasks.service.js';
 
 const PHOTO_CYCLE: ReportForm['photos'][] = ['required', 'optional', 'none'];
 
@@ -85,25 +86,13 @@ export async function stepForm(conversation: BotConversation, ctx: Context, t: T
   }
 }
 
-/** All blocks, all units of a kind, or units picked with toggle buttons; at least one unit. */
+/** All units, all residential units, several kinds, or units picked by name; at least one unit. */
 export async function stepUnits(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate): Promise<{ id: number; name: string }[]> {
-  const { db } = env.deps;
+  const units = await conversation.external(() => listActiveUnits(env.deps.db));
   for (;;) {
-    const blocks = await conversation.external(() => resolveUnits(db, { mode: 'all-blocks' }));
-    const kb = new InlineKeyboard()
-      .text(t('nt-units-all-blocks', { count: blocks.length }), 'nu:all').row()
-      .text(t('nt-units-by-kind'), 'nu:kind').row()
-      .text(t('nt-units-pick'), 'nu:pick');
-    const mode = await askChoice(conversation, ctx, t, t('nt-choose-units'), kb, 'nu:');
-    let selection: UnitSelection = { mode: 'all-blocks' };
-    if (mode.value === 'kind') {
-      const kind = await pickUnitKind(conversation, ctx, t, { prompt: t('nt-choose-kind'), again: t('press-button'), prefix: 'nk:' });
-      selection = { mode: 'kind', kind: kind.value };
-    } else if (mode.value === 'pick') {
-      selection = { mode: 'pick', unitIds: await pickUnits(conversation, ctx, t, { prefix: 'np:', loadUnits: () => listActiveUnits(env.deps.db) }) };
-    }
-    const units = await conversation.external(() => resolveUnits(db, selection));
-    if (units.length > 0) return units;
+    const scope = await pickTargets(conversation, ctx, t, { prefix: 'nu', prompt: t('nt-choose-units'), units });
+    const chosen = scope.mode === 'extra' ? [] : unitsInScope(units, scope).map((u) => ({ id: u.id, name: u.name })).sort((a, b) => a.id - b.id);
+    if (chosen.length > 0) return chosen;
     await ctx.reply(t('nt-no-units'));
   }
 }

@@ -1,5 +1,8 @@
 import { type Context, InlineKeyboard } from 'grammy';
 import type { Clock } from '../core/clock.js';
+import { DateTime } from 'luxon';
+import { explainDateInput, formatResolved } from '../calendar/date-format.js';
+import { parseDateInput } from '../calendar/date-input.js';
 import { parseLocalDateTime } from '../core/local-date.js';
 import type { Translate } from './context.js';
 import type { BotConversation } from './conversation.js';
@@ -133,17 +136,43 @@ export async function askText(
   return answer.value;
 }
 
-/** Asks for a future local date and time; every unreadable or past answer is explained and asked again. */
+/** The same day and month, in the first year when it is still ahead (for a date copied from last year's plan). */
+function sameDayAhead(text: string, now: Date, zone: string): Date | null {
+  const withoutYear = text.replace(/(\d{1,2}[/.-]\d{1,2})[/.-]\d{4}/, '$1');
+  if (withoutYear === text) return null;
+  const again = parseLocalDateTime(withoutYear, now, zone);
+  return again.ok ? again.at : null;
+}
+
+/**
+ * Asks for a future local date and time, in any form people write (see parseDateInput: "14/6",
+ * "rằm tháng Giêng", "3 ngày trước 2/9"…). A date in words is shown back resolved (with its lunar
+ * date); a past date with a year offers the same day next time it comes; anything else unreadable
+ * is explained and asked again.
+ */
 export async function askDateTime(conversation: BotConversation, ctx: Context, t: Translate, prompt: string, opts: { zone: string; clock: Clock }): Promise<Date> {
+  let offered: Date | null = null;
   const answer = await ask(conversation, ctx, {
     prompt,
     read: async (input) => {
-      await answerPress(input);
+      if ((await pressedWith(input, 'ask:')) === 'ahead' && offered) return accept(offered);
       const text = input.message?.text ?? '';
       const now = new Date(await conversation.external(() => opts.clock.now().toISOString()));
-      const parsed = parseLocalDateTime(text, now, opts.zone);
-      if (parsed.ok) return accept(parsed.at);
-      return retry(t(`date-${parsed.reason}`, { input: text.slice(0, 40), when: text.slice(0, 40) }));
+      const parsed = parseDateInput(text, now, opts.zone);
+      const shown = { input: text.slice(0, 40), when: text.slice(0, 40) };
+      if (parsed.ok) {
+        if (parsed.lunar || !/^\s*\d/.test(text)) await input.reply(t('date-resolved', { date: formatResolved(parsed, opts.zone, t) }));
+        return accept(parsed.at);
+      }
+      offered = parsed.reason === 'past' ? sameDayAhead(text, now, opts.zone) : null;
+      if (offered) {
+        const year = String(DateTime.fromJSDate(offered, { zone: opts.zone }).year);
+        return retry(t('date-past-offer', { ...shown, year }), new InlineKeyboard().text(t('date-use-year', { year }), 'ask:ahead'));
+      }
+      if (parsed.reason === 'format' || (parsed.reason === 'invalid-date' && !parsed.detail) || (parsed.reason === 'past' && !parsed.detail)) {
+        return retry(t(`date-${parsed.reason}`, shown));
+      }
+      return retry(`${explainDateInput(parsed, opts.zone, t)} ${t('cancel-hint')}`);
     },
   });
   return answer.value;

@@ -27,6 +27,7 @@ import { answerPress } from './ask.js';
 import { privateChatsOnly } from './private-only.js';
 import { isDatabaseUnavailable } from '../core/db-errors.js';
 import { termVariables } from '../settings/office-terms.js';
+import { exampleDates } from '../core/example-dates.js';
 import { OfficeSettingsCache } from '../settings/settings.service.js';
 import { createSettingsFeature } from '../settings/settings.feature.js';
 
@@ -51,7 +52,10 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   });
   bot.api.config.use(autoRetry(AUTO_RETRY), dropEmptyKeyboardRows);
   const office = new OfficeSettingsCache();
-  const i18n = createI18n(config.defaultLocale, (_locale, translate) => termVariables(office.current.residentialTerm, translate));
+  const i18n = createI18n(config.defaultLocale, (_locale, translate) => ({
+    ...termVariables(office.current.residentialTerm, translate),
+    ...exampleDates(deps.clock.now(), config.timezone),
+  }));
   const env: FeatureEnv = { deps: fullDeps, i18n, office };
 
   const features: Feature[] = [

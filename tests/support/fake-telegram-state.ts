@@ -108,7 +108,7 @@ export class FakeState {
       allows_users_to_create_topics: false,
       can_manage_bots: false,
       supports_join_request_queries: false,
-    } as UserFromGetMe;
+    };
   }
 
   nowSeconds(): number {
@@ -148,7 +148,7 @@ export class FakeState {
       const c: Chat =
         id > 0
           ? { id, type: 'private', first_name: `User ${id}` }
-          : { id, type: String(id).startsWith('-100') ? 'supergroup' : 'group', title: `Chat ${id}` } as Chat;
+          : { id, type: String(id).startsWith('-100') ? 'supergroup' : 'group', title: `Chat ${id}` };
       chat = this.registerChat(id, c);
       chat.registered = false;
     }
@@ -179,7 +179,7 @@ export class FakeState {
   // ---- update queue & long polling --------------------------------------
 
   pushUpdate(partial: Omit<Update, 'update_id'>): Update {
-    const update = { ...partial, update_id: this.nextUpdateId++ } as Update;
+    const update = { ...partial, update_id: this.nextUpdateId++ };
     const type = Object.keys(partial)[0] ?? '';
     const allowed = this.allowed ? this.allowed.has(type) : !NOT_BY_DEFAULT.has(type);
     if (allowed && !this.closed) {

@@ -1,5 +1,5 @@
 /** Formatted-text parsing (HTML, MarkdownV2) and reply_markup validation, Telegram-style. */
-import { ApiError, badRequest, isRecord } from './fake-telegram-http.js';
+import { type ApiError, badRequest, isRecord } from './fake-telegram-http.js';
 import type { ReplyMarkup } from './fake-telegram-types.js';
 
 const HTML_TAGS = new Set([

@@ -275,7 +275,7 @@ export class SimUser {
         chat: this.chat.chat, from: this.user, date: this.s.nowSeconds(),
         old_chat_member: member(from), new_chat_member: member(to),
       },
-    } as Omit<Update, 'update_id'>);
+    });
   }
 
   /** A user action; a user who blocked the bot unblocks it first (as the Telegram app does). */
