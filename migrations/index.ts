@@ -5,6 +5,7 @@ import * as outbox from './2026_11_26_1100_outbox.js';
 import * as taskProgress from './2026_11_26_1200_task_progress.js';
 import * as deliveryOrigin from './2026_12_01_0800_delivery_origin.js';
 import * as officeSettings from './2026_12_01_0900_office_settings.js';
+import * as planDocuments from './2026_12_01_1100_plan_documents.js';
 import * as inviteBatches from './2026_12_03_1000_invite_batches.js';
 
 /** Every migration, in order. A static list because FileMigrationProvider fails under vitest. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_1200_task_progress': taskProgress,
   '2026_12_01_0800_delivery_origin': deliveryOrigin,
   '2026_12_01_0900_office_settings': officeSettings,
+  '2026_12_01_1100_plan_documents': planDocuments,
   '2026_12_03_1000_invite_batches': inviteBatches,
 };

@@ -54,3 +54,43 @@ export async function setUnitName(trx: Trx, unitId: number, name: string): Promi
 export function deactivateUnitRow(trx: Trx, unitId: number) {
   return trx.updateTable('units').set({ active: false }).where('id', '=', unitId).where('active', '=', true).returning(UNIT_COLUMNS).executeTakeFirst();
 }
+
+/** Deactivated units, as they were added. */
+export function listInactiveUnitRows(db: DbOrTrx) {
+  return db.selectFrom('units').select(UNIT_COLUMNS).where('active', '=', false).orderBy('kind').orderBy('id').execute();
+}
+
+/** Active units nobody reports for yet (members who left do not count), in listing order. */
+export function listUnitRowsWithoutMembers(db: DbOrTrx) {
+  return db
+    .selectFrom('units as u')
+    .select(['u.id', 'u.kind', 'u.name', 'u.households'])
+    .where('u.active', '=', true)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('unit_members as um')
+            .innerJoin('members as m', 'm.id', 'um.member_id')
+            .select('um.unit_id')
+            .whereRef('um.unit_id', '=', 'u.id')
+            .where('m.status', '!=', 'left'),
+        ),
+      ),
+    )
+    .orderBy('u.kind')
+    .orderBy('u.id')
+    .execute();
+}
+
+/** Makes a deactivated unit active again and returns it; undefined when it was not inactive. */
+export function reactivateUnitRow(trx: Trx, unitId: number) {
+  return trx.updateTable('units').set({ active: true }).where('id', '=', unitId).where('active', '=', false).returning(UNIT_COLUMNS).executeTakeFirst();
+}
+
+export async function setUnitHouseholds(trx: Trx, unitId: number, households: number): Promise<void> {
+  await trx.updateTable('units').set({ households }).where('id', '=', unitId).execute();
+}
+
+export function findUnitRow(db: DbOrTrx, unitId: number) {
+  return db.selectFrom('units').select([...UNIT_COLUMNS, 'active']).where('id', '=', unitId).executeTakeFirst();
+}
