@@ -20,7 +20,11 @@ async function main(): Promise<void> {
     logger.fatal({ err: error }, 'could not start');
     process.exit(1);
   });
+  let stopping = false;
   const shutdown = (signal: string) => {
+    // tsx (npm start) forwards Ctrl+C as a second SIGINT within milliseconds: stop once, ignore repeats.
+    if (stopping) return logger.info({ signal }, 'already shutting down');
+    stopping = true;
     logger.info({ signal }, 'shutting down');
     // If Telegram or the database cannot be reached, stopping must still end.
     setTimeout(() => {
@@ -35,8 +39,9 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // `on`, not `once`: a repeated signal must reach the handler above, not Node's default (exit 130).
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 void main();

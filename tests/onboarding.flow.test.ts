@@ -20,9 +20,9 @@ describe.each(dbTargets())('onboarding on %s', (target) => {
   async function adminInvitesLeader(unitName: string): Promise<string> {
     const admin = h.fake.user(ADMIN, { firstName: 'Văn phòng' });
     admin.sendText('/invite');
-    expect((await admin.nextMessage()).text).toBe('Tạo link mời cho ai?');
-    admin.pressButton('Trưởng đơn vị (khối trưởng)');
-    await h.fake.waitFor(() => admin.lastMessage()?.text.startsWith('Chọn đơn vị'));
+    expect((await admin.nextMessage()).text).toMatch(/^Tạo link mời cho ai\?\n\d+ trên \d+ đơn vị chưa có người phụ trách\./);
+    admin.pressButton('Người phụ trách một đơn vị');
+    await h.fake.waitFor(() => admin.lastMessage()?.text === 'Mời người phụ trách của đơn vị nào?');
     admin.pressButton(unitName);
     const [link, qr] = await admin.nextMessages(2);
     const url = /https:\/\/t\.me\/\S+\?start=([A-Za-z0-9_-]+)/.exec(link?.text ?? '');
@@ -38,17 +38,19 @@ describe.each(dbTargets())('onboarding on %s', (target) => {
     expect((await admin.nextMessage()).text).toContain('Anh/chị là quản trị viên');
     await h.fake.waitFor(() => admin.commands());
     expect(admin.commands()?.map((c) => c.command)).toEqual([
-      'newtask', 'tasks', 'pending', 'status', 'export', 'broadcast', 'broadcasts', 'reminders', 'units', 'invite', 'settings', 'me', 'help', 'lang', 'cancel',
+      'import', 'newtask', 'tasks', 'pending', 'status', 'export', 'report', 'broadcast', 'broadcasts', 'reminders', 'units', 'invite', 'settings', 'me', 'help', 'lang', 'cancel',
     ]);
 
     admin.sendText('/units');
-    expect((await admin.nextMessage()).text).toContain('Chưa có đơn vị nào');
-    admin.pressButton('➕ Thêm đơn vị');
-    expect((await admin.nextMessage()).buttons.flat()).toContain('Khối phố');
-    admin.pressButton('Khối phố');
-    expect((await admin.nextMessage()).text).toContain('Dán danh sách đơn vị');
+    const empty = await admin.nextMessage();
+    expect(empty.text).toContain('Chưa có đơn vị nào');
+    expect(empty.buttons.flat()).toEqual(['➕ Khối phố', '➕ Trường học', '➕ Câu lạc bộ', '➕ Tổ chức, đoàn thể', '➕ Công chức']);
+    admin.pressButton('➕ Khối phố');
+    expect((await admin.nextMessage()).text).toContain('Dán danh sách khối phố, mỗi dòng một khối phố, ghi kèm số hộ nếu có');
     admin.sendText('Khối 1; 120\nKhối 2; 1.050\nKhối 3');
-    expect((await admin.nextMessage()).text).toBe('Đã thêm 3 đơn vị: Khối 1, Khối 2, Khối 3.');
+    const added = await admin.nextMessage();
+    expect(added.text.split('\n').slice(0, 4)).toEqual(['Đã thêm 3 đơn vị (Khối phố):', '• Khối 1 (120 hộ)', '• Khối 2 (1.050 hộ)', '• Khối 3 (chưa ghi số hộ)']);
+    expect(added.buttons.flat()).toContain('➕ Trường học');
 
     const code = await adminInvitesLeader('Khối 2');
     const stored = await database.db.selectFrom('invites').selectAll().executeTakeFirstOrThrow();
@@ -57,7 +59,7 @@ describe.each(dbTargets())('onboarding on %s', (target) => {
 
     const leader = h.fake.user(2002, { firstName: 'Nguyễn Văn', lastName: 'Bình' });
     leader.sendText(`/start ${code}`);
-    expect((await leader.nextMessage()).text).toContain('Chào mừng Nguyễn Văn Bình! Anh/chị đã được đăng ký là trưởng của Khối 2.');
+    expect((await leader.nextMessage()).text).toContain('Chào mừng Nguyễn Văn Bình! Anh/chị đã được đăng ký là khối trưởng của Khối 2.');
     await h.fake.waitFor(() => leader.commands());
     expect(leader.commands()?.map((c) => c.command)).toEqual(['tasks', 'me', 'help', 'lang', 'cancel']);
 
@@ -72,7 +74,11 @@ describe.each(dbTargets())('onboarding on %s', (target) => {
     expect(h.logs.join('')).not.toContain(h.config.botToken);
 
     admin.sendText('/units');
-    expect((await admin.nextMessage()).text).toContain('2. Khối 2 (1.050 hộ) — Nguyễn Văn Bình (trưởng)');
+    const list = (await admin.nextMessage()).text;
+    expect(list).toContain('Khối phố (3):');
+    expect(list).toContain('2. Khối 2 (1.050 hộ) — Nguyễn Văn Bình (trưởng)');
+    expect(list).toContain('3. Khối 3 (chưa ghi số hộ) — chưa có người phụ trách');
+    expect(list).not.toContain('người báo cáo');
   });
 
   it('when an invite is reused, expired or unknown, then the person is told why and nothing is stored', async () => {
@@ -150,21 +156,24 @@ describe.each(dbTargets())('onboarding on %s', (target) => {
     const admin = h.fake.user(ADMIN);
     admin.sendText('/start');
     await admin.nextMessage();
+    await buildUnit(database.db, { name: 'Khối 1' });
     admin.sendText('/units');
     await admin.nextMessage();
     admin.pressButton('➕ Thêm đơn vị');
     await admin.nextMessage();
     admin.pressButton('Trường học');
-    await admin.nextMessage();
+    expect((await admin.nextMessage()).text).toContain('Dán danh sách trường học, mỗi dòng một trường (không cần số hộ)');
     admin.sendText('Trường THCS Cao Lộc; 12a\n; 40');
     const error = await admin.nextMessage();
-    expect(error.text).toContain('Dòng 1 “Trường THCS Cao Lộc; 12a”: số hộ phải là số nguyên');
-    expect(error.text).toContain('Dòng 2 “; 40”: thiếu tên đơn vị');
-    expect(await count('units')).toBe(0);
+    expect(error.text).toContain('Dòng 1 “Trường THCS Cao Lộc; 12a”: dòng có quá nhiều phần');
+    expect(error.text).toContain('Dòng 2 “; 40”: loại đơn vị này không cần số hộ');
+    expect(await count('units')).toBe(1);
     admin.sendText('Trường THCS Cao Lộc\nTrường Tiểu học Cao Lộc');
-    expect((await admin.nextMessage()).text).toBe('Đã thêm 2 đơn vị: Trường THCS Cao Lộc, Trường Tiểu học Cao Lộc.');
-    const kinds = await database.db.selectFrom('units').select(['kind']).execute();
-    expect(kinds.map((k) => k.kind)).toEqual(['school', 'school']);
+    const added = (await admin.nextMessage()).text;
+    expect(added).toContain('Đã thêm 2 đơn vị (Trường học):\n• Trường THCS Cao Lộc\n• Trường Tiểu học Cao Lộc\n');
+    expect(added).not.toContain('hộ');
+    const kinds = await database.db.selectFrom('units').select(['kind', 'households']).where('kind', '=', 'school').execute();
+    expect(kinds).toEqual([{ kind: 'school', households: null }, { kind: 'school', households: null }]);
   });
 
   it('when an admin renames and deactivates a unit, then both are stored and audit-logged', async () => {
@@ -187,7 +196,7 @@ describe.each(dbTargets())('onboarding on %s', (target) => {
     admin.pressButton('Khối Một');
     await h.fake.waitFor(() => admin.lastMessage()?.text.startsWith('Ngừng hoạt động'));
     admin.pressButton('Đồng ý ngừng');
-    await h.fake.waitFor(() => admin.lastMessage()?.text === 'Đã ngừng hoạt động “Khối Một”.');
+    await h.fake.waitFor(() => admin.lastMessage()?.text.startsWith('Đã ngừng hoạt động “Khối Một”.'));
     const unit = await database.db.selectFrom('units').selectAll().executeTakeFirstOrThrow();
     expect(unit).toMatchObject({ name: 'Khối Một', active: false });
     const audit = await database.db.selectFrom('audit_log').select(['action', 'details']).where('action', 'like', 'unit.%').orderBy('id').execute();

@@ -1,7 +1,7 @@
 import { type Context, InlineKeyboard } from 'grammy';
 import type { BroadcastContent, BroadcastTarget } from '../core/schema.js';
 import { listActiveUnits } from '../onboarding/units.service.js';
-import { askChoice, askDateTime, pressedWith, waitInput } from '../telegram/ask.js';
+import { answerPress, askChoice, askDateTime, waitInput } from '../telegram/ask.js';
 import type { Translate } from '../telegram/context.js';
 import { pickUnitKind, pickUnits } from '../telegram/pick-units.js';
 import type { BotConversation } from '../telegram/conversation.js';
@@ -18,7 +18,7 @@ export async function stepContent(conversation: BotConversation, ctx: Context, t
   await ctx.reply(t('bc-ask-content'));
   for (;;) {
     const input = await waitInput(conversation);
-    if (input.callbackQuery) await input.answerCallbackQuery();
+    await answerPress(input);
     const m = input.message;
     const caption = m?.caption ?? '';
     const photo = m?.photo?.at(-1);

@@ -1,4 +1,5 @@
 import { buttonKind } from '../core/buttons.js';
+import { UNIT_KINDS } from './unit-kinds.js';
 
 /**
  * The onboarding slice's buttons (/lang, /invite, /units). Ids are bounded to 9 digits, so a
@@ -20,11 +21,20 @@ export const inviteUnitPageButton = buttonKind('inv:p', [UNIT_INVITE_KINDS, 'int
 /** /invite: the unit picked ("inv:u:deputy:12"). */
 export const inviteUnitButton = buttonKind('inv:u', [UNIT_INVITE_KINDS, 'id']);
 
+/** /invite: one invitation for every active unit nobody has joined yet (list + printable cards). */
+export const inviteAllButton = buttonKind('inv:all', []);
+/** /invite: pick the units to invite (list + printable cards). */
+export const invitePickButton = buttonKind('inv:pick', []);
+
 /** /units: add units (opens the paste dialogue). */
 export const unitsAddButton = buttonKind('units:add', []);
+/** /units: add units of this kind ("Thêm loại khác" after a paste, or the kinds of an empty list). */
+export const unitsAddKindButton = buttonKind('units:addk', [UNIT_KINDS]);
+/** /units: correct household counts by typing "name; count" lines. */
+export const unitsHouseholdsButton = buttonKind('units:hh', []);
 
 /** The unit picker of one /units action: open it, turn its pages, pick a unit. */
-function unitPicker(action: 'rn' | 'off') {
+function unitPicker(action: 'rn' | 'off' | 'on') {
   return {
     open: buttonKind(`units:${action}:list`, []),
     page: buttonKind(`units:${action}:p`, ['int']),
@@ -40,3 +50,5 @@ export const deactivateUnitPicker = unitPicker('off');
 export const deactivateYesButton = buttonKind('units:offok', ['id']);
 /** The confirmation: no, keep it. */
 export const deactivateNoButton = buttonKind('units:offno', []);
+/** /units: make a deactivated unit active again. */
+export const reactivateUnitPicker = unitPicker('on');

@@ -2,12 +2,15 @@ import { type CallbackQueryContext, type ChatTypeContext, type CommandContext, C
 import type { User } from 'grammy/types';
 import { listMemberUnits, type Member } from '../core/member.js';
 import { answerPress } from '../telegram/ask.js';
-import type { BotContext } from '../telegram/context.js';
+import type { BotContext, Translate } from '../telegram/context.js';
 import type { Feature, FeatureEnv } from '../telegram/feature.js';
 import { hasRole } from '../telegram/guards.js';
 import { translator } from '../telegram/i18n.js';
 import { commandsFor, setMemberMenu } from '../telegram/menus.js';
-import { isInviteCodeShape, redeemInvite } from './invites.service.js';
+import { termKeyboard } from '../settings/settings.feature.js';
+import { joinedAsLabel } from './invite-roles.js';
+import { isInviteCodeShape, type JoinedUnit, redeemInvite } from './invites.service.js';
+import { announceOpenTasksToNewcomer } from './newcomer.service.js';
 import { ensureConfiguredAdmin, type Newcomer, setMemberLocale, setReachability } from './members.service.js';
 import { languageButton } from './onboarding.buttons.js';
 
@@ -31,24 +34,43 @@ const onChatMemberChange =
     }
   };
 
-/** /start <code>: the invitation makes the newcomer a member, in their unit, with their menu. */
-async function joinWithInvite({ deps }: FeatureEnv, ctx: BotContext, who: Newcomer, code: string) {
+/** The welcome of someone who just became admin; while the office has not named its residential units, the first-run question with it. */
+async function welcomeAdmin({ deps, office }: FeatureEnv, ctx: BotContext, key: 'start-admin' | 'start-joined-admin', name: string) {
+  const settings = await office.ensureLoaded(deps.db);
+  const text = ctx.t(key, { name });
+  if (settings.residentialTerm !== null) return ctx.reply(text);
+  const t: Translate = (k, vars) => ctx.t(k, vars);
+  await ctx.reply(`${text}\n\n${ctx.t('start-first-run-term')}`, { reply_markup: termKeyboard(t) });
+}
+
+/** The open tasks of the unit, announced to someone who joins it after they were sent. */
+async function catchUpNewcomer({ deps }: FeatureEnv, ctx: BotContext, member: Member, unit: JoinedUnit) {
+  const t: Translate = (k, vars) => ctx.t(k, vars);
+  const queued = await announceOpenTasksToNewcomer({ ...deps, zone: deps.config.timezone }, t, { memberId: member.id, chatId: member.chatId, locale: member.locale }, unit);
+  if (queued > 0) deps.logger.info({ memberId: member.id, unitId: unit.id, queued }, 'open tasks announced to a newcomer');
+}
+
+/** /start <code>: the invitation (or the setup link) makes the newcomer a member, in their unit, with their menu. */
+async function joinWithInvite(env: FeatureEnv, ctx: BotContext, who: Newcomer, code: string) {
   if (!isInviteCodeShape(code)) return ctx.reply(ctx.t('invite-unknown'));
-  const result = await redeemInvite(deps.db, deps.clock, code, who);
+  const result = await redeemInvite(env.deps.db, env.deps.clock, code, who);
   if (!result.ok) return ctx.reply(ctx.t(`invite-${result.reason}`));
-  ctx.member = result.member;
+  const { member, unit, position } = result;
+  ctx.member = member;
   await ctx.i18n.renegotiateLocale();
-  const key = result.unitName ? 'start-joined-leader' : `start-joined-${result.member.role}`;
-  const position = ctx.t(`position-${result.position ?? 'leader'}`);
-  await ctx.reply(ctx.t(key, { name: who.displayName, unit: result.unitName ?? '', position }));
-  await setMemberMenu(ctx.api, result.member, ctx.t);
+  if (member.role === 'admin') await welcomeAdmin(env, ctx, 'start-joined-admin', who.displayName);
+  else if (unit && position) {
+    await ctx.reply(ctx.t('start-joined-leader', { name: who.displayName, unit: unit.name, position: joinedAsLabel(ctx.t, position, unit.kind) }));
+  } else await ctx.reply(ctx.t(`start-joined-${member.role}`, { name: who.displayName, unit: '', position: '' }));
+  await setMemberMenu(ctx.api, member, ctx.t);
+  if (unit && position) await catchUpNewcomer(env, ctx, member, unit);
 }
 
 /** /start from someone listed in ADMIN_IDS: an admin; the menu changes only when the role does. */
-async function startAsConfiguredAdmin({ deps }: FeatureEnv, ctx: BotContext, who: Newcomer) {
-  const { member, changed } = await ensureConfiguredAdmin(deps.db, deps.clock, who);
+async function startAsConfiguredAdmin(env: FeatureEnv, ctx: BotContext, who: Newcomer) {
+  const { member, changed } = await ensureConfiguredAdmin(env.deps.db, env.deps.clock, who);
   ctx.member = member;
-  await ctx.reply(ctx.t('start-admin', { name: member.displayName }));
+  await welcomeAdmin(env, ctx, 'start-admin', member.displayName);
   if (changed) await setMemberMenu(ctx.api, member, ctx.t);
 }
 
@@ -104,7 +126,7 @@ const onLanguageButton =
     await setMemberMenu(ctx.api, ctx.member, translator(i18n, locale));
   };
 
-/** /start (invites and ADMIN_IDS), /help, /me, /lang and block/unblock tracking. Runs for everyone. */
+/** /start (invites, the setup link and ADMIN_IDS), /help, /me, /lang and block/unblock tracking. Runs for everyone. */
 export function createOnboardingFeature(env: FeatureEnv): Feature {
   const composer = new Composer<BotContext>();
   composer.on('my_chat_member', onChatMemberChange(env));

@@ -91,6 +91,7 @@ export async function setUnitHouseholds(trx: Trx, unitId: number, households: nu
   await trx.updateTable('units').set({ households }).where('id', '=', unitId).execute();
 }
 
-export function findUnitRow(db: DbOrTrx, unitId: number) {
-  return db.selectFrom('units').select([...UNIT_COLUMNS, 'active']).where('id', '=', unitId).executeTakeFirst();
+
+export function findInactiveUnitRow(db: DbOrTrx, unitId: number) {
+  return db.selectFrom('units').select(UNIT_COLUMNS).where('id', '=', unitId).where('active', '=', false).executeTakeFirst();
 }

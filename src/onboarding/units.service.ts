@@ -2,14 +2,20 @@ import { recordAudit } from '../core/audit.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { Position, UnitKind } from '../core/schema.js';
+import type { HouseholdEdit } from './units-households.rules.js';
 import type { UnitLine } from './units.rules.js';
 import {
   deactivateUnitRow,
   findActiveUnitRow,
+  findInactiveUnitRow,
   findOtherActiveUnitNamed,
   insertUnitUnlessTaken,
   listActiveUnitRows,
+  listInactiveUnitRows,
   listUnitMemberRows,
+  listUnitRowsWithoutMembers,
+  reactivateUnitRow,
+  setUnitHouseholds,
   setUnitName,
 } from './units.queries.js';
 
@@ -31,6 +37,10 @@ export async function listActiveUnits(db: Db): Promise<Unit[]> {
 
 export async function findActiveUnit(db: Db, unitId: number): Promise<Unit | null> {
   return (await findActiveUnitRow(db, unitId)) ?? null;
+}
+
+export async function findInactiveUnit(db: Db, unitId: number): Promise<Unit | null> {
+  return (await findInactiveUnitRow(db, unitId)) ?? null;
 }
 
 /** Active units with their reporting members, for /units. */
@@ -86,5 +96,40 @@ export async function deactivateUnit(db: Db, clock: Clock, actorId: number, unit
     if (!unit) return null;
     await recordAudit(trx, { actorId, action: 'unit.deactivated', subject: `unit:${unitId}`, details: { name: unit.name }, at: clock.now() });
     return unit;
+  });
+}
+
+/** Deactivated units, by kind and then as they were added. */
+export async function listInactiveUnits(db: Db): Promise<Unit[]> {
+  return listInactiveUnitRows(db);
+}
+
+/** Active units nobody has joined yet (the ones a bulk invitation is for). */
+export async function listUnitsWithoutMembers(db: Db): Promise<Unit[]> {
+  return listUnitRowsWithoutMembers(db);
+}
+
+export type ReactivateResult = { ok: true; unit: Unit } | { ok: false; reason: 'name-taken' | 'not-found' };
+
+/** Makes a deactivated unit active again, unless an active unit now has its name; audit-logged. */
+export async function reactivateUnit(db: Db, clock: Clock, actorId: number, unitId: number): Promise<ReactivateResult> {
+  return db.transaction().execute(async (trx): Promise<ReactivateResult> => {
+    const inactive = await findInactiveUnitRow(trx, unitId);
+    if (!inactive) return { ok: false, reason: 'not-found' };
+    if (await findOtherActiveUnitNamed(trx, inactive.name, unitId)) return { ok: false, reason: 'name-taken' };
+    const unit = await reactivateUnitRow(trx, unitId);
+    if (!unit) return { ok: false, reason: 'not-found' };
+    await recordAudit(trx, { actorId, action: 'unit.reactivated', subject: `unit:${unitId}`, details: { name: unit.name }, at: clock.now() });
+    return { ok: true, unit };
+  });
+}
+
+/** Stores new household counts (all or none) with one audit line listing each change. */
+export async function setHouseholds(db: Db, clock: Clock, actorId: number, edits: HouseholdEdit[]): Promise<void> {
+  if (edits.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    for (const edit of edits) await setUnitHouseholds(trx, edit.unitId, edit.to);
+    const details = { changes: edits.map((e) => ({ unitId: e.unitId, from: e.from, to: e.to })) };
+    await recordAudit(trx, { actorId, action: 'unit.households', subject: edits.map((e) => `unit:${e.unitId}`).join(','), details, at: clock.now() });
   });
 }

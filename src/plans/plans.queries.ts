@@ -5,7 +5,7 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 /** The tables of migrations/2026_12_01_1100_plan_documents.ts (this slice's own, added with `withTables`). */
-export interface PlanTables {
+export type PlanTables = {
   plan_documents: {
     id: Generated<number>;
     creation_key: string;
@@ -28,7 +28,7 @@ export interface PlanTables {
     created_by: number | null;
     updated_at: Timestamp;
   };
-}
+};
 
 const plans = (db: DbOrTrx) => db.withTables<PlanTables>();
 

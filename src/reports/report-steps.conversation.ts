@@ -1,38 +1,77 @@
 import { type Context, InlineKeyboard } from 'grammy';
+import { mapLink } from '../core/map-link.js';
 import { parseWholeNumber } from '../core/numbers.js';
-import type { ReportForm, ReportStatus } from '../core/schema.js';
-import { accept, answerPress, ask, clearButtons, type InputGuard, pressedWith, retry } from '../telegram/ask.js';
+import type { ReportStatus } from '../core/schema.js';
 import type { Translate } from '../telegram/context.js';
-import type { BotConversation } from '../telegram/conversation.js';
-import type { PhotoEvidence, ReportAnswers } from './reports.service.js';
+import type { Say, Step } from '../telegram/hot-dialogue.js';
+import { type ReportDraft, type ReportState, type ReportStep, stepAfter } from './report-state.js';
+import type { PhotoEvidence } from './reports.service.js';
 
 /**
- * The questions of the report dialogue, one function each, all on the shared `ask` loop.
+ * The questions of the report dialogue: what each step asks, and what it makes of one input.
+ * Pure: no database, no sending (the runtime stores the new state, then sends what a step says).
  * Numbers go to the texts as numbers: Fluent formats them for the reader's language (1.200 / 1,200).
  */
 
 const STATUSES: readonly ReportStatus[] = ['done', 'partial', 'not_done'];
 const MAX_NOTE = 1000;
 
-/** What the questions need to know about the task and unit (JSON-safe: it is part of the replayed state). */
-export type ReportView = {
-  taskId: number;
-  unitId: number;
-  title: string;
-  unitName: string;
-  households: number | null;
-  form: ReportForm;
-  due: string;
-  already: { by: string; at: string } | null;
-  /** Why an official returned the current report, shown again when reporting anew. */
-  returnReason: string | null;
+const say = (text: string, keyboard?: InlineKeyboard): Say => (keyboard ? { text, keyboard } : { text });
+const stay = (state: ReportState, ...messages: Say[]): Step<ReportState> => ({ kind: 'continue', state, say: messages });
+const pressed = (input: Context, prefix: string): string | null => {
+  const data = input.callbackQuery?.data;
+  return data?.startsWith(prefix) ? data.slice(prefix.length) : null;
 };
 
-/** What every question of the dialogue needs: the conversation, the texts and the guard against a second report. */
-export interface StepEnv {
-  conversation: BotConversation;
-  t: Translate;
-  guard: InputGuard;
+function statusKeyboard(t: Translate): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  for (const s of STATUSES) kb.text(t(`report-status-${s}`), `rs:${s}`).row();
+  return kb;
+}
+
+function photosKeyboard(t: Translate, required: boolean): InlineKeyboard {
+  const kb = new InlineKeyboard().text(t('report-photos-done'), 'rph:done');
+  return required ? kb : kb.text(t('report-skip'), 'rph:skip');
+}
+
+const skipKeyboard = (t: Translate, data: string) => new InlineKeyboard().text(t('report-skip'), data);
+
+export function summary(t: Translate, state: ReportState): string {
+  const { form, answers: a } = state;
+  const lines = [t('report-summary-header'), t('report-summary-task', { title: state.title, unit: state.unit }), t('report-summary-status', { status: t(`report-status-${a.status ?? 'done'}`) })];
+  if (a.number !== null && form.number) lines.push(t('report-summary-number', { label: form.number.label, value: a.number }));
+  if (form.photos !== 'none') lines.push(t('report-summary-photos', { count: a.photos.length }));
+  if (a.location) lines.push(t('report-summary-location', { map: mapLink(a.location) }));
+  if (a.note) lines.push(t('report-summary-note', { note: a.note }));
+  lines.push(t('report-summary-ask'));
+  return lines.join('\n');
+}
+
+/** The question of `state.step`, with its buttons (asked when the step begins, and again on "Tiếp tục"). */
+export function prompt(t: Translate, state: ReportState): Say {
+  switch (state.step) {
+    case 'status':
+      return say(t('report-ask-status'), statusKeyboard(t));
+    case 'number': {
+      const label = state.form.number?.label ?? '';
+      return say(state.max === null ? t('report-ask-number', { label }) : t('report-ask-number-max', { label, max: state.max }));
+    }
+    case 'photos':
+      return say(t(state.form.photos === 'required' ? 'report-ask-photos-required' : 'report-ask-photos-optional'), photosKeyboard(t, state.form.photos === 'required'));
+    case 'location':
+      return say(t('report-ask-location'), skipKeyboard(t, 'rlo:skip'));
+    case 'note':
+      return say(t('report-ask-note'), skipKeyboard(t, 'rno:skip'));
+    case 'confirm':
+      return say(summary(t, state), new InlineKeyboard().text(t('report-send'), 'rc:send').text(t('report-edit'), 'rc:edit').row().text(t('report-cancel'), 'rc:cancel'));
+  }
+}
+
+/** Takes the answer to the current step and moves to the next question (`before` is said first). */
+function answered(t: Translate, state: ReportState, change: Partial<ReportDraft>, ...before: Say[]): Step<ReportState> {
+  const withAnswer = { ...state, answers: { ...state.answers, ...change } };
+  const next = { ...withAnswer, step: stepAfter(withAnswer, state.step) };
+  return stay(next, ...before, prompt(t, next));
 }
 
 /** What a photo step got instead of a photo, so the answer can say so. */
@@ -57,112 +96,72 @@ function photoOf(input: Context): PhotoEvidence | null {
   return null;
 }
 
-export async function askStatus({ conversation, t, guard }: StepEnv, ctx: Context): Promise<ReportStatus> {
-  const kb = new InlineKeyboard();
-  for (const s of STATUSES) kb.text(t(`report-status-${s}`), `rs:${s}`).row();
-  const answer = await ask(conversation, ctx, {
-    guard,
-    prompt: t('report-ask-status'),
-    keyboard: kb,
-    read: async (input) => {
-      const value = await pressedWith(input, 'rs:');
-      const status = STATUSES.find((s) => s === value);
-      return status ? accept(status) : retry(t('report-status-again'), kb);
-    },
-  });
-  await clearButtons(answer.ctx);
-  await answer.ctx.reply(`→ ${t(`report-status-${answer.value}`)}`);
-  return answer.value;
+function readStatus(t: Translate, state: ReportState, input: Context): Step<ReportState> {
+  const value = pressed(input, 'rs:');
+  const status = STATUSES.find((s) => s === value);
+  if (!status) return stay(state, say(t('report-status-again'), statusKeyboard(t)));
+  return answered(t, state, { status }, say(`→ ${t(`report-status-${status}`)}`));
 }
 
-export async function askNumber({ conversation, t, guard }: StepEnv, ctx: Context, view: ReportView): Promise<number> {
-  const label = view.form.number?.label ?? '';
-  const max = view.form.number?.max === 'households' ? view.households : null;
-  const answer = await ask(conversation, ctx, {
-    guard,
-    prompt: max === null ? t('report-ask-number', { label }) : t('report-ask-number-max', { label, max }),
-    read: async (input) => {
-      await answerPress(input);
-      const text = input.message?.text;
-      if (text === undefined) return retry(t('report-number-not-text'));
-      const value = parseWholeNumber(text);
-      if (value === null) return retry(t('report-number-invalid', { input: text.slice(0, 40) }));
-      if (max !== null && value > max) return retry(t('report-number-too-big', { value, max }));
-      return accept(value);
-    },
-  });
-  return answer.value;
+function readNumber(t: Translate, state: ReportState, input: Context): Step<ReportState> {
+  const text = input.message?.text;
+  if (text === undefined) return stay(state, say(t('report-number-not-text')));
+  const value = parseWholeNumber(text);
+  if (value === null) return stay(state, say(t('report-number-invalid', { input: text.slice(0, 40) })));
+  if (state.max !== null && value > state.max) return stay(state, say(t('report-number-too-big', { value, max: state.max })));
+  return answered(t, state, { number: value });
 }
 
-export async function askPhotos({ conversation, t, guard }: StepEnv, ctx: Context, required: boolean): Promise<PhotoEvidence[]> {
-  const kb = new InlineKeyboard().text(t('report-photos-done'), 'rph:done');
-  if (!required) kb.text(t('report-skip'), 'rph:skip');
-  const photos: PhotoEvidence[] = [];
-  const answer = await ask(conversation, ctx, {
-    guard,
-    prompt: t(required ? 'report-ask-photos-required' : 'report-ask-photos-optional'),
-    keyboard: kb,
-    read: async (input) => {
-      const photo = photoOf(input);
-      if (photo) {
-        if (!photos.some((p) => p.fileUniqueId === photo.fileUniqueId)) photos.push(photo);
-        return retry(t('report-photo-received', { count: photos.length }), new InlineKeyboard().text(t('report-photos-done'), 'rph:done'));
-      }
-      const action = await pressedWith(input, 'rph:');
-      if (action === 'skip' && !required) return accept([]);
-      if (action === 'done' && (photos.length > 0 || !required)) return accept(photos);
-      return retry(t(action === 'done' ? 'report-photo-needed' : notAPhoto(input)), kb);
-    },
-  });
-  return answer.value;
+function readPhotos(t: Translate, state: ReportState, input: Context): Step<ReportState> {
+  const required = state.form.photos === 'required';
+  const photos = state.answers.photos;
+  const photo = photoOf(input);
+  if (photo) {
+    const kept = photos.some((p) => p.fileUniqueId === photo.fileUniqueId) ? photos : [...photos, photo];
+    const next = { ...state, answers: { ...state.answers, photos: kept } };
+    return stay(next, say(t('report-photo-received', { count: kept.length }), new InlineKeyboard().text(t('report-photos-done'), 'rph:done')));
+  }
+  const action = pressed(input, 'rph:');
+  if (action === 'skip' && !required) return answered(t, state, { photos: [] });
+  if (action === 'done' && (photos.length > 0 || !required)) return answered(t, state, {});
+  return stay(state, say(t(action === 'done' ? 'report-photo-needed' : notAPhoto(input)), photosKeyboard(t, required)));
 }
 
-export async function askLocation({ conversation, t, guard }: StepEnv, ctx: Context): Promise<ReportAnswers['location']> {
-  const kb = new InlineKeyboard().text(t('report-skip'), 'rlo:skip');
-  const answer = await ask<ReportAnswers['location']>(conversation, ctx, {
-    guard,
-    prompt: t('report-ask-location'),
-    keyboard: kb,
-    read: async (input) => {
-      const loc = input.message?.location;
-      if (loc) return accept({ latitude: loc.latitude, longitude: loc.longitude });
-      if ((await pressedWith(input, 'rlo:')) === 'skip') return accept(null);
-      return retry(t('report-location-again'), kb);
-    },
-  });
-  return answer.value;
+function readLocation(t: Translate, state: ReportState, input: Context): Step<ReportState> {
+  const loc = input.message?.location;
+  if (loc) return answered(t, state, { location: { latitude: loc.latitude, longitude: loc.longitude } });
+  if (pressed(input, 'rlo:') === 'skip') return answered(t, state, { location: null });
+  return stay(state, say(t('report-location-again'), skipKeyboard(t, 'rlo:skip')));
 }
 
-export async function askNote({ conversation, t, guard }: StepEnv, ctx: Context): Promise<string | null> {
-  const kb = new InlineKeyboard().text(t('report-skip'), 'rno:skip');
-  const answer = await ask<string | null>(conversation, ctx, {
-    guard,
-    prompt: t('report-ask-note'),
-    keyboard: kb,
-    read: async (input) => {
-      const text = input.message?.text?.trim();
-      if (text && text.length <= MAX_NOTE) return accept(text);
-      if ((await pressedWith(input, 'rno:')) === 'skip') return accept(null);
-      return retry(t('report-note-again'), kb);
-    },
-  });
-  return answer.value;
+function readNote(t: Translate, state: ReportState, input: Context): Step<ReportState> {
+  const text = input.message?.text?.trim();
+  if (text && text.length <= MAX_NOTE) return answered(t, state, { note: text });
+  if (pressed(input, 'rno:') === 'skip') return answered(t, state, { note: null });
+  return stay(state, say(t('report-note-again'), skipKeyboard(t, 'rno:skip')));
+}
+
+/** Reads one input at a question step (the confirmation has its own reader, it may submit). */
+export function readAnswer(t: Translate, state: ReportState, input: Context): Step<ReportState> {
+  switch (state.step) {
+    case 'status':
+      return readStatus(t, state, input);
+    case 'number':
+      return readNumber(t, state, input);
+    case 'photos':
+      return readPhotos(t, state, input);
+    case 'location':
+      return readLocation(t, state, input);
+    case 'note':
+    case 'confirm':
+      return readNote(t, state, input);
+  }
 }
 
 export type Confirmation = 'send' | 'edit' | 'cancel';
 
-/** Shows the summary with Gửi / Sửa / Huỷ and waits for one of them. */
-export async function askConfirmation({ conversation, t, guard }: StepEnv, ctx: Context, summary: string): Promise<{ value: Confirmation; ctx: Context }> {
-  const kb = new InlineKeyboard().text(t('report-send'), 'rc:send').text(t('report-edit'), 'rc:edit').row().text(t('report-cancel'), 'rc:cancel');
-  const answer = await ask<Confirmation>(conversation, ctx, {
-    guard,
-    prompt: summary,
-    keyboard: kb,
-    read: async (input) => {
-      const choice = await pressedWith(input, 'rc:');
-      return choice === 'send' || choice === 'edit' || choice === 'cancel' ? accept(choice) : retry(t('report-confirm-again'));
-    },
-  });
-  await clearButtons(answer.ctx);
-  return answer;
+/** The press on the summary, or null (then "Gửi / Sửa / Huỷ ở trên" is said again). */
+export function confirmation(input: Context): Confirmation | null {
+  const choice = pressed(input, 'rc:');
+  return choice === 'send' || choice === 'edit' || choice === 'cancel' ? choice : null;
 }

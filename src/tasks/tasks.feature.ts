@@ -41,7 +41,7 @@ function taskListLines(ctx: BotContext, tasks: TaskProgress[], now: Date, zone: 
       reported: task.reported,
       assigned: task.assigned,
       due: formatLocal(task.dueAt, zone),
-      overdue: task.dueAt.getTime() < now.getTime() ? ctx.t('tasks-admin-overdue') : '',
+      overdue: task.dueAt.getTime() < now.getTime() && task.reported < task.assigned ? ctx.t('tasks-admin-overdue') : '',
     }),
   );
   return [ctx.t('tasks-admin-header'), ...lines];

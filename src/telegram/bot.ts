@@ -30,6 +30,7 @@ import { termVariables } from '../settings/office-terms.js';
 import { exampleDates } from '../core/example-dates.js';
 import { OfficeSettingsCache } from '../settings/settings.service.js';
 import { createSettingsFeature } from '../settings/settings.feature.js';
+import { createPlansFeature } from '../plans/plans.feature.js';
 
 /** Telegram may ask us to wait up to an hour; a worker never sleeps longer than this. */
 const AUTO_RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30 } as const;
@@ -70,6 +71,7 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
     createBroadcastsFeature(env),
     createRemindersFeature(env),
     createSettingsFeature(env),
+    createPlansFeature(env),
   ];
   const entry = createOnboardingFeature(env);
 

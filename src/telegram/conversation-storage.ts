@@ -5,16 +5,20 @@ import type { Db } from '../core/db.js';
 import { type Member, toMember } from '../core/member.js';
 import type { MemberRow } from '../core/schema.js';
 import type { BotContext } from './context.js';
+import { dialogueKey } from './dialogue-store.js';
 
 type State = VersionedState<ConversationData>;
 
-const storageKey = (chatId: number) => `conversation:${chatId}`;
+/** The replay plugin's row for a chat (the admins' dialogues). */
+export const conversationKey = (chatId: number) => `conversation:${chatId}`;
 
 /** What every update needs from the database before it is handled: who sent it and their dialogue. */
 export interface Prefetched {
   member: Member | null;
   /** The chat's stored conversation state; undefined when there is none. */
   conversation: State | undefined;
+  /** The chat's hot dialogue row (see hot-dialogue.ts), as stored; undefined when there is none. */
+  dialogue?: unknown;
 }
 
 /**
@@ -22,15 +26,17 @@ export interface Prefetched {
  * it runs for every update).
  */
 export async function prefetchUpdate(db: Db, telegramId: number | undefined, chatId: number | undefined): Promise<Prefetched> {
-  const result = await sql<Partial<MemberRow> & { conversation: State | null }>`
-    select m.*, kv.value as conversation
+  const result = await sql<Partial<MemberRow> & { conversation: State | null; dialogue: unknown }>`
+    select m.*, kv.value as conversation, d.value as dialogue
     from (select 1) as one
     left join members m on m.telegram_id = ${telegramId ?? null}::bigint and m.status <> 'left'
-    left join kv_store kv on kv.key = ${chatId === undefined ? null : storageKey(chatId)}`.execute(db);
+    left join kv_store kv on kv.key = ${chatId === undefined ? null : conversationKey(chatId)}
+    left join kv_store d on d.key = ${chatId === undefined ? null : dialogueKey(chatId)}`.execute(db);
   const row = result.rows[0];
   return {
     member: row?.id !== undefined && row.id !== null ? toMember(row as MemberRow) : null,
     conversation: row?.conversation ?? undefined,
+    dialogue: row?.dialogue ?? undefined,
   };
 }
 
@@ -50,13 +56,13 @@ export function conversationStorage(db: Db, clock: Clock): ConversationStorage<B
         const now = clock.now();
         await db
           .insertInto('kv_store')
-          .values({ key: storageKey(ctx.chatId), value, updated_at: now })
+          .values({ key: conversationKey(ctx.chatId), value, updated_at: now })
           .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
           .execute();
       },
       delete: async (ctx) => {
         if (ctx.chatId === undefined) return;
-        await db.deleteFrom('kv_store').where('key', '=', storageKey(ctx.chatId)).execute();
+        await db.deleteFrom('kv_store').where('key', '=', conversationKey(ctx.chatId)).execute();
       },
     },
   };

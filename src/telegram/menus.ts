@@ -8,8 +8,8 @@ import type { Translate } from './context.js';
 export const ROLE_COMMANDS: Record<Role | 'stranger', readonly string[]> = {
   stranger: ['start', 'help'],
   leader: ['tasks', 'me', 'help', 'lang', 'cancel'],
-  official: ['pending', 'status', 'export', 'me', 'help', 'lang', 'cancel'],
-  admin: ['newtask', 'tasks', 'pending', 'status', 'export', 'broadcast', 'broadcasts', 'reminders', 'units', 'invite', 'settings', 'me', 'help', 'lang', 'cancel'],
+  official: ['pending', 'status', 'export', 'report', 'me', 'help', 'lang', 'cancel'],
+  admin: ['import', 'newtask', 'tasks', 'pending', 'status', 'export', 'report', 'broadcast', 'broadcasts', 'reminders', 'units', 'invite', 'settings', 'me', 'help', 'lang', 'cancel'],
 };
 
 export function commandsFor(role: Role | 'stranger', t: Translate) {

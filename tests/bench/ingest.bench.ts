@@ -1,48 +1,34 @@
-// `npm run bench -- ingest [--leaders N]`: N simulated leaders complete the confirmation flow at the
-// same time through the fake Telegram (the task is two days old, so its announcement is not due);
-// the bot runs as a child process (as `npm start` does) on
-// PGlite, or on the real server when TEST_DATABASE_URL is set. The peer is a bare echo bot.
-import { spawn } from 'node:child_process';
+// `npm run bench -- ingest [--leaders N] [--dialogues N] [--no-build]`: simulated leaders go through
+// the confirmation flow (7 updates each) against the compiled bot (`npm run build`, then
+// `node dist/src/main.js`, as the Dockerfile runs it), then against a bare echo bot in the same run.
+// The bot uses the real server when TEST_DATABASE_URL is set, else PGlite.
+// Measured: closed loop (N leaders at once: throughput; p99 there is queueing), open loop (flows
+// started at 100 and 250 updates/s: latency), CPU time of the process per update (/proc), database
+// round trips per update (counted on the wire, in a run of its own so the proxy adds no latency
+// to the timed runs), Bot API calls per update, and the RSS 10 s after N dialogues were opened.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../../src/core/db.js';
 import { migrateToLatest } from '../../src/core/migrator.js';
-import { type Child, ROOT, startBotProcess } from '../support/child.js';
+import type { Child } from '../support/child.js';
 import { openTestDatabase } from '../support/db.js';
+import { flagForm } from '../support/factories.js';
 import { FakeTelegram } from '../support/fake-telegram.js';
 import type { SimUser } from '../support/fake-telegram-user.js';
-import { flagForm } from '../support/factories.js';
+import { buildBot, cpuMs, loadAverage, rssMb, startCompiledBot, startEcho, stopChild } from './bench-process.js';
+import { closedLoop, type Latencies, openLoop, pressReportFromReminder, UPDATES_PER_FLOW, warmUp } from './ingest-flows.js';
+import { startWireCounter } from './pg-wire-counter.js';
 
 const FIRST_USER = 100_000;
+const OPEN_SECONDS = 10;
+const COUNTED_FLOWS = 200;
+const RSS_SETTLE_MS = 10_000;
 
 function option(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) : fallback;
-}
-
-/** One step: act, then wait for the replies; returns ms from the update's arrival to the first reply. */
-async function step(user: SimUser, act: () => void, replies: number): Promise<number> {
-  const start = performance.now();
-  act();
-  const [first] = await user.nextMessages(replies, { timeoutMs: 120_000 });
-  void first;
-  return performance.now() - start;
-}
-
-async function leaderFlow(user: SimUser, echo: boolean): Promise<number[]> {
-  const r = (n: number) => (echo ? 1 : n);
-  const btn = (label: string | RegExp, fallback: string) => () => (echo ? user.pressCallbackData(fallback) : user.pressButton(label));
-  return [
-    await step(user, btn(/Báo cáo/, 'x'), r(2)),
-    await step(user, btn('✅ Đã xong', 'x'), r(2)),
-    await step(user, () => user.sendText('45'), 1),
-    await step(user, () => user.sendPhoto({ fileUniqueId: `bench-${user.id}` }), 1),
-    await step(user, btn('Xong', 'x'), 1),
-    await step(user, btn('Bỏ qua', 'x'), 1),
-    await step(user, btn('📤 Gửi', 'x'), 1),
-  ];
 }
 
 async function seed(url: string | undefined, dataDir: string, leaders: number): Promise<void> {
@@ -57,60 +43,125 @@ async function seed(url: string | undefined, dataDir: string, leaders: number): 
   await handle.close();
 }
 
-async function measure(fake: FakeTelegram, child: Child, leaders: number, echo: boolean) {
-  try {
-    return await measureFlows(fake, child, leaders, echo);
-  } finally {
-    if (child.proc.exitCode === null) child.proc.kill('SIGKILL');
+/** Leaders by position: each phase takes its own, so nobody's report is already on screen. */
+class Cohorts {
+  private next = 0;
+  constructor(private readonly fake: FakeTelegram) {}
+  take(n: number): SimUser[] {
+    const users = Array.from({ length: n }, (_, i) => this.fake.user(FIRST_USER + this.next + i + 1));
+    this.next += n;
+    return users;
   }
 }
 
-async function measureFlows(fake: FakeTelegram, child: Child, leaders: number, echo: boolean) {
-  await fake.waitFor(() => fake.callsOf('getUpdates').length > 0, 60_000);
-  const users = Array.from({ length: leaders }, (_, i) => fake.user(FIRST_USER + i + 1));
-  // Warm-up, not measured: the leader opens /tasks (the echo bot just answers).
-  await Promise.all(users.map((u) => step(u, () => u.sendText('/tasks'), 1)));
-  const t0 = performance.now();
-  const latencies = (await Promise.all(users.map((u) => leaderFlow(u, echo)))).flat();
-  const seconds = (performance.now() - t0) / 1000;
-  child.proc.kill('SIGTERM');
-  await child.exited;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-  return { updatesPerSecond: latencies.length / seconds, p50: pct(50), p99: pct(99), updates: latencies.length, seconds };
+const apiCalls = (fake: FakeTelegram) => Object.entries(fake.stats().calls).reduce((sum, [m, n]) => (m === 'getUpdates' ? sum : sum + n), 0);
+
+interface Phase extends Latencies {
+  cpuPerUpdate: number;
+  apiPerUpdate: number;
 }
+
+/** Runs one phase, with the process's CPU time and the Bot API calls it made. */
+async function measured(fake: FakeTelegram, child: Child, run: () => Promise<Latencies>): Promise<Phase> {
+  fake.resetCalls();
+  const cpu0 = cpuMs(child.proc.pid);
+  const result = await run();
+  return { ...result, cpuPerUpdate: (cpuMs(child.proc.pid) - cpu0) / result.updates, apiPerUpdate: apiCalls(fake) / result.updates };
+}
+
+interface PeerResult {
+  closed: Phase;
+  open100: Phase;
+  open250: Phase;
+  rss10k?: number;
+}
+
+async function runPeer(start: (fake: FakeTelegram) => Child, o: { echo: boolean; leaders: number; dialogues: number }): Promise<PeerResult> {
+  const fake = await FakeTelegram.start();
+  const child = start(fake);
+  try {
+    await fake.waitFor(() => fake.callsOf('getUpdates').length > 0, 60_000);
+    const cohorts = new Cohorts(fake);
+    const phase = async (users: SimUser[], run: (u: SimUser[]) => Promise<Latencies>) => {
+      await warmUp(users);
+      return measured(fake, child, () => run(users));
+    };
+    const closed = await phase(cohorts.take(o.leaders), (u) => closedLoop(u, o.echo));
+    const open100 = await phase(cohorts.take(Math.ceil((100 / UPDATES_PER_FLOW) * OPEN_SECONDS)), (u) => openLoop(u, o.echo, 100));
+    const open250 = await phase(cohorts.take(Math.ceil((250 / UPDATES_PER_FLOW) * OPEN_SECONDS)), (u) => openLoop(u, o.echo, 250));
+    if (o.echo) return { closed, open100, open250 };
+    return { closed, open100, open250, rss10k: await openDialogues(fake, child, o.dialogues) };
+  } finally {
+    await stopChild(child);
+    await fake.close();
+  }
+}
+
+/** `n` leaders press Báo cáo at once (as after a reminder); RSS 10 s after every dialogue opened. */
+async function openDialogues(fake: FakeTelegram, child: Child, n: number): Promise<number> {
+  const users = Array.from({ length: n }, (_, i) => fake.user(FIRST_USER + i + 1));
+  for (const [i, user] of users.entries()) pressReportFromReminder(fake, user, `rp:1:${i + 1}`);
+  await Promise.all(users.map((u) => u.nextMessages(2, { timeoutMs: 300_000 })));
+  await new Promise((resolve) => setTimeout(resolve, RSS_SETTLE_MS));
+  return rssMb(child.proc.pid);
+}
+
+/** Database round trips per update, in a run of its own through the counting proxy (server only). */
+async function countRoundTrips(serverUrl: string, botEnv: (fake: FakeTelegram, dbUrl: string) => Record<string, string>, skip: number): Promise<number> {
+  const counter = await startWireCounter(serverUrl);
+  const fake = await FakeTelegram.start();
+  const child = startCompiledBot(botEnv(fake, counter.url));
+  try {
+    await fake.waitFor(() => fake.callsOf('getUpdates').length > 0, 60_000);
+    const users = Array.from({ length: COUNTED_FLOWS }, (_, i) => fake.user(FIRST_USER + skip + i + 1));
+    await warmUp(users);
+    counter.reset();
+    const result = await closedLoop(users, false);
+    return counter.roundTrips() / result.updates;
+  } finally {
+    await stopChild(child);
+    await fake.close();
+    await counter.close();
+  }
+}
+
+const line = (name: string, p: Phase) =>
+  `${name}: ${p.updates} updates in ${p.seconds.toFixed(1)} s = ${(p.updates / p.seconds).toFixed(0)} updates/s, p50 ${p.p50.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms, cpu ${p.cpuPerUpdate.toFixed(2)} ms/update, ${p.apiPerUpdate.toFixed(2)} Bot API calls/update`;
 
 export async function run(args: string[]): Promise<void> {
   const leaders = option(args, '--leaders', 1000);
+  const dialogues = option(args, '--dialogues', 10_000);
+  if (!args.includes('--no-build')) buildBot();
   const url = process.env.TEST_DATABASE_URL;
   const dataDir = mkdtempSync(join(tmpdir(), 'khoipho-ingest-'));
   const db = url ? await openTestDatabase('postgres') : undefined;
-  await seed(db?.url, join(dataDir, 'db'), leaders);
-  const target = url ? 'PostgreSQL' : 'PGlite';
-  console.log(`ingest: ${leaders} leaders × 7 updates on ${target}`);
-
-  const fake = await FakeTelegram.start();
-  const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, LOG_LEVEL: 'warn', DATA_DIR: join(dataDir, 'db') };
-  const dbEnv: Record<string, string> = url && db?.url ? { DATABASE_URL: db.url } : {};
-  // BENCH_PROFILE=<dir> writes a CPU profile of the bot process there.
-  const nodeArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : undefined;
-  const bot = await measure(fake, startBotProcess({ ...env, ...dbEnv }, nodeArgs ? { nodeArgs, cwd: ROOT } : {}), leaders, false);
-  await fake.close();
-
-  const fakeEcho = await FakeTelegram.start();
-  const echoProc = spawn(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}tests/bench/echo-bot.ts`], {
-    env: { PATH: process.env.PATH ?? '', BOT_TOKEN: fakeEcho.token, TELEGRAM_API_ROOT: fakeEcho.apiRoot },
-    stdio: 'ignore',
+  const seeded = Math.max(dialogues, leaders + COUNTED_FLOWS + 600);
+  await seed(db?.url, join(dataDir, 'db'), seeded);
+  console.log(`ingest: ${leaders} leaders × ${UPDATES_PER_FLOW} updates on ${url ? 'PostgreSQL' : 'PGlite'}; load average ${loadAverage()}`);
+  const botEnv = (fake: FakeTelegram, dbUrl: string | undefined): Record<string, string> => ({
+    BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    LOG_LEVEL: 'warn',
+    DATA_DIR: join(dataDir, 'db'),
+    ...(dbUrl ? { DATABASE_URL: dbUrl } : {}),
   });
-  const echoChild: Child = { proc: echoProc, output: () => '', exited: new Promise((r) => echoProc.on('exit', (code, signal) => r({ code, signal }))) };
-  const echo = await measure(fakeEcho, echoChild, leaders, true);
-  await fakeEcho.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  await db?.close();
-
-  const ratio = bot.updatesPerSecond / echo.updatesPerSecond;
-  console.log(`bot:  ${bot.updates} updates in ${bot.seconds.toFixed(1)} s = ${bot.updatesPerSecond.toFixed(0)} updates/s, p50 ${bot.p50.toFixed(1)} ms, p99 ${bot.p99.toFixed(1)} ms`);
-  console.log(`echo: ${echo.updates} updates in ${echo.seconds.toFixed(1)} s = ${echo.updatesPerSecond.toFixed(0)} updates/s, p50 ${echo.p50.toFixed(1)} ms, p99 ${echo.p99.toFixed(1)} ms`);
-  console.log(`goal: ≥ 1000 updates/s (${(bot.updatesPerSecond / 1000).toFixed(2)}×), p99 < 50 ms, ratio_to_echo ≥ 0.5`);
-  console.log(`ingest: ${bot.updatesPerSecond.toFixed(0)} updates/s, p99 ${bot.p99.toFixed(1)} ms, ratio_to_echo ${ratio.toFixed(2)}`);
+  try {
+    const bot = await runPeer((fake) => startCompiledBot(botEnv(fake, db?.url)), { echo: false, leaders, dialogues });
+    const echo = await runPeer((fake) => startEcho({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot }), { echo: true, leaders, dialogues });
+    const trips = db?.url ? await countRoundTrips(db.url, botEnv, seeded - COUNTED_FLOWS) : NaN;
+    for (const [name, p] of [['bot  closed', bot.closed], ['echo closed', echo.closed], ['bot  open 100/s', bot.open100], ['echo open 100/s', echo.open100], ['bot  open 250/s', bot.open250], ['echo open 250/s', echo.open250]] as const) {
+      console.log(line(name, p));
+    }
+    console.log(`bot: ${Number.isNaN(trips) ? 'n/a (PGlite runs inside the bot)' : trips.toFixed(2)} database round trips/update; echo: 0`);
+    console.log(`bot: ${dialogues} dialogues in progress, RSS ${bot.rss10k?.toFixed(0)} MB 10 s after they opened; load average ${loadAverage()}`);
+    const u = bot.closed.updates / bot.closed.seconds;
+    const ratio = u / (echo.closed.updates / echo.closed.seconds);
+    console.log('goal: ratio_to_echo ≥ 0.35, cpu_per_update ≤ 1.3 ms, p99_at_250 < 50 ms, rss_10k < 200 MB');
+    console.log(
+      `ingest: ${u.toFixed(0)} updates/s, ratio_to_echo ${ratio.toFixed(2)}, cpu_per_update ${bot.closed.cpuPerUpdate.toFixed(2)} ms, p99_at_250 ${bot.open250.p99.toFixed(1)} ms, rss_10k ${bot.rss10k?.toFixed(0)} MB`,
+    );
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    await db?.close();
+  }
 }

@@ -3,7 +3,8 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = `${ROOT}node_modules/.bin/tsx`;
+// `--import` resolves from the working directory, which tests vary: name tsx's loader by path.
+const TSX_LOADER = `${ROOT}node_modules/tsx/dist/loader.mjs`;
 
 export interface Child {
   proc: ChildProcess;
@@ -11,16 +12,15 @@ export interface Child {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts the bot the way `npm start` does (tsx src/main.ts), with only the given environment. */
-export function startBotProcess(env: Record<string, string>, opts: { cwd?: string; nodeArgs?: string[] } = {}): Child {
-  // With node flags (e.g. a CPU profile), node loads tsx itself; otherwise the tsx CLI, as npm start.
-  const [cmd, args] = opts.nodeArgs
-    ? [process.execPath, [...opts.nodeArgs, '--import', 'tsx', `${ROOT}src/main.ts`]]
-    : [TSX, [`${ROOT}src/main.ts`]];
-  const proc = spawn(cmd, args, {
+/** Starts the bot the way `npm start` does (node --import tsx src/main.ts), with only the given environment. */
+export function startBotProcess(env: Record<string, string>, opts: { cwd?: string; nodeArgs?: string[]; ownGroup?: boolean } = {}): Child {
+  const args = [...(opts.nodeArgs ?? []), '--import', TSX_LOADER, `${ROOT}src/main.ts`];
+  const proc = spawn(process.execPath, args, {
     cwd: opts.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so a test can signal the group the way a terminal's Ctrl+C does.
+    detached: opts.ownGroup ?? false,
   });
   let out = '';
   proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));

@@ -32,14 +32,23 @@ interface Penalty {
   retryAfter: number;
 }
 
+/** A call that gets no answer: it is delivered (or not) and then held until the client gives up. */
+export interface HangOptions {
+  method?: string;
+  chatId?: number;
+  /** Deliver the message before going silent (the worst case: a retry is a duplicate). Default true. */
+  deliver?: boolean;
+}
+
 export class Faults {
   violations = 0;
   private rules: FaultRule[] = [];
+  private hangs: { remaining: number; spec: HangOptions }[] = [];
   private latency = new Map<string, number>();
   private limits: RateLimitOptions | undefined;
   private windows = new Map<string, number[]>();
   private penalties = new Map<string, Penalty>();
-  private timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  private timers = new Set<{ timer?: NodeJS.Timeout; resolve: () => void }>();
 
   /** `now`: monotonic ms for flood control. */
   constructor(private readonly now: () => number = () => performance.now()) {}
@@ -66,6 +75,31 @@ export class Faults {
       return new ApiError(spec.code, spec.description ?? DEFAULT_DESCRIPTIONS[spec.code] ?? 'Error');
     }
     return undefined;
+  }
+
+  hang(n: number, spec: HangOptions): void {
+    if (n > 0) this.hangs.push({ remaining: n, spec });
+  }
+
+  /** Whether this call is to hang (consumes one), and whether it is delivered first. */
+  takeHang(method: string, chatId: number | undefined): { deliver: boolean } | undefined {
+    const i = this.hangs.findIndex((h) => (h.spec.method ?? method) === method && method !== 'getUpdates' && (h.spec.chatId === undefined || h.spec.chatId === chatId));
+    const rule = this.hangs[i];
+    if (!rule) return undefined;
+    if (--rule.remaining <= 0) this.hangs.splice(i, 1);
+    return { deliver: rule.spec.deliver ?? true };
+  }
+
+  /** Resolves when the client closes the request, or when the fake is closed. */
+  holdUntilClosed(res: { once(event: 'close', fn: () => void): unknown }): Promise<void> {
+    return new Promise((resolve) => {
+      const entry = { resolve };
+      this.timers.add(entry);
+      res.once('close', () => {
+        this.timers.delete(entry);
+        resolve();
+      });
+    });
   }
 
   slow(ms: number, method?: string): void {

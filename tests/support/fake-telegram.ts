@@ -12,7 +12,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BotCommand, Chat, Update, User, UserFromGetMe } from 'grammy/types';
-import { Faults } from './fake-telegram-faults.js';
+import { Faults, type HangOptions } from './fake-telegram-faults.js';
 import { ApiError, describeParams, int, parseBody } from './fake-telegram-http.js';
 import { handlers, methodNames } from './fake-telegram-methods.js';
 import { untilQuiet, unreadIn } from './fake-telegram-quiet.js';
@@ -114,6 +114,11 @@ export class FakeTelegram {
   /** The next `n` calls matching (method, chatId) fail with `code`. Without `method`, getUpdates is never matched. */
   failNext(n: number, spec: FaultOptions): void {
     this.faults.failNext(n, spec);
+  }
+
+  /** The next `n` calls matching (method, chatId) never get an answer (delivered first unless `deliver: false`). */
+  hang(n: number, spec: HangOptions = {}): void {
+    this.faults.hang(n, spec);
   }
 
   /** Adds `ms` latency to calls of `method` (all but getUpdates when omitted). `slow(0)` clears. */
@@ -286,6 +291,11 @@ export class FakeTelegram {
       if (latency > 0) await this.faults.delay(latency);
       const fault = this.faults.takeFailure(method, chatId) ?? this.faults.checkRate(method, chatId);
       if (fault) throw fault;
+      const hang = this.faults.takeHang(method, chatId);
+      if (hang) {
+        if (hang.deliver) handlers[method]?.(this.s, params, parsed.uploads);
+        return await this.faults.holdUntilClosed(res);
+      }
       const result =
         method === 'getUpdates'
           ? await this.s.getUpdates(params, (cancel) => res.once('close', cancel))

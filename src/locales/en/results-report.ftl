@@ -45,3 +45,30 @@ rr-photo-missing = (The photo could not be loaded)
 rr-closing = This is the report on the results of { $subject } by { $office }.
 rr-recipients = Recipients:
 rr-sign-on-behalf = FOR THE { $title }
+# /report: choosing the campaign, the first-time questions, sending the file
+rrf-none = There is no campaign to report on yet. Campaigns are made by importing a plan (/import) or creating tasks (/newtask).
+rrf-choose = Which campaign is the results report for? (Newest first.)
+rrf-working = ⏳ Making the report, one moment…
+rrf-not-found = This campaign no longer exists. Type /report to choose again.
+rrf-cite-number = No. { $number }
+rrf-file-prefix = Results-report
+rrf-caption =
+    📄 Results report: { $campaign }
+    { $tasks } activities · { $reported }/{ $assigned } reports · { $photos } photos.
+    Open it in Word to edit it, number it and have it signed.
+rrd-intro = First report: the bot needs { $count } details to print at the top and bottom of the report. It asks them one at a time and keeps the answers for later reports.
+rrd-ask-office = Question { $step }/{ $count }. The office issuing the report, as on its seal (printed top left, second line).
+rrd-ask-parent = Question { $step }/{ $count }. The body directly above { $office } (printed top left, first line).
+rrd-ask-place = Question { $step }/{ $count }. The place name written before the date at the top (“…, date …”).
+rrd-ask-signer-title = Question { $step }/{ $count }. The title of whoever signs for { $office }. If a deputy signs on the head's behalf, give the deputy's title: the bot adds the “KT.” line above it.
+rrd-ask-signer-name = Question { $step }/{ $count }. The full name of the signer ({ $title }).
+rrd-ask-recipients = Question { $step }/{ $count }. Who receives the report, one per line: those it reports to first, the archive last.
+rrd-suggestion = Suggested: “{ $value }”. Press the button below to use it, or type another answer. { cancel-hint }
+rrd-type-it = Type the answer. { cancel-hint }
+rrd-invalid = The answer must be text of at most 150 characters. Please type it again. { cancel-hint }
+rrd-invalid-recipients = Recipients must be text, one per line, at most 1000 characters in all. Please type them again. { cancel-hint }
+rrd-use = Use: { $value }
+rrd-recipients-suggest =
+    { $parent } (b/c);
+    Lưu: VT.
+rrd-saved = Saved for the report. ⏳ Making the report, one moment…

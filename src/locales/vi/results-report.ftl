@@ -45,3 +45,30 @@ rr-photo-missing = (Không tải được ảnh)
 rr-closing = Trên đây là báo cáo kết quả { $subject } của { $office }./.
 rr-recipients = Nơi nhận:
 rr-sign-on-behalf = KT. { $title }
+# /report: chọn đợt, hỏi thông tin lần đầu, gửi tệp
+rrf-none = Chưa có đợt nào để lập báo cáo. Đợt được tạo khi nhập kế hoạch (/import) hoặc tạo nhiệm vụ (/newtask).
+rrf-choose = Lập báo cáo kết quả cho đợt nào? (Đợt mới nhất ở trên.)
+rrf-working = ⏳ Đang lập báo cáo, anh/chị chờ một chút…
+rrf-not-found = Không tìm thấy đợt này nữa. Gõ /report để chọn lại.
+rrf-cite-number = số { $number }
+rrf-file-prefix = Bao-cao-ket-qua
+rrf-caption =
+    📄 Báo cáo kết quả: { $campaign }
+    { $tasks } hoạt động · { $reported }/{ $assigned } lượt báo cáo · { $photos } ảnh.
+    Mở bằng Word để chỉnh sửa, ghi số văn bản và trình ký.
+rrd-intro = Lần đầu lập báo cáo: bot cần { $count } thông tin để in ở đầu và cuối báo cáo. Bot hỏi từng câu; câu trả lời được lưu cho các lần sau.
+rrd-ask-office = Câu { $step }/{ $count }. Tên cơ quan đứng tên báo cáo, viết như trên con dấu (in ở góc trái, dòng thứ hai).
+rrd-ask-parent = Câu { $step }/{ $count }. Cơ quan cấp trên trực tiếp của { $office } (in ở góc trái, dòng trên cùng).
+rrd-ask-place = Câu { $step }/{ $count }. Địa danh ghi trước ngày tháng ở đầu báo cáo (“…, ngày … tháng … năm …”).
+rrd-ask-signer-title = Câu { $step }/{ $count }. Chức vụ của người ký báo cáo thay mặt { $office }. Nếu cấp phó ký thay, ghi chức vụ của cấp phó: bot tự thêm dòng “KT.” phía trên.
+rrd-ask-signer-name = Câu { $step }/{ $count }. Họ và tên người ký ({ $title }).
+rrd-ask-recipients = Câu { $step }/{ $count }. Nơi nhận báo cáo, mỗi nơi một dòng: nơi nhận để báo cáo trước, nơi lưu sau cùng.
+rrd-suggestion = Gợi ý: “{ $value }”. Bấm nút bên dưới để dùng, hoặc gõ câu trả lời khác. { cancel-hint }
+rrd-type-it = Anh/chị gõ câu trả lời. { cancel-hint }
+rrd-invalid = Câu trả lời cần là chữ, không quá 150 ký tự. Anh/chị gõ lại. { cancel-hint }
+rrd-invalid-recipients = Nơi nhận cần là chữ, mỗi nơi một dòng, tổng cộng không quá 1000 ký tự. Anh/chị gõ lại. { cancel-hint }
+rrd-use = Dùng: { $value }
+rrd-recipients-suggest =
+    { $parent } (b/c);
+    Lưu: VT.
+rrd-saved = Đã lưu thông tin cho báo cáo. ⏳ Đang lập báo cáo, anh/chị chờ một chút…

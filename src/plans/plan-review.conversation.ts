@@ -1,0 +1,171 @@
+import { type Context, InlineKeyboard } from 'grammy';
+import { DateTime } from 'luxon';
+import { outboxSettings } from '../broadcasts/broadcasts.service.js';
+import { unitsInScope } from '../core/unit-scope.js';
+import { accept, answerPress, ask, askText, clearButtons, retry, waitInput } from '../telegram/ask.js';
+import type { Translate } from '../telegram/context.js';
+import type { BotConversation } from '../telegram/conversation.js';
+import type { FeatureEnv } from '../telegram/feature.js';
+import { pickTargets } from '../telegram/pick-targets.js';
+import { parsePeriod } from './period-parse.js';
+import { type DraftItem, PLAN_ITEM_KINDS, type PlanPeriod } from './plan-types.js';
+import { type ItemAction, PLAN_TARGET_PREFIX, planButtons } from './plans.buttons.js';
+import { inYear, nextYearFor, type ReviewItem, toImport, withKind, withPeriod, withUnits } from './plans.review.js';
+import { createFromPlan, type ReadPlan } from './plans.service.js';
+import { type ButtonSpec, itemButtons, itemText, summaryButtons, summaryText, type TextContext } from './plans.text.js';
+
+export interface ReviewInput {
+  plan: ReadPlan;
+  text: string;
+  fileName: string | null;
+  /** The message the plan came in: names the review (and its creation key) in this chat. */
+  messageId: number;
+  chatId: number;
+  actorId: number;
+  locale: string;
+}
+
+const keyboard = (rows: ButtonSpec[][]) => InlineKeyboard.from(rows.map((row) => row.map((b) => InlineKeyboard.text(b.label, b.data))));
+
+/**
+ * The review: one message per drafted item with its buttons, then the summary with "Tạo tất cả (N)".
+ * Presses come in any order; each changes one item and the summary follows. Nothing is stored
+ * until "Tạo tất cả", which creates everything once (see createFromPlan).
+ */
+export async function reviewPlan(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate, input: ReviewInput): Promise<void> {
+  const zone = env.deps.config.timezone;
+  const now = new Date(await conversation.external(() => env.deps.clock.now().toISOString()));
+  const { draft, units } = input.plan;
+  const items: ReviewItem[] = draft.items.map((item) => ({ item, kept: true, link: null }));
+  const tc: TextContext = { t, zone, now, units, count: items.length };
+  const messageIds = new Map<number, number>();
+  await ctx.reply(t('plan-review-intro', { docType: (draft.docType ?? t('plan-doc')).toLocaleLowerCase('vi'), title: draft.title ?? t('plan-untitled'), count: items.length }));
+  for (const r of items) messageIds.set(r.item.index, (await ctx.reply(itemText(r, tc), { reply_markup: keyboard(itemButtons(r, tc)) })).message_id);
+  const sendSummary = async (at: Context, note?: string) =>
+    (await at.reply(summaryText(draft, items, tc, note), { reply_markup: keyboard(summaryButtons(items, tc, input.messageId)) })).message_id;
+  let summaryId = await sendSummary(ctx);
+  const refresh = async (at: Context, r: ReviewItem) => {
+    const id = messageIds.get(r.item.index);
+    if (id) await at.api.editMessageText(input.chatId, id, itemText(r, tc), { reply_markup: keyboard(itemButtons(r, tc)) }).catch(() => undefined);
+  };
+  for (;;) {
+    const press = await waitInput(conversation);
+    const data = press.callbackQuery?.data;
+    if (planButtons.create.unpack(data)) {
+      await answerPress(press);
+      if (await create(env, conversation, press, t, input, items)) return;
+      continue;
+    }
+    if (planButtons.cancel.unpack(data)) {
+      await answerPress(press);
+      await clearButtons(press);
+      await press.reply(t('plan-review-cancelled'));
+      return;
+    }
+    const year = planButtons.year.unpack(data);
+    const action = planButtons.item.unpack(data);
+    const r = items.find((i) => i.item.index === (year?.[0] ?? action?.[1]));
+    if (!r || (!year && !action)) {
+      await answerPress(press);
+      await press.reply(t('plan-review-press'));
+      continue;
+    }
+    if (year) {
+      r.item = inYear(r.item, year[1], zone);
+      r.kept = true;
+    } else if (action?.[0] === 'keep' || action?.[0] === 'drop') r.kept = action[0] === 'keep';
+    if (year || action?.[0] === 'keep' || action?.[0] === 'drop') {
+      await answerPress(press, { text: t(r.kept ? 'plan-kept' : 'plan-dropped', { index: r.item.index }) });
+      await refresh(press, r);
+      await press.api.editMessageText(input.chatId, summaryId, summaryText(draft, items, tc), { reply_markup: keyboard(summaryButtons(items, tc, input.messageId)) }).catch(() => undefined);
+      continue;
+    }
+    await answerPress(press);
+    const edited = await editItem(env, conversation, press, t, r, action?.[0] ?? 'keep', tc, input.plan);
+    await refresh(edited, r);
+    // The summary moves below the question just answered, so "Tạo tất cả" stays at hand.
+    await edited.api.editMessageReplyMarkup(input.chatId, summaryId).catch(() => undefined);
+    summaryId = await sendSummary(edited, t('plan-item-updated', { index: r.item.index, title: r.item.title }));
+  }
+}
+
+/** Asks what one edit button needs (dates, units, kind, link) and applies it; returns the last input. */
+async function editItem(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate, r: ReviewItem, action: ItemAction, tc: TextContext, plan: ReadPlan): Promise<Context> {
+  const { zone } = tc;
+  if (action === 'date') {
+    const answer = await askPeriod(conversation, ctx, t, r.item, tc);
+    r.item = withPeriod(r.item, answer.value.period, zone, answer.value.deadline);
+    return answer.ctx;
+  }
+  if (action === 'units') {
+    const scope = await pickTargets(conversation, ctx, t, { prefix: PLAN_TARGET_PREFIX, prompt: t('plan-ask-units', { title: r.item.title }), units: plan.units });
+    if (scope.mode !== 'extra') r.item = withUnits(r.item, unitsInScope(plan.units, scope).map((u) => u.id), plan.units);
+    return ctx;
+  }
+  if (action === 'kind') {
+    const kb = new InlineKeyboard();
+    PLAN_ITEM_KINDS.forEach((k, i) => {
+      kb.text(t(`plan-kind-${k}`), planButtons.kind.pack(k, r.item.index));
+      if (i % 2 === 1) kb.row();
+    });
+    const answer = await ask(conversation, ctx, {
+      prompt: t('plan-ask-kind', { title: r.item.title, kind: t(`plan-kind-${r.item.kind}`) }),
+      keyboard: kb,
+      read: async (input) => {
+        await answerPress(input);
+        const kind = planButtons.kind.unpack(input.callbackQuery?.data);
+        return kind && kind[1] === r.item.index ? accept(kind[0]) : retry(t('press-button'));
+      },
+    });
+    await clearButtons(answer.ctx);
+    r.item = withKind(r.item, answer.value, zone);
+    return answer.ctx;
+  }
+  if (action === 'link') {
+    const valid = (s: string) => /^https?:\/\/\S+$/i.test(s);
+    r.link = await askText(conversation, ctx, t, { prompt: t('plan-ask-link', { title: r.item.title }), invalid: t('plan-link-invalid'), max: 300, valid });
+    return ctx;
+  }
+  return ctx;
+}
+
+/** An example of the expected answer, from the item's own dates (moved to a year still ahead). */
+function periodExample(item: DraftItem, tc: TextContext): string {
+  const period: PlanPeriod = item.period ?? { start: tc.now, end: tc.now, precision: 'day' };
+  const ahead = item.period && period.end <= tc.now ? inYear(item, nextYearFor(period, tc.now, tc.zone), tc.zone).period ?? period : period;
+  const fmt = (d: Date) => DateTime.fromJSDate(d, { zone: tc.zone }).toFormat('dd/MM/yyyy');
+  return tc.t('plan-date-example', { from: fmt(ahead.start), to: fmt(ahead.end) });
+}
+
+async function askPeriod(conversation: BotConversation, ctx: Context, t: Translate, item: DraftItem, tc: TextContext) {
+  const year = DateTime.fromJSDate(tc.now, { zone: tc.zone }).year;
+  return ask(conversation, ctx, {
+    prompt: t('plan-ask-date', { title: item.title, example: periodExample(item, tc) }),
+    read: async (input) => {
+      await answerPress(input);
+      const text = input.message?.text?.trim() ?? '';
+      if (!text) return retry(t('plan-date-type'));
+      const parsed = parsePeriod(text, { zone: tc.zone, defaultYear: year });
+      if (!parsed) return retry(t('plan-date-unreadable', { text: text.slice(0, 60) }));
+      if (parsed.end.getTime() <= tc.now.getTime()) return retry(t('plan-date-past', { text: parsed.matched }));
+      return accept({ period: { start: parsed.start, end: parsed.end, precision: parsed.precision }, deadline: parsed.deadline });
+    },
+  });
+}
+
+/** "Tạo tất cả": stores everything once under the review's key; false when there was nothing to create. */
+async function create(env: FeatureEnv, conversation: BotConversation, press: Context, t: Translate, input: ReviewInput, items: ReviewItem[]): Promise<boolean> {
+  const { deps } = env;
+  const now = new Date(await conversation.external(() => deps.clock.now().toISOString()));
+  const key = `plan:${input.chatId}:${input.messageId}`;
+  const plan = toImport(items, { key, draft: input.plan.draft, text: input.text, fileName: input.fileName, now, zone: deps.config.timezone, locale: input.locale, chatId: input.chatId, t });
+  if (plan.tasks.length === 0 && plan.broadcasts.length === 0) {
+    await press.reply(t('plan-summary-nothing'));
+    return false;
+  }
+  const result = await conversation.external(() => createFromPlan(deps.db, deps.clock, outboxSettings(deps), input.actorId, plan));
+  await clearButtons(press);
+  if (!result.ok) await press.reply(t('plan-already-created'));
+  else await press.reply(t('plan-created', { campaign: plan.campaign.name, tasks: result.tasks, broadcasts: result.broadcasts }));
+  return true;
+}

@@ -1,0 +1,145 @@
+import { DateTime } from 'luxon';
+import { foldVietnamese } from '../core/fold.js';
+import type { BroadcastTarget } from '../core/schema.js';
+import type { PlanImport } from './plans.service.js';
+import { suggestionFor, toReportForm } from './plan-forms.js';
+import type { DraftItem, PlanDraft, PlanItemKind, PlanPeriod, PlanUnit } from './plan-types.js';
+
+/** One drafted item under review: the draft's own fields as the admin changed them, kept or dropped. */
+export interface ReviewItem {
+  item: DraftItem;
+  kept: boolean;
+  /** The quiz's link, given by the admin (sent with its broadcast). */
+  link: string | null;
+}
+
+/** Why a kept item will not be created: it is /report's job, or it lacks dates, future dates or units. */
+export type Blocker = 'report' | 'no-dates' | 'past' | 'no-units';
+
+type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+/** An event whose plan names only days starts at this hour (office hours), so its reminders make sense. */
+const EVENT_HOUR = 8;
+
+export function blockerOf(r: ReviewItem, now: Date): Blocker | null {
+  const { item } = r;
+  if (!item.suggestion.task && !item.suggestion.broadcast) return 'report';
+  if (!item.period) return 'no-dates';
+  if (item.period.end.getTime() <= now.getTime()) return 'past';
+  if (item.assign.unitIds.length === 0) return 'no-units';
+  return null;
+}
+
+/** Kept and nothing missing: what "Tạo tất cả" creates. */
+export function creatable(items: ReviewItem[], now: Date): ReviewItem[] {
+  return items.filter((r) => r.kept && blockerOf(r, now) === null);
+}
+
+/** The item with a new period; the suggestion (a broadcast's first time) follows it. */
+export function withPeriod(item: DraftItem, period: PlanPeriod, zone: string, deadline = item.deadline): DraftItem {
+  return { ...item, period, periodFrom: 'text', deadline, suggestion: suggestionFor(item.kind, period.start, zone) };
+}
+
+export function withKind(item: DraftItem, kind: PlanItemKind, zone: string): DraftItem {
+  return { ...item, kind, suggestion: suggestionFor(kind, item.period?.start ?? null, zone) };
+}
+
+export function withUnits(item: DraftItem, unitIds: number[], units: PlanUnit[]): DraftItem {
+  const all = units.length > 0 && units.every((u) => unitIds.includes(u.id));
+  return { ...item, assign: { all, kinds: [], namedUnitIds: unitIds, unmatched: [], unitIds: [...unitIds].sort((a, b) => a - b) } };
+}
+
+function shift(period: PlanPeriod, years: number, zone: string): PlanPeriod {
+  const start = DateTime.fromJSDate(period.start, { zone }).plus({ years });
+  const end = DateTime.fromJSDate(period.end, { zone }).plus({ years });
+  // 29/02 and month ends stay month ends ("tháng 2" of a leap year).
+  return { start: start.toJSDate(), end: (period.precision === 'month' ? end.endOf('month') : end).toJSDate(), precision: period.precision };
+}
+
+/** The first year, from this one on, in which the item's dates are still ahead ("Dùng năm …"). */
+export function nextYearFor(period: PlanPeriod, now: Date, zone: string): number {
+  const from = DateTime.fromJSDate(period.start, { zone }).year;
+  let year = DateTime.fromJSDate(now, { zone }).year;
+  while (shift(period, year - from, zone).end.getTime() <= now.getTime()) year++;
+  return year;
+}
+
+export function inYear(item: DraftItem, year: number, zone: string): DraftItem {
+  if (!item.period) return item;
+  const years = year - DateTime.fromJSDate(item.period.start, { zone }).year;
+  return withPeriod(item, shift(item.period, years, zone), zone);
+}
+
+/** A moment that is at least `now` (something due in the past goes out at once). */
+function notBefore(at: Date, now: Date): Date {
+  return at.getTime() < now.getTime() ? now : at;
+}
+
+/** When an event starts: its written time, or 08:00 on its first day when the plan names only days. */
+export function eventTime(period: PlanPeriod, zone: string): Date {
+  const start = DateTime.fromJSDate(period.start, { zone });
+  return start.hour === 0 && start.minute === 0 ? start.set({ hour: EVENT_HOUR }).toJSDate() : period.start;
+}
+
+function target(item: DraftItem): BroadcastTarget {
+  return item.assign.all ? { mode: 'all-units' } : { mode: 'pick', unitIds: item.assign.unitIds };
+}
+
+export interface ImportContext {
+  key: string;
+  draft: PlanDraft;
+  text: string;
+  fileName: string | null;
+  now: Date;
+  zone: string;
+  locale: string;
+  chatId: number;
+  t: Translate;
+}
+
+/** What "Tạo tất cả" stores for the creatable items; the campaign spans their dates. */
+export function toImport(items: ReviewItem[], c: ImportContext): PlanImport {
+  const chosen = creatable(items, c.now);
+  const periods = chosen.flatMap((r) => (r.item.period ? [r.item.period] : []));
+  const day = (ms: number) => (periods.length ? DateTime.fromMillis(ms, { zone: c.zone }).toISODate() : null);
+  const { draft } = c;
+  return {
+    creationKey: c.key,
+    campaign: {
+      name: draft.title ?? c.fileName ?? c.t('plan-untitled'),
+      startsOn: day(Math.min(...periods.map((p) => p.start.getTime()))),
+      endsOn: day(Math.max(...periods.map((p) => p.end.getTime()))),
+    },
+    document: { fileName: c.fileName, text: c.text, docType: draft.docType, number: draft.number, issuedText: draft.issuedText, issuedOn: draft.issuedOn, place: draft.place },
+    tasks: chosen.flatMap(({ item }) => {
+      const task = item.suggestion.task;
+      if (!task || !item.period) return [];
+      const eventAt = task.hasEvent ? eventTime(item.period, c.zone) : null;
+      const form = toReportForm(task.form, (key) => c.t(key));
+      return [{ index: item.index, title: item.title, description: item.source.slice(0, 1000), template: task.template, dueAt: item.period.end, eventAt, form, unitIds: item.assign.unitIds }];
+    }),
+    broadcasts: chosen.flatMap((r) => {
+      const b = r.item.suggestion.broadcast;
+      if (!b?.sendAt || !r.item.period) return [];
+      const text = broadcastText(r, draft.title ?? '', c);
+      return [{ index: r.item.index, content: { kind: 'text' as const, text }, target: target(r.item), sendAt: notBefore(b.sendAt, c.now), repeat: b.repeat, locale: c.locale, progressChatId: c.chatId }];
+    }),
+  };
+}
+
+function broadcastText(r: ReviewItem, campaign: string, c: ImportContext): string {
+  const period = r.item.period;
+  const fmt = (d: Date) => DateTime.fromJSDate(d, { zone: c.zone }).toFormat('dd/MM/yyyy');
+  const lines = [c.t('plan-broadcast-head', { campaign }), r.item.title];
+  if (period) lines.push(c.t('plan-broadcast-period', { from: fmt(period.start), to: fmt(period.end) }));
+  if (r.link) lines.push(c.t('plan-broadcast-link', { link: r.link }));
+  if (r.item.suggestion.task) lines.push(c.t('plan-broadcast-report'));
+  return lines.join('\n').slice(0, 4000);
+}
+
+/** Units for answering an unmatched name: those sharing most words with it first, residential units last. */
+export function rankUnitsFor(name: string, units: PlanUnit[]): PlanUnit[] {
+  const words = new Set(foldVietnamese(name).split(' ').filter((w) => w.length >= 2));
+  const score = (u: PlanUnit) => foldVietnamese(u.name).split(' ').filter((w) => words.has(w)).length;
+  return [...units].sort((a, b) => score(b) - score(a) || Number(a.kind === 'block') - Number(b.kind === 'block') || a.id - b.id);
+}

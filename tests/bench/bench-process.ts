@@ -1,0 +1,70 @@
+// The processes a benchmark measures: the compiled bot (as the Dockerfile runs it) and the echo
+// peer, each a plain `node` process, so /proc shows their own CPU time and memory.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Child } from '../support/child.js';
+import { ROOT } from '../support/child.js';
+
+const CLOCK_TICKS_PER_SECOND = 100;
+const MAIN = join(ROOT, 'dist/src/main.js');
+
+/**
+ * `npm run build` and the locale files beside it, as the Dockerfile does. Type errors in files
+ * being edited elsewhere do not stop the build (tsc still emits); a missing output does.
+ */
+export function buildBot(): void {
+  const tsc = spawnSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
+  if (tsc.status !== 0) console.warn(`build: tsc reported problems (output still used):\n${tsc.stdout.split('\n').slice(0, 5).join('\n')}`);
+  if (!existsSync(MAIN)) throw new Error(`build: ${MAIN} was not produced`);
+  cpSync(join(ROOT, 'src/locales'), join(ROOT, 'dist/src/locales'), { recursive: true });
+}
+
+function childOf(cmd: string, args: string[], env: Record<string, string>): Child {
+  const proc = spawn(cmd, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
+  return { proc, output: () => out, exited };
+}
+
+/** The compiled bot: `node dist/src/main.js` (BENCH_PROFILE=<dir> adds a CPU profile). */
+export function startCompiledBot(env: Record<string, string>): Child {
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  return childOf(process.execPath, [...profile, MAIN], { NODE_ENV: 'production', ...env });
+}
+
+/** The echo peer, on node itself (tsx only as a loader, so the pid is the bot's). */
+export function startEcho(env: Record<string, string>): Child {
+  return childOf(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/bench/echo-bot.ts')], env);
+}
+
+/** CPU time (user + system) the process has used so far, in ms. */
+export function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  // Fields after the command name (which may hold spaces): utime is the 12th, stime the 13th.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** Resident memory of the process, in MB. */
+export function rssMb(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return Number(/\d+/.exec(line ?? '')?.[0] ?? 0) / 1024;
+}
+
+/** The machine's load, printed with every run (it is shared). */
+export function loadAverage(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
+
+export async function stopChild(child: Child): Promise<void> {
+  if (child.proc.exitCode !== null) return;
+  child.proc.kill('SIGTERM');
+  const timer = setTimeout(() => child.proc.kill('SIGKILL'), 20_000);
+  await child.exited;
+  clearTimeout(timer);
+}

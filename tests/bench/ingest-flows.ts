@@ -1,0 +1,89 @@
+// What the simulated leaders do in the ingest benchmark: the seven updates of one confirmation,
+// everyone at once (closed loop) or flows started at a fixed rate (open loop).
+import type { FakeTelegram } from '../support/fake-telegram.js';
+import type { SimUser } from '../support/fake-telegram-user.js';
+
+export const UPDATES_PER_FLOW = 7;
+const REPLY_TIMEOUT_MS = 120_000;
+
+/** One step: act, then wait for the replies; returns ms from the update's arrival to the last reply. */
+async function step(user: SimUser, act: () => void, replies: number): Promise<number> {
+  const start = performance.now();
+  act();
+  await user.nextMessages(replies, { timeoutMs: REPLY_TIMEOUT_MS });
+  return performance.now() - start;
+}
+
+/** The leader's seven updates: Báo cáo → Đã xong → 45 → photo → Xong → Bỏ qua → Gửi (the echo peer answers each once). */
+export async function leaderFlow(user: SimUser, echo: boolean): Promise<number[]> {
+  const r = (n: number) => (echo ? 1 : n);
+  const btn = (label: string | RegExp) => () => (echo ? user.pressCallbackData('x') : user.pressButton(label));
+  return [
+    await step(user, btn(/Báo cáo/), r(2)),
+    await step(user, btn('✅ Đã xong'), r(2)),
+    await step(user, () => user.sendText('45'), 1),
+    await step(user, () => user.sendPhoto({ fileUniqueId: `bench-${user.id}-${performance.now()}` }), 1),
+    await step(user, btn('Xong'), 1),
+    await step(user, btn('Bỏ qua'), 1),
+    await step(user, btn('📤 Gửi'), 1),
+  ];
+}
+
+/** Not measured: each leader opens /tasks, so the Báo cáo button is on screen (a hundred at a time). */
+export async function warmUp(users: SimUser[]): Promise<void> {
+  for (let i = 0; i < users.length; i += 100) {
+    await Promise.all(users.slice(i, i + 100).map((u) => step(u, () => u.sendText('/tasks'), 1)));
+  }
+}
+
+export interface Latencies {
+  updates: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+}
+
+export function summarize(latencies: number[], seconds: number): Latencies {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+  return { updates: sorted.length, seconds, p50: pct(50), p99: pct(99) };
+}
+
+/** Everyone at once: throughput is what the bot sustains; p99 is mostly queueing. */
+export async function closedLoop(users: SimUser[], echo: boolean): Promise<Latencies> {
+  const t0 = performance.now();
+  const latencies = (await Promise.all(users.map((u) => leaderFlow(u, echo)))).flat();
+  return summarize(latencies, (performance.now() - t0) / 1000);
+}
+
+/** Flows start at a fixed rate, whether or not the earlier ones are done: latency under a given load. */
+export async function openLoop(users: SimUser[], echo: boolean, updatesPerSecond: number): Promise<Latencies> {
+  const intervalMs = (1000 * UPDATES_PER_FLOW) / updatesPerSecond;
+  const t0 = performance.now();
+  const flows: Promise<number[]>[] = [];
+  for (const [i, user] of users.entries()) {
+    const wait = t0 + i * intervalMs - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    flows.push(leaderFlow(user, echo));
+  }
+  const latencies = (await Promise.all(flows)).flat();
+  return summarize(latencies, (performance.now() - t0) / 1000);
+}
+
+/**
+ * A "Báo cáo" press as from a reminder the leader never opened in this run (no message of the
+ * bot on screen yet). Its query id is unknown to the fake, so answering it fails as a stale
+ * press does; the dialogue opens all the same.
+ */
+export function pressReportFromReminder(fake: FakeTelegram, user: SimUser, data: string): void {
+  const chat = { id: user.id, type: 'private' as const, first_name: user.user.first_name };
+  fake.pushUpdate({
+    callback_query: {
+      id: `bench-${user.id}-${Date.now()}`,
+      from: user.user,
+      chat_instance: `ci${user.id}`,
+      data,
+      message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat, text: 'Nhắc việc' },
+    },
+  });
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finishDrained } from '../src/broadcasts/broadcast-lifecycle.js';
+import { createBroadcast, outboxSettings } from '../src/broadcasts/broadcasts.service.js';
+import { broadcastProgress } from '../src/broadcasts/progress.js';
+import { loadConfig } from '../src/config.js';
+import { systemClock } from '../src/core/clock.js';
+import { createLogger } from '../src/core/logger.js';
+import { Dispatcher } from '../src/outbox/dispatcher.js';
+import { soloElector } from '../src/outbox/leader.js';
+import { PER_CHAT_MS } from '../src/outbox/pacer.js';
+import { createI18n, translator } from '../src/telegram/i18n.js';
+import { createNotifier } from '../src/telegram/notifier.js';
+import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
+import { FakeTelegram } from './support/fake-telegram.js';
+
+const RECIPIENTS = 300;
+const FIRST_ID = 400_000;
+const HUNG = FIRST_ID + 20;
+const PROGRESS_CHAT = 399_999;
+const RATE = 30;
+/** The notifier's patience for sendMessage in this test (10 s in production). */
+const TIMEOUT_MS = 1_500;
+
+const target = dbTargets()[0] ?? 'pglite';
+
+/**
+ * Real time on purpose: this measures how the pacer spaces real HTTP calls while one of them
+ * never answers (the fake records when each request arrived).
+ */
+describe(`a broadcast with one request that never answers (${target})`, () => {
+  let database: TestDatabase;
+  let fake: FakeTelegram;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(target);
+    fake = await FakeTelegram.start();
+  });
+  afterAll(async () => {
+    await fake?.close();
+    await database?.close();
+  });
+
+  it('when one send hangs, then the others go on at the rate without a stall, it is sent again after the timeout (one duplicate, counted), and the broadcast ends done with its figures', { timeout: 60_000 }, async () => {
+    const db = database.db;
+    const ids = Array.from({ length: RECIPIENTS }, (_, i) => FIRST_ID + i);
+    await db.insertInto('members').values(ids.map((id) => ({ telegram_id: id, chat_id: id, display_name: `Khối ${id}`, username: null, locale: null, role: 'leader' as const }))).execute();
+    const config = loadConfig({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, QUIET_HOURS: 'off' });
+    const draft = { content: { kind: 'text' as const, text: 'Sáng mai 7 giờ tổng vệ sinh.' }, target: { mode: 'everyone' as const }, sendAt: systemClock.now(), repeat: null, locale: 'vi', progressChatId: PROGRESS_CHAT };
+    await createBroadcast(db, systemClock, outboxSettings({ config }), 1, draft, 'stall-test');
+
+    const logger = createLogger({ level: 'silent', secrets: [] });
+    const notifier = createNotifier({ token: fake.token, apiRoot: fake.apiRoot, timeouts: { messageMs: TIMEOUT_MS, otherMs: 5_000 } });
+    const i18n = createI18n('vi');
+    const progress = broadcastProgress({ db, clock: systemClock, notifier, texts: (l) => translator(i18n, l), logger });
+    const dispatcher = new Dispatcher({
+      db,
+      clock: systemClock,
+      logger,
+      notifier,
+      elector: soloElector(),
+      window: { zone: config.timezone, quiet: null },
+      ratePerSecond: RATE,
+      onProgress: async () => {
+        await finishDrained(db);
+        await progress();
+      },
+    });
+    fake.hang(1, { method: 'sendMessage', chatId: HUNG });
+    await dispatcher.drain();
+
+    const calls = fake.callsOf('sendMessage').filter((c) => !c.error && Number(c.params.chat_id) >= FIRST_ID);
+    const perChat = new Map<number, number>();
+    for (const c of calls) perChat.set(Number(c.params.chat_id), (perChat.get(Number(c.params.chat_id)) ?? 0) + 1);
+    expect(perChat.size).toBe(RECIPIENTS);
+    // The hung send was delivered but never answered: sending it again made the one duplicate.
+    expect(perChat.get(HUNG)).toBe(2);
+    const duplicates = [...perChat.values()].reduce((sum, n) => sum + n - 1, 0);
+    expect(duplicates).toBe(dispatcher.stats.timedOut);
+    expect(dispatcher.stats.timedOut).toBe(1);
+
+    // The others: never a gap longer than the per-chat spacing, and the rate within 10%.
+    const others = calls.filter((c) => Number(c.params.chat_id) !== HUNG).map((c) => c.at);
+    const gaps = others.slice(1).map((at, i) => at - (others[i] ?? at));
+    const seconds = ((others.at(-1) ?? 0) - (others[0] ?? 0)) / 1000;
+    const rate = (others.length - 1) / seconds;
+    console.log(`stall test (${target}): ${others.length} others at ${rate.toFixed(1)}/s (configured ${RATE}), longest gap ${Math.max(...gaps)} ms, timeouts ${dispatcher.stats.timedOut}, duplicates ${duplicates}`);
+    expect(Math.max(...gaps)).toBeLessThan(PER_CHAT_MS);
+    expect(rate).toBeGreaterThan(RATE * 0.9);
+    expect(rate).toBeLessThan(RATE * 1.1);
+
+    const stored = await db.selectFrom('broadcasts').select(['status', 'progress_final_at']).executeTakeFirstOrThrow();
+    expect(stored.status).toBe('done');
+    expect(stored.progress_final_at).not.toBeNull();
+    expect(fake.user(PROGRESS_CHAT).messages().at(-1)?.text).toBe('✅ Thông báo #1 đã gửi xong: 300/300 người đã nhận · 0 đã chặn bot · 0 không gửi được. Dùng /broadcasts để xem ai chưa nhận.');
+  });
+});
