@@ -91,3 +91,36 @@ describe.each(dbTargets())('faults from outside on %s', (target) => {
     expect(errorLines()).toEqual([]);
   });
 });
+
+describe.each(dbTargets())('what an update Telegram could send logs on %s', (target) => {
+  const app = useApp(target, { adminIds: [1001], localTime: '02/06/2026 08:00' });
+
+  it('when members and strangers send every kind of input, then each gets a calm answer and no line is logged as an error', async () => {
+    const { database, h } = app;
+    const k1 = await buildUnit(database.db, { name: 'Khối 1', households: 50 });
+    await buildMember(database.db, { telegramId: 2001, name: 'Hoàng Văn Một', unitId: k1.id });
+    await buildMember(database.db, { telegramId: 3001, name: 'Lý Thị Chủ Tịch', role: 'official' });
+    await buildTask(database.db, { unitIds: [k1.id] });
+    for (const id of [1001, 2001, 3001, 9009]) {
+      const user = h.fake.user(id);
+      user.sendText('/start');
+      await user.nextMessage();
+      const before = user.messages().length;
+      user.sendSticker();
+      user.sendLocation(21.85, 106.76);
+      user.sendDocument({ filename: 'ke-hoach.xlsx' });
+      user.sendPhoto();
+      user.sendText('/khonglenhnao');
+      user.sendText('xin chào');
+      user.pressCallbackData('rp:1:1');
+      user.pressCallbackData('zz:junk');
+      user.pressCallbackData('op:t:99999999999999999999');
+      const chat = { id, type: 'private' as const, first_name: 'U' };
+      h.fake.pushUpdate({ edited_message: { message_id: 1, date: 1, edit_date: 2, chat, from: { id, is_bot: false, first_name: 'U' }, text: 'sửa' } });
+      await h.fake.waitFor(() => h.fake.pendingUpdates === 0);
+      await h.settle();
+      expect(user.messages().length, user.transcriptText()).toBeGreaterThan(before);
+    }
+    expect(h.logs.filter((l) => /"level":(50|60)/.test(l))).toEqual([]);
+  });
+});
