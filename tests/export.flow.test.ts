@@ -72,6 +72,7 @@ describe.each(dbTargets())('export on %s', (target) => {
       taskId: flag.id, unitId: k1.id, memberId: one.id, status: 'done', number: 115, note: 'Treo đủ, có ảnh', photoCount: 2, late: true,
       at: new Date('2026-06-14T12:15:00Z'), flags: [{ kind: 'photo-reused', fileUniqueId: 'A', otherTaskId: cleanup.id, otherUnitId: k2.id }],
     });
+    await db.updateTable('reports').set({ latitude: 21.8537, longitude: 106.7615 }).where('unit_id', '=', k1.id).execute();
     await insertReport(db, { taskId: flag.id, unitId: k2.id, memberId: two.id, status: 'partial', number: 40, at: new Date('2026-06-13T01:00:00Z') });
     await db.updateTable('reports').set({ returned_at: h.clock.now(), returned_by: official.id, return_reason: 'Thiếu ảnh' }).where('unit_id', '=', k2.id).execute();
     await insertReport(db, { taskId: cleanup.id, unitId: k1.id, memberId: one.id, status: 'not_done', note: '=HYPERLINK("x")' });
@@ -110,8 +111,11 @@ describe.each(dbTargets())('export on %s', (target) => {
     expect(values(summary, 3)).toEqual([2, 'Tổng vệ sinh: đường/ngõ', '20/06/2026 17:00', 'Đang mở', 1, 1, 100, 0, 0, 1, 0, 'Số hộ treo cờ', 0, 120, 0, 0]);
     expect(values(summary, 6)).toEqual(['Lập lúc: 15/06/2026 08:30']);
 
-    expect(values(flagSheet, 1)).toEqual(['STT', 'Đơn vị', 'Người phụ trách', 'Tình trạng', 'Số hộ treo cờ', 'Ghi chú', 'Số ảnh', 'Cảnh báo', 'Thời gian báo cáo', 'Nộp muộn', 'Số lần gửi']);
-    expect(values(flagSheet, 2)).toEqual([1, 'Khối 1', 'Hoàng Văn Một, Phó Một', 'Đã xong', 115, 'Treo đủ, có ảnh', 2, '⚠️ Ảnh trùng với ảnh trong báo cáo “Tổng vệ sinh: đường/ngõ” của Khối 2', '14/06/2026 19:15', 'Có', 1]);
+    expect(values(flagSheet, 1)).toEqual(['STT', 'Đơn vị', 'Người phụ trách', 'Tình trạng', 'Số hộ treo cờ', 'Ghi chú', 'Số ảnh', 'Cảnh báo', 'Thời gian báo cáo', 'Nộp muộn', 'Số lần gửi', 'Vĩ độ', 'Kinh độ', 'Bản đồ']);
+    expect(values(flagSheet, 2)).toEqual([
+      1, 'Khối 1', 'Hoàng Văn Một, Phó Một', 'Đã xong', 115, 'Treo đủ, có ảnh', 2, '⚠️ Ảnh trùng với ảnh trong báo cáo “Tổng vệ sinh: đường/ngõ” của Khối 2', '14/06/2026 19:15', 'Có', 1,
+      21.8537, 106.7615, 'https://maps.google.com/?q=21.853700,106.761500',
+    ]);
     expect(values(flagSheet, 3)).toEqual([2, 'Khối 2', 'Lý Thị Hai', 'Bị trả lại: Thiếu ảnh', 40, undefined, 0, undefined, '13/06/2026 08:00', 'Không', 1]);
     expect(values(flagSheet, 4)).toEqual([3, 'Khối 3', undefined, 'Chưa báo cáo']);
     expect(flagSheet.rowCount).toBe(4);
@@ -141,10 +145,10 @@ describe.each(dbTargets())('export on %s', (target) => {
     const bytes = doc.file?.bytes ?? Buffer.alloc(0);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.subarray(3).toString('utf8').split('\r\n')).toEqual([
-      'Nhiệm vụ,STT,Đơn vị,Người phụ trách,Tình trạng,Số hộ treo cờ,Ghi chú,Số ảnh,Cảnh báo,Thời gian báo cáo,Nộp muộn,Số lần gửi',
-      'Treo cờ Tổ quốc,1,Khối 1,"Hoàng Văn Một, Phó Một",Đã xong,115,"Treo đủ, có ảnh",2,⚠️ Ảnh trùng với ảnh trong báo cáo “Tổng vệ sinh: đường/ngõ” của Khối 2,14/06/2026 19:15,Có,1',
-      'Treo cờ Tổ quốc,2,Khối 2,Lý Thị Hai,Bị trả lại: Thiếu ảnh,40,,0,,13/06/2026 08:00,Không,1',
-      'Treo cờ Tổ quốc,3,Khối 3,,Chưa báo cáo,,,,,,,',
+      'Nhiệm vụ,STT,Đơn vị,Người phụ trách,Tình trạng,Số hộ treo cờ,Ghi chú,Số ảnh,Cảnh báo,Thời gian báo cáo,Nộp muộn,Số lần gửi,Vĩ độ,Kinh độ,Bản đồ',
+      'Treo cờ Tổ quốc,1,Khối 1,"Hoàng Văn Một, Phó Một",Đã xong,115,"Treo đủ, có ảnh",2,⚠️ Ảnh trùng với ảnh trong báo cáo “Tổng vệ sinh: đường/ngõ” của Khối 2,14/06/2026 19:15,Có,1,21.8537,106.7615,"https://maps.google.com/?q=21.853700,106.761500"',
+      'Treo cờ Tổ quốc,2,Khối 2,Lý Thị Hai,Bị trả lại: Thiếu ảnh,40,,0,,13/06/2026 08:00,Không,1,,,',
+      'Treo cờ Tổ quốc,3,Khối 3,,Chưa báo cáo,,,,,,,,,,',
       '',
     ]);
     const audit = await database.db.selectFrom('audit_log').select(['action', 'subject']).execute();

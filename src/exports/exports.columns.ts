@@ -1,4 +1,5 @@
 import { formatLocal } from '../core/clock.js';
+import { mapLink } from '../core/map-link.js';
 import { flagTexts } from '../officials/officials.text.js';
 import type { TaskProgressLine } from '../status/status.service.js';
 import type { Translate } from '../telegram/context.js';
@@ -34,6 +35,9 @@ export function unitColumns(t: Translate, zone: string, numberLabel: string | nu
     { header: t('ex-col-reported-at'), width: 18, value: (r) => (r.reportedAt ? formatLocal(r.reportedAt, zone) : null) },
     { header: t('ex-col-late'), width: 10, value: (r) => yesNo(t, r.late) },
     { header: t('ex-col-revisions'), width: 10, value: (r) => r.revisions },
+    { header: t('ex-col-latitude'), width: 12, value: (r) => r.location?.latitude ?? null },
+    { header: t('ex-col-longitude'), width: 12, value: (r) => r.location?.longitude ?? null },
+    { header: t('ex-col-map'), width: 44, value: (r) => (r.location ? mapLink(r.location) : null) },
   ];
 }
 

@@ -19,6 +19,8 @@ export function listExportRows(db: Db, taskId: number) {
       'r.status',
       'r.number_value as numberValue',
       'r.note',
+      'r.latitude',
+      'r.longitude',
       'r.photo_count as photoCount',
       'r.flags',
       'r.reported_at as reportedAt',

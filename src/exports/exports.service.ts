@@ -24,6 +24,7 @@ export interface ExportRow {
   late: boolean | null;
   revisions: number | null;
   returnReason: string | null;
+  location: { latitude: number; longitude: number } | null;
 }
 
 export interface ExportTask {
@@ -51,6 +52,7 @@ async function taskRows(db: Db, taskId: number): Promise<ExportRow[]> {
     state: r.status === null ? 'pending' : r.returnedAt ? 'returned' : r.status,
     numberValue: r.numberValue,
     note: r.note,
+    location: r.latitude !== null && r.longitude !== null ? { latitude: r.latitude, longitude: r.longitude } : null,
     photoCount: r.photoCount,
     flags: flags[i] ?? [],
     reportedAt: r.reportedAt,

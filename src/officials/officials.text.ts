@@ -1,3 +1,4 @@
+import { mapLink } from '../core/map-link.js';
 import { formatLocal } from '../core/clock.js';
 import type { Translate } from '../telegram/context.js';
 import type { FlagNote, HistoryLine, ReportDetail, ReportState } from './officials.service.js';
@@ -32,7 +33,7 @@ export function reportDetailLines(t: Translate, d: ReportDetail, zone: string): 
   const number = numberText(t, d);
   if (number) lines.push(number);
   lines.push(t('ofv-detail-photos', { count: d.photoCount }));
-  if (d.location) lines.push(t('ofv-detail-location', { lat: d.location.latitude.toFixed(5), lon: d.location.longitude.toFixed(5) }));
+  if (d.location) lines.push(t('ofv-detail-location', { map: mapLink(d.location) }));
   if (d.note) lines.push(t('ofv-detail-note', { note: d.note }));
   lines.push(t('ofv-detail-reported', { by: d.reportedBy, at: formatLocal(d.reportedAt, zone), revision: d.revision }));
   if (d.late) lines.push(t('ofv-detail-late', { due: formatLocal(d.dueAt, zone) }));

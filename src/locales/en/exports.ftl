@@ -49,3 +49,6 @@ ex-state-returned = Returned: { $reason }
 ex-task-open = Open
 ex-task-closed = Closed
 ex-task-overdue = Overdue
+ex-col-latitude = Latitude
+ex-col-longitude = Longitude
+ex-col-map = Map

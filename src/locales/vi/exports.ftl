@@ -49,3 +49,6 @@ ex-state-returned = Bị trả lại: { $reason }
 ex-task-open = Đang mở
 ex-task-closed = Đã kết thúc
 ex-task-overdue = Quá hạn
+ex-col-latitude = Vĩ độ
+ex-col-longitude = Kinh độ
+ex-col-map = Bản đồ
