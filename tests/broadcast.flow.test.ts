@@ -153,6 +153,10 @@ describe.each(dbTargets())('broadcasts on %s', (target) => {
     admin().pressCallbackData('bcy:99');
     await h.fake.waitFor(() => admin().lastMessage()?.text.startsWith('Thông báo này đã gửi xong hoặc đã huỷ'));
     expect(await database.db.selectFrom('audit_log').select('action').where('action', 'like', 'broadcast.%').execute()).toEqual([]);
+    // Ids too long for the database are refused by the button kind itself: the usual "old button", no error.
+    for (const data of ['bcn:99999999999999999999', 'bcx:99999999999999999999', 'bcy:99999999999999999999', 'rmt:99999999999999999999']) admin().pressCallbackData(data);
+    await h.fake.waitFor(() => admin().callbackAnswers().filter((a) => a.text?.includes('Nút này đã cũ')).length === 4);
+    expect(h.logs.filter((line) => line.includes('"level":50'))).toEqual([]);
     // A leader pressing an admin's button gets the usual explanation, not the admin's screen.
     const leader = h.fake.user(L1);
     leader.sendText('/help');

@@ -6,6 +6,7 @@ import { openDatabase } from '../src/core/db.js';
 import { type Child, startBotProcess } from './support/child.js';
 import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
 import { FakeTelegram } from './support/fake-telegram.js';
+import { seedDataDir } from './support/pglite.js';
 
 const ADMIN = 1001;
 
@@ -49,29 +50,28 @@ describe.each(dbTargets())('the entry point as a child process on %s', (target) 
       throw new Error(`${String(e)}\n${child.output()}`);
     });
     expect(child.output()).not.toContain(fake.token);
+    expect(child.output(), 'ADMIN_IDS is set: no setup link').not.toContain('?start=');
 
     const admin = fake.user(ADMIN, { firstName: 'Văn phòng' });
     admin.sendText('/start');
     expect((await admin.nextMessage({ timeoutMs: 15_000 })).text).toContain('quản trị viên');
     admin.sendText('/units');
     await admin.nextMessage();
-    admin.pressButton('➕ Thêm đơn vị');
-    await admin.nextMessage();
-    admin.pressButton('Khối phố');
+    admin.pressButton('➕ Khối phố');
     await admin.nextMessage();
     admin.sendText('Khối 1; 120\nKhối 2; 95');
-    expect((await admin.nextMessage()).text).toBe('Đã thêm 2 đơn vị: Khối 1, Khối 2.');
+    expect((await admin.nextMessage()).text).toContain('Đã thêm 2 đơn vị (Khối phố):\n• Khối 1 (120 hộ)\n• Khối 2 (95 hộ)');
     admin.sendText('/invite');
     await admin.nextMessage();
-    admin.pressButton('Trưởng đơn vị (khối trưởng)');
-    await fake.waitFor(() => admin.lastMessage()?.text.startsWith('Chọn đơn vị'));
+    admin.pressButton('Người phụ trách một đơn vị');
+    await fake.waitFor(() => admin.lastMessage()?.text === 'Mời người phụ trách của đơn vị nào?');
     admin.pressButton('Khối 1');
     const [link] = await admin.nextMessages(2);
     const code = /start=([A-Za-z0-9_-]+)/.exec(link?.text ?? '')?.[1] ?? '';
 
     const leader = fake.user(2002, { firstName: 'Bình' });
     leader.sendText(`/start ${code}`);
-    expect((await leader.nextMessage()).text).toContain('trưởng của Khối 1');
+    expect((await leader.nextMessage()).text).toContain('khối trưởng của Khối 1');
     await fake.waitFor(() => leader.commands());
     expect(leader.commands()?.map((c) => c.command)).toContain('tasks');
     expect(child.output()).not.toContain(code);
@@ -89,5 +89,53 @@ describe.each(dbTargets())('the entry point as a child process on %s', (target) 
       { telegram_id: 2002, role: 'leader' },
     ]);
     if (!database) await reopened.close();
+  });
+});
+
+describe.each(dbTargets())('the first start without ADMIN_IDS, as a child process on %s', (target) => {
+  let fake: FakeTelegram;
+  let dataDir: string;
+  let database: TestDatabase | undefined;
+  let child: Child;
+
+  beforeAll(async () => {
+    fake = await FakeTelegram.start();
+    dataDir = mkdtempSync(join(tmpdir(), 'khoipho-setup-'));
+    // The test above creates a database from nothing; this one starts on a migrated, empty one (seconds faster).
+    if (target === 'postgres') database = await openTestDatabase('postgres');
+    else await seedDataDir(join(dataDir, 'db'));
+  });
+  afterAll(async () => {
+    child?.proc.kill('SIGKILL');
+    await database?.close();
+    await fake.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('when started with no admin and no ADMIN_IDS, then it prints one setup link, outside the logs, that makes its first opener admin once', { timeout: 120_000 }, async () => {
+    const env: Record<string, string> = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATA_DIR: join(dataDir, 'db') };
+    if (database?.url) env.DATABASE_URL = database.url;
+    child = startBotProcess(env);
+    await fake.waitFor(() => /\?start=[A-Za-z0-9_-]+/.test(child.output()), 90_000).catch((e: unknown) => {
+      throw new Error(`${String(e)}\n${child.output()}`);
+    });
+    const code = /\?start=([A-Za-z0-9_-]+)/.exec(child.output())?.[1] ?? '';
+    const lines = child.output().split('\n');
+    const printed = lines.filter((l) => l.includes(code));
+    expect(printed, child.output()).toEqual([`Bot chưa có quản trị viên. Mở link này trên Telegram trong vòng 24 giờ để trở thành quản trị viên (chỉ dùng được một lần): https://t.me/${fake.botInfo.username}?start=${code}`]);
+    expect(printed[0]?.startsWith('{'), 'not a log line').toBe(false);
+
+    const clerk = fake.user(2001, { firstName: 'Chị Hoa' });
+    clerk.sendText(`/start ${code}`);
+    expect((await clerk.nextMessage({ timeoutMs: 15_000 })).text).toContain('Anh/chị đã được đăng ký là quản trị viên.');
+    const other = fake.user(2002);
+    other.sendText(`/start ${code}`);
+    expect((await other.nextMessage()).text).toContain('Link cài đặt này đã được dùng rồi');
+    clerk.sendText('/units');
+    expect((await clerk.nextMessage()).text).toContain('Chưa có đơn vị nào');
+
+    child.proc.kill('SIGTERM');
+    expect((await child.exited).code, child.output()).toBe(0);
+    expect(child.output().split(code)).toHaveLength(2);
   });
 });

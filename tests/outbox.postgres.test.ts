@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../src/core/clock.js';
 import { type DatabaseHandle, openDatabase } from '../src/core/db.js';
@@ -56,20 +57,45 @@ describe.skipIf(!onServer)(`two dispatchers on the real Postgres (${onServer ? '
     expect(holders.some((h) => h.leased_by?.startsWith('b'))).toBe(true);
   });
 
+  const logger = createLogger({ level: 'silent', secrets: [] });
+  const make = (handle: DatabaseHandle, id: string) =>
+    new Dispatcher({
+      db: handle.db,
+      clock: systemClock,
+      logger,
+      notifier: createNotifier({ token: fake.token, apiRoot: fake.apiRoot }),
+      elector: advisoryElector(handle.db),
+      window: { zone: 'Asia/Ho_Chi_Minh', quiet: null },
+      ratePerSecond: 100,
+      instanceId: id,
+    });
+  const copiesPerChat = () => {
+    const perChat = new Map<number, number>();
+    for (const c of fake.callsOf('sendMessage').filter((c) => !c.error)) perChat.set(Number(c.params.chat_id), (perChat.get(Number(c.params.chat_id)) ?? 0) + 1);
+    return perChat;
+  };
+
+  it('when the session holding the leader lock is terminated mid-broadcast, then the process lives on, the dispatcher steps down, takes the lead again and every recipient gets exactly one message', async () => {
+    const one = make(database, 'one');
+    await queue(300);
+    one.start();
+    await fake.waitFor(() => fake.stats().sent >= 60, 10_000);
+    // What a restart does to one session: the server ends it (57P01) under a checked-out client.
+    const killed = await sql<{ ok: boolean }>`
+      select pg_terminate_backend(pid) as ok from pg_locks
+      where locktype = 'advisory' and granted and database = (select oid from pg_database where datname = current_database())`.execute(other.db);
+    expect(killed.rows).toEqual([{ ok: true }]);
+    await fake.waitFor(() => fake.stats().sent >= 300, 20_000);
+    await one.stop();
+    const perChat = copiesPerChat();
+    expect(perChat.size).toBe(300);
+    expect([...perChat.values()].every((n) => n === 1)).toBe(true);
+    const statuses = await database.db.selectFrom('deliveries').select('status').distinct().execute();
+    expect(statuses).toEqual([{ status: 'sent' }]);
+  });
+
   it('when two dispatchers run and the leader stops mid-broadcast, then the other takes over and every recipient gets exactly one message within the rate', async () => {
     fake.rateLimit({ global: 100, perChat: 1 });
-    const logger = createLogger({ level: 'silent', secrets: [] });
-    const make = (handle: DatabaseHandle, id: string) =>
-      new Dispatcher({
-        db: handle.db,
-        clock: systemClock,
-        logger,
-        notifier: createNotifier({ token: fake.token, apiRoot: fake.apiRoot }),
-        elector: advisoryElector(handle.db),
-        window: { zone: 'Asia/Ho_Chi_Minh', quiet: null },
-        ratePerSecond: 100,
-        instanceId: id,
-      });
     const one = make(database, 'one');
     const two = make(other, 'two');
     await queue(400);
@@ -83,8 +109,7 @@ describe.skipIf(!onServer)(`two dispatchers on the real Postgres (${onServer ? '
     await fake.waitFor(() => fake.stats().sent >= 400, 20_000);
     await standby.stop();
 
-    const perChat = new Map<number, number>();
-    for (const c of fake.callsOf('sendMessage').filter((c) => !c.error)) perChat.set(Number(c.params.chat_id), (perChat.get(Number(c.params.chat_id)) ?? 0) + 1);
+    const perChat = copiesPerChat();
     expect(perChat.size).toBe(400);
     expect([...perChat.values()].every((n) => n === 1)).toBe(true);
     expect(leader.stats.sent + standby.stats.sent).toBe(400);

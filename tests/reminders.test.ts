@@ -195,6 +195,10 @@ describe.each(dbTargets())('reminders on %s', (target) => {
     const view = await admin.nextMessage();
     expect(view.buttons.flat()).toContain('✅ nhắc 3 ngày trước hạn (08:00) — 11/06/2026 08:00');
     expect(view.buttons.flat()).toContain('✔️ thông báo giao việc — 01/06/2026 08:00 (đã xử lý)');
+    // A line already handled says so (not "old button").
+    admin.pressButton('✔️ thông báo giao việc — 01/06/2026 08:00 (đã xử lý)');
+    await h.fake.waitFor(() => admin.callbackAnswers().length > 0);
+    expect(admin.callbackAnswers().at(-1)?.text).toBe('Tin này đã gửi hoặc đã bỏ qua, không bật/tắt được nữa.');
     admin.pressButton('✅ nhắc 3 ngày trước hạn (08:00) — 11/06/2026 08:00');
     await h.fake.waitFor(() => admin.messages().at(-1)?.buttons.flat().includes('⛔ nhắc 3 ngày trước hạn (08:00) — 11/06/2026 08:00 (đã tắt)'));
     const override = await database.db.selectFrom('task_reminder_overrides').selectAll().executeTakeFirstOrThrow();

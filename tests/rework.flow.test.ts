@@ -131,4 +131,23 @@ describe.each(dbTargets())('return for rework on %s', (target) => {
     expect(await database.db.selectFrom('audit_log').select('action').where('action', '=', 'report.returned').execute()).toEqual([]);
     expect(await stats()).toEqual({ reported: 1, done: 1 });
   });
+
+  it('when a report is returned in quiet hours, then the official is told when the unit will hear, and the notice goes out at 06:30', async () => {
+    const { leader } = await seed();
+    h.clock.setLocal('12/06/2026 22:10');
+    const official = h.fake.user(OFFICIAL);
+    await openReport(official);
+    official.pressButton('↩️ Trả lại để làm lại');
+    await official.nextMessage();
+    official.sendText(REASON);
+    await official.nextMessage();
+    official.pressButton('↩️ Trả lại');
+    const done = (await official.nextMessage()).text;
+    expect(done.split('\n').at(-1)).toBe('Bây giờ là ngoài giờ gửi tin: đơn vị sẽ nhận tin báo lúc 13/06/2026 06:30.');
+    expect(await h.app.dispatcher.drain()).toBe(0);
+    await leader.expectNoMessage();
+    h.clock.setLocal('13/06/2026 06:30');
+    expect(await h.app.dispatcher.drain()).toBe(1);
+    expect((await leader.nextMessage()).text).toContain(`Lý do: ${REASON}`);
+  });
 });

@@ -112,6 +112,53 @@ export interface TasksTable {
   creation_key: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** A task over a period (both set or both null); due_at stays the report deadline. */
+  starts_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  ends_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** An occurrence of a recurring series: the series and its local day (unique together); read the day as `occurrence_on::text`. */
+  series_id: ColumnType<number | null, number | null | undefined, number | null>;
+  occurrence_on: ColumnType<Date | null, string | null | undefined, string | null>;
+}
+
+export type SeriesStatus = 'active' | 'paused' | 'ended';
+
+/** A recurring task; each occurrence is a row in tasks. `recurrence` is calendar/recurrence.rules' Recurrence. */
+export interface TaskSeriesTable {
+  id: Generated<number>;
+  campaign_id: number;
+  title: string;
+  description: string | null;
+  template: string | null;
+  form: JSONColumnType<ReportForm>;
+  recurrence: JSONColumnType<SeriesRecurrence>;
+  /** An occurrence is created this many days before the day it is due. */
+  lead_days: number;
+  status: Generated<SeriesStatus>;
+  created_by: number | null;
+  creation_key: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** As calendar/recurrence.rules' Recurrence (restated: the schema imports no rules). */
+export type SeriesRecurrence =
+  | { kind: 'weekly'; weekday: number; time: { hour: number; minute: number } }
+  | { kind: 'monthly-day'; day: number; time: { hour: number; minute: number } }
+  | { kind: 'monthly-last-weekday'; weekday: number; time: { hour: number; minute: number } }
+  | { kind: 'yearly'; dates: readonly { month: number; day: number }[]; time: { hour: number; minute: number } }
+  | { kind: 'yearly-lunar'; month: number; day: number; time: { hour: number; minute: number } };
+
+export interface TaskSeriesUnitsTable {
+  series_id: number;
+  unit_id: number;
+}
+
+/** "Đã hạ cờ, tháo băng rôn": one light confirmation per (task, unit) after a period. */
+export interface TaskTakeDownsTable {
+  task_id: number;
+  unit_id: number;
+  member_id: number;
+  confirmed_at: Timestamp;
 }
 
 export interface TaskUnitsTable {
@@ -309,6 +356,9 @@ export interface Database {
   task_reminder_overrides: TaskReminderOverridesTable;
   task_stats: TaskStatsTable;
   task_pending: TaskPendingTable;
+  task_series: TaskSeriesTable;
+  task_series_units: TaskSeriesUnitsTable;
+  task_take_downs: TaskTakeDownsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

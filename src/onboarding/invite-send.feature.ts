@@ -7,6 +7,7 @@ import { buildInviteCardsPdf } from './invite-cards.pdf.js';
 import { renderInviteQr } from './invite-qr.js';
 import { inviteRoleLabel } from './invite-roles.js';
 import { createInvite, createInviteBatch, type InviteRequest } from './invites.service.js';
+import { UNIT_KINDS } from './unit-kinds.js';
 import type { Unit } from './units.service.js';
 
 /**
@@ -60,7 +61,9 @@ export async function sendInviteBatch(s: InviteSender, units: Unit[], opts: { po
     return 'already-made';
   }
   const linkOf = new Map(batch.codes.map((c) => [c.unitId, startLink(s.botUsername, c.code)]));
-  const invited = units.map((unit) => ({ unit, link: linkOf.get(unit.id) ?? '' }));
+  // In the order /units shows them: residential units first, then schools, clubs, organisations, staff.
+  const ordered = [...units].sort((a, b) => UNIT_KINDS.indexOf(a.kind) - UNIT_KINDS.indexOf(b.kind));
+  const invited = ordered.map((unit) => ({ unit, link: linkOf.get(unit.id) ?? '' }));
   const expires = formatLocal(batch.expiresAt, zone);
   const lines = [t('invite-batch-header', { count: invited.length, expires }), ...invited.map((i) => t('invite-batch-line', { unit: i.unit.name, link: i.link }))];
   for (const chunk of splitLines(lines)) await holdingCodes(() => ctx.reply(chunk, noPreview));

@@ -10,7 +10,7 @@ import { invitePickConversation } from './invite-pick.conversation.js';
 import { type InviteSender, sendInviteBatch, sendSingleInvite } from './invite-send.feature.js';
 import { unitsWithOpenInvites } from './invites.queries.js';
 import type { InviteRequest } from './invites.service.js';
-import { inviteAllButton, invitePickButton, inviteRoleButton, type InviteKind, inviteUnitButton, inviteUnitPageButton, UNIT_INVITE_KINDS } from './onboarding.buttons.js';
+import { inviteAllButton, invitePickButton, inviteRoleButton, type InviteKind, inviteUnitButton, inviteUnitPageButton, type UNIT_INVITE_KINDS } from './onboarding.buttons.js';
 import { findActiveUnit, listActiveUnits, listUnitsWithoutMembers } from './units.service.js';
 
 type AdminContext = BotContext & { member: Member };

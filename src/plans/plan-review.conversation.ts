@@ -27,6 +27,34 @@ export interface ReviewInput {
 
 const keyboard = (rows: ButtonSpec[][]) => InlineKeyboard.from(rows.map((row) => row.map((b) => InlineKeyboard.text(b.label, b.data))));
 
+/** The review's messages in the chat, one per item and the summary, kept up to date as items change. */
+function reviewBoard(tc: TextContext, input: ReviewInput, items: ReviewItem[]) {
+  const { draft } = input.plan;
+  const ids = new Map<number, number>();
+  let summaryId = 0;
+  const summary = (note?: string) => [summaryText(draft, items, tc, note), { reply_markup: keyboard(summaryButtons(items, tc, input.messageId)) }] as const;
+  return {
+    async show(ctx: Context): Promise<void> {
+      const docType = (draft.docType ?? tc.t('plan-doc')).toLocaleLowerCase('vi');
+      await ctx.reply(tc.t('plan-review-intro', { docType, title: draft.title ?? tc.t('plan-untitled'), count: items.length }));
+      for (const r of items) ids.set(r.item.index, (await ctx.reply(itemText(r, tc), { reply_markup: keyboard(itemButtons(r, tc)) })).message_id);
+      summaryId = (await ctx.reply(...summary())).message_id;
+    },
+    async item(at: Context, r: ReviewItem): Promise<void> {
+      const id = ids.get(r.item.index);
+      if (id) await at.api.editMessageText(input.chatId, id, itemText(r, tc), { reply_markup: keyboard(itemButtons(r, tc)) }).catch(() => undefined);
+    },
+    async summaryInPlace(at: Context): Promise<void> {
+      await at.api.editMessageText(input.chatId, summaryId, ...summary()).catch(() => undefined);
+    },
+    /** After a question, the summary moves below the answer, so "Tạo tất cả" stays at hand. */
+    async summaryBelow(at: Context, note: string): Promise<void> {
+      await at.api.editMessageReplyMarkup(input.chatId, summaryId).catch(() => undefined);
+      summaryId = (await at.reply(...summary(note))).message_id;
+    },
+  };
+}
+
 /**
  * The review: one message per drafted item with its buttons, then the summary with "Tạo tất cả (N)".
  * Presses come in any order; each changes one item and the summary follows. Nothing is stored
@@ -35,31 +63,17 @@ const keyboard = (rows: ButtonSpec[][]) => InlineKeyboard.from(rows.map((row) =>
 export async function reviewPlan(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate, input: ReviewInput): Promise<void> {
   const zone = env.deps.config.timezone;
   const now = new Date(await conversation.external(() => env.deps.clock.now().toISOString()));
-  const { draft, units } = input.plan;
-  const items: ReviewItem[] = draft.items.map((item) => ({ item, kept: true, link: null }));
-  const tc: TextContext = { t, zone, now, units, count: items.length };
-  const messageIds = new Map<number, number>();
-  await ctx.reply(t('plan-review-intro', { docType: (draft.docType ?? t('plan-doc')).toLocaleLowerCase('vi'), title: draft.title ?? t('plan-untitled'), count: items.length }));
-  for (const r of items) messageIds.set(r.item.index, (await ctx.reply(itemText(r, tc), { reply_markup: keyboard(itemButtons(r, tc)) })).message_id);
-  const sendSummary = async (at: Context, note?: string) =>
-    (await at.reply(summaryText(draft, items, tc, note), { reply_markup: keyboard(summaryButtons(items, tc, input.messageId)) })).message_id;
-  let summaryId = await sendSummary(ctx);
-  const refresh = async (at: Context, r: ReviewItem) => {
-    const id = messageIds.get(r.item.index);
-    if (id) await at.api.editMessageText(input.chatId, id, itemText(r, tc), { reply_markup: keyboard(itemButtons(r, tc)) }).catch(() => undefined);
-  };
+  const items: ReviewItem[] = input.plan.draft.items.map((item) => ({ item, kept: true, link: null }));
+  const tc: TextContext = { t, zone, now, units: input.plan.units, count: items.length };
+  const board = reviewBoard(tc, input, items);
+  await board.show(ctx);
   for (;;) {
     const press = await waitInput(conversation);
     const data = press.callbackQuery?.data;
-    if (planButtons.create.unpack(data)) {
+    if (planButtons.create.unpack(data) || planButtons.cancel.unpack(data)) {
       await answerPress(press);
-      if (await create(env, conversation, press, t, input, items)) return;
-      continue;
-    }
-    if (planButtons.cancel.unpack(data)) {
-      await answerPress(press);
-      await clearButtons(press);
-      await press.reply(t('plan-review-cancelled'));
+      if (planButtons.create.unpack(data) && !(await create(env, conversation, press, t, input, items))) continue;
+      if (planButtons.cancel.unpack(data)) await cancel(press, t);
       return;
     }
     const year = planButtons.year.unpack(data);
@@ -68,29 +82,28 @@ export async function reviewPlan(env: FeatureEnv, conversation: BotConversation,
     if (!r || (!year && !action)) {
       await answerPress(press);
       await press.reply(t('plan-review-press'));
-      continue;
-    }
-    if (year) {
-      r.item = inYear(r.item, year[1], zone);
-      r.kept = true;
-    } else if (action?.[0] === 'keep' || action?.[0] === 'drop') r.kept = action[0] === 'keep';
-    if (year || action?.[0] === 'keep' || action?.[0] === 'drop') {
+    } else if (year || action?.[0] === 'keep' || action?.[0] === 'drop') {
+      if (year) r.item = inYear(r.item, year[1], zone);
+      r.kept = action?.[0] !== 'drop';
       await answerPress(press, { text: t(r.kept ? 'plan-kept' : 'plan-dropped', { index: r.item.index }) });
-      await refresh(press, r);
-      await press.api.editMessageText(input.chatId, summaryId, summaryText(draft, items, tc), { reply_markup: keyboard(summaryButtons(items, tc, input.messageId)) }).catch(() => undefined);
-      continue;
+      await board.item(press, r);
+      await board.summaryInPlace(press);
+    } else {
+      await answerPress(press);
+      const edited = await editItem(conversation, press, t, r, action?.[0] ?? 'keep', tc, input.plan);
+      await board.item(edited, r);
+      await board.summaryBelow(edited, t('plan-item-updated', { index: r.item.index, title: r.item.title }));
     }
-    await answerPress(press);
-    const edited = await editItem(env, conversation, press, t, r, action?.[0] ?? 'keep', tc, input.plan);
-    await refresh(edited, r);
-    // The summary moves below the question just answered, so "Tạo tất cả" stays at hand.
-    await edited.api.editMessageReplyMarkup(input.chatId, summaryId).catch(() => undefined);
-    summaryId = await sendSummary(edited, t('plan-item-updated', { index: r.item.index, title: r.item.title }));
   }
 }
 
+async function cancel(press: Context, t: Translate): Promise<void> {
+  await clearButtons(press);
+  await press.reply(t('plan-review-cancelled'));
+}
+
 /** Asks what one edit button needs (dates, units, kind, link) and applies it; returns the last input. */
-async function editItem(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate, r: ReviewItem, action: ItemAction, tc: TextContext, plan: ReadPlan): Promise<Context> {
+async function editItem(conversation: BotConversation, ctx: Context, t: Translate, r: ReviewItem, action: ItemAction, tc: TextContext, plan: ReadPlan): Promise<Context> {
   const { zone } = tc;
   if (action === 'date') {
     const answer = await askPeriod(conversation, ctx, t, r.item, tc);

@@ -26,7 +26,7 @@ const MAX_NAMES = 8;
 
 function when(at: Date, zone: string): string {
   const d = DateTime.fromJSDate(at, { zone });
-  return d.hour === 0 && d.minute === 0 ? d.toFormat('dd/MM/yyyy') : d.toFormat('HH:mm dd/MM/yyyy');
+  return d.hour === 0 && d.minute === 0 ? d.toFormat('dd/MM/yyyy') : d.toFormat('dd/MM/yyyy HH:mm');
 }
 
 function datesLine(item: DraftItem, c: TextContext): string {

@@ -68,12 +68,13 @@ async function askDetail(
 ): Promise<string> {
   const suggestion = q.suggestion?.trim() || null;
   const lines = [t(`rrd-ask-${q.field}`, { step: q.step, count: QUESTIONS, ...q.vars })];
-  lines.push(suggestion ? t('rrd-suggestion', { value: suggestion }) : t('rrd-type-it'));
+  const list = suggestion?.includes('\n') ? suggestion.split('\n').map((l) => `- ${l}`).join('\n') : null;
+  lines.push(list ? t('rrd-suggestion-list', { lines: list }) : suggestion ? t('rrd-suggestion', { value: suggestion }) : t('rrd-type-it'));
   const answer = await askText(conversation, ctx, t, {
     prompt: lines.join('\n'),
     invalid: t(q.field === 'recipients' ? 'rrd-invalid-recipients' : 'rrd-invalid'),
     max: q.field === 'recipients' ? 1000 : 150,
-    ...(suggestion ? { accept: { label: t('rrd-use', { value: clip(suggestion.replace(/\n/g, '; '), 40) }), value: suggestion } } : {}),
+    ...(suggestion ? { accept: { label: list ? t('rrd-use-list') : t('rrd-use', { value: clip(suggestion, 40) }), value: suggestion } } : {}),
   });
   return answer?.trim() ?? '';
 }

@@ -47,11 +47,14 @@ export function summary(t: Translate, state: ReportState): string {
   return lines.join('\n');
 }
 
+/** The first question, asked right after the intro. */
+export const statusPrompt = (t: Translate): Say => say(t('report-ask-status'), statusKeyboard(t));
+
 /** The question of `state.step`, with its buttons (asked when the step begins, and again on "Tiếp tục"). */
 export function prompt(t: Translate, state: ReportState): Say {
   switch (state.step) {
     case 'status':
-      return say(t('report-ask-status'), statusKeyboard(t));
+      return statusPrompt(t);
     case 'number': {
       const label = state.form.number?.label ?? '';
       return say(state.max === null ? t('report-ask-number', { label }) : t('report-ask-number-max', { label, max: state.max }));
@@ -153,8 +156,9 @@ export function readAnswer(t: Translate, state: ReportState, input: Context): St
     case 'location':
       return readLocation(t, state, input);
     case 'note':
-    case 'confirm':
       return readNote(t, state, input);
+    case 'confirm':
+      return stay(state, say(t('report-confirm-again')));
   }
 }
 

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { Composer, InlineKeyboard, type MiddlewareFn } from 'grammy';
 import { formatLocal } from '../core/clock.js';
 import { clip } from '../core/text.js';
 import { answerPress } from '../telegram/ask.js';
@@ -6,21 +6,26 @@ import type { BotContext } from '../telegram/context.js';
 import type { Feature, FeatureEnv } from '../telegram/feature.js';
 import { hasRole } from '../telegram/guards.js';
 import { splitLines } from '../telegram/split.js';
-import { reportConversation } from './report.conversation.js';
+import type { HotDialogues } from '../telegram/hot-dialogue.js';
+import { reportDialogue, reportEntry } from './report.conversation.js';
 import { reportButton, reportButtonData } from './report-button.js';
 import { reportSwitchButton } from './report-switch.js';
-import { authorizeReport, type LeaderTaskLine, listLeaderTasks } from './reports.service.js';
+import { type LeaderTaskLine, listLeaderTasks } from './reports.service.js';
 
 const MAX_LABEL_TITLE = 28;
 const short = (s: string) => clip(s, MAX_LABEL_TITLE);
 
-/** Leaders: /tasks lists their units' open tasks; the "Báo cáo" button opens the report dialogue. */
-export function createReportsFeature(env: FeatureEnv): Feature {
+/**
+ * Leaders: /tasks lists their units' open tasks; the "Báo cáo" button opens the report dialogue
+ * (a hot dialogue: `early` opens it before the sender is loaded, see report.conversation.ts).
+ */
+export function createReportsFeature(env: FeatureEnv, dialogues: HotDialogues): Feature & { early: MiddlewareFn<BotContext> } {
   const { deps } = env;
   const zone = deps.config.timezone;
   const composer = new Composer<BotContext>();
   const members = composer.chatType('private').filter(hasRole('leader', 'official', 'admin'));
-  const report = reportConversation(env);
+  dialogues.register(reportDialogue(env));
+  const entry = reportEntry(env, dialogues);
 
   function taskLines(ctx: BotContext, lines: LeaderTaskLine[]): { text: string[]; kb: InlineKeyboard } {
     const text = [ctx.t('tasks-leader-header')];
@@ -44,15 +49,10 @@ export function createReportsFeature(env: FeatureEnv): Feature {
     for (const [i, chunk] of chunks.entries()) await ctx.reply(chunk, i === chunks.length - 1 ? { reply_markup: kb } : {});
   };
 
-  const onReportButton = async (ctx: BotContext & { member: NonNullable<BotContext['member']> }) => {
-    const data = ctx.callbackQuery?.data;
-    const pressed = reportButton.unpack(data) ?? reportSwitchButton.unpack(data);
-    if (!pressed) return;
-    const [taskId, unitId] = pressed;
-    const auth = await authorizeReport(deps.db, ctx.member.id, taskId, unitId);
-    if (!auth.ok) return answerPress(ctx, { text: ctx.t(`report-refused-${auth.reason}`), showAlert: true });
-    await answerPress(ctx);
-    await report.enter(ctx, { locale: await ctx.i18n.getLocale(), memberId: ctx.member.id, taskId, unitId });
+  // The press reaches here when `early` let it pass on (e.g. "Chuyển sang báo cáo mới" first left the open report).
+  const onReportButton = async (ctx: BotContext) => {
+    const pressed = entry.pressedReport(ctx);
+    if (pressed) await entry.enter(ctx, pressed, () => answerPress(ctx));
   };
 
   members.command('tasks', onTasksCommand);
@@ -61,5 +61,5 @@ export function createReportsFeature(env: FeatureEnv): Feature {
 
   members.callbackQuery([reportButton.pattern, reportSwitchButton.pattern], onReportButton);
   members.callbackQuery('rc:send', onSendAgain);
-  return { composer, conversations: [report] };
+  return { composer, early: entry.early };
 }

@@ -1,9 +1,8 @@
-import { recordAudit } from '../core/audit.js';
 import type { Clock } from '../core/clock.js';
-import type { Db, DbOrTrx, Trx } from '../core/db.js';
-import type { ReportFlag, ReportStatus } from '../core/schema.js';
-import type { Task } from '../tasks/tasks.service.js';
-import { findPhotosUsedElsewhere, findReportTarget, findRevisionByKey, insertPhotos, insertRevision, upsertCurrentReport } from './reports.queries.js';
+import type { Db } from '../core/db.js';
+import type { ReportFlag, ReportStatus, TaskStatus } from '../core/schema.js';
+import { openReportDialogue } from './report-open.queries.js';
+import { type ConsumedRow, submitInOneStatement } from './report-submit.queries.js';
 
 export { listLeaderTasks, type LeaderTaskLine } from './reports.queries.js';
 
@@ -22,83 +21,20 @@ export interface ReportAnswers {
   photos: PhotoEvidence[];
 }
 
-export interface ReportTarget {
-  task: Task;
-  unit: { id: number; name: string; households: number | null };
-  current: CurrentReport | null;
-}
-
-export interface CurrentReport {
-  status: ReportStatus;
-  numberValue: number | null;
-  reportedAt: Date;
-  reportedBy: string;
-  late: boolean;
-  revisionCount: number;
-  /** Set when an official returned it for rework: the leader sees why when reporting again. */
-  returnReason: string | null;
-}
-
 export type Refusal = 'not-found' | 'not-member' | 'not-assigned' | 'closed' | 'cancelled';
 
-/** The columns a submission writes to both the current report and its revision. */
-export interface ReportFields {
-  status: ReportStatus;
-  number_value: number | null;
-  note: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  flags: string;
-  late: boolean;
-}
-
-/**
- * Who may report what: the task exists and is open, the unit is assigned to it and
- * the member is its leader or deputy. Used when a button is pressed and again on submit.
- */
-export async function authorizeReport(db: DbOrTrx, memberId: number, taskId: number, unitId: number): Promise<{ ok: true; target: ReportTarget } | { ok: false; reason: Refusal }> {
-  const row = await findReportTarget(db, memberId, taskId, unitId);
-  if (!row) return { ok: false, reason: 'not-found' };
-  if (row.unitId === null || row.unitName === null) return { ok: false, reason: 'not-member' };
-  if (row.assignedUnitId === null) return { ok: false, reason: 'not-assigned' };
-  if (row.status !== 'open') return { ok: false, reason: row.status };
-  const { unitId: id, unitName: name, households, assignedUnitId: _a, reportStatus, numberValue, reportedAt, reportedBy, late, revisionCount, returnedAt, returnReason, ...task } = row;
-  const current =
-    reportStatus && reportedAt && reportedBy !== null && late !== null && revisionCount !== null
-      ? { status: reportStatus, numberValue, reportedAt, reportedBy, late, revisionCount, returnReason: returnedAt ? returnReason : null }
-      : null;
-  return { ok: true, target: { task, unit: { id, name, households }, current } };
+/** Who may not report what, in the order it is checked. */
+function refusal(row: { task_id: number | null; unit_id: number | null; assigned: number | null; task_status: TaskStatus | null }): Refusal | null {
+  if (row.task_id === null) return 'not-found';
+  if (row.unit_id === null) return 'not-member';
+  if (row.assigned === null) return 'not-assigned';
+  if (row.task_status === 'closed' || row.task_status === 'cancelled') return row.task_status;
+  return null;
 }
 
 export type SubmitResult =
   | { outcome: 'saved' | 'duplicate'; revision: number; late: boolean; flags: ReportFlag[]; submittedAt: Date }
   | { outcome: 'refused'; reason: Refusal };
-
-/** Evidence checks: a photo already in another unit's or task's report, or sent before the task existed. */
-async function evidenceFlags(trx: Trx, task: Task, unitId: number, photos: PhotoEvidence[]): Promise<ReportFlag[]> {
-  const seen = await findPhotosUsedElsewhere(trx, task.id, unitId, photos.map((p) => p.fileUniqueId));
-  const flags: ReportFlag[] = [];
-  for (const photo of photos) {
-    const other = seen.find((s) => s.file_unique_id === photo.fileUniqueId);
-    if (other) flags.push({ kind: 'photo-reused', fileUniqueId: photo.fileUniqueId, otherTaskId: other.task_id, otherUnitId: other.unit_id });
-    if (new Date(photo.sentAt).getTime() < task.createdAt.getTime()) {
-      flags.push({ kind: 'photo-before-task', fileUniqueId: photo.fileUniqueId, sentAt: photo.sentAt });
-    }
-  }
-  return flags;
-}
-
-function reportFields(a: ReportAnswers, flags: ReportFlag[], late: boolean): ReportFields {
-  return {
-    status: a.status,
-    number_value: a.number,
-    note: a.note,
-    latitude: a.location?.latitude ?? null,
-    longitude: a.location?.longitude ?? null,
-    flags: JSON.stringify(flags),
-    late,
-  };
-}
 
 export interface Submission {
   memberId: number;
@@ -109,29 +45,75 @@ export interface Submission {
   answers: ReportAnswers;
 }
 
-/** Stores a submission as a new revision and makes it the unit's current report, in one transaction. */
-export async function submitReport(db: Db, clock: Clock, input: Submission): Promise<SubmitResult> {
-  return db.transaction().execute(async (trx) => {
-    const previous = await findRevisionByKey(trx, input.submissionKey);
-    if (previous) return { outcome: 'duplicate', revision: previous.revision, late: previous.late, flags: previous.flags, submittedAt: previous.submitted_at } as const;
-    const auth = await authorizeReport(trx, input.memberId, input.taskId, input.unitId);
-    if (!auth.ok) return { outcome: 'refused', reason: auth.reason } as const;
-    const { task } = auth.target;
-    const now = clock.now();
-    const late = now.getTime() > task.dueAt.getTime();
-    const flags = await evidenceFlags(trx, task, input.unitId, input.answers.photos);
-    const fields = reportFields(input.answers, flags, late);
-    const key = { taskId: task.id, unitId: input.unitId, memberId: input.memberId, at: now };
-    const report = await upsertCurrentReport(trx, key, fields, input.answers.photos.length);
-    const revision = await insertRevision(trx, { ...key, reportId: report.id, revision: report.revision_count, submissionKey: input.submissionKey }, fields);
-    await insertPhotos(trx, { revisionId: revision.id, taskId: task.id, unitId: input.unitId }, input.answers.photos);
-    await recordAudit(trx, {
-      actorId: input.memberId,
-      action: 'report.submitted',
-      subject: `task:${task.id}/unit:${input.unitId}`,
-      details: { revision: report.revision_count, status: input.answers.status, late, flags: flags.length },
-      at: now,
-    });
-    return { outcome: 'saved', revision: report.revision_count, late, flags, submittedAt: now } as const;
+const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
+
+async function submit(db: Db, clock: Clock, input: Submission, guard: ConsumedRow | null): Promise<SubmitResult | { outcome: 'stale' }> {
+  const at = clock.now();
+  // The same key sent twice at the very same moment: the second statement fails on the key, and its retry finds the first.
+  const row = await submitInOneStatement(db, { ...input, at }, guard).catch((error: unknown) => {
+    if (isUniqueViolation(error)) return submitInOneStatement(db, { ...input, at }, guard);
+    throw error;
   });
+  if (guard && row.guarded === 0) return { outcome: 'stale' };
+  if (row.previous_revision !== null && row.previous_at !== null) {
+    return { outcome: 'duplicate', revision: row.previous_revision, late: row.previous_late ?? false, flags: row.previous_flags ?? [], submittedAt: row.previous_at };
+  }
+  const refused = refusal(row);
+  if (refused || row.revision_count === null) return { outcome: 'refused', reason: refused ?? 'not-found' };
+  return { outcome: 'saved', revision: row.revision_count, late: row.late ?? false, flags: row.flags ?? [], submittedAt: at };
+}
+
+/**
+ * Stores a submission as a new revision and makes it the unit's current report, in one statement:
+ * the same key again is a duplicate (nothing stored); a closed, cancelled or foreign target is refused.
+ */
+export async function submitReport(db: Db, clock: Clock, input: Submission): Promise<SubmitResult> {
+  const result = await submit(db, clock, input, null);
+  if (result.outcome === 'stale') throw new Error('a submission without a dialogue cannot be stale');
+  return result;
+}
+
+/**
+ * As submitReport, from an open dialogue: the same statement consumes the dialogue's row at the
+ * version the answers were read from; 'stale' (nothing stored) when the row is gone or newer.
+ */
+export function submitFromDialogue(db: Db, clock: Clock, input: Submission, guard: ConsumedRow): Promise<SubmitResult | { outcome: 'stale' }> {
+  return submit(db, clock, input, guard);
+}
+
+/** What a "Báo cáo" press opens: see openReport. */
+export type OpenOutcome =
+  /** Not for this path: a stranger, or an admin dialogue is open (the rest of the bot handles the press). */
+  | { kind: 'pass' }
+  /** A report dialogue is already open in this chat: the press belongs to it. */
+  | { kind: 'open-already'; row: unknown }
+  | { kind: 'refused'; reason: Refusal; locale: string | null }
+  | { kind: 'opened'; row: unknown; locale: string | null; intro: ReportIntro };
+
+/** What the first message of a report shows. */
+export interface ReportIntro {
+  title: string;
+  unit: string;
+  dueAt: Date;
+  already: { by: string; at: Date } | null;
+  /** Why an official returned the current report, shown again when reporting anew. */
+  returnReason: string | null;
+}
+
+/**
+ * Opens the leader's report dialogue for a "Báo cáo" press in one round trip: the member is
+ * found by Telegram id, the target checked, and the dialogue row stored (keys and `atMs`, the
+ * wall-clock time of the press, come from the dialogue runtime).
+ */
+export async function openReport(db: Db, clock: Clock, p: { telegramId: number; taskId: number; unitId: number; dialogueKey: string; conversationKey: string; atMs: number }): Promise<OpenOutcome> {
+  const row = await openReportDialogue(db, { ...p, now: clock.now() });
+  if (row.member_id === null || row.busy) return { kind: 'pass' };
+  if (row.dialogue != null) return { kind: 'open-already', row: row.dialogue };
+  const refused = refusal(row);
+  if (refused) return { kind: 'refused', reason: refused, locale: row.member_locale };
+  if (row.opened == null || row.title === null || row.unit_name === null || row.due_at === null) return { kind: 'pass' };
+  const returnReason = row.returned_at ? row.return_reason : null;
+  const already = row.reported_at && row.reported_by !== null && !returnReason ? { by: row.reported_by, at: row.reported_at } : null;
+  const intro = { title: row.title, unit: row.unit_name, dueAt: row.due_at, already, returnReason };
+  return { kind: 'opened', row: row.opened, locale: row.member_locale, intro };
 }

@@ -1,28 +1,19 @@
 import { InlineKeyboard } from 'grammy';
-import { formatLocal } from '../core/clock.js';
-import type { ReportForm } from '../core/schema.js';
-import type { Translate } from '../telegram/context.js';
 import { defineConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { translator } from '../telegram/i18n.js';
 import { askChoice, askDateTime, askText } from '../telegram/ask.js';
+import { materializeOccurrences } from '../series/series-occurrences.js';
+import { createSeries } from '../series/series.service.js';
 import { stepCampaign, stepForm, stepUnits } from './newtask-steps.conversation.js';
-import { createTask, type TaskDraft } from './tasks.service.js';
+import { createdText, type NewTaskSummary, previewText } from './newtask-preview.js';
+import { stepWhen } from './newtask-when.conversation.js';
+import { createTask } from './tasks.service.js';
 import { findTemplate, formFromTemplate, TEMPLATES } from './templates.js';
 
 export type NewTaskArgs = { locale: string; actorId: number };
-const MAX_NAMES_IN_PREVIEW = 30;
 
-function formSummary(t: Translate, form: ReportForm): string {
-  const parts: string[] = [];
-  if (form.number) parts.push(form.number.label.toLocaleLowerCase('vi'));
-  if (form.photos !== 'none') parts.push(t('nt-summary-photos', { rule: t(`nt-photos-${form.photos}`) }));
-  if (form.location) parts.push(t('nt-summary-location'));
-  if (form.note) parts.push(t('nt-summary-note'));
-  return parts.map((p) => `, ${p}`).join('');
-}
-
-/** /newtask: campaign → template → title → description → deadline (→ event) → form → units → preview → create. */
+/** /newtask: campaign → template → title → description → when (deadline, period or rule) (→ event) → form → units → preview → create. */
 export function newTaskConversation(env: FeatureEnv) {
   const { deps, i18n } = env;
   const zone = deps.config.timezone;
@@ -44,30 +35,29 @@ export function newTaskConversation(env: FeatureEnv) {
         ...(suggested ? { accept: { label: t('nt-use-title'), value: suggested } } : {}),
       })) ?? '';
     const description = await askText(conversation, ctx, t, { prompt: t('nt-ask-description'), invalid: t('nt-description-invalid'), max: 1000, skip: true });
-    const dueAt = await askDateTime(conversation, ctx, t, t('nt-ask-due'), { zone, clock: deps.clock });
-    const eventAt = tpl.hasEvent ? await askDateTime(conversation, ctx, t, t('nt-ask-event'), { zone, clock: deps.clock }) : null;
+    const when = await stepWhen(env, conversation, ctx, t, { template: tpl.id, title, description });
+    // A period or a series carries its own reminders; the event question belongs to a one-off deadline.
+    const eventAt = tpl.hasEvent && when.kind === 'deadline' ? await askDateTime(conversation, ctx, t, t('nt-ask-event'), { zone, clock: deps.clock }) : null;
     const form = await stepForm(conversation, ctx, t, formFromTemplate(tpl, t));
     const units = await stepUnits(env, conversation, ctx, t);
 
-    const names = units.slice(0, MAX_NAMES_IN_PREVIEW).map((u) => u.name).join(', ') + (units.length > MAX_NAMES_IN_PREVIEW ? ', …' : '');
-    const preview = [
-      t('nt-preview-header'),
-      t('nt-preview-campaign', { name: campaign.name }),
-      t('nt-preview-title', { title }),
-      ...(description ? [t('nt-preview-description', { description })] : []),
-      t('nt-preview-due', { due: formatLocal(dueAt, zone) }),
-      ...(eventAt ? [t('nt-preview-event', { at: formatLocal(eventAt, zone) })] : []),
-      t('nt-preview-form', { fields: formSummary(t, form) }),
-      t('nt-preview-units', { count: units.length, names }),
-    ].join('\n');
+    const summary: NewTaskSummary = { campaign: campaign.name, title, description, when, eventAt, form, units };
+    const now = new Date(await conversation.external(() => deps.clock.now().toISOString()));
     const kb = new InlineKeyboard().text(t('nt-confirm'), 'ntc:yes').text(t('nt-cancel'), 'ntc:no');
-    const confirm = await askChoice(conversation, ctx, t, preview.slice(0, 4000), kb, 'ntc:');
+    const confirm = await askChoice(conversation, ctx, t, previewText(t, summary, zone, now), kb, 'ntc:');
     if (confirm.value !== 'yes') return confirm.ctx.reply(t('nt-cancelled'));
-    const draft: TaskDraft = { campaignId: campaign.id, title, description, template: tpl.id, dueAt, eventAt, form, unitIds: units.map((u) => u.id) };
     const key = `cb:${confirm.ctx.callbackQuery?.id ?? confirm.ctx.update.update_id}`;
+    const base = { campaignId: campaign.id, title, description, template: tpl.id, form, unitIds: units.map((u) => u.id) };
     await conversation.external(async () => {
-      await createTask(deps.db, deps.clock, actorId, draft, key);
+      if (when.kind !== 'series') {
+        const period = when.kind === 'period' ? when.period : null;
+        await createTask(deps.db, deps.clock, actorId, { ...base, dueAt: when.dueAt, eventAt, period }, key);
+        return;
+      }
+      await createSeries(deps.db, deps.clock, actorId, { ...base, recurrence: when.rule }, key);
+      // The first round may already be due to open: make it now rather than at the next tick.
+      await materializeOccurrences(deps.db, deps.clock, zone);
     });
-    return confirm.ctx.reply(t('nt-created', { title, count: units.length, due: formatLocal(dueAt, zone) }));
+    return confirm.ctx.reply(createdText(t, summary, zone, now));
   });
 }

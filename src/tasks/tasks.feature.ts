@@ -10,7 +10,12 @@ import { translator } from '../telegram/i18n.js';
 import { splitLines } from '../telegram/split.js';
 import { newTaskConversation } from './newtask.conversation.js';
 import { deadlineButton, endTaskButton, endTaskNoButton, endTaskYesButton, manageTaskButton } from './tasks.buttons.js';
-import { changeTask, findTask, listTasksWithProgress, type TaskProgress } from './tasks.service.js';
+import { changeTask, findTask, listTasksWithProgress } from './tasks.service.js';
+import { taskDetailText, taskListLines } from './tasks.text.js';
+import { takeDownComposer } from './take-down.feature.js';
+import { seriesListButton } from '../series/series.buttons.js';
+import { createSeriesFeature } from '../series/series.feature.js';
+import { listSeries } from '../series/series.service.js';
 
 type AdminContext = BotContext & { member: Member };
 type AdminPress = CallbackQueryContext<AdminContext>;
@@ -33,29 +38,17 @@ const onNewTaskCommand = (newTask: NewTask) => async (ctx: AdminContext) => {
   await newTask.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id });
 };
 
-function taskListLines(ctx: BotContext, tasks: TaskProgress[], now: Date, zone: string): string[] {
-  const lines = tasks.map((task, i) =>
-    ctx.t('tasks-admin-line', {
-      index: i + 1,
-      title: task.title,
-      reported: task.reported,
-      assigned: task.assigned,
-      due: formatLocal(task.dueAt, zone),
-      overdue: task.dueAt.getTime() < now.getTime() && task.reported < task.assigned ? ctx.t('tasks-admin-overdue') : '',
-    }),
-  );
-  return [ctx.t('tasks-admin-header'), ...lines];
-}
-
 /** /tasks for admins: every open task with its progress, and a button to manage each. */
 const onTasksCommand =
   ({ deps }: FeatureEnv) =>
   async (ctx: AdminContext) => {
     const tasks = await listTasksWithProgress(deps.db);
-    if (tasks.length === 0) return ctx.reply(ctx.t('tasks-admin-none'));
+    const series = await listSeries(deps.db);
     const kb = new InlineKeyboard();
     tasks.forEach((task, i) => kb.text(ctx.t('tasks-admin-manage', { title: `${i + 1}. ${task.title.slice(0, 40)}` }), manageTaskButton.pack(task.id)).row());
-    const chunks = splitLines(taskListLines(ctx, tasks, deps.clock.now(), deps.config.timezone));
+    if (series.length > 0) kb.text(ctx.t('series-list-button', { count: series.length }), seriesListButton.pack());
+    if (tasks.length === 0) return ctx.reply(ctx.t('tasks-admin-none'), series.length > 0 ? { reply_markup: kb } : {});
+    const chunks = splitLines(taskListLines(ctx.t, tasks, deps.clock.now(), deps.config.timezone));
     for (const [i, chunk] of chunks.entries()) await ctx.reply(chunk, i === chunks.length - 1 ? { reply_markup: kb } : {});
   };
 
@@ -72,8 +65,7 @@ const onManageButton =
     const kb = new InlineKeyboard()
       .text(ctx.t('tasks-admin-deadline'), deadlineButton.pack(id)).row()
       .text(ctx.t('tasks-admin-close'), endTaskButton.pack('closed', id)).text(ctx.t('tasks-admin-cancel'), endTaskButton.pack('cancelled', id));
-    const { title, campaignName: campaign, reported, assigned } = task;
-    await ctx.reply(ctx.t('tasks-admin-detail', { title, campaign, due: formatLocal(task.dueAt, deps.config.timezone), reported, assigned }), { reply_markup: kb });
+    await ctx.reply(taskDetailText(ctx.t, task, deps.config.timezone), { reply_markup: kb });
   };
 
 const onDeadlineButton = ({ deps }: FeatureEnv, deadline: Deadline) => async (ctx: AdminPress) => {
@@ -119,9 +111,14 @@ const onEndTaskNo = async (ctx: AdminPress) => {
   await ctx.editMessageText(ctx.t('tasks-admin-kept'));
 };
 
-/** Admins: /newtask, and /tasks with progress, deadline changes, closing and cancelling. */
+/**
+ * Admins: /newtask, and /tasks with progress, deadline changes, closing and cancelling, and the
+ * recurring series; leaders: the take-down confirmation after a period.
+ */
 export function createTasksFeature(env: FeatureEnv): Feature {
   const composer = new Composer<BotContext>();
+  const series = createSeriesFeature(env);
+  composer.use(takeDownComposer(env), series.composer);
   const admin = composer.chatType('private').filter(hasRole('admin'));
   const newTask = newTaskConversation(env);
   const deadline = deadlineConversation(env);
@@ -132,5 +129,5 @@ export function createTasksFeature(env: FeatureEnv): Feature {
   admin.callbackQuery(endTaskButton.pattern, onEndTaskButton(env));
   admin.callbackQuery(endTaskYesButton.pattern, onEndTaskYes(env));
   admin.callbackQuery(endTaskNoButton.pattern, onEndTaskNo);
-  return { composer, conversations: [newTask, deadline] };
+  return { composer, conversations: [newTask, deadline, ...(series.conversations ?? [])] };
 }

@@ -14,6 +14,9 @@ export const TASK_COLUMNS = [
   't.form',
   't.status',
   't.created_at as createdAt',
+  't.starts_at as startsAt',
+  't.ends_at as endsAt',
+  't.series_id as seriesId',
 ] as const;
 
 export function listRecentCampaignRows(db: Db, limit: number) {
@@ -49,31 +52,49 @@ export interface NewTaskRow {
   template: string | null;
   dueAt: Date;
   eventAt: Date | null;
+  /** A task over a period; null for a plain deadline. */
+  period: { start: Date; end: Date } | null;
   form: ReportForm;
-  createdBy: number;
-  creationKey: string;
+  createdBy: number | null;
+  creationKey: string | null;
   now: Date;
+  occurrence?: { seriesId: number; on: string };
+}
+
+function taskValues(t: NewTaskRow) {
+  return {
+    campaign_id: t.campaignId,
+    title: t.title,
+    description: t.description,
+    template: t.template,
+    due_at: t.dueAt,
+    event_at: t.eventAt,
+    starts_at: t.period?.start ?? null,
+    ends_at: t.period?.end ?? null,
+    series_id: t.occurrence?.seriesId ?? null,
+    occurrence_on: t.occurrence?.on ?? null,
+    form: JSON.stringify(t.form),
+    created_by: t.createdBy,
+    creation_key: t.creationKey,
+    created_at: t.now,
+    updated_at: t.now,
+  };
 }
 
 export async function insertTask(trx: Trx, t: NewTaskRow): Promise<number> {
+  const row = await trx.insertInto('tasks').values(taskValues(t)).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** An occurrence of a series, once: null when it already exists (unique series_id + occurrence_on). */
+export async function insertOccurrenceTask(trx: Trx, t: NewTaskRow & { occurrence: { seriesId: number; on: string } }): Promise<number | null> {
   const row = await trx
     .insertInto('tasks')
-    .values({
-      campaign_id: t.campaignId,
-      title: t.title,
-      description: t.description,
-      template: t.template,
-      due_at: t.dueAt,
-      event_at: t.eventAt,
-      form: JSON.stringify(t.form),
-      created_by: t.createdBy,
-      creation_key: t.creationKey,
-      created_at: t.now,
-      updated_at: t.now,
-    })
+    .values(taskValues(t))
+    .onConflict((oc) => oc.columns(['series_id', 'occurrence_on']).doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+    .executeTakeFirst();
+  return row?.id ?? null;
 }
 
 export async function insertTaskUnits(trx: Trx, taskId: number, unitIds: number[]): Promise<void> {
@@ -117,12 +138,19 @@ export interface OpenTask {
   eventAt: Date | null;
 }
 
+/** An open task with its period, for the reminder schedule and the lists that show it. */
+export interface OpenPeriodTask extends OpenTask {
+  startsAt: Date | null;
+  endsAt: Date | null;
+}
+
 /** The open tasks, earliest deadline first (then the oldest); at most `limit` when given. */
-export function listOpenTasks(db: DbOrTrx, limit?: number): Promise<OpenTask[]> {
+export function listOpenTasks(db: DbOrTrx, limit?: number): Promise<OpenPeriodTask[]> {
   const q = db
     .selectFrom('tasks as t')
     .innerJoin('campaigns as c', 'c.id', 't.campaign_id')
     .select(['t.id', 't.title', 't.description', 'c.name as campaignName', 't.created_at as createdAt', 't.updated_at as updatedAt', 't.due_at as dueAt', 't.event_at as eventAt'])
+    .select(['t.starts_at as startsAt', 't.ends_at as endsAt'])
     .where('t.status', '=', 'open')
     .orderBy('t.due_at')
     .orderBy('t.id');

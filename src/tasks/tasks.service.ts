@@ -36,6 +36,11 @@ export interface Task {
   form: ReportForm;
   status: TaskStatus;
   createdAt: Date;
+  /** Set for a task over a period ("từ 23/7 đến hết 27/7"); dueAt is then the report deadline. */
+  startsAt: Date | null;
+  endsAt: Date | null;
+  /** The recurring series this task is an occurrence of. */
+  seriesId: number | null;
 }
 
 export type UnitSelection = { mode: 'all-blocks' } | { mode: 'kind'; kind: UnitKind } | { mode: 'pick'; unitIds: number[] };
@@ -47,6 +52,8 @@ export interface TaskDraft {
   template: string | null;
   dueAt: Date;
   eventAt: Date | null;
+  /** A period instead of only a deadline (absent: none); dueAt stays the report deadline. */
+  period?: { start: Date; end: Date } | null;
   form: ReportForm;
   unitIds: number[];
 }
@@ -86,9 +93,10 @@ export async function createTask(db: Db, clock: Clock, actorId: number, draft: T
     const existing = await findTaskIdByCreationKey(trx, creationKey);
     if (existing !== null) return existing;
     const now = clock.now();
-    const id = await insertTask(trx, { ...draft, createdBy: actorId, creationKey, now });
+    const id = await insertTask(trx, { ...draft, period: draft.period ?? null, createdBy: actorId, creationKey, now });
     await insertTaskUnits(trx, id, draft.unitIds);
-    const details = { title: draft.title, dueAt: draft.dueAt.toISOString(), units: draft.unitIds };
+    const period = draft.period ? { startsAt: draft.period.start.toISOString(), endsAt: draft.period.end.toISOString() } : {};
+    const details = { title: draft.title, dueAt: draft.dueAt.toISOString(), ...period, units: draft.unitIds };
     await recordAudit(trx, { actorId, action: 'task.created', subject: `task:${id}`, details, at: now });
     return id;
   });

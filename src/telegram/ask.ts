@@ -145,35 +145,37 @@ function sameDayAhead(text: string, now: Date, zone: string): Date | null {
 }
 
 /**
- * Asks for a future local date and time, in any form people write (see parseDateInput: "14/6",
- * "rằm tháng Giêng", "3 ngày trước 2/9"…). A date in words is shown back resolved (with its lunar
- * date); a past date with a year offers the same day next time it comes; anything else unreadable
- * is explained and asked again.
+ * Reads a future local date and time from one input, in any form people write (see
+ * parseDateInput: "14/6", "rằm tháng Giêng", "3 ngày trước 2/9"…). A date in words is shown back
+ * resolved (with its lunar date); a past date with a year offers the same day next time it comes
+ * (an "ask:ahead" button); anything else unreadable is explained. Stateful: keep one per question.
  */
-export async function askDateTime(conversation: BotConversation, ctx: Context, t: Translate, prompt: string, opts: { zone: string; clock: Clock }): Promise<Date> {
+export function dateTimeReader(conversation: BotConversation, t: Translate, opts: { zone: string; clock: Clock }): (input: Context) => Promise<Reading<Date>> {
   let offered: Date | null = null;
-  const answer = await ask(conversation, ctx, {
-    prompt,
-    read: async (input) => {
-      if ((await pressedWith(input, 'ask:')) === 'ahead' && offered) return accept(offered);
-      const text = input.message?.text ?? '';
-      const now = new Date(await conversation.external(() => opts.clock.now().toISOString()));
-      const parsed = parseDateInput(text, now, opts.zone);
-      const shown = { input: text.slice(0, 40), when: text.slice(0, 40) };
-      if (parsed.ok) {
-        if (parsed.lunar || !/^\s*\d/.test(text)) await input.reply(t('date-resolved', { date: formatResolved(parsed, opts.zone, t) }));
-        return accept(parsed.at);
-      }
-      offered = parsed.reason === 'past' ? sameDayAhead(text, now, opts.zone) : null;
-      if (offered) {
-        const year = String(DateTime.fromJSDate(offered, { zone: opts.zone }).year);
-        return retry(t('date-past-offer', { ...shown, year }), new InlineKeyboard().text(t('date-use-year', { year }), 'ask:ahead'));
-      }
-      if (parsed.reason === 'format' || (parsed.reason === 'invalid-date' && !parsed.detail) || (parsed.reason === 'past' && !parsed.detail)) {
-        return retry(t(`date-${parsed.reason}`, shown));
-      }
-      return retry(`${explainDateInput(parsed, opts.zone, t)} ${t('cancel-hint')}`);
-    },
-  });
+  return async (input) => {
+    if ((await pressedWith(input, 'ask:')) === 'ahead' && offered) return accept(offered);
+    const text = input.message?.text ?? '';
+    const now = new Date(await conversation.external(() => opts.clock.now().toISOString()));
+    const parsed = parseDateInput(text, now, opts.zone);
+    const shown = { input: text.slice(0, 40), when: text.slice(0, 40) };
+    if (parsed.ok) {
+      if (parsed.lunar || !/^\s*\d/.test(text)) await input.reply(t('date-resolved', { date: formatResolved(parsed, opts.zone, t) }));
+      return accept(parsed.at);
+    }
+    offered = parsed.reason === 'past' ? sameDayAhead(text, now, opts.zone) : null;
+    if (offered) {
+      const year = String(DateTime.fromJSDate(offered, { zone: opts.zone }).year);
+      return retry(t('date-past-offer', { ...shown, year }), new InlineKeyboard().text(t('date-use-year', { year }), 'ask:ahead'));
+    }
+    if (parsed.reason === 'format' || (parsed.reason === 'invalid-date' && !parsed.detail) || (parsed.reason === 'past' && !parsed.detail)) {
+      return retry(t(`date-${parsed.reason}`, shown));
+    }
+    return retry(`${explainDateInput(parsed, opts.zone, t)} ${t('cancel-hint')}`);
+  };
+}
+
+/** Asks for a future local date and time until one is readable (see dateTimeReader). */
+export async function askDateTime(conversation: BotConversation, ctx: Context, t: Translate, prompt: string, opts: { zone: string; clock: Clock }): Promise<Date> {
+  const answer = await ask(conversation, ctx, { prompt, read: dateTimeReader(conversation, t, opts) });
   return answer.value;
 }

@@ -1,7 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, type Context, type MiddlewareFn } from 'grammy';
+import { Bot, type Context, type MiddlewareFn, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Config } from '../config.js';
 import { createOnboardingFeature } from '../onboarding/onboarding.feature.js';
@@ -24,6 +24,10 @@ import { createI18n } from './i18n.js';
 import { InFlight } from './lifecycle.js';
 import { dropEmptyKeyboardRows } from './keyboards.js';
 import { answerPress } from './ask.js';
+import { HotDialogues } from './hot-dialogue.js';
+import { memoizedGlobals } from './memo-globals.js';
+import { pacedReplies } from './paced-replies.js';
+import { SendBudget } from './send-budget.js';
 import { privateChatsOnly } from './private-only.js';
 import { isDatabaseUnavailable } from '../core/db-errors.js';
 import { termVariables } from '../settings/office-terms.js';
@@ -38,6 +42,10 @@ const AUTO_RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30 } as const;
 export interface CreatedBot {
   bot: Bot<BotContext>;
   env: FeatureEnv;
+  /** The bot's one send budget: replies use it here; the outbox dispatcher takes `sendBudget.bulk`. */
+  sendBudget: SendBudget;
+  /** The hot dialogues (the leader's report) and their in-process copies. */
+  dialogues: HotDialogues;
   inFlight: InFlight;
 }
 
@@ -45,24 +53,30 @@ export interface CreatedBot {
  * Builds the bot: plugins first, then the features in order, inside one error boundary.
  * Nothing here talks to Telegram until the caller starts it.
  */
-export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, opts: { botInfo?: UserFromGetMe } = {}): CreatedBot {
+export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, opts: { botInfo?: UserFromGetMe; sendBudget?: SendBudget } = {}): CreatedBot {
   const fullDeps: Dependencies = { ...deps, config };
+  const sendBudget = opts.sendBudget ?? new SendBudget(config.sendRatePerSecond);
+  const apiTransformers = [pacedReplies(sendBudget.replies, deps.logger), autoRetry(AUTO_RETRY), dropEmptyKeyboardRows];
   const bot = new Bot<BotContext>(config.botToken, {
     client: config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {},
     ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
   });
-  bot.api.config.use(autoRetry(AUTO_RETRY), dropEmptyKeyboardRows);
+  bot.api.config.use(...apiTransformers);
   const office = new OfficeSettingsCache();
-  const i18n = createI18n(config.defaultLocale, (_locale, translate) => ({
+  const globals = (_locale: string, translate: (key: string) => string) => ({
     ...termVariables(office.current.residentialTerm, translate),
     ...exampleDates(deps.clock.now(), config.timezone),
-  }));
+  });
+  const i18n = createI18n(config.defaultLocale, memoizedGlobals(globals, { now: () => deps.clock.now(), setting: () => office.current.residentialTerm ?? '' }));
   const env: FeatureEnv = { deps: fullDeps, i18n, office };
+  const idleMs = config.conversationIdleHours * 3_600_000;
+  const dialogues = new HotDialogues({ db: fullDeps.db, clock: fullDeps.clock, idleMs });
+  const reports = createReportsFeature(env, dialogues);
 
   const features: Feature[] = [
     createUnitsFeature(env),
     createInviteFeature(env),
-    createReportsFeature(env),
+    reports,
     createTasksFeature(env),
     createStatusFeature(env),
     createOfficialsFeature(env),
@@ -81,21 +95,25 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   // Everything that can fail, loading the sender included, runs inside the boundary that apologises.
   const guarded = bot.errorBoundary((err) => reportError(err.ctx, err.error, env));
   guarded.use(privateChatsOnly(env));
+  // Hot dialogues (the leader's report) go first: an input for a dialogue this process holds,
+  // or a press that opens one, needs neither the sender nor the rest of the pipeline.
+  guarded.use(dialogues.early, reports.early);
   guarded.use(loadMember(fullDeps, office));
   guarded.use(i18n);
   guarded.use(entry.composer);
   guarded.use(
     conversations<BotContext, Context>({
       storage: conversationStorage(fullDeps.db, fullDeps.clock),
-      plugins: [installAutoRetry],
+      plugins: [installTransformers(apiTransformers)],
     }),
   );
   guarded.command('cancel', async (ctx) => {
     const active = Object.keys(ctx.conversation.active()).length > 0;
     await ctx.conversation.exitAll();
-    await ctx.reply(ctx.t(active ? 'cancelled' : 'nothing-to-cancel'), { reply_markup: { remove_keyboard: true } });
+    const hot = await dialogues.cancel(ctx);
+    await ctx.reply(ctx.t(active || hot ? 'cancelled' : 'nothing-to-cancel'), { reply_markup: { remove_keyboard: true } });
   });
-  const idleMs = config.conversationIdleHours * 3_600_000;
+  guarded.use(dialogues.loaded);
   for (const feature of [entry, ...features]) {
     for (const def of feature.conversations ?? []) {
       def.install(guarded, { maxMillisecondsToWait: idleMs });
@@ -105,14 +123,16 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   for (const feature of features) guarded.use(feature.composer);
   guarded.use(createFallbackFeature(env).composer);
   bot.catch((err) => fullDeps.logger.error({ err: err.error, updateId: err.ctx.update.update_id }, 'unhandled bot error'));
-  return { bot, env, inFlight };
+  return { bot, env, inFlight, sendBudget, dialogues };
 }
 
 // conversations v2 builds a fresh Api per conversation; transformers on bot.api are not inherited.
-const installAutoRetry: MiddlewareFn<Context> = async (ctx, next) => {
-  ctx.api.config.use(autoRetry(AUTO_RETRY), dropEmptyKeyboardRows);
-  await next();
-};
+const installTransformers =
+  (transformers: Transformer[]): MiddlewareFn<Context> =>
+  async (ctx, next) => {
+    ctx.api.config.use(...transformers);
+    await next();
+  };
 
 function loadMember(deps: Dependencies, office: OfficeSettingsCache): MiddlewareFn<BotContext> {
   return async (ctx, next) => {

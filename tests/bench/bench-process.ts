@@ -7,21 +7,23 @@ import type { Child } from '../support/child.js';
 import { ROOT } from '../support/child.js';
 
 const CLOCK_TICKS_PER_SECOND = 100;
-const MAIN = join(ROOT, 'dist/src/main.js');
+/** BENCH_BOT_DIR=<checkout> measures another copy of the code (e.g. the last commit, for a before/after). */
+const BOT_ROOT = process.env.BENCH_BOT_DIR ?? ROOT;
+const MAIN = join(BOT_ROOT, 'dist/src/main.js');
 
 /**
  * `npm run build` and the locale files beside it, as the Dockerfile does. Type errors in files
  * being edited elsewhere do not stop the build (tsc still emits); a missing output does.
  */
 export function buildBot(): void {
-  const tsc = spawnSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
+  const tsc = spawnSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: BOT_ROOT, encoding: 'utf8' });
   if (tsc.status !== 0) console.warn(`build: tsc reported problems (output still used):\n${tsc.stdout.split('\n').slice(0, 5).join('\n')}`);
   if (!existsSync(MAIN)) throw new Error(`build: ${MAIN} was not produced`);
-  cpSync(join(ROOT, 'src/locales'), join(ROOT, 'dist/src/locales'), { recursive: true });
+  cpSync(join(BOT_ROOT, 'src/locales'), join(BOT_ROOT, 'dist/src/locales'), { recursive: true });
 }
 
 function childOf(cmd: string, args: string[], env: Record<string, string>): Child {
-  const proc = spawn(cmd, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(cmd, args, { cwd: BOT_ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -38,6 +40,12 @@ export function startCompiledBot(env: Record<string, string>): Child {
 /** The echo peer, on node itself (tsx only as a loader, so the pid is the bot's). */
 export function startEcho(env: Record<string, string>): Child {
   return childOf(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/bench/echo-bot.ts')], env);
+}
+
+/** Migrates with the measured code's own migrations (`node dist/src/migrate.js`), so an older copy gets its own schema. */
+export function migrateBotDatabase(env: Record<string, string>): void {
+  const run = spawnSync(process.execPath, [join(BOT_ROOT, 'dist/src/migrate.js')], { cwd: BOT_ROOT, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`migration failed: ${run.stdout}${run.stderr}`);
 }
 
 /** CPU time (user + system) the process has used so far, in ms. */

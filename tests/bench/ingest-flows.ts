@@ -41,33 +41,46 @@ export interface Latencies {
   seconds: number;
   p50: number;
   p99: number;
+  /** Flows that did not finish: a reply that never came or was not the expected one (e.g. the "busy" apology). */
+  failed: number;
+  firstFailure?: string;
 }
 
-export function summarize(latencies: number[], seconds: number): Latencies {
-  const sorted = [...latencies].sort((a, b) => a - b);
+/** A failed flow is counted and reported, not hidden: its updates are left out of the latencies. */
+async function flowOrFailure(user: SimUser, echo: boolean): Promise<number[] | Error> {
+  try {
+    return await leaderFlow(user, echo);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+export function summarize(flows: Array<number[] | Error>, seconds: number): Latencies {
+  const failures = flows.filter((f): f is Error => f instanceof Error);
+  const sorted = flows.flatMap((f) => (f instanceof Error ? [] : f)).sort((a, b) => a - b);
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-  return { updates: sorted.length, seconds, p50: pct(50), p99: pct(99) };
+  const firstFailure = failures[0]?.message.split('\n').slice(0, 8).join('\n');
+  return { updates: sorted.length, seconds, p50: pct(50), p99: pct(99), failed: failures.length, ...(firstFailure ? { firstFailure } : {}) };
 }
 
 /** Everyone at once: throughput is what the bot sustains; p99 is mostly queueing. */
 export async function closedLoop(users: SimUser[], echo: boolean): Promise<Latencies> {
   const t0 = performance.now();
-  const latencies = (await Promise.all(users.map((u) => leaderFlow(u, echo)))).flat();
-  return summarize(latencies, (performance.now() - t0) / 1000);
+  const flows = await Promise.all(users.map((u) => flowOrFailure(u, echo)));
+  return summarize(flows, (performance.now() - t0) / 1000);
 }
 
 /** Flows start at a fixed rate, whether or not the earlier ones are done: latency under a given load. */
 export async function openLoop(users: SimUser[], echo: boolean, updatesPerSecond: number): Promise<Latencies> {
   const intervalMs = (1000 * UPDATES_PER_FLOW) / updatesPerSecond;
   const t0 = performance.now();
-  const flows: Promise<number[]>[] = [];
+  const flows: Promise<number[] | Error>[] = [];
   for (const [i, user] of users.entries()) {
     const wait = t0 + i * intervalMs - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    flows.push(leaderFlow(user, echo));
+    flows.push(flowOrFailure(user, echo));
   }
-  const latencies = (await Promise.all(flows)).flat();
-  return summarize(latencies, (performance.now() - t0) / 1000);
+  return summarize(await Promise.all(flows), (performance.now() - t0) / 1000);
 }
 
 /**

@@ -6,18 +6,18 @@
 // started at 100 and 250 updates/s: latency), CPU time of the process per update (/proc), database
 // round trips per update (counted on the wire, in a run of its own so the proxy adds no latency
 // to the timed runs), Bot API calls per update, and the RSS 10 s after N dialogues were opened.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../../src/core/db.js';
-import { migrateToLatest } from '../../src/core/migrator.js';
 import type { Child } from '../support/child.js';
-import { openTestDatabase } from '../support/db.js';
+import { databaseUrl, withAdmin } from '../support/db.js';
 import { flagForm } from '../support/factories.js';
 import { FakeTelegram } from '../support/fake-telegram.js';
 import type { SimUser } from '../support/fake-telegram-user.js';
-import { buildBot, cpuMs, loadAverage, rssMb, startCompiledBot, startEcho, stopChild } from './bench-process.js';
+import { buildBot, cpuMs, loadAverage, migrateBotDatabase, rssMb, startCompiledBot, startEcho, stopChild } from './bench-process.js';
 import { closedLoop, type Latencies, openLoop, pressReportFromReminder, UPDATES_PER_FLOW, warmUp } from './ingest-flows.js';
 import { startWireCounter } from './pg-wire-counter.js';
 
@@ -32,8 +32,8 @@ function option(args: string[], name: string, fallback: number): number {
 }
 
 async function seed(url: string | undefined, dataDir: string, leaders: number): Promise<void> {
+  migrateBotDatabase(url ? { DATABASE_URL: url } : { DATA_DIR: dataDir });
   const handle = await openDatabase({ databaseUrl: url, dataDir });
-  await migrateToLatest(handle.db);
   await sql`insert into units (kind, name, households) select 'block', 'Khối ' || g, 100 from generate_series(1, ${leaders}) g`.execute(handle.db);
   await sql`insert into members (telegram_id, chat_id, display_name, role) select ${FIRST_USER} + g, ${FIRST_USER} + g, 'Leader ' || g, 'leader' from generate_series(1, ${leaders}) g`.execute(handle.db);
   await sql`insert into unit_members (unit_id, member_id, position) select id, id, 'leader' from units`.execute(handle.db);
@@ -41,6 +41,13 @@ async function seed(url: string | undefined, dataDir: string, leaders: number): 
   await sql`insert into tasks (campaign_id, title, due_at, created_at, form) values (1, 'Treo cờ Tổ quốc', now() + interval '7 days', now() - interval '2 days', ${JSON.stringify(flagForm)}::jsonb)`.execute(handle.db);
   await sql`insert into task_units (task_id, unit_id) select 1, id from units`.execute(handle.db);
   await handle.close();
+}
+
+/** A fresh, empty database on the server (the measured code migrates it). */
+async function emptyDatabase(serverUrl: string): Promise<{ url: string; close(): Promise<void> }> {
+  const name = `khoipho_bench_${randomBytes(6).toString('hex')}`;
+  await withAdmin(serverUrl, (c) => c.query(`create database ${name}`));
+  return { url: databaseUrl(serverUrl, name), close: () => withAdmin(serverUrl, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined) };
 }
 
 /** Leaders by position: each phase takes its own, so nobody's report is already on screen. */
@@ -91,6 +98,9 @@ async function runPeer(start: (fake: FakeTelegram) => Child, o: { echo: boolean;
     const open250 = await phase(cohorts.take(Math.ceil((250 / UPDATES_PER_FLOW) * OPEN_SECONDS)), (u) => openLoop(u, o.echo, 250));
     if (o.echo) return { closed, open100, open250 };
     return { closed, open100, open250, rss10k: await openDialogues(fake, child, o.dialogues) };
+  } catch (error) {
+    console.error(`the ${o.echo ? 'echo peer' : 'bot'} said:\n${child.output().slice(-3000)}`);
+    throw error;
   } finally {
     await stopChild(child);
     await fake.close();
@@ -126,7 +136,8 @@ async function countRoundTrips(serverUrl: string, botEnv: (fake: FakeTelegram, d
 }
 
 const line = (name: string, p: Phase) =>
-  `${name}: ${p.updates} updates in ${p.seconds.toFixed(1)} s = ${(p.updates / p.seconds).toFixed(0)} updates/s, p50 ${p.p50.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms, cpu ${p.cpuPerUpdate.toFixed(2)} ms/update, ${p.apiPerUpdate.toFixed(2)} Bot API calls/update`;
+  `${name}: ${p.updates} updates in ${p.seconds.toFixed(1)} s = ${(p.updates / p.seconds).toFixed(0)} updates/s, p50 ${p.p50.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms, cpu ${p.cpuPerUpdate.toFixed(2)} ms/update, ${p.apiPerUpdate.toFixed(2)} Bot API calls/update` +
+  (p.failed ? `\n  ${p.failed} flows FAILED; the first:\n  ${p.firstFailure ?? ''}` : '');
 
 export async function run(args: string[]): Promise<void> {
   const leaders = option(args, '--leaders', 1000);
@@ -134,7 +145,7 @@ export async function run(args: string[]): Promise<void> {
   if (!args.includes('--no-build')) buildBot();
   const url = process.env.TEST_DATABASE_URL;
   const dataDir = mkdtempSync(join(tmpdir(), 'khoipho-ingest-'));
-  const db = url ? await openTestDatabase('postgres') : undefined;
+  const db = url ? await emptyDatabase(url) : undefined;
   const seeded = Math.max(dialogues, leaders + COUNTED_FLOWS + 600);
   await seed(db?.url, join(dataDir, 'db'), seeded);
   console.log(`ingest: ${leaders} leaders × ${UPDATES_PER_FLOW} updates on ${url ? 'PostgreSQL' : 'PGlite'}; load average ${loadAverage()}`);

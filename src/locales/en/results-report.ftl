@@ -72,3 +72,8 @@ rrd-recipients-suggest =
     { $parent } (b/c);
     Lưu: VT.
 rrd-saved = Saved for the report. ⏳ Making the report, one moment…
+rrd-suggestion-list =
+    Suggested:
+    { $lines }
+    Press the button below to use it, or type another list. { cancel-hint }
+rrd-use-list = Use this list

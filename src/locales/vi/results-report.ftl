@@ -72,3 +72,8 @@ rrd-recipients-suggest =
     { $parent } (b/c);
     Lưu: VT.
 rrd-saved = Đã lưu thông tin cho báo cáo. ⏳ Đang lập báo cáo, anh/chị chờ một chút…
+rrd-suggestion-list =
+    Gợi ý:
+    { $lines }
+    Bấm nút bên dưới để dùng, hoặc gõ danh sách khác. { cancel-hint }
+rrd-use-list = Dùng danh sách này

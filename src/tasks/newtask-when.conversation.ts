@@ -1,0 +1,134 @@
+import { type Context, InlineKeyboard } from 'grammy';
+import { DateTime } from 'luxon';
+import { formatLunar } from '../calendar/date-format.js';
+import { normalizeDateText } from '../calendar/date-words.js';
+import { findHolidayInText, flagWindow, type FlagWindow, type HolidayId, nextHolidayDate } from '../calendar/holidays.js';
+import type { LunarDate } from '../calendar/lunar.js';
+import { explainPeriodInput, formatPeriod, parsePeriodInput } from '../calendar/period-input.js';
+import { periodReportDue, type TaskPeriod } from '../calendar/period.rules.js';
+import type { Recurrence } from '../calendar/recurrence.rules.js';
+import { formatLocal } from '../core/clock.js';
+import { foldVietnamese } from '../core/fold.js';
+import { DEFAULT_DUE_HOUR } from '../core/local-date.js';
+import { askRecurrence } from '../series/series-ask.conversation.js';
+import { accept, answerPress, ask, clearButtons, dateTimeReader, type Reading, retry } from '../telegram/ask.js';
+import type { Translate } from '../telegram/context.js';
+import type { BotConversation } from '../telegram/conversation.js';
+import type { FeatureEnv } from '../telegram/feature.js';
+
+/** When a new task is due: one deadline, a period with its report deadline, or a recurring rule. */
+export type TaskWhen =
+  | { kind: 'deadline'; dueAt: Date }
+  | { kind: 'period'; period: TaskPeriod; dueAt: Date }
+  | { kind: 'series'; rule: Recurrence };
+
+type PeriodPick = { pick: 'period'; period: TaskPeriod; startLunar?: LunarDate; endLunar?: LunarDate };
+type Pick = { pick: 'date'; at: Date } | PeriodPick | { pick: 'ask-period' } | { pick: 'repeat' };
+
+/** Templates whose work usually runs over days (flags, cleanup, events): the question leads with the period. */
+const PERIOD_TEMPLATES = new Set(['flag', 'cleanup', 'event']);
+const PERIOD_WORDS = / (?:den|toi|-|–) /;
+
+const looksLikePeriod = (text: string) => PERIOD_WORDS.test(` ${normalizeDateText(text)} `);
+
+/** The holiday a flag task is for ("Treo cờ dịp Quốc khánh"), with its suggested window, while that window has not ended. */
+export function flagSuggestion(o: { template: string; title: string; description: string | null }, now: Date, zone: string): { id: HolidayId; window: FlagWindow } | null {
+  const text = `${o.title} ${o.description ?? ''}`;
+  const found = findHolidayInText(text);
+  if (!found || (o.template !== 'flag' && !foldVietnamese(text).includes('treo co'))) return null;
+  const window = flagWindow(found.id, nextHolidayDate(found.id, now, zone).year, zone);
+  return window.end > now ? { id: found.id, window } : null;
+}
+
+function readPeriod(text: string, now: Date, zone: string, t: Translate): Reading<PeriodPick> {
+  const parsed = parsePeriodInput(text, now, zone);
+  if (!parsed.ok) return retry(`${explainPeriodInput(parsed, zone, t)} ${t('cancel-hint')}`);
+  return accept({ pick: 'period', period: parsed.period, ...(parsed.startLunar ? { startLunar: parsed.startLunar } : {}), ...(parsed.endLunar ? { endLunar: parsed.endLunar } : {}) });
+}
+
+/** The report deadline a period suggests: by its start (see periodReportDue), or, once that has passed, 17:00 of its last day. */
+function suggestedDue(period: TaskPeriod, now: Date, zone: string): Date {
+  const due = periodReportDue(period, zone);
+  if (due > now) return due;
+  const lastDay = DateTime.fromJSDate(period.end, { zone }).set({ hour: DEFAULT_DUE_HOUR, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+  return lastDay > now && lastDay < period.end ? lastDay : period.end;
+}
+
+/**
+ * Asks when the task is due: "Hạn báo cáo" as before (any date form), or a period typed
+ * straight in ("từ 23/7 đến hết 27/7"), or one of the buttons: the suggested flag window of the
+ * holiday the title names, *Khoảng thời gian*, *Lặp lại*. A period then asks for its report
+ * deadline (by the start unless the admin sets another).
+ */
+export async function stepWhen(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate, o: { template: string; title: string; description: string | null }): Promise<TaskWhen> {
+  const { clock, config } = env.deps;
+  const zone = config.timezone;
+  const now = async () => new Date(await conversation.external(() => clock.now().toISOString()));
+  const flag = flagSuggestion(o, await now(), zone);
+  const kb = new InlineKeyboard();
+  if (flag) {
+    const [from, to] = [flag.window.firstDay, flag.window.lastDay].map((d) => DateTime.fromObject(d).toFormat('dd/MM'));
+    kb.text(t('nt-when-flag-window', { holiday: t(`cal-holiday-${flag.id}`), from: from ?? '', to: to ?? '' }), 'ntw:flag').row();
+  }
+  kb.text(t('nt-when-period'), 'ntw:period').text(t('nt-when-repeat'), 'ntw:repeat');
+  const readDate = dateTimeReader(conversation, t, { zone, clock });
+  const answer = await ask<Pick>(conversation, ctx, {
+    prompt: t(PERIOD_TEMPLATES.has(o.template) ? 'nt-ask-when-period' : 'nt-ask-when'),
+    keyboard: kb,
+    read: async (input) => {
+      const data = input.callbackQuery?.data ?? '';
+      if (data.startsWith('ntw:')) {
+        await answerPress(input);
+        if (data === 'ntw:flag' && flag) return accept({ pick: 'period', period: { start: flag.window.start, end: flag.window.end } });
+        if (data === 'ntw:period' || data === 'ntw:repeat') return accept(data === 'ntw:period' ? { pick: 'ask-period' } : { pick: 'repeat' });
+        return retry(t('press-button'));
+      }
+      const text = input.message?.text ?? '';
+      if (looksLikePeriod(text)) return readPeriod(text, await now(), zone, t);
+      const date = await readDate(input);
+      return date.ok ? accept({ pick: 'date', at: date.value }) : date;
+    },
+  });
+  await clearButtons(answer.ctx);
+  const pick = answer.value;
+  if (pick.pick === 'date') return { kind: 'deadline', dueAt: pick.at };
+  if (pick.pick === 'repeat') return { kind: 'series', rule: (await askRecurrence(conversation, answer.ctx, t, { zone, clock })).rule };
+  const chosen = pick.pick === 'period' ? { value: pick, ctx: answer.ctx } : await askPeriod(conversation, answer.ctx, t, { zone, now });
+  await chosen.ctx.reply(periodResolved(chosen.value, zone, t));
+  const dueAt = await askPeriodDue(env, conversation, chosen.ctx, t, chosen.value.period, await now());
+  return { kind: 'period', period: chosen.value.period, dueAt };
+}
+
+function periodResolved(p: PeriodPick, zone: string, t: Translate): string {
+  const lunar = [p.startLunar, p.endLunar].filter((l): l is LunarDate => l !== undefined).map((l) => formatLunar(l, t));
+  const line = t('nt-period-resolved', { period: formatPeriod(p.period, zone, t) });
+  return lunar.length ? `${line}\n${t('nt-period-lunar', { lunar: lunar.join(' – ') })}` : line;
+}
+
+async function askPeriod(conversation: BotConversation, ctx: Context, t: Translate, o: { zone: string; now: () => Promise<Date> }) {
+  return ask<PeriodPick>(conversation, ctx, {
+    prompt: t('nt-ask-period'),
+    read: async (input) => (input.message?.text ? readPeriod(input.message.text, await o.now(), o.zone, t) : retry(t('nt-ask-period'))),
+  });
+}
+
+async function askPeriodDue(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate, period: TaskPeriod, now: Date): Promise<Date> {
+  const zone = env.deps.config.timezone;
+  const due = suggestedDue(period, now, zone);
+  const readDate = dateTimeReader(conversation, t, { zone, clock: env.deps.clock });
+  const answer = await ask<Date>(conversation, ctx, {
+    prompt: t('nt-ask-period-due', { due: formatLocal(due, zone) }),
+    keyboard: new InlineKeyboard().text(t('nt-keep-due'), 'ntr:keep'),
+    read: async (input) => {
+      if (input.callbackQuery?.data === 'ntr:keep') {
+        await answerPress(input);
+        return accept(due);
+      }
+      const date = await readDate(input);
+      if (date.ok && date.value > period.end) return retry(t('nt-period-due-after-end', { end: formatLocal(period.end, zone) }));
+      return date;
+    },
+  });
+  await clearButtons(answer.ctx);
+  return answer.value;
+}

@@ -1,0 +1,120 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startBotInstance, type BotInstance } from './support/bot-instance.js';
+import { ManualClock } from './support/clock.js';
+import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
+import { buildMember, buildTask, buildUnit } from './support/factories.js';
+import { FakeTelegram } from './support/fake-telegram.js';
+import type { SimUser } from './support/fake-telegram-user.js';
+
+describe.each(dbTargets())('the report dialogue as a state machine on %s', (target) => {
+  let database: TestDatabase;
+  let fake: FakeTelegram;
+  let clock: ManualClock;
+  let leader: SimUser;
+  beforeAll(async () => {
+    database = await openTestDatabase(target);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+  beforeEach(async () => {
+    await database.reset();
+    clock = new ManualClock();
+    clock.setLocal('02/06/2026 08:00');
+    fake = await FakeTelegram.start({ now: () => clock.now().getTime() });
+    const k1 = await buildUnit(database.db, { name: 'Khối 1', households: 50 });
+    await buildMember(database.db, { telegramId: 2001, name: 'Hoàng Văn Một', unitId: k1.id });
+    await buildTask(database.db, { unitIds: [k1.id], dueAt: new Date('2026-06-14T10:00:00Z') });
+    leader = fake.user(2001);
+  });
+  afterEach(async () => {
+    await fake.close();
+  });
+
+  const instance = () => startBotInstance(fake, database.db, clock);
+  /** The texts of the bot's next `n` messages. */
+  const next = async (n = 1) => (await leader.nextMessages(n)).map((m) => m.text);
+  const revisions = () => database.db.selectFrom('report_revisions').select(['number_value', 'status']).execute();
+  const photos = () => database.db.selectFrom('report_photos').select('file_unique_id').execute();
+
+  async function openOn(bot: BotInstance): Promise<void> {
+    await bot.handle(leader.sendText('/tasks'));
+    await next();
+    await bot.handle(leader.pressButton(/Báo cáo: Treo cờ/));
+    expect((await next(2))[1]).toContain('Tình hình thực hiện');
+  }
+
+  it('when two instances take turns on one chat, then each answers from the stored step, never from its own older copy', async () => {
+    const a = await instance();
+    const b = await instance();
+    await openOn(a);
+    await b.handle(leader.pressButton('✅ Đã xong'));
+    expect((await next(2))[1]).toContain('Số hộ treo cờ?');
+    // A still holds the dialogue at the status question; the stored row has moved on.
+    await a.handle(leader.sendText('45'));
+    expect(await next()).toEqual([expect.stringContaining('Gửi ảnh')]);
+    // B holds it at the number question; A moved it to the photos.
+    await b.handle(leader.sendPhoto({ fileUniqueId: 'P-1' }));
+    expect(await next()).toEqual(['Đã nhận 1 ảnh. Gửi thêm ảnh, hoặc bấm “Xong”.']);
+    await a.handle(leader.pressButton('Xong'));
+    expect(await next()).toEqual([expect.stringContaining('Ghi chú thêm')]);
+    await b.handle(leader.pressButton('Bỏ qua'));
+    expect((await next())[0]).toContain('Kiểm tra lại báo cáo');
+    await a.handle(leader.pressButton('📤 Gửi'));
+    expect((await next())[0]).toContain('Đã nhận báo cáo “Treo cờ Tổ quốc” của Khối 1');
+    expect(await revisions()).toEqual([{ number_value: 45, status: 'done' }]);
+    expect(await photos()).toEqual([{ file_unique_id: 'P-1' }]);
+    expect(leader.unread()).toEqual([]);
+  });
+
+  it('when one instance cancels the dialogue, then the other, still holding it, does not go on with it', async () => {
+    const a = await instance();
+    const b = await instance();
+    await openOn(a);
+    await a.handle(leader.pressButton('✅ Đã xong'));
+    await next(2);
+    await b.handle(leader.sendText('/cancel'));
+    expect(await next()).toEqual(['Đã huỷ. Không có gì được lưu.']);
+    await a.handle(leader.sendText('45'));
+    expect((await next())[0]).toContain('Anh/chị hãy dùng các nút bấm');
+    expect(await database.db.selectFrom('kv_store').select('key').execute()).toEqual([]);
+    expect(await revisions()).toEqual([]);
+  });
+
+  it('when one instance holds the dialogue, then every step costs one statement and the submission one', async () => {
+    const bot = await instance();
+    await bot.handle(leader.sendText('/tasks'));
+    await next();
+    const costs: number[] = [];
+    const cost = async (act: () => ReturnType<SimUser['sendText']>, replies: number) => {
+      const before = bot.statements.count;
+      await bot.handle(act());
+      await next(replies);
+      costs.push(bot.statements.count - before);
+    };
+    await cost(() => leader.pressButton(/Báo cáo: Treo cờ/), 2);
+    await cost(() => leader.pressButton('✅ Đã xong'), 2);
+    await cost(() => leader.sendText('abc'), 1);
+    await cost(() => leader.sendText('45'), 1);
+    await cost(() => leader.sendPhoto({ fileUniqueId: 'P-1' }), 1);
+    await cost(() => leader.pressButton('Xong'), 1);
+    await cost(() => leader.pressButton('Bỏ qua'), 1);
+    await cost(() => leader.pressButton('📤 Gửi'), 1);
+    expect(costs).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(await revisions()).toEqual([{ number_value: 45, status: 'done' }]);
+  });
+
+  it('when the dialogue is not in memory (restart, evicted), then the step reads it once and goes on', async () => {
+    const first = await instance();
+    await openOn(first);
+    const second = await instance();
+    const before = second.statements.count;
+    await second.handle(leader.pressButton('✅ Đã xong'));
+    expect((await next(2))[1]).toContain('Số hộ treo cờ?');
+    expect(second.statements.count - before).toBe(2);
+    const after = second.statements.count;
+    await second.handle(leader.sendText('45'));
+    expect((await next())[0]).toContain('Gửi ảnh');
+    expect(second.statements.count - after).toBe(1);
+  });
+});
