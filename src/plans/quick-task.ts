@@ -1,0 +1,73 @@
+import { DateTime } from 'luxon';
+import type { UnitKind } from '../core/schema.js';
+import { classify, shortTitle } from './plan-classify.js';
+import { findSubject, toAssignment } from './plan-assignees.js';
+import { suggestionFor } from './plan-forms.js';
+import type { PlanForm, PlanItemKind, PlanUnit } from './plan-types.js';
+import { parsePeriod } from './period-parse.js';
+import type { TemplateId } from '../tasks/templates.js';
+
+/** One task typed as a sentence, as the plan reader understands it. */
+export interface QuickTask {
+  title: string;
+  kind: PlanItemKind | null;
+  template: TemplateId;
+  form: PlanForm;
+  hasEvent: boolean;
+  /** The report deadline; null when the sentence names no date. */
+  dueAt: Date | null;
+  /** A period's first moment, when the sentence gives one ("từ 23/7 đến hết 27/7"). */
+  startsAt: Date | null;
+  unitIds: number[];
+  /** How the units were chosen, for the preview: named units, kinds, everyone, or the kind's default. */
+  chosenBy: 'named' | 'kinds' | 'all' | 'default' | 'none';
+  kinds: UnitKind[];
+}
+
+/** Residential work goes to every residential unit unless the sentence says otherwise; a quiz to everyone. */
+const DEFAULT_UNITS: Partial<Record<PlanItemKind, 'blocks' | 'all'>> = { flag: 'blocks', cleanup: 'blocks', billboard: 'blocks', takedown: 'blocks', quiz: 'all' };
+const PLAIN_FORM: PlanForm = { number: null, photos: 'optional', location: false, note: true };
+/** Where the title ends: the first date or assignment phrase. */
+const TITLE_END = /\s*[,;:]|\s+-\s|\s(?:hạn|trước ngày|trước(?=\s+\d)|từ ngày|từ(?=\s+(?:\d|chiều|sáng))|trong tháng|giao|cho)\s/i;
+
+/**
+ * Reads a task from one sentence, e.g. "Gắn biển công trình trước 31/5, Công chức Địa chính –
+ * Xây dựng" or "Treo cờ từ 23/7 đến hết 27/7, các khối": its title, kind and report form (as a
+ * plan's activity would get), its deadline or period, and its units. Anything it cannot find is
+ * left empty for the preview to ask; nothing is guessed beyond the kind's usual units.
+ */
+export function readQuickTask(text: string, opts: { zone: string; now: Date; units: PlanUnit[] }): QuickTask {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const kind = classify(clean)[0]?.kind ?? null;
+  const period = parsePeriod(clean, { zone: opts.zone, defaultYear: DateTime.fromJSDate(opts.now, { zone: opts.zone }).year });
+  const suggestion = kind ? suggestionFor(kind, period?.start ?? null, opts.zone).task : null;
+  const head = clean.split(TITLE_END)[0] ?? clean;
+  const title = shortTitle(head.length >= 4 ? head : clean);
+  const named = findSubject(clean, opts.units);
+  const assignment = toAssignment(named, opts.units);
+  let chosenBy: QuickTask['chosenBy'] = named.unitIds.length ? 'named' : named.all ? 'all' : named.kinds.length ? 'kinds' : 'none';
+  let unitIds = assignment.unitIds;
+  let kinds = assignment.kinds;
+  const fallback = kind ? DEFAULT_UNITS[kind] : undefined;
+  if (chosenBy === 'none' && fallback) {
+    chosenBy = 'default';
+    kinds = fallback === 'blocks' ? ['block'] : [];
+    unitIds = opts.units.filter((u) => fallback === 'all' || u.kind === 'block').map((u) => u.id);
+  }
+  return {
+    title,
+    kind,
+    template: suggestion?.template ?? 'custom',
+    form: suggestion?.form ?? PLAIN_FORM,
+    hasEvent: suggestion?.hasEvent ?? false,
+    dueAt: period ? period.end : null,
+    startsAt: period && !period.openStart && !sameLocalDay(period.start, period.end, opts.zone) ? period.start : null,
+    unitIds,
+    chosenBy,
+    kinds,
+  };
+}
+
+function sameLocalDay(a: Date, b: Date, zone: string): boolean {
+  return DateTime.fromJSDate(a, { zone }).hasSame(DateTime.fromJSDate(b, { zone }), 'day');
+}
