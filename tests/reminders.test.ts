@@ -196,8 +196,9 @@ describe.each(dbTargets())('reminders on %s', (target) => {
     expect(view.buttons.flat()).toContain('✅ nhắc 3 ngày trước hạn (08:00) — 11/06/2026 08:00');
     expect(view.buttons.flat()).toContain('✔️ thông báo giao việc — 01/06/2026 08:00 (đã xử lý)');
     // A line already handled says so (not "old button").
+    const before = admin.callbackAnswers().length;
     admin.pressButton('✔️ thông báo giao việc — 01/06/2026 08:00 (đã xử lý)');
-    await h.fake.waitFor(() => admin.callbackAnswers().length > 0);
+    await h.fake.waitFor(() => admin.callbackAnswers().length > before);
     expect(admin.callbackAnswers().at(-1)?.text).toBe('Tin này đã gửi hoặc đã bỏ qua, không bật/tắt được nữa.');
     admin.pressButton('✅ nhắc 3 ngày trước hạn (08:00) — 11/06/2026 08:00');
     await h.fake.waitFor(() => admin.messages().at(-1)?.buttons.flat().includes('⛔ nhắc 3 ngày trước hạn (08:00) — 11/06/2026 08:00 (đã tắt)'));

@@ -1,3 +1,4 @@
+import { formatPeriod } from '../calendar/period-input.js';
 import { formatLocal } from '../core/clock.js';
 import { mapLink } from '../core/map-link.js';
 import { flagTexts } from '../officials/officials.text.js';
@@ -22,7 +23,10 @@ function stateText(t: Translate, row: ExportRow): string {
 }
 
 /** Unit, leader, status, number, note, photos, flags, reported at (local), late, revisions. */
-export function unitColumns(t: Translate, zone: string, numberLabel: string | null): Column<ExportRow>[] {
+export function unitColumns(t: Translate, zone: string, numberLabel: string | null, withTakeDown = false): Column<ExportRow>[] {
+  const takeDown: Column<ExportRow>[] = withTakeDown
+    ? [{ header: t('cal-col-taken-down'), width: 18, value: (r) => (r.takenDownAt ? formatLocal(r.takenDownAt, zone) : null) }]
+    : [];
   return [
     { header: t('ex-col-index'), width: 6, value: (_r, i) => i + 1 },
     { header: t('ex-col-unit'), width: 28, value: (r) => r.unitName },
@@ -38,6 +42,7 @@ export function unitColumns(t: Translate, zone: string, numberLabel: string | nu
     { header: t('ex-col-latitude'), width: 12, value: (r) => r.location?.latitude ?? null },
     { header: t('ex-col-longitude'), width: 12, value: (r) => r.location?.longitude ?? null },
     { header: t('ex-col-map'), width: 44, value: (r) => (r.location ? mapLink(r.location) : null) },
+    ...takeDown,
   ];
 }
 
@@ -49,12 +54,16 @@ function taskState(t: Translate, task: TaskProgressLine): string {
   return t(task.overdue ? 'ex-task-overdue' : `ex-task-${task.status}`);
 }
 
-/** The summary sheet: one row per task. */
-export function summaryColumns(t: Translate, zone: string): Column<TaskProgressLine>[] {
+/** The summary sheet: one row per task; the period column only when some task has a period. */
+export function summaryColumns(t: Translate, zone: string, withPeriod = false): Column<TaskProgressLine>[] {
+  const period: Column<TaskProgressLine>[] = withPeriod
+    ? [{ header: t('cal-col-period'), width: 40, value: (r) => (r.startsAt && r.endsAt ? formatPeriod({ start: r.startsAt, end: r.endsAt }, zone, t) : null) }]
+    : [];
   return [
     { header: t('ex-col-index'), width: 6, value: (_r, i) => i + 1 },
     { header: t('ex-col-task'), width: 36, value: (r) => r.title },
     { header: t('ex-col-due'), width: 18, value: (r) => formatLocal(r.dueAt, zone) },
+    ...period,
     { header: t('ex-col-task-state'), width: 14, value: (r) => taskState(t, r) },
     { header: t('ex-col-assigned'), width: 10, value: (r) => r.assigned },
     { header: t('ex-col-reported'), width: 11, value: (r) => r.reported },

@@ -7,6 +7,7 @@ export function listExportRows(db: Db, taskId: number) {
     .selectFrom('task_units as tu')
     .innerJoin('units as u', 'u.id', 'tu.unit_id')
     .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 'tu.task_id').onRef('r.unit_id', '=', 'tu.unit_id'))
+    .leftJoin('task_take_downs as td', (j) => j.onRef('td.task_id', '=', 'tu.task_id').onRef('td.unit_id', '=', 'tu.unit_id'))
     .select((eb) => [
       'u.name as unitName',
       eb
@@ -28,6 +29,7 @@ export function listExportRows(db: Db, taskId: number) {
       'r.revision_count as revisions',
       'r.returned_at as returnedAt',
       'r.return_reason as returnReason',
+      'td.confirmed_at as takenDownAt',
     ])
     .where('tu.task_id', '=', taskId)
     .orderBy('tu.unit_id')

@@ -25,6 +25,8 @@ export interface ExportRow {
   revisions: number | null;
   returnReason: string | null;
   location: { latitude: number; longitude: number } | null;
+  /** When the unit confirmed the take-down after a period (issue 11). */
+  takenDownAt?: Date | null;
 }
 
 export interface ExportTask {
@@ -59,6 +61,7 @@ async function taskRows(db: Db, taskId: number): Promise<ExportRow[]> {
     late: r.late,
     revisions: r.revisions,
     returnReason: r.returnReason,
+    takenDownAt: r.takenDownAt,
   }));
 }
 

@@ -29,7 +29,7 @@ export async function buildXlsx(data: ExportData, t: Translate, zone: string): P
   const summary = addTable(
     wb,
     summaryName,
-    summaryColumns(t, zone),
+    summaryColumns(t, zone, data.tasks.some((x) => x.progress.endsAt)),
     data.tasks.map((x) => x.progress),
   );
   summary.addRow([]);
@@ -39,6 +39,6 @@ export async function buildXlsx(data: ExportData, t: Translate, zone: string): P
     data.tasks.map((x, i) => `${i + 1}. ${x.progress.title}`),
     [summaryName],
   );
-  data.tasks.forEach((task, i) => addTable(wb, names[i] ?? `${i + 1}`, unitColumns(t, zone, task.progress.numberLabel), task.rows));
+  data.tasks.forEach((task, i) => addTable(wb, names[i] ?? `${i + 1}`, unitColumns(t, zone, task.progress.numberLabel, !!task.progress.endsAt), task.rows));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

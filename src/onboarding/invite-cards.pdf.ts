@@ -102,6 +102,18 @@ function layoutName(doc: Doc, name: string): string[] | null {
   return null;
 }
 
+/**
+ * One line centred in the card, placed by hand: given a width, pdfkit wraps even with
+ * `lineBreak: false`, and it measures a line piece by piece (kerning across a "-" is lost), so a
+ * line that fits whole could still break after a hyphen of an invite code. False when it does not fit.
+ */
+function centredLine(doc: Doc, line: string, left: number, y: number, opts: { link?: string } = {}): boolean {
+  const width = doc.widthOfString(line);
+  if (width > INNER_W) return false;
+  doc.text(line, left + (INNER_W - width) / 2, y, { lineBreak: false, ...(opts.link ? { link: opts.link } : {}) });
+  return true;
+}
+
 /** The name centred in its box; lines are placed one by one because pdfkit shifts a line ending in "\n". */
 function drawName(doc: Doc, rawName: string, left: number, top: number): void {
   const name = rawName.trim().replace(/\s+/g, ' ');
@@ -114,7 +126,7 @@ function drawName(doc: Doc, rawName: string, left: number, top: number): void {
   }
   const lineHeight = doc.currentLineHeight(true);
   const first = top + (NAME_BOX_H - lines.length * lineHeight) / 2;
-  lines.forEach((line, i) => doc.text(line, left, first + i * lineHeight, { width: INNER_W, align: 'center', lineBreak: false }));
+  lines.forEach((line, i) => centredLine(doc, line, left, first + i * lineHeight));
 }
 
 function drawCard(doc: Doc, card: InviteCard, slot: number, opts: InviteCardsOptions): void {
@@ -125,7 +137,7 @@ function drawCard(doc: Doc, card: InviteCard, slot: number, opts: InviteCardsOpt
 
   doc.font('body').fillColor(GREY);
   fitSize(doc, 11, 7, () => doc.widthOfString(card.role) <= INNER_W);
-  doc.text(card.role, left, y, { width: INNER_W, align: 'center', lineBreak: false, ellipsis: true });
+  if (!centredLine(doc, card.role, left, y)) doc.text(card.role, left, y, { width: INNER_W, height: doc.currentLineHeight(true), align: 'center', ellipsis: true });
   y += 20;
 
   drawQr(doc, card.link, left, y);
@@ -141,7 +153,7 @@ function drawCard(doc: Doc, card: InviteCard, slot: number, opts: InviteCardsOpt
   doc.font('body').fillColor(GREY);
   fitSize(doc, 8, 5, () => doc.widthOfString(card.link) <= INNER_W);
   // Tappable when the PDF is opened on a phone instead of printed.
-  doc.text(card.link, left, y, { width: INNER_W, align: 'center', lineBreak: false, link: card.link });
+  if (!centredLine(doc, card.link, left, y, { link: card.link })) doc.text(card.link, left, y, { width: INNER_W, height: doc.currentLineHeight(true), ellipsis: true, link: card.link });
 }
 
 /**

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { Logger } from '../core/logger.js';
-import type { Notifier, SendResult } from '../telegram/notifier.js';
+import type { Notifier } from '../telegram/notifier.js';
 import { type ClaimedDelivery, claimBatch, releaseClaimed, requeueOrphans, skipExpired } from './deliveries.queries.js';
 import type { Elector } from './leader.js';
 import { Napper, OutageLog, Serial } from './loop-kit.js';
 import { isQuiet, type SendWindow } from './outbox.rules.js';
-import { type DispatchStats, emptyStats, recordOutcome, Unrecorded } from './outcome.js';
+import { type DispatchStats, emptyStats, Unrecorded } from './outcome.js';
 import { Pacer, systemTime, type TimeSource } from './pacer.js';
 import { sendBatch } from './send-batch.js';
 
@@ -170,7 +170,11 @@ export class Dispatcher {
         batchSize: this.batchSize,
         claim: () => this.claimWhileLeading(),
         release: (ids) => releaseClaimed(this.o.db, ids),
-        record: (d, result) => this.record(d, result),
+        record: async (d, result) => {
+          const recorded = await this.unrecorded.record(this.o, d, result, this.stats);
+          if (!recorded) this.halted = 'database lost';
+          return recorded;
+        },
         halted: () => this.stopping || this.halted !== null,
         onSent: () => {
           if (this.time.now() - this.lastProgress > PROGRESS_MS) void this.progress();
@@ -200,20 +204,6 @@ export class Dispatcher {
       return [];
     }
     return this.claim();
-  }
-
-  private async record(d: ClaimedDelivery, result: SendResult): Promise<boolean> {
-    if (this.unrecorded.size === 0) {
-      try {
-        await recordOutcome(this.o, d, result, this.stats);
-        return true;
-      } catch (error) {
-        this.o.logger.debug({ err: error, delivery: d.id }, 'could not record an outcome; kept until the database is back');
-      }
-    }
-    this.unrecorded.add(d, result);
-    this.halted = 'database lost';
-    return false;
   }
 
   /** Progress updates run one after another, beside the sending (never holding it up). */

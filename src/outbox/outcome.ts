@@ -57,8 +57,18 @@ export async function recordOutcome(deps: Deps, d: ClaimedDelivery, result: Send
 export class Unrecorded {
   private readonly items: { d: ClaimedDelivery; result: SendResult }[] = [];
 
-  add(d: ClaimedDelivery, result: SendResult): void {
+  /** Records it, or keeps it (and every later one, so they stay in order) when the database fails; false then. */
+  async record(deps: Deps, d: ClaimedDelivery, result: SendResult, stats: DispatchStats): Promise<boolean> {
+    if (this.items.length === 0) {
+      try {
+        await recordOutcome(deps, d, result, stats);
+        return true;
+      } catch (error) {
+        deps.logger.debug({ err: error, delivery: d.id }, 'could not record an outcome; kept until the database is back');
+      }
+    }
     this.items.push({ d, result });
+    return false;
   }
 
   get size(): number {

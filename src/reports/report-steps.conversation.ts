@@ -4,7 +4,7 @@ import { parseWholeNumber } from '../core/numbers.js';
 import type { ReportStatus } from '../core/schema.js';
 import type { Translate } from '../telegram/context.js';
 import type { Say, Step } from '../telegram/hot-dialogue.js';
-import { type ReportDraft, type ReportState, type ReportStep, stepAfter } from './report-state.js';
+import { type ReportDraft, type ReportState, stepAfter } from './report-state.js';
 import type { PhotoEvidence } from './reports.service.js';
 
 /**

@@ -14,6 +14,8 @@ const MONTH_LAST_DAY = /^(?:ngay )?cuoi thang$/;
 const SOLAR_DATES = /^(?:ngay )?(\d{1,2}\/\d{1,2}(?:(?: va | |, ?)\d{1,2}\/\d{1,2})*)$/;
 const LUNAR_DATE = new RegExp(`^(?:ngay |mung )?(?:(\\d{1,2})\\/(\\d{1,2})|(ram|\\d{1,2}) thang (${MONTH_PATTERN})) ?(am lich|al)?$`);
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 const compact = (s: string) => s.replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
 
 function weekly(words: string, time: LocalTime): Recurrence | null {
@@ -45,6 +47,8 @@ function yearly(words: string, time: LocalTime): Recurrence | null {
     const [day = 0, month = 0] = d.split('/').map(Number);
     return { month, day };
   });
+  // 29/2 is kept (the rules put it on 28/2 in common years); 31/4 or 30/2 never exist.
+  if (dates.some((d) => d.month < 1 || d.month > 12 || d.day > (DAYS_IN_MONTH[d.month - 1] ?? 0))) return { kind: 'yearly', dates: [], time };
   return { kind: 'yearly', dates, time };
 }
 

@@ -11,6 +11,8 @@ export function campaignTaskStatsQuery(db: Db, campaignId: number) {
       't.id',
       't.title',
       't.due_at as dueAt',
+      't.starts_at as startsAt',
+      't.ends_at as endsAt',
       't.status',
       't.form',
       sql<number>`coalesce(s.assigned, 0)::int`.as('assigned'),
@@ -36,6 +38,8 @@ export function findTaskCounts(db: Db, taskId: number) {
     .select([
       't.title',
       't.due_at as dueAt',
+      't.starts_at as startsAt',
+      't.ends_at as endsAt',
       't.status',
       sql<number>`greatest(coalesce(s.assigned - s.reported, 0), 0)::int`.as('pending'),
       sql<number>`coalesce(s.not_done, 0)::int`.as('notDone'),

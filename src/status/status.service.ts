@@ -23,6 +23,9 @@ export interface TaskProgressLine {
   households: number;
   /** Open, past its deadline, and someone has still not reported. */
   overdue: boolean;
+  /** Set for a task over a period (issue 11). */
+  startsAt?: Date | null;
+  endsAt?: Date | null;
 }
 
 export interface CampaignStatus {
@@ -39,6 +42,8 @@ export async function campaignStatus(db: Db, campaignId: number, now: Date): Pro
       id: r.id,
       title: r.title,
       dueAt: r.dueAt,
+      startsAt: r.startsAt,
+      endsAt: r.endsAt,
       status: r.status,
       numberLabel: r.form.number?.label ?? null,
       againstHouseholds: r.form.number?.max === 'households',
@@ -80,6 +85,9 @@ export interface PendingList {
   taskId: number;
   title: string;
   dueAt: Date;
+  /** Set for a task over a period (issue 11). */
+  startsAt?: Date | null;
+  endsAt?: Date | null;
   status: TaskStatus;
   pendingCount: number;
   notDoneCount: number;
@@ -112,6 +120,8 @@ export async function pendingForTask(db: Db, taskId: number, limit: number): Pro
     taskId,
     title: task.title,
     dueAt: task.dueAt,
+    startsAt: task.startsAt,
+    endsAt: task.endsAt,
     status: task.status,
     pendingCount: task.pending,
     notDoneCount: task.notDone,

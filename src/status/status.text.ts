@@ -1,6 +1,7 @@
 import { formatLocal } from '../core/clock.js';
 import type { Translate } from '../telegram/context.js';
 import { escapeHtml } from '../core/html.js';
+import { periodLine } from '../tasks/tasks.text.js';
 import type { ListedUnit, PendingList, TaskProgressLine, UnitContact } from './status.service.js';
 
 // Numbers go to the texts as numbers: Fluent writes them with Intl.NumberFormat in the reader's
@@ -24,6 +25,7 @@ export function statusLines(t: Translate, campaign: string, tasks: TaskProgressL
     const head = { index: i + 1, title: task.title, due: formatLocal(task.dueAt, zone) };
     lines.push('');
     lines.push(t(task.overdue ? 'st-task-overdue' : task.status === 'closed' ? 'st-task-closed' : 'st-task', head));
+    lines.push(...periodLine(t, task, zone));
     lines.push(
       t('st-counts', { reported: task.reported, assigned: task.assigned, done: task.done, partial: task.partial, notDone: task.notDone, pending: task.pending }),
     );
@@ -53,7 +55,7 @@ export function pendingLines(t: Translate, list: PendingList, zone: string, mode
   const title = escapeHtml(list.title);
   const due = formatLocal(list.dueAt, zone);
   if (list.pendingCount === 0 && list.notDoneCount === 0) return [t('pd-none', { title, due })];
-  const lines = [t(list.pendingCount ? 'pd-header' : 'pd-header-all-reported', { title, due, count: list.pendingCount })];
+  const lines = [t(list.pendingCount ? 'pd-header' : 'pd-header-all-reported', { title, due, count: list.pendingCount }), ...periodLine(t, list, zone)];
   for (const u of list.pending) lines.push(unitLine(t, u, u.returned ? 'pd-unit-returned' : 'pd-unit'));
   if (list.pendingCount > list.pending.length) lines.push(t(more, { count: list.pendingCount - list.pending.length }));
   if (list.notDoneCount > 0) {

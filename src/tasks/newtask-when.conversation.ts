@@ -40,9 +40,18 @@ export function flagSuggestion(o: { template: string; title: string; description
   return window.end > now ? { id: found.id, window } : null;
 }
 
+/**
+ * Longer than this is read as a slip, not a plan: "từ 27/7 đến 23/7" reads as 27/7 last year to
+ * 23/7 this year, which nobody means for a task; campaigns hold the long spans.
+ */
+const MAX_PERIOD_DAYS = 186;
+
 function readPeriod(text: string, now: Date, zone: string, t: Translate): Reading<PeriodPick> {
   const parsed = parsePeriodInput(text, now, zone);
   if (!parsed.ok) return retry(`${explainPeriodInput(parsed, zone, t)} ${t('cancel-hint')}`);
+  if (parsed.period.end.getTime() - parsed.period.start.getTime() > MAX_PERIOD_DAYS * 86_400_000) {
+    return retry(t('nt-period-too-long', { period: formatPeriod(parsed.period, zone, t) }));
+  }
   return accept({ pick: 'period', period: parsed.period, ...(parsed.startLunar ? { startLunar: parsed.startLunar } : {}), ...(parsed.endLunar ? { endLunar: parsed.endLunar } : {}) });
 }
 

@@ -4,7 +4,7 @@ import type { Translate } from '../telegram/context.js';
 import type { TaskProgress } from './tasks.service.js';
 
 /** "🗓 Thời gian: từ ngày 23/07/2026 đến hết ngày 27/07/2026" for a task over a period, else nothing. */
-export function periodLine(t: Translate, task: { startsAt: Date | null; endsAt: Date | null }, zone: string): string[] {
+export function periodLine(t: Translate, task: { startsAt?: Date | null; endsAt?: Date | null }, zone: string): string[] {
   return task.startsAt && task.endsAt ? [t('tasks-period-line', { period: formatPeriod({ start: task.startsAt, end: task.endsAt }, zone, t) })] : [];
 }
 

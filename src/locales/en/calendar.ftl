@@ -39,3 +39,5 @@ cal-err-period-format = I could not read that period. For example: từ 23/7 đ�
 cal-err-period-backwards = The end must come after the start.
 cal-err-period-over = That period has already ended ({ $date }).
 cal-tet-held = During the first three days of Tết (days 1–3) the bot sends no reminders; they will go out from { $date }.
+cal-col-period = Period
+cal-col-taken-down = Taken down at

@@ -155,3 +155,4 @@ td-recorded = ✅ Recorded: { $unit } has taken down the flags and banners (“{
 td-already = { $unit } already confirmed taking down the flags and banners (“{ $title }”) at { $at }.
 td-refused-not-yours = You do not report for this unit, so you cannot confirm for it.
 td-refused-no-period = This task has no flag period, so there is nothing to take down.
+nt-period-too-long = This period is too long: { $period }. Please check the start and end days (start first) and type it again. { cancel-hint }

@@ -39,3 +39,5 @@ cal-err-period-format = Chưa hiểu khoảng thời gian này. Ví dụ: từ 2
 cal-err-period-backwards = Ngày kết thúc phải sau ngày bắt đầu.
 cal-err-period-over = Khoảng thời gian này đã kết thúc ({ $date }).
 cal-tet-held = Trong ba ngày đầu Tết (mùng 1 đến mùng 3) bot không gửi nhắc việc; tin sẽ được gửi từ { $date }.
+cal-col-period = Thời gian thực hiện
+cal-col-taken-down = Đã hạ cờ lúc

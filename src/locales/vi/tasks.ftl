@@ -155,3 +155,4 @@ td-recorded = ✅ Đã ghi nhận: { $unit } đã hạ cờ, tháo băng rôn (�
 td-already = { $unit } đã xác nhận hạ cờ, tháo băng rôn (“{ $title }”) lúc { $at }.
 td-refused-not-yours = Anh/chị không phụ trách đơn vị này nên không xác nhận được.
 td-refused-no-period = Nhiệm vụ này không có thời gian treo cờ nên không cần xác nhận hạ cờ.
+nt-period-too-long = Khoảng thời gian này dài quá: { $period }. Anh/chị kiểm tra lại ngày bắt đầu và ngày kết thúc (ngày bắt đầu ghi trước), rồi nhập lại. { cancel-hint }
