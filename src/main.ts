@@ -1,6 +1,9 @@
 import { ConfigError, loadConfig, readEnv } from './config.js';
 import { createLogger } from './core/logger.js';
 import { startApp } from './app.js';
+import { systemClock } from './core/clock.js';
+import { offerSetupLink } from './onboarding/setup-link.service.js';
+import { translator } from './telegram/i18n.js';
 
 const STOP_TIMEOUT_MS = 15_000;
 
@@ -42,6 +45,14 @@ async function main(): Promise<void> {
   // `on`, not `once`: a repeated signal must reach the handler above, not Node's default (exit 130).
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // While nobody is admin, a one-time setup link goes to the terminal: stdout, never the logger,
+  // because it is a secret (whoever opens it first becomes admin).
+  await offerSetupLink(app.database.db, systemClock, {
+    botUsername: app.created.bot.botInfo.username,
+    adminIds: config.adminIds,
+    t: translator(app.created.env.i18n, config.defaultLocale),
+    write: (text) => process.stdout.write(text),
+  }).catch((error: unknown) => logger.error({ err: error }, 'could not make the setup link'));
 }
 
 void main();

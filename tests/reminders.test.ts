@@ -177,7 +177,8 @@ describe.each(dbTargets())('reminders on %s', (target) => {
     expect(result.skipped).toEqual([`reminder:${task.id}:due-1d:${local('13/06/2026 08:00').toISOString().slice(0, 16)}`]);
     expect(sendsTo()).toEqual([ADMIN]);
     const notice = h.fake.user(ADMIN).messages().at(-1)?.text ?? '';
-    expect(notice).toContain('đã trễ quá 6 giờ gửi tin nên được bỏ qua');
+    expect(notice).toContain('Bot đã tạm ngừng hoạt động một thời gian (máy chủ tắt hoặc mất kết nối). Có 1 tin nhắc đã trễ quá 6 giờ nên bot không gửi muộn nữa.');
+    expect(notice).toContain('Việc nên làm: xem /pending');
     expect(notice).toContain('“Treo cờ Tổ quốc”: nhắc 1 ngày trước hạn (08:00), lúc 13/06/2026 08:00');
     const run = await database.db.selectFrom('outbox_runs').select(['status']).where('key', '=', result.skipped[0] ?? '').executeTakeFirstOrThrow();
     expect(run.status).toBe('skipped');

@@ -34,7 +34,7 @@ export async function announceOpenTasksToNewcomer(
     unitId: unit.id,
     chatId: who.chatId,
     memberId: who.memberId,
-    payload: reminderPayload(t, 'announce', task, [recipient], deps.zone),
+    payload: reminderPayload(t, 'announce', task, [recipient], deps.zone, now),
     notBefore: now,
     expiresAt: null,
   }));

@@ -50,7 +50,7 @@ export function digestText(t: Translate, date: string, tasks: TaskProgress[], no
       campaign = task.campaignName;
       lines.push('', t('rm-digest-campaign', { name: campaign }));
     }
-    const overdue = task.dueAt.getTime() < now.getTime() ? t('rm-digest-overdue') : '';
+    const overdue = task.dueAt.getTime() < now.getTime() && task.reported < task.assigned ? t('rm-digest-overdue') : '';
     lines.push(t('rm-digest-line', { title: task.title, reported: task.reported, assigned: task.assigned, due: formatLocal(task.dueAt, zone), overdue }));
   }
   const text = lines.join('\n');

@@ -5,7 +5,8 @@ import { reportButtonData } from '../reports/report-button.js';
 import type { Translate } from '../telegram/context.js';
 import { MAX_TEXT } from '../telegram/split.js';
 import type { OpenTask, PendingRecipient, TaskProgressSummary } from './reminders.queries.js';
-import type { ReminderKind } from './reminder.rules.js';
+import { BEFORE_EVENT, type ReminderKind } from './reminder.rules.js';
+import { DateTime } from 'luxon';
 import { clip } from '../core/text.js';
 
 const MAX_BUTTON_LABEL = 40;
@@ -14,7 +15,7 @@ const MAX_BUTTON_LABEL = 40;
  * What one leader gets for one reminder: the text, and one "Báo cáo" button per unit of theirs
  * that has not reported (a member may lead several).
  */
-export function reminderPayload(t: Translate, kind: ReminderKind, task: OpenTask, units: PendingRecipient[], zone: string): DeliveryPayload {
+export function reminderPayload(t: Translate, kind: ReminderKind, task: OpenTask, units: PendingRecipient[], zone: string, now: Date): DeliveryPayload {
   const vars = {
     title: task.title,
     campaign: task.campaignName,
@@ -22,7 +23,10 @@ export function reminderPayload(t: Translate, kind: ReminderKind, task: OpenTask
     event: task.eventAt ? formatLocal(task.eventAt, zone) : '',
     units: units.map((u) => u.unitName).join(', '),
   };
-  const lines = [t(`rm-${kind}`, vars)];
+  // Sent late (after downtime) on the event's own day, the evening-before reminder says "today".
+  const late = kind === 'event-eve' && task.eventAt && sameLocalDay(now, task.eventAt, zone);
+  const lines = [t(late ? 'rm-event-eve-today' : `rm-${kind}`, vars)];
+  if (BEFORE_EVENT.includes(kind)) return { text: clip(lines.join('\n'), MAX_TEXT) };
   if (kind === 'announce') {
     if (task.description) lines.push(t('rm-announce-description', { description: task.description }));
     if (task.eventAt) lines.push(t('rm-announce-event', vars));
@@ -70,4 +74,8 @@ export function staffMessages(recipients: { memberId: number; chatId: number; lo
     cache.set(r.locale, text);
     return { chatId: r.chatId, memberId: r.memberId, payload: { text } };
   });
+}
+
+function sameLocalDay(a: Date, b: Date, zone: string): boolean {
+  return DateTime.fromJSDate(a, { zone }).hasSame(DateTime.fromJSDate(b, { zone }), 'day');
 }

@@ -1,7 +1,14 @@
 import { DateTime } from 'luxon';
 
 /** Every message a task sends by itself; the admin can turn each off per task. */
-export const REMINDER_KINDS = ['announce', 'due-3d', 'due-1d', 'due-day', 'event-eve', 'event-1h', 'overdue', 'wrapup'] as const;
+export const REMINDER_KINDS = [
+  'announce', 'due-3d', 'due-1d', 'due-day', 'event-eve', 'event-1h', 'event-start', 'overdue', 'wrapup',
+  // A task over a period (issue 11): the eve, the start morning, the take-down after the end.
+  'period-eve', 'period-start', 'period-take-down',
+] as const;
+
+/** Reminders of an event that has not begun: they remind of the event and ask for no results yet. */
+export const BEFORE_EVENT: readonly ReminderKind[] = ['event-eve', 'event-1h'];
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export interface ReminderInstant {
@@ -9,8 +16,8 @@ export interface ReminderInstant {
   at: Date;
   /** An event reminder is useless once the event has begun. */
   expiresAt: Date | null;
-  /** pending: members of units that have not reported; staff: officials and admins. */
-  audience: 'pending' | 'staff';
+  /** pending: members of units that have not reported; all: of every unit given the task; staff: officials and admins. */
+  audience: 'pending' | 'all' | 'staff';
 }
 
 export interface TaskTimes {
@@ -31,7 +38,8 @@ function localAt(day: DateTime, days: number, hour: number, minute = 0): Date {
 /**
  * The default schedule, local to `zone`: the announcement; 3 days and 1 day before the deadline
  * at 08:00 and the deadline day at 07:00; for an event, the evening before at 19:00 and 1 hour
- * before; the wrap-up at the deadline; one overdue reminder the next morning at 08:00.
+ * before (reminders only: no results are asked before the event), and a request for results two
+ * hours after it begins; the wrap-up at the deadline; one overdue reminder the next morning at 08:00.
  * Instants from before the task's last change are left out (they belonged to an old deadline).
  */
 export function reminderSchedule(task: TaskTimes, zone: string): ReminderInstant[] {
@@ -47,6 +55,9 @@ export function reminderSchedule(task: TaskTimes, zone: string): ReminderInstant
     const event = DateTime.fromJSDate(task.eventAt, { zone }).startOf('day');
     out.push({ kind: 'event-eve', at: localAt(event, -1, 19), expiresAt: task.eventAt, audience: 'pending' });
     out.push({ kind: 'event-1h', at: new Date(task.eventAt.getTime() - 3_600_000), expiresAt: task.eventAt, audience: 'pending' });
+    // Results are asked for once the event has begun (two hours in), while the deadline is ahead.
+    const askAt = new Date(task.eventAt.getTime() + 2 * 3_600_000);
+    if (askAt < task.dueAt) out.push({ kind: 'event-start', at: askAt, expiresAt: task.dueAt, audience: 'pending' });
   }
   const since = Math.max(task.createdAt.getTime() + MIN_AFTER_ANNOUNCE_MS, task.updatedAt.getTime());
   const kept = out.filter((r) => r.at.getTime() > since && (r.kind !== 'due-day' || r.at < task.dueAt) && (r.kind !== 'overdue' || r.at > task.dueAt));

@@ -42,16 +42,16 @@ function reminderItem(deps: ReminderDeps, task: OpenTask, r: ReminderInstant): D
     origin: { kind: r.kind === 'wrapup' ? 'wrapup' : 'reminder', taskId: task.id },
     dueAt: r.at,
     expiresAt: r.expiresAt,
-    build: (trx) => (r.audience === 'staff' ? buildWrapup(deps, trx, task) : buildReminder(deps, trx, task, r)),
+    build: (trx, now) => (r.audience === 'staff' ? buildWrapup(deps, trx, task) : buildReminder(deps, trx, task, r, now)),
     describe: (t) => t('rm-skipped-line', { title: task.title, kind: t(`rm-kind-${r.kind}`), at: formatLocal(r.at, deps.zone) }),
   };
 }
 
-async function buildReminder(deps: ReminderDeps, trx: Transaction<Database>, task: OpenTask, r: ReminderInstant): Promise<Outgoing[]> {
+async function buildReminder(deps: ReminderDeps, trx: Transaction<Database>, task: OpenTask, r: ReminderInstant, now: Date): Promise<Outgoing[]> {
   const pending = await listPendingRecipients(trx, task.id);
   return groupByMember(pending).map(({ member, units }) => {
     const t = deps.texts(localeOf(member.locale, deps.defaultLocale));
-    return { chatId: member.chatId, memberId: member.memberId, payload: reminderPayload(t, r.kind, task, units, deps.zone) };
+    return { chatId: member.chatId, memberId: member.memberId, payload: reminderPayload(t, r.kind, task, units, deps.zone, now) };
   });
 }
 

@@ -142,6 +142,7 @@ export interface OpenTask {
 export interface OpenPeriodTask extends OpenTask {
   startsAt: Date | null;
   endsAt: Date | null;
+  template: string | null;
 }
 
 /** The open tasks, earliest deadline first (then the oldest); at most `limit` when given. */
@@ -150,7 +151,7 @@ export function listOpenTasks(db: DbOrTrx, limit?: number): Promise<OpenPeriodTa
     .selectFrom('tasks as t')
     .innerJoin('campaigns as c', 'c.id', 't.campaign_id')
     .select(['t.id', 't.title', 't.description', 'c.name as campaignName', 't.created_at as createdAt', 't.updated_at as updatedAt', 't.due_at as dueAt', 't.event_at as eventAt'])
-    .select(['t.starts_at as startsAt', 't.ends_at as endsAt'])
+    .select(['t.starts_at as startsAt', 't.ends_at as endsAt', 't.template'])
     .where('t.status', '=', 'open')
     .orderBy('t.due_at')
     .orderBy('t.id');

@@ -1,0 +1,88 @@
+import { DateTime } from 'luxon';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dbTargets, type TestDatabase } from './support/db.js';
+import { buildMember, buildTask, buildUnit } from './support/factories.js';
+import type { Harness } from './support/harness.js';
+import { useApp } from './support/suite.js';
+
+const ZONE = 'Asia/Ho_Chi_Minh';
+const [ADMIN, OFFICIAL, A] = [7901, 7902, 7903];
+const local = (text: string) => DateTime.fromFormat(text, 'dd/MM/yyyy HH:mm', { zone: ZONE }).toJSDate();
+const localOf = (unixSeconds: number) => DateTime.fromSeconds(unixSeconds, { zone: ZONE }).toFormat('dd/MM/yyyy HH:mm');
+
+/** Tết Đinh Mùi: mùng 1 is 06/02/2027, so mùng 1–3 are 06/02–08/02 and mùng 4 is 09/02. */
+describe.each(dbTargets())('Tết pause on %s', (target) => {
+  const app = useApp(target, { adminIds: [ADMIN], localTime: '01/02/2027 09:00' });
+  let database: TestDatabase;
+  let h: Harness;
+  beforeEach(async () => {
+    ({ database, h } = app);
+  });
+
+  /** A task due 10/02 (its 3-days-before reminder falls on mùng 2), and one created on mùng 1. */
+  async function seed() {
+    const db = database.db;
+    const unit = await buildUnit(db, { name: 'Khối 1' });
+    await buildMember(db, { telegramId: A, unitId: unit.id, name: 'An' });
+    await buildMember(db, { telegramId: OFFICIAL, role: 'official', name: 'Chủ tịch' });
+    await buildMember(db, { telegramId: ADMIN, role: 'admin', name: 'Văn phòng' });
+    const created = local('01/02/2027 09:00');
+    const early = await buildTask(db, { title: 'Tổng vệ sinh sau Tết', unitIds: [unit.id], dueAt: local('10/02/2027 17:00'), createdAt: created });
+    await db.updateTable('tasks').set({ updated_at: created }).where('id', '=', early.id).execute();
+    return { unit };
+  }
+
+  async function addTaskOnMung1(unitId: number) {
+    const created = local('06/02/2027 10:00');
+    const task = await buildTask(database.db, { title: 'Trồng cây đầu xuân', unitIds: [unitId], dueAt: local('20/02/2027 17:00'), createdAt: created });
+    await database.db.updateTable('tasks').set({ updated_at: created }).where('id', '=', task.id).execute();
+  }
+
+  async function at(time: string) {
+    h.clock.setLocal(time);
+    await h.app.scheduler.tick();
+    await h.app.dispatcher.drain();
+  }
+  const sends = () => h.fake.callsOf('sendMessage').filter((c) => !c.error);
+
+  it('when reminders and digests fall on mùng 1–3 Tết 2027, then nothing goes out until mùng 4 07:00, and then what waited goes once', async () => {
+    const { unit } = await seed();
+    await at('01/02/2027 09:00');
+    await at('05/02/2027 17:00');
+    expect(h.fake.user(OFFICIAL).messages().map((m) => m.text.split('\n')[0])).toEqual(['📊 Tổng hợp ngày 05/02/2027']);
+    h.fake.resetCalls();
+
+    await addTaskOnMung1(unit.id);
+    for (const time of ['06/02/2027 10:00', '06/02/2027 17:00', '07/02/2027 08:00', '07/02/2027 17:00', '08/02/2027 17:00', '09/02/2027 06:59']) await at(time);
+    expect(sends()).toEqual([]);
+    // What fell due was recorded (a restart would not send it twice) and waits for mùng 4.
+    const waiting = await database.db.selectFrom('deliveries').select(['status', 'next_attempt_at']).where('status', '=', 'queued').execute();
+    expect(waiting.map((w) => localOf(w.next_attempt_at.getTime() / 1000))).toEqual(['09/02/2027 07:00', '09/02/2027 07:00']);
+
+    await at('09/02/2027 07:00');
+    const got = h.fake.user(A).messages().slice(-2);
+    expect(got.map((m) => localOf(m.date))).toEqual(['09/02/2027 07:00', '09/02/2027 07:00']);
+    expect(got.map((m) => m.text.split('\n')[0]).sort()).toEqual(['⏰ Còn 3 ngày đến hạn báo cáo “Tổng vệ sinh sau Tết” (hạn 10/02/2027 17:00). Đơn vị chưa báo cáo: Khối 1.', '📢 Nhiệm vụ mới: Trồng cây đầu xuân']);
+    // The digests of mùng 1–3 are not sent late (stale figures); the next one is that evening's.
+    expect(sends().map((c) => Number(c.params.chat_id))).toEqual([A, A]);
+    await at('09/02/2027 17:00');
+    expect(h.fake.user(OFFICIAL).messages().map((m) => m.text.split('\n')[0]).at(-1)).toBe('📊 Tổng hợp ngày 09/02/2027');
+  });
+
+  it('when the admin turned the Tết pause off in /settings, then reminders and the digest go out on time over Tết', async () => {
+    await seed();
+    const admin = h.fake.user(ADMIN);
+    admin.sendText('/settings');
+    await admin.nextMessage();
+    admin.pressButton('🎆 Tắt tạm dừng dịp Tết');
+    await h.fake.waitFor(() => admin.lastMessage()?.text.includes('Tết: tắt') ?? false);
+    await at('01/02/2027 09:00');
+    h.fake.resetCalls();
+    await at('06/02/2027 17:00');
+    expect(h.fake.user(OFFICIAL).messages().at(-1)?.text.split('\n')[0]).toBe('📊 Tổng hợp ngày 06/02/2027');
+    await at('07/02/2027 08:00');
+    const reminder = h.fake.user(A).messages().at(-1);
+    expect(reminder?.text).toContain('⏰ Còn 3 ngày đến hạn báo cáo');
+    expect(localOf(reminder?.date ?? 0)).toBe('07/02/2027 08:00');
+  });
+});
