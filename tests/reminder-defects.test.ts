@@ -50,7 +50,7 @@ describe.each(dbTargets())('reminders that read right on %s', (target) => {
     expect(stored).toEqual([{ kind: 'reminder', status: 'sent' }, { kind: 'reminder', status: 'sent' }]);
   });
 
-  it('when an event is coming, then its reminders carry no Báo cáo button, and two hours after it begins the results are asked for', async () => {
+  it('when an event is coming, then its reminders carry no Báo cáo button, and two hours after it begins (after quiet hours) the results are asked for', async () => {
     await seed({ eventAt: '10/06/2026 19:30', dueAt: '12/06/2026 17:00' });
     await at('01/06/2026 08:00');
     h.fake.resetCalls();
@@ -61,7 +61,10 @@ describe.each(dbTargets())('reminders that read right on %s', (target) => {
       ['📅 Nhắc lịch: ngày mai, lúc 10', true],
       ['📅 Còn 1 giờ nữa (lúc 10/06/20', true],
     ]);
+    // Two hours in is 21:30, inside quiet hours: the request waits for 06:30.
     await at('10/06/2026 21:30');
+    expect(textsTo(A)).toHaveLength(2);
+    await at('11/06/2026 06:30');
     const ask = textsTo(A).at(-1);
     expect(String(ask?.params.text)).toContain('📅 Sự kiện “Hội diễn văn nghệ” đã bắt đầu lúc 10/06/2026 19:30. Xong việc, anh/chị gửi kết quả trước hạn 12/06/2026 17:00.');
     expect(JSON.stringify(ask?.params.reply_markup)).toContain('Báo cáo');
