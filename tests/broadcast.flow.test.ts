@@ -40,7 +40,7 @@ describe.each(dbTargets())('broadcasts on %s', (target) => {
     expect(await answer(null, 'Sáng 14/6 các khối treo cờ Tổ quốc.')).toContain('Gửi tới ai?');
     admin().sendText('tất cả');
     expect((await admin().nextMessage()).text).toContain('bấm một nút');
-    expect(await answer('Tất cả đơn vị')).toContain('Khi nào gửi?');
+    expect(await answer('Tất cả đơn vị (3)')).toContain('Khi nào gửi?');
     const preview = await answer('Gửi ngay');
     expect(preview).toContain('Nội dung: Sáng 14/6 các khối treo cờ Tổ quốc.');
     expect(preview).toContain('Gửi tới: tất cả đơn vị — 4 người nhận');
@@ -128,8 +128,10 @@ describe.each(dbTargets())('broadcasts on %s', (target) => {
     admin().sendText('/broadcast');
     await admin().nextMessage();
     await answer(null, 'Nhắc thu gom rác thứ Bảy');
-    await answer('Theo loại đơn vị');
-    await answer('Trường học');
+    await answer('Chọn theo loại (được chọn nhiều loại)');
+    admin().pressButton('⬜ Trường học (1)');
+    await h.fake.waitFor(() => admin().lastMessage()?.buttons.flat().includes('Xong (1)') ?? false);
+    await answer('Xong (1)');
     await answer('Lặp lại hằng tuần');
     const preview = await answer(null, '13/06 07:30');
     expect(preview).toContain('hằng tuần vào thứ Bảy lúc 07:30');

@@ -3,11 +3,12 @@ import type { BroadcastContent, BroadcastTarget } from '../core/schema.js';
 import { listActiveUnits } from '../onboarding/units.service.js';
 import { answerPress, askChoice, askDateTime, waitInput } from '../telegram/ask.js';
 import type { Translate } from '../telegram/context.js';
-import { pickUnitKind, pickUnits } from '../telegram/pick-units.js';
+import { pickTargets } from '../telegram/pick-targets.js';
+import type { UnitScope } from '../core/unit-scope.js';
 import type { BotConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { MAX_TEXT } from '../telegram/split.js';
-import { choicePrefix, TARGET_MODES, targetButton, WHEN_CHOICES, whenButton } from './broadcasts.buttons.js';
+import { choicePrefix, WHEN_CHOICES, whenButton } from './broadcasts.buttons.js';
 import { resolveRecipients } from './broadcasts.queries.js';
 import type { Repeat } from './broadcasts.service.js';
 
@@ -32,23 +33,25 @@ export async function stepContent(conversation: BotConversation, ctx: Context, t
 
 /** Who receives it; asked again while the choice reaches nobody. Returns the target and its recipient count. */
 export async function stepTarget(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate): Promise<{ target: BroadcastTarget; count: number }> {
+  const units = await conversation.external(() => listActiveUnits(env.deps.db));
+  const extra = STAFF_TARGETS.map((mode) => ({ label: t(`bc-target-${mode}`), data: mode }));
   for (;;) {
-    const kb = new InlineKeyboard();
-    for (const mode of TARGET_MODES) kb.text(t(`bc-target-${mode}`), targetButton.pack(mode)).row();
-    const mode = (await askChoice(conversation, ctx, t, t('bc-ask-target'), kb, choicePrefix(targetButton))).value;
-    let target: BroadcastTarget = { mode: mode === 'officials' || mode === 'everyone' ? mode : 'all-units' };
-    if (mode === 'kind') {
-      const kind = await pickUnitKind(conversation, ctx, t, { prompt: t('bc-ask-kind'), again: t('press-button'), prefix: 'bk:' });
-      target = { mode: 'kind', kind: kind.value };
-    } else if (mode === 'pick') {
-      target = { mode: 'pick', unitIds: await pickUnits(conversation, ctx, t, { prefix: 'bp:', loadUnits: () => listActiveUnits(env.deps.db) }) };
-    }
+    const scope = await pickTargets(conversation, ctx, t, { prefix: 'bt', prompt: t('bc-ask-target'), units, extra });
+    const target = toTarget(scope);
     const count = await conversation.external(async () => (await resolveRecipients(env.deps.db, target)).length);
     if (count > 0) return { target, count };
     await ctx.reply(t('bc-no-recipients'));
   }
 }
 
+const STAFF_TARGETS = ['officials', 'everyone'] as const;
+
+function toTarget(scope: UnitScope | { mode: 'extra'; value: string }): BroadcastTarget {
+  if (scope.mode === 'extra') return { mode: scope.value === 'everyone' ? 'everyone' : 'officials' };
+  if (scope.mode === 'all') return { mode: 'all-units' };
+  if (scope.mode === 'kinds') return { mode: 'kinds', kinds: scope.kinds };
+  return { mode: 'pick', unitIds: scope.unitIds };
+}
 
 /** Now, at a date and time, or repeating daily/weekly from a first date and time. */
 export async function stepWhen(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate): Promise<{ sendAt: Date | null; repeat: Repeat }> {

@@ -18,6 +18,7 @@ const EXCERPT = 300;
 
 export function targetLabel(t: Translate, target: BroadcastTarget): string {
   if (target.mode === 'kind') return t('bc-target-label-kind', { kind: t(`unit-kind-${target.kind}`) });
+  if (target.mode === 'kinds') return t('bc-target-label-kinds', { kinds: target.kinds.map((k) => t(`unit-kind-${k}`)).join(', ') });
   if (target.mode === 'pick') return t('bc-target-label-pick', { count: target.unitIds.length });
   return t(`bc-target-label-${target.mode}`);
 }

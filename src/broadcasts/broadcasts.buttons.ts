@@ -11,9 +11,6 @@ export const cancelYesButton = buttonKind('bcy', ['id']);
 /** The confirmation: no, keep it. */
 export const cancelKeepButton = buttonKind('bck', []);
 
-/** /broadcast: who receives it. */
-export const TARGET_MODES = ['all-units', 'kind', 'pick', 'officials', 'everyone'] as const;
-export const targetButton = buttonKind('bt', [TARGET_MODES]);
 /** /broadcast: when it goes out. */
 export const WHEN_CHOICES = ['now', 'at', 'daily', 'weekly'] as const;
 export const whenButton = buttonKind('bw', [WHEN_CHOICES]);

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { UnitKind } from '../core/schema.js';
 import type { Db } from '../core/db.js';
 import type { BroadcastContent, BroadcastStatus, BroadcastTarget, Database, DeliveryStatus } from '../core/schema.js';
 
@@ -48,10 +49,11 @@ export async function resolveRecipients(db: Handle, target: BroadcastTarget): Pr
     .select(['m.id as memberId', 'm.chat_id as chatId', 'm.display_name as name', sql<boolean>`m.status = 'active'`.as('reachable')])
     .where('m.status', 'in', ['active', 'unreachable']);
   if (target.mode === 'officials') q = q.where('m.role', '=', 'official');
-  if (target.mode === 'all-units' || target.mode === 'kind' || target.mode === 'pick') {
+  if (target.mode === 'all-units' || target.mode === 'kind' || target.mode === 'kinds' || target.mode === 'pick') {
     q = q.where(({ exists, selectFrom }) => {
       let units = selectFrom('unit_members as um').innerJoin('units as u', 'u.id', 'um.unit_id').select('um.unit_id').whereRef('um.member_id', '=', 'm.id').where('u.active', '=', true);
       if (target.mode === 'kind') units = units.where('u.kind', '=', target.kind);
+      if (target.mode === 'kinds') units = units.where('u.kind', 'in', target.kinds.length ? target.kinds : ['none' as UnitKind]);
       if (target.mode === 'pick') units = units.where('u.id', 'in', target.unitIds.length ? target.unitIds : [-1]);
       return exists(units);
     });

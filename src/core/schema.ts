@@ -267,6 +267,7 @@ export type BroadcastContent = { kind: 'text'; text: string } | { kind: 'photo' 
 export type BroadcastTarget =
   | { mode: 'all-units' | 'officials' | 'everyone' }
   | { mode: 'kind'; kind: UnitKind }
+  | { mode: 'kinds'; kinds: UnitKind[] }
   | { mode: 'pick'; unitIds: number[] };
 
 export interface BroadcastsTable {

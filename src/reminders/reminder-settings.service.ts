@@ -2,7 +2,8 @@ import { recordAudit } from '../core/audit.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import { listDisabledKinds, listOpenTasks, type OpenTask } from './reminders.queries.js';
-import { type ReminderKind, reminderKey, reminderSchedule } from './reminder.rules.js';
+import { type ReminderKind, reminderKey } from './reminder.rules.js';
+import { scheduleOf } from './period-reminders.js';
 
 export interface ReminderLine {
   kind: ReminderKind;
@@ -16,7 +17,7 @@ export interface ReminderLine {
 export async function reminderView(db: Db, taskId: number, zone: string): Promise<{ task: OpenTask; lines: ReminderLine[] } | null> {
   const task = (await listOpenTasks(db)).find((t) => t.id === taskId);
   if (!task) return null;
-  const schedule = reminderSchedule(task, zone);
+  const schedule = scheduleOf(task, zone);
   const disabled = await listDisabledKinds(db, [taskId]);
   const keys = schedule.map((r) => reminderKey(taskId, r));
   const done = new Set((await db.selectFrom('outbox_runs').select('key').where('key', 'in', keys).execute()).map((r) => r.key));

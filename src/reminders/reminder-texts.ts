@@ -8,6 +8,7 @@ import type { OpenTask, PendingRecipient, TaskProgressSummary } from './reminder
 import { BEFORE_EVENT, type ReminderKind } from './reminder.rules.js';
 import { DateTime } from 'luxon';
 import { clip } from '../core/text.js';
+import { formatPeriod } from '../calendar/period-input.js';
 
 const MAX_BUTTON_LABEL = 40;
 
@@ -15,7 +16,7 @@ const MAX_BUTTON_LABEL = 40;
  * What one leader gets for one reminder: the text, and one "Báo cáo" button per unit of theirs
  * that has not reported (a member may lead several).
  */
-export function reminderPayload(t: Translate, kind: ReminderKind, task: OpenTask, units: PendingRecipient[], zone: string, now: Date): DeliveryPayload {
+export function reminderPayload(t: Translate, kind: ReminderKind, task: OpenTask & { startsAt?: Date | null; endsAt?: Date | null }, units: PendingRecipient[], zone: string, now: Date): DeliveryPayload {
   const vars = {
     title: task.title,
     campaign: task.campaignName,
@@ -29,6 +30,7 @@ export function reminderPayload(t: Translate, kind: ReminderKind, task: OpenTask
   if (BEFORE_EVENT.includes(kind)) return { text: clip(lines.join('\n'), MAX_TEXT) };
   if (kind === 'announce') {
     if (task.description) lines.push(t('rm-announce-description', { description: task.description }));
+    if (task.startsAt && task.endsAt) lines.push(t('rm-announce-period', { period: formatPeriod({ start: task.startsAt, end: task.endsAt }, zone, t) }));
     if (task.eventAt) lines.push(t('rm-announce-event', vars));
     lines.push(t('rm-announce-units', vars));
   }

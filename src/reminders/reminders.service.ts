@@ -5,8 +5,10 @@ import type { Database } from '../core/schema.js';
 import { listStaffRecipients, localeOf } from '../outbox/recipients.queries.js';
 import type { DueItem, Outgoing, Producer, Texts } from '../outbox/outbox.js';
 import { groupByMember, reminderPayload, staffMessages, wrapupText } from './reminder-texts.js';
-import { type ReminderInstant, reminderKey, reminderSchedule } from './reminder.rules.js';
+import { type ReminderInstant, reminderKey } from './reminder.rules.js';
 import { listDisabledKinds, listOpenTasks, listPendingRecipients, type OpenTask, taskProgressSummary } from './reminders.queries.js';
+import type { OpenPeriodTask } from '../tasks/tasks.queries.js';
+import { buildPeriodReminder, isPeriodKind, scheduleOf } from './period-reminders.js';
 
 export interface ReminderDeps {
   db: Db;
@@ -26,7 +28,7 @@ export function reminderProducer(deps: ReminderDeps): Producer {
       const disabled = await listDisabledKinds(deps.db, tasks.map((t) => t.id));
       const items: DueItem[] = [];
       for (const task of tasks) {
-        for (const r of reminderSchedule(task, deps.zone)) {
+        for (const r of scheduleOf(task, deps.zone)) {
           const fresh = r.at.getTime() <= now.getTime() && now.getTime() - r.at.getTime() < LOOKBACK_MS;
           if (fresh && !disabled.has(`${task.id}:${r.kind}`)) items.push(reminderItem(deps, task, r));
         }
@@ -36,18 +38,23 @@ export function reminderProducer(deps: ReminderDeps): Producer {
   };
 }
 
-function reminderItem(deps: ReminderDeps, task: OpenTask, r: ReminderInstant): DueItem {
+function reminderItem(deps: ReminderDeps, task: OpenPeriodTask, r: ReminderInstant): DueItem {
+  const { startsAt, endsAt } = task;
+  const period = startsAt && endsAt && isPeriodKind(r.kind) ? { ...task, startsAt, endsAt, kind: r.kind } : null;
   return {
     key: reminderKey(task.id, r),
     origin: { kind: r.kind === 'wrapup' ? 'wrapup' : 'reminder', taskId: task.id },
     dueAt: r.at,
     expiresAt: r.expiresAt,
-    build: (trx, now) => (r.audience === 'staff' ? buildWrapup(deps, trx, task) : buildReminder(deps, trx, task, r, now)),
+    build: (trx, now) => {
+      if (r.audience === 'staff') return buildWrapup(deps, trx, task);
+      return period ? buildPeriodReminder(deps, trx, period, period.kind) : buildReminder(deps, trx, task, r, now);
+    },
     describe: (t) => t('rm-skipped-line', { title: task.title, kind: t(`rm-kind-${r.kind}`), at: formatLocal(r.at, deps.zone) }),
   };
 }
 
-async function buildReminder(deps: ReminderDeps, trx: Transaction<Database>, task: OpenTask, r: ReminderInstant, now: Date): Promise<Outgoing[]> {
+async function buildReminder(deps: ReminderDeps, trx: Transaction<Database>, task: OpenPeriodTask, r: ReminderInstant, now: Date): Promise<Outgoing[]> {
   const pending = await listPendingRecipients(trx, task.id);
   return groupByMember(pending).map(({ member, units }) => {
     const t = deps.texts(localeOf(member.locale, deps.defaultLocale));

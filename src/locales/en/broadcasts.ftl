@@ -77,3 +77,4 @@ bc-cancel-kept = The announcement was kept.
 bc-cancel-done = Announcement #{ $id } cancelled. Messages not sent yet will not be sent.
 cmd-broadcast = Send an announcement
 cmd-broadcasts = Announcements sent
+bc-target-label-kinds = units of kind { $kinds }

@@ -77,3 +77,4 @@ bc-cancel-kept = Đã giữ nguyên thông báo.
 bc-cancel-done = Đã huỷ thông báo #{ $id }. Những tin chưa gửi sẽ không được gửi.
 cmd-broadcast = Gửi thông báo
 cmd-broadcasts = Các thông báo đã gửi
+bc-target-label-kinds = các đơn vị loại { $kinds }
