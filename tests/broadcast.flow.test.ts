@@ -40,7 +40,7 @@ describe.each(dbTargets())('broadcasts on %s', (target) => {
     expect(await answer(null, 'Sáng 14/6 các khối treo cờ Tổ quốc.')).toContain('Gửi tới ai?');
     admin().sendText('tất cả');
     expect((await admin().nextMessage()).text).toContain('bấm một nút');
-    expect(await answer('Tất cả đơn vị (3)')).toContain('Khi nào gửi?');
+    expect(await answer('Tất cả đơn vị (4)')).toContain('Khi nào gửi?');
     const preview = await answer('Gửi ngay');
     expect(preview).toContain('Nội dung: Sáng 14/6 các khối treo cờ Tổ quốc.');
     expect(preview).toContain('Gửi tới: tất cả đơn vị — 4 người nhận');

@@ -5,7 +5,7 @@ import type { Logger } from '../core/logger.js';
 import { enqueueDeliveries } from './deliveries.queries.js';
 import { OutageLog, Serial } from './loop-kit.js';
 import type { DueItem, Producer, Texts } from './outbox.js';
-import { type SendWindow, sendableDeadline } from './outbox.rules.js';
+import { nextSendable, type SendWindow, sendableDeadline } from './outbox.rules.js';
 import { listStaffRecipients, localeOf } from './recipients.queries.js';
 
 export interface SchedulerOptions {
@@ -17,6 +17,11 @@ export interface SchedulerOptions {
   defaultLocale: string;
   texts: Texts;
   producers: Producer[];
+  /**
+   * When an item must wait past its first sending moment (`sendable`, after quiet hours) — the
+   * Tết pause: a later moment to send from, like quiet hours; null to send as usual.
+   */
+  hold?: (item: DueItem, sendable: Date) => Promise<Date | null>;
   /** Called when a tick queued something (wakes the dispatcher). */
   onQueued?: () => void;
 }
@@ -103,9 +108,12 @@ async function materialize(
   db: Db,
   item: DueItem,
   now: Date,
-  o: { window: SendWindow; graceHours: number },
+  o: { window: SendWindow; graceHours: number; hold?: SchedulerOptions['hold'] },
 ): Promise<'queued' | 'skipped' | 'known'> {
-  const deadline = sendableDeadline(item.dueAt, o.graceHours, o.window);
+  // Read before the transaction: on PGlite a query outside `trx` while it is open would deadlock.
+  const held = o.hold ? await o.hold(item, nextSendable(item.dueAt, o.window)) : null;
+  const sendFrom = held ?? item.dueAt;
+  const deadline = sendableDeadline(sendFrom, o.graceHours, o.window);
   const late = now.getTime() > deadline.getTime();
   return db.transaction().execute(async (trx) => {
     const run = await trx
@@ -121,7 +129,7 @@ async function materialize(
     const { kind, taskId = null, broadcastId = null, unitId = null } = item.origin;
     const added = await enqueueDeliveries(
       trx,
-      outgoing.map((m) => ({ kind, taskId, broadcastId, unitId, ...m, source: item.key, notBefore: item.dueAt, expiresAt })),
+      outgoing.map((m) => ({ kind, taskId, broadcastId, unitId, ...m, source: item.key, notBefore: sendFrom, expiresAt })),
     );
     await trx.updateTable('outbox_runs').set({ recipients: added }).where('key', '=', item.key).execute();
     return 'queued';
