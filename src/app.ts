@@ -13,6 +13,8 @@ import type { TimeSource } from './outbox/pacer.js';
 import { Scheduler } from './outbox/scheduler.js';
 import { digestProducer } from './reminders/digest.service.js';
 import { reminderProducer } from './reminders/reminders.service.js';
+import { tetHold, tetPaused } from './reminders/tet-hold.js';
+import { seriesProducer } from './series/series-producer.js';
 import { createBot, type CreatedBot } from './telegram/bot.js';
 import { type Receiver, startPolling, startWebhook } from './telegram/lifecycle.js';
 import { LOCALES, translator } from './telegram/i18n.js';
@@ -125,7 +127,14 @@ function startOutbox(o: {
     graceHours: config.catchupGraceHours,
     defaultLocale: config.defaultLocale,
     texts,
-    producers: [reminderProducer(base), digestProducer({ ...base, hour: config.digestHour }), broadcastProducer({ db, zone })],
+    // Recurring tasks first: a round made in this tick is announced in this tick.
+    producers: [
+      seriesProducer({ db, clock, zone }),
+      reminderProducer(base),
+      digestProducer({ ...base, hour: config.digestHour, paused: tetPaused(db, zone) }),
+      broadcastProducer({ db, zone }),
+    ],
+    hold: tetHold(db, zone),
     onQueued: () => dispatcher.kick(),
   });
   if (o.timers) {

@@ -49,7 +49,7 @@ describe.each(dbTargets())('Tết pause on %s', (target) => {
     const { unit } = await seed();
     await at('01/02/2027 09:00');
     await at('05/02/2027 17:00');
-    expect(h.fake.user(OFFICIAL).messages().map((m) => m.text.split('\n')[0])).toEqual(['📊 Tổng hợp ngày 05/02/2027']);
+    expect(h.fake.user(OFFICIAL).messages().map((m) => m.text.split('\n')[0])).toEqual(['📊 Tổng hợp ngày 05/02/2027 — các nhiệm vụ đang mở:']);
     h.fake.resetCalls();
 
     await addTaskOnMung1(unit.id);
@@ -66,7 +66,7 @@ describe.each(dbTargets())('Tết pause on %s', (target) => {
     // The digests of mùng 1–3 are not sent late (stale figures); the next one is that evening's.
     expect(sends().map((c) => Number(c.params.chat_id))).toEqual([A, A]);
     await at('09/02/2027 17:00');
-    expect(h.fake.user(OFFICIAL).messages().map((m) => m.text.split('\n')[0]).at(-1)).toBe('📊 Tổng hợp ngày 09/02/2027');
+    expect(h.fake.user(OFFICIAL).messages().map((m) => m.text.split('\n')[0]).at(-1)).toBe('📊 Tổng hợp ngày 09/02/2027 — các nhiệm vụ đang mở:');
   });
 
   it('when the admin turned the Tết pause off in /settings, then reminders and the digest go out on time over Tết', async () => {
@@ -79,7 +79,7 @@ describe.each(dbTargets())('Tết pause on %s', (target) => {
     await at('01/02/2027 09:00');
     h.fake.resetCalls();
     await at('06/02/2027 17:00');
-    expect(h.fake.user(OFFICIAL).messages().at(-1)?.text.split('\n')[0]).toBe('📊 Tổng hợp ngày 06/02/2027');
+    expect(h.fake.user(OFFICIAL).messages().at(-1)?.text.split('\n')[0]).toBe('📊 Tổng hợp ngày 06/02/2027 — các nhiệm vụ đang mở:');
     await at('07/02/2027 08:00');
     const reminder = h.fake.user(A).messages().at(-1);
     expect(reminder?.text).toContain('⏰ Còn 3 ngày đến hạn báo cáo');

@@ -27,8 +27,22 @@ export interface QuickTask {
 /** Residential work goes to every residential unit unless the sentence says otherwise; a quiz to everyone. */
 const DEFAULT_UNITS: Partial<Record<PlanItemKind, 'blocks' | 'all'>> = { flag: 'blocks', cleanup: 'blocks', billboard: 'blocks', takedown: 'blocks', quiz: 'all' };
 const PLAIN_FORM: PlanForm = { number: null, photos: 'optional', location: false, note: true };
-/** Where the title ends: the first date or assignment phrase. */
-const TITLE_END = /\s*[,;:]|\s+-\s|\s(?:hạn|trước ngày|trước(?=\s+\d)|từ ngày|từ(?=\s+(?:\d|chiều|sáng))|trong tháng|giao|cho)\s/i;
+/** Where a title's clause ends: a date or assignment phrase, or a dash or semicolon. */
+const TITLE_END = /[;:]|\s+-\s|\s(?:hạn|hoàn thành|trước ngày|trước(?=\s+\d)|từ ngày|từ(?=\s+(?:\d|chiều|sáng|tháng))|trong tháng|tuần \d|tháng \d|ngày \d|giao|cho)(?=\s|$)/i;
+const WHO_OR_WHEN = /^(?:các|giao|cho|hạn|từ|trước|trong|hoàn thành|tuần|tháng|ngày)\s|^\d/i;
+
+/** The title: the first clauses, up to the first date or assignment ("Thăm hỏi, động viên …, từ tháng 3 …"). */
+function titleOf(text: string, units: PlanUnit[]): string {
+  const kept: string[] = [];
+  for (const segment of text.split(',').map((x) => x.trim())) {
+    const head = ` ${segment}`.split(TITLE_END)[0]?.trim() ?? '';
+    if (kept.length > 0 && (!head || WHO_OR_WHEN.test(head) || findSubject(head, units).unitIds.length > 0)) break;
+    if (head) kept.push(head);
+    if (head !== segment) break;
+  }
+  const title = kept.join(', ');
+  return shortTitle(title.length >= 4 ? title : text);
+}
 
 /**
  * Reads a task from one sentence, e.g. "Gắn biển công trình trước 31/5, Công chức Địa chính –
@@ -41,8 +55,7 @@ export function readQuickTask(text: string, opts: { zone: string; now: Date; uni
   const kind = classify(clean)[0]?.kind ?? null;
   const period = parsePeriod(clean, { zone: opts.zone, defaultYear: DateTime.fromJSDate(opts.now, { zone: opts.zone }).year });
   const suggestion = kind ? suggestionFor(kind, period?.start ?? null, opts.zone).task : null;
-  const head = clean.split(TITLE_END)[0] ?? clean;
-  const title = shortTitle(head.length >= 4 ? head : clean);
+  const title = titleOf(clean, opts.units);
   const named = findSubject(clean, opts.units);
   const assignment = toAssignment(named, opts.units);
   let chosenBy: QuickTask['chosenBy'] = named.unitIds.length ? 'named' : named.all ? 'all' : named.kinds.length ? 'kinds' : 'none';

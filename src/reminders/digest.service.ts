@@ -9,8 +9,12 @@ import { staffMessages } from './reminder-texts.js';
 import type { ReminderDeps } from './reminders.service.js';
 import { clip } from '../core/text.js';
 
-/** The daily digest to officials and admins at `hour` local, on days with open tasks. */
-export function digestProducer(deps: ReminderDeps & { hour: number }): Producer {
+/**
+ * The daily digest to officials and admins at `hour` local, on days with open tasks. Not on the
+ * days `paused` says (mùng 1–3 Tết): a digest held until after Tết would show stale figures, and
+ * the next day's digest says the same, up to date.
+ */
+export function digestProducer(deps: ReminderDeps & { hour: number; paused?: (at: Date) => Promise<boolean> }): Producer {
   return {
     async due(now) {
       const today = DateTime.fromJSDate(now, { zone: deps.zone }).set({ hour: deps.hour, minute: 0, second: 0, millisecond: 0 });
@@ -18,6 +22,7 @@ export function digestProducer(deps: ReminderDeps & { hour: number }): Producer 
       // but yesterday's figures the next morning would only confuse.
       const days = [today].filter((d) => d.toMillis() <= now.getTime());
       if (days.length === 0) return [];
+      if (deps.paused && (await deps.paused(today.toJSDate()))) return [];
       const tasks = (await listTasksWithProgress(deps.db)).filter((t) => t.createdAt.getTime() <= today.toMillis());
       if (tasks.length === 0) return [];
       return days.map((day): DueItem => {

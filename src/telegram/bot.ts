@@ -34,6 +34,7 @@ import { termVariables } from '../settings/office-terms.js';
 import { exampleDates } from '../core/example-dates.js';
 import { OfficeSettingsCache } from '../settings/settings.service.js';
 import { createSettingsFeature } from '../settings/settings.feature.js';
+import { createQuickTaskFeature } from '../quick/quick-task.feature.js';
 import { createPlansFeature } from '../plans/plans.feature.js';
 
 /** Telegram may ask us to wait up to an hour; a worker never sleeps longer than this. */
@@ -86,6 +87,7 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
     createRemindersFeature(env),
     createSettingsFeature(env),
     createPlansFeature(env),
+    createQuickTaskFeature(env),
   ];
   const entry = createOnboardingFeature(env);
 

@@ -80,6 +80,7 @@ interface PeerResult {
   closed: Phase;
   open100: Phase;
   open250: Phase;
+  rssIdle: number;
   rss10k?: { rss: number; opened: number };
 }
 
@@ -88,6 +89,8 @@ async function runPeer(start: (fake: FakeTelegram) => Child, o: { echo: boolean;
   const child = start(fake);
   try {
     await fake.waitFor(() => fake.callsOf('getUpdates').length > 0, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const rssIdle = rssMb(child.proc.pid);
     const cohorts = new Cohorts(fake);
     const phase = async (users: SimUser[], run: (u: SimUser[]) => Promise<Latencies>) => {
       await warmUp(users);
@@ -96,8 +99,8 @@ async function runPeer(start: (fake: FakeTelegram) => Child, o: { echo: boolean;
     const closed = await phase(cohorts.take(o.leaders), (u) => closedLoop(u, o.echo));
     const open100 = await phase(cohorts.take(Math.ceil((100 / UPDATES_PER_FLOW) * OPEN_SECONDS)), (u) => openLoop(u, o.echo, 100));
     const open250 = await phase(cohorts.take(Math.ceil((250 / UPDATES_PER_FLOW) * OPEN_SECONDS)), (u) => openLoop(u, o.echo, 250));
-    if (o.echo) return { closed, open100, open250 };
-    return { closed, open100, open250, rss10k: await openDialogues(fake, child, o.dialogues) };
+    if (o.echo) return { closed, open100, open250, rssIdle };
+    return { closed, open100, open250, rssIdle, rss10k: await openDialogues(fake, child, o.dialogues) };
   } catch (error) {
     console.error(`the ${o.echo ? 'echo peer' : 'bot'} said:\n${child.output().slice(-3000)}`);
     throw error;
@@ -157,6 +160,9 @@ export async function run(args: string[]): Promise<void> {
     BOT_TOKEN: fake.token,
     TELEGRAM_API_ROOT: fake.apiRoot,
     LOG_LEVEL: 'warn',
+    // The emulator has no flood control: the send budget runs at its highest setting, so what is
+    // measured is the bot's own cost (against Telegram, ~30 sends/s cap every bot; see README).
+    SEND_RATE_PER_SECOND: '1000',
     DATA_DIR: join(dataDir, 'db'),
     ...(dbUrl ? { DATABASE_URL: dbUrl } : {}),
   });
@@ -168,7 +174,7 @@ export async function run(args: string[]): Promise<void> {
       console.log(line(name, p));
     }
     console.log(`bot: ${Number.isNaN(trips) ? 'n/a (PGlite runs inside the bot)' : trips.toFixed(2)} database round trips/update; echo: 0`);
-    console.log(`bot: ${bot.rss10k?.opened} of ${dialogues} dialogues opened, RSS ${bot.rss10k?.rss.toFixed(0)} MB 10 s after; load average ${loadAverage()}`);
+    console.log(`bot: RSS ${bot.rssIdle.toFixed(0)} MB idle after start (echo ${echo.rssIdle.toFixed(0)} MB); ${bot.rss10k?.opened} of ${dialogues} dialogues opened, RSS ${bot.rss10k?.rss.toFixed(0)} MB 10 s after; load average ${loadAverage()}`);
     const u = bot.closed.updates / bot.closed.seconds;
     const ratio = u / (echo.closed.updates / echo.closed.seconds);
     console.log('goal: ratio_to_echo ≥ 0.35, cpu_per_update ≤ 1.3 ms, p99_at_250 < 50 ms, rss_10k < 200 MB');
