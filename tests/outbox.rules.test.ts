@@ -55,6 +55,7 @@ describe('reminder schedule', () => {
       'event-eve 12/06/2026 19:00',
       'due-1d 13/06/2026 08:00',
       'event-1h 13/06/2026 18:30',
+      'event-start 13/06/2026 21:30',
       'due-day 14/06/2026 07:00',
       'wrapup 14/06/2026 17:00',
       'overdue 15/06/2026 08:00',
