@@ -43,6 +43,5 @@ describe.each(dbTargets())('errors and stopping on %s', (target) => {
     // The handled update was confirmed, so a new instance does not get it again.
     await h.restart();
     await h.expectNothingSentTo(stranger);
-    expect(stranger.messages()).toHaveLength(1);
   });
 });

@@ -31,10 +31,11 @@ function childOf(cmd: string, args: string[], env: Record<string, string>): Chil
   return { proc, output: () => out, exited };
 }
 
-/** The compiled bot: `node dist/src/main.js` (BENCH_PROFILE=<dir> adds a CPU profile). */
+/** The compiled bot: `node dist/src/main.js` (BENCH_PROFILE=<dir> adds a CPU profile, BENCH_NODE_FLAGS other node flags). */
 export function startCompiledBot(env: Record<string, string>): Child {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  return childOf(process.execPath, [...profile, MAIN], { NODE_ENV: 'production', ...env });
+  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  return childOf(process.execPath, [...profile, ...flags, MAIN], { NODE_ENV: 'production', ...env });
 }
 
 /** The echo peer, on node itself (tsx only as a loader, so the pid is the bot's). */

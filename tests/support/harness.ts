@@ -23,7 +23,6 @@ export interface Harness {
   quiet(): Promise<void>;
   /** quiet(), then fails if one of these chats got a bot message the test has not read. */
   expectNothingSentTo(...chats: Array<number | SimUser>): Promise<void>;
-  /** Stops the bot (not the database) and starts a fresh instance on the same database. */
   /** Stops the bot and starts a fresh one on the same database; `whileStopped` runs in between (e.g. presses made while it was down). */
   restart(whileStopped?: () => unknown): Promise<void>;
   stop(): Promise<void>;
