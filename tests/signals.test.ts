@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Child, startBotProcess } from './support/child.js';
 import { FakeTelegram } from './support/fake-telegram.js';
+import { seedDataDir } from './support/pglite.js';
 
 // Runs on the embedded database only: what is tested is the process's signal handling.
 describe('stopping npm start with Ctrl+C', () => {
@@ -13,6 +14,8 @@ describe('stopping npm start with Ctrl+C', () => {
   beforeAll(async () => {
     fake = await FakeTelegram.start();
     dataDir = mkdtempSync(join(tmpdir(), 'khoipho-signals-'));
+    // A migrated database from the suite's cache: the child skips PGlite's first-start work.
+    await seedDataDir(join(dataDir, 'db'));
   });
   afterAll(async () => {
     child?.proc.kill('SIGKILL');
