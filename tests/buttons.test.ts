@@ -115,7 +115,7 @@ describe('button kinds', () => {
 
   it('when a value does not fit its field, then pack refuses to build the data', () => {
     for (const kind of kinds.filter((k) => k.fields.includes('id'))) {
-      const values = largest(kind).map((v, i) => (kind.fields[i] === 'id' ? 1_000_000_000 : v)) as Values;
+      const values: Values = largest(kind).map((v, i) => (kind.fields[i] === 'id' ? 1_000_000_000 : v));
       expect(() => kind.pack(...values)).toThrow();
     }
   });

@@ -114,12 +114,12 @@ export async function unitHistory(db: Db, unitId: number): Promise<{ unitId: num
   if (!unit) return null;
   const rows = await listUnitHistoryRows(db, unitId, HISTORY_LIMIT);
   const flags = await describeFlags(db, rows.map((r) => r.flags ?? []));
-  const lines = rows.map((r, i) => ({
+  const lines = rows.map((r, i): HistoryLine => ({
     taskId: r.taskId,
     title: r.title,
     dueAt: r.dueAt,
     numberLabel: r.form.number?.label ?? null,
-    state: (r.status === null ? 'pending' : r.returnedAt ? 'returned' : r.status) as ReportState,
+    state: r.status === null ? 'pending' : r.returnedAt ? 'returned' : r.status,
     numberValue: r.numberValue,
     flags: flags[i] ?? [],
     late: r.late ?? false,
