@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildUnit } from './support/factories.js';
-import type { SimUser } from './support/fake-telegram-user.js';
 import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
+import { press, say } from './support/talk.js';
 
 const ADMIN = 1001;
 
@@ -15,14 +15,6 @@ describe.each(dbTargets())('office settings on %s', (target) => {
     ({ database, h } = app);
   });
 
-  async function say(user: SimUser, text: string): Promise<string> {
-    user.sendText(text);
-    return (await user.nextMessage()).text;
-  }
-  async function press(user: SimUser, label: string | RegExp): Promise<string> {
-    user.pressButton(label);
-    return (await user.nextMessage()).text;
-  }
 
   it('when the admin names residential units "thôn", then the texts say thôn and the choice is stored and audit-logged', async () => {
     for (const name of ['Thôn Nà Pàn', 'Thôn Khòn Pầu']) await buildUnit(database.db, { name, kind: 'block' });

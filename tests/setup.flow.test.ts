@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dbTargets, type TestDatabase } from './support/db.js';
-import type { SimUser } from './support/fake-telegram-user.js';
 import type { Harness } from './support/harness.js';
 import { pdfPageTexts } from './support/pdf-text.js';
 import { useApp } from './support/suite.js';
+import { actionsOf, press, say } from './support/talk.js';
 
 const ADMIN = 1001;
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -38,15 +38,7 @@ describe.each(dbTargets())('the town clerk sets up the sample plan on %s', (targ
     ({ database, h } = app);
   });
 
-  async function say(user: SimUser, text: string): Promise<string> {
-    user.sendText(text);
-    return (await user.nextMessage()).text;
-  }
-  async function press(user: SimUser, label: string | RegExp): Promise<string> {
-    user.pressButton(label);
-    return (await user.nextMessage()).text;
-  }
-  const actions = (user: SimUser) => user.transcript().filter((e) => e.from === 'user').length;
+  const actions = actionsOf;
   const local = (d: Date) => DateTime.fromJSDate(d, { zone: ZONE }).toFormat('dd/MM/yyyy HH:mm');
 
   it('when the clerk adds 26 units, invites them all, makes the 8 tasks and 3 broadcasts, then it takes at most 60 messages and taps', { timeout: 120_000 }, async () => {

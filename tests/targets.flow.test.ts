@@ -4,6 +4,7 @@ import { buildUnit } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
 import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
+import { press, say } from './support/talk.js';
 
 const ADMIN = 1001;
 
@@ -15,14 +16,6 @@ describe.each(dbTargets())('choosing who a task is for on %s', (target) => {
     ({ database, h } = app);
   });
 
-  async function say(user: SimUser, text: string): Promise<string> {
-    user.sendText(text);
-    return (await user.nextMessage()).text;
-  }
-  async function press(user: SimUser, label: string | RegExp): Promise<string> {
-    user.pressButton(label);
-    return (await user.nextMessage()).text;
-  }
   async function pressAndWait(user: SimUser, label: string | RegExp, until: string): Promise<void> {
     user.pressButton(label);
     await h.fake.waitFor(() => user.lastMessage()?.buttons.flat().includes(until) ?? false);

@@ -5,6 +5,7 @@ import { formatLocal } from '../core/clock.js';
 import type { ReportForm } from '../core/schema.js';
 import { type ScopeUnit, unitsInScope } from '../core/unit-scope.js';
 import { toReportForm } from '../plans/plan-forms.js';
+import { formSummary } from '../tasks/newtask-preview.js';
 import { askChoice, askDateTime } from '../telegram/ask.js';
 import type { Translate } from '../telegram/context.js';
 import { type BotConversation, defineConversation } from '../telegram/conversation.js';
@@ -20,15 +21,6 @@ type Draft = { title: string; template: string; form: ReportForm; due: string | 
 
 const MAX_NAMES = 30;
 
-function formText(t: Translate, form: ReportForm): string {
-  const parts: string[] = [];
-  if (form.number) parts.push(form.number.label.toLocaleLowerCase('vi'));
-  if (form.photos !== 'none') parts.push(t('nt-summary-photos', { rule: t(`nt-photos-${form.photos}`) }));
-  if (form.location) parts.push(t('nt-summary-location'));
-  if (form.note) parts.push(t('nt-summary-note'));
-  return parts.map((p) => `, ${p}`).join('');
-}
-
 function preview(t: Translate, d: Draft, units: ScopeUnit[], zone: string): string {
   const chosen = units.filter((u) => d.unitIds.includes(u.id));
   const names = chosen.slice(0, MAX_NAMES).map((u) => u.name).join(', ') + (chosen.length > MAX_NAMES ? ', …' : '');
@@ -36,7 +28,7 @@ function preview(t: Translate, d: Draft, units: ScopeUnit[], zone: string): stri
   if (d.start && d.end) lines.push(t('nt-preview-period', { period: formatPeriod({ start: new Date(d.start), end: new Date(d.end) }, zone, t) }));
   if (d.due) lines.push(t('nt-preview-due', { due: formatLocal(new Date(d.due), zone) }));
   if (d.event) lines.push(t('nt-preview-event', { at: formatLocal(new Date(d.event), zone) }));
-  lines.push(t('nt-preview-form', { fields: formText(t, d.form) }), t('nt-preview-units', { count: chosen.length, names }));
+  lines.push(t('nt-preview-form', { fields: formSummary(t, d.form) }), t('nt-preview-units', { count: chosen.length, names }));
   return lines.join('\n');
 }
 

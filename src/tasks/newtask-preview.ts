@@ -18,7 +18,8 @@ export interface NewTaskSummary {
   units: { id: number; name: string }[];
 }
 
-function formSummary(t: Translate, form: ReportForm): string {
+/** ", số hộ treo cờ, ảnh bắt buộc, ghi chú": what a report will ask, after the status. */
+export function formSummary(t: Translate, form: ReportForm): string {
   const parts: string[] = [];
   if (form.number) parts.push(form.number.label.toLocaleLowerCase('vi'));
   if (form.photos !== 'none') parts.push(t('nt-summary-photos', { rule: t(`nt-photos-${form.photos}`) }));
