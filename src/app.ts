@@ -9,13 +9,14 @@ import { migrateToLatest } from './core/migrator.js';
 import { Dispatcher } from './outbox/dispatcher.js';
 import { advisoryElector, soloElector } from './outbox/leader.js';
 import { createOutbox, type Texts } from './outbox/outbox.js';
-import type { TimeSource } from './outbox/pacer.js';
+import type { SendPacer, TimeSource } from './outbox/pacer.js';
 import { Scheduler } from './outbox/scheduler.js';
 import { digestProducer } from './reminders/digest.service.js';
 import { reminderProducer } from './reminders/reminders.service.js';
 import { tetHold, tetPaused } from './reminders/tet-hold.js';
 import { seriesProducer } from './series/series-producer.js';
 import { createBot, type CreatedBot } from './telegram/bot.js';
+import { SendBudget } from './telegram/send-budget.js';
 import { type Receiver, startPolling, startWebhook } from './telegram/lifecycle.js';
 import { LOCALES, translator } from './telegram/i18n.js';
 import { setDefaultMenus } from './telegram/menus.js';
@@ -51,7 +52,9 @@ export async function startApp(config: Config, logger: Logger, opts: AppOptions 
   // The slices queue through `outbox`; its wake-up reaches the dispatcher once that exists.
   let wake = () => {};
   const outboxPort = createOutbox(database.db, () => wake());
-  const created = createBot(config, { db: database.db, clock, logger, outbox: outboxPort });
+  // One send budget for replies and the outbox (the outbox gets what replies leave).
+  const sendBudget = new SendBudget(config.sendRatePerSecond, opts.time);
+  const created = createBot(config, { db: database.db, clock, logger, outbox: outboxPort }, { sendBudget });
   const { bot, env, inFlight } = created;
   await bot.init();
   await env.office.load(database.db);
@@ -65,7 +68,7 @@ export async function startApp(config: Config, logger: Logger, opts: AppOptions 
     receiver = await startPolling(bot, inFlight);
     logger.info({ username: bot.botInfo.username }, 'polling for updates');
   }
-  const outbox = startOutbox({ ...opts, config, database, clock, logger, texts: (l) => translator(env.i18n, l), timers: opts.timers ?? true });
+  const outbox = startOutbox({ ...opts, config, database, clock, logger, texts: (l) => translator(env.i18n, l), timers: opts.timers ?? true, pacer: sendBudget.bulk });
   wake = () => outbox.dispatcher.kick();
   let stopping: Promise<void> | undefined;
   return {
@@ -97,6 +100,7 @@ function startOutbox(o: {
   timers: boolean;
   time?: TimeSource;
   notifier?: Notifier;
+  pacer: SendPacer;
 }): { scheduler: Scheduler; dispatcher: Dispatcher; stop(): Promise<void> } {
   const { config, clock, logger, texts } = o;
   const db = o.database.db;
@@ -112,6 +116,7 @@ function startOutbox(o: {
     window,
     elector: o.database.target === 'postgres' ? advisoryElector(db) : soloElector(),
     ratePerSecond: config.sendRatePerSecond,
+    pacer: o.pacer,
     ...(o.time ? { time: o.time } : {}),
     onProgress: async () => {
       await finishDrained(db);

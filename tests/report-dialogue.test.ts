@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startBotInstance, type BotInstance } from './support/bot-instance.js';
+import { dialogueKey } from '../src/telegram/dialogue-store.js';
+import { DialogueWrites } from '../src/telegram/dialogue-writes.js';
+import { startBotInstance, StatementCounter, type BotInstance } from './support/bot-instance.js';
 import { ManualClock } from './support/clock.js';
 import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
@@ -116,5 +118,19 @@ describe.each(dbTargets())('the report dialogue as a state machine on %s', (targ
     await second.handle(leader.sendText('45'));
     expect((await next())[0]).toContain('Gửi ảnh');
     expect(second.statements.count - after).toBe(1);
+  });
+
+  it('when several chats write their steps at the same moment, then one statement carries them, each checked against its own version', async () => {
+    const rows = [1, 2, 3].map((chat) => ({ key: dialogueKey(chat), value: JSON.stringify({ v: 1, at: 0, kind: 'test', s: { chat } }), updated_at: clock.now() }));
+    await database.db.insertInto('kv_store').values(rows).execute();
+    const statements = new StatementCounter();
+    const writes = new DialogueWrites(database.db.withPlugin(statements), clock);
+    const next = (chat: number) => ({ v: 2, at: 1, kind: 'test', s: { chat, step: 'next' } });
+    // Chat 3 is written from an old copy (version 0): refused, the others go through.
+    const results = await Promise.all([writes.replace(1, 1, next(1)), writes.replace(2, 1, next(2)), writes.replace(3, 0, next(3))]);
+    expect(results).toEqual([true, true, false]);
+    expect(statements.count).toBe(1);
+    const stored = await database.db.selectFrom('kv_store').select(['key', 'value']).orderBy('key').execute();
+    expect(stored.map((r) => r.value)).toEqual([next(1), next(2), { v: 1, at: 0, kind: 'test', s: { chat: 3 } }]);
   });
 });

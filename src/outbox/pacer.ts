@@ -36,6 +36,20 @@ export const systemTime: TimeSource = {
  */
 export type Answered = (how?: 'answered' | 'abandoned') => void;
 
+/**
+ * What the dispatcher needs from a pacer. The bot's one send budget (telegram/send-budget.ts)
+ * gives its `bulk` lane in this shape, so reminders share the rate with interactive replies.
+ */
+export interface SendPacer {
+  /** Milliseconds until `chatId` may get its next message (0 when it may now). */
+  chatWait(chatId: number): number;
+  /** Waits for the next slot; the callback for the answer, or null when told to stop. */
+  take(chatId: number, stop?: () => boolean): Promise<Answered | null>;
+  /** Telegram said 429: nobody sends until retry_after has passed. */
+  pause(retryAfterSec: number): void;
+  prune(): void;
+}
+
 interface SendRecord {
   startedAt: number;
   /** When its answer came; null while it has not (or never will). */
@@ -54,7 +68,7 @@ interface SendRecord {
  * a request that leaves but arrives late may bunch with the next ones; those are at most the
  * requests in flight, and a 429 then pauses everyone and resends (no message lost).
  */
-export class Pacer {
+export class Pacer implements SendPacer {
   private readonly intervalMs: number;
   private readonly window: number;
   private nextSlot = 0;

@@ -2,14 +2,14 @@ import type { Logger } from '../core/logger.js';
 import type { Notifier, SendResult } from '../telegram/notifier.js';
 import type { ClaimedDelivery } from './deliveries.queries.js';
 import type { DispatchStats } from './outcome.js';
-import type { Answered, Pacer, TimeSource } from './pacer.js';
+import type { Answered, SendPacer, TimeSource } from './pacer.js';
 
 /** A delivery told to wait this many times in a row is retried later like a transient error. */
 const MAX_RATE_LIMITS = 8;
 
 /** What one run of sends needs from the dispatcher. */
 export interface BatchDeps {
-  pacer: Pacer;
+  pacer: SendPacer;
   time: TimeSource;
   notifier: Notifier;
   logger: Logger;

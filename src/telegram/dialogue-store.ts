@@ -27,16 +27,8 @@ export function parseRow(raw: unknown): DialogueRow | null {
   return parsed.success ? { v: parsed.data.v, at: parsed.data.at, kind: parsed.data.kind, s: parsed.data.s } : null;
 }
 
-/** Whether a version check passed: the statement names its rows `ok`. */
+/** Whether a version check passed: the statement names its rows `ok`. (Step writes: dialogue-writes.ts.) */
 const changed = (result: { rows: unknown[] }) => result.rows.length > 0;
-
-/** Writes `next` over the row only if it is still at version `expected`. */
-export async function replaceRow(db: Db, chatId: number, expected: number, next: DialogueRow, now: Date): Promise<boolean> {
-  return changed(
-    await sql`update kv_store set value = ${JSON.stringify(next)}::jsonb, updated_at = ${now}
-      where key = ${dialogueKey(chatId)} and (value->>'v')::int = ${expected} returning 1 as ok`.execute(db),
-  );
-}
 
 /** Deletes the row only if it is still at version `expected`. */
 export async function removeRow(db: Db, chatId: number, expected: number): Promise<boolean> {

@@ -3,7 +3,8 @@ import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import { answerPress } from './ask.js';
 import type { BotContext } from './context.js';
-import { DialogueCache, dialogueKey, type DialogueRow, loadRow, parseRow, removeAnyRow, removeRow, replaceRow } from './dialogue-store.js';
+import { DialogueCache, dialogueKey, type DialogueRow, loadRow, parseRow, removeAnyRow, removeRow } from './dialogue-store.js';
+import { DialogueWrites } from './dialogue-writes.js';
 
 /**
  * Hot dialogues: guided dialogues that many people go through at once (the leader's report), run
@@ -91,10 +92,12 @@ export interface HotDialogueDeps {
 /** The one runtime for every hot dialogue of the bot; see README "The leader's report path". */
 export class HotDialogues {
   private readonly cache: DialogueCache<Open>;
+  private readonly writes: DialogueWrites;
   private readonly kinds = new Map<string, (row: DialogueRow) => Open | null>();
 
   constructor(private readonly deps: HotDialogueDeps) {
     this.cache = new DialogueCache(deps.capacity ?? 20_000);
+    this.writes = new DialogueWrites(deps.db, deps.clock);
   }
 
   register<S>(dialogue: HotDialogue<S>): void {
@@ -170,13 +173,13 @@ export class HotDialogues {
   }
 
   private async handle(ctx: BotContext, chatId: number, open: Open, next: () => Promise<void>, attempt: number): Promise<void> {
-    const { db, clock } = this.deps;
+    const { db } = this.deps;
     const { v } = open.row;
     // Wall-clock time, as the conversations plugin measures idleness (not the business clock).
     const move: Move = Date.now() - open.row.at > this.deps.idleMs ? { kind: 'leave' } : await open.next(ctx);
     if (move.kind === 'continue') {
       const row: DialogueRow = { v: v + 1, at: Date.now(), kind: open.row.kind, s: move.state };
-      if (!(await replaceRow(db, chatId, v, row, clock.now()))) return this.again(ctx, chatId, next, attempt);
+      if (!(await this.writes.replace(chatId, v, row))) return this.again(ctx, chatId, next, attempt);
       this.cache.set(chatId, move.reopen(row));
       return sayAll(ctx, move.say);
     }

@@ -45,6 +45,10 @@ export async function startPolling(bot: Bot<BotContext>, inFlight: InFlight): Pr
   await bot.api.deleteWebhook();
   const handle: RunnerHandle = run(bot, {
     runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true, retryInterval: 'exponential' },
+    // Enough to keep the database pool and Telegram busy; more only parks half-handled updates in
+    // memory, where a burst (a reminder wave's answers) outlives young-generation collections
+    // and swells the heap: 10,000 presses at once, RSS 10 s later 398 MB at 500, 313 MB at 64.
+    sink: { concurrency: 64 },
   });
   return {
     stop: async () => {
