@@ -93,7 +93,9 @@ describe(`a broadcast with one request that never answers (${target})`, () => {
 
     // The others: never a gap longer than the per-chat spacing, and the rate within 10% of the run without a hang (never above the configured one).
     console.log(`stall test (${target}): ${RECIPIENTS - 1} others at ${rate.toFixed(1)}/s, without a hang ${control.rate.toFixed(1)}/s (configured ${RATE}); longest gap ${longestGap} ms (${control.longestGap} ms); timeouts ${dispatcher.stats.timedOut}, duplicates ${duplicates}`);
-    expect(longestGap).toBeLessThan(PER_CHAT_MS);
+    // A stall waits for the send timeout (10 s); a loaded machine alone can stretch a gap past the
+    // per-chat spacing, so the bound also allows twice the longest gap of the run without a hang.
+    expect(longestGap).toBeLessThan(Math.max(PER_CHAT_MS, 2 * control.longestGap));
     expect(rate).toBeGreaterThan(control.rate * 0.9);
     expect(rate).toBeLessThan(RATE * 1.1);
 
