@@ -1,19 +1,19 @@
 import { performance } from 'node:perf_hooks';
 
 /** Sending a little under the configured rate absorbs network jitter (Telegram counts arrivals). */
-const SAFETY = 0.97;
+export const SAFETY = 0.97;
 export const PER_CHAT_MS = 1_050;
 /**
  * A timer that fires late may be caught up by at most this much (timers are coarse); never more,
  * or a stall would turn into a burst. Stays well inside the 3% margin of SAFETY.
  */
-const MAX_CATCH_UP_MS = 15;
+export const MAX_CATCH_UP_MS = 15;
 /** Waiting this much beyond retry_after keeps timer jitter from looking like an ignored 429. */
-const RETRY_SLACK_MS = 250;
-const WINDOW_MS = 1_000;
-const WINDOW_SLACK_MS = 5;
+export const RETRY_SLACK_MS = 250;
+export const WINDOW_MS = 1_000;
+export const WINDOW_SLACK_MS = 5;
 /** A wait is taken in steps of at most this, so a stop is not held up by a long 429 pause. */
-const MAX_STEP_MS = 250;
+export const MAX_STEP_MS = 250;
 
 /**
  * Where the outbox's wall-clock time comes from (not business time: it paces HTTP calls).

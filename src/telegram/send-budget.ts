@@ -1,4 +1,15 @@
-import { performance } from 'node:perf_hooks';
+import {
+  MAX_CATCH_UP_MS,
+  MAX_STEP_MS,
+  PER_CHAT_MS,
+  RETRY_SLACK_MS,
+  SAFETY,
+  systemTime,
+  type Answered,
+  type TimeSource,
+  WINDOW_MS,
+  WINDOW_SLACK_MS,
+} from '../outbox/pacer.js';
 
 /**
  * One send budget for the whole bot. Telegram counts every message a bot sends against one
@@ -12,30 +23,11 @@ import { performance } from 'node:perf_hooks';
  * send k waits until one second after send k − rate could at the latest have arrived.
  */
 
-const SAFETY = 0.97;
-export const PER_CHAT_MS = 1_050;
-/** A late timer may catch up by at most this much; never more, or a stall would turn into a burst. */
-const MAX_CATCH_UP_MS = 15;
-/** Waiting this much beyond retry_after keeps timer jitter from looking like an ignored 429. */
-const RETRY_SLACK_MS = 250;
-const WINDOW_MS = 1_000;
-const WINDOW_SLACK_MS = 5;
-/** A wait is taken in steps of at most this, so a stopped waiter leaves during a long 429 pause. */
-const MAX_STEP_MS = 250;
+/** The bot's send budget paces exactly as the outbox's pacer does: the same margins and time source. */
+export type PaceTime = TimeSource;
+export const wallTime: PaceTime = systemTime;
+export { PER_CHAT_MS, type Answered };
 
-/** Where pacing time comes from (monotonic ms; tests pass a virtual one). Same shape as the outbox's TimeSource. */
-export interface PaceTime {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
-export const wallTime: PaceTime = {
-  now: () => performance.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
-
-/** Call when the send is over: 'abandoned' when nobody waited for its answer (timeout, network error). */
-export type Answered = (how?: 'answered' | 'abandoned') => void;
 
 /** A lane of the budget; the bulk lane has the outbox pacer's interface (take / chatWait / pause / prune). */
 export interface SendLane {
