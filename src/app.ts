@@ -23,7 +23,8 @@ import { setDefaultMenus } from './telegram/menus.js';
 import { createNotifier, type Notifier } from './telegram/notifier.js';
 
 export interface RunningApp {
-  created: CreatedBot;
+  /** The Telegram edge: the bot, its features' environment, the send budget, the updates in flight. */
+  telegram: CreatedBot;
   database: DatabaseHandle;
   /** Turns what is due into deliveries (every minute when timers run; tests call tick()). */
   scheduler: Scheduler;
@@ -54,8 +55,8 @@ export async function startApp(config: Config, logger: Logger, opts: AppOptions 
   const outboxPort = createOutbox(database.db, () => wake());
   // One send budget for replies and the outbox (the outbox gets what replies leave).
   const sendBudget = new SendBudget(config.sendRatePerSecond, opts.time);
-  const created = createBot(config, { db: database.db, clock, logger, outbox: outboxPort }, { sendBudget });
-  const { bot, env, inFlight } = created;
+  const telegram = createBot(config, { db: database.db, clock, logger, outbox: outboxPort }, { sendBudget });
+  const { bot, env, inFlight } = telegram;
   await bot.init();
   await env.office.load(database.db);
   await setDefaultMenus(bot.api, (l) => translator(env.i18n, l), LOCALES, config.defaultLocale);
@@ -72,7 +73,7 @@ export async function startApp(config: Config, logger: Logger, opts: AppOptions 
   wake = () => outbox.dispatcher.kick();
   let stopping: Promise<void> | undefined;
   return {
-    created,
+    telegram,
     database,
     scheduler: outbox.scheduler,
     dispatcher: outbox.dispatcher,

@@ -48,9 +48,9 @@ async function main(): Promise<void> {
   // While nobody is admin, a one-time setup link goes to the terminal: stdout, never the logger,
   // because it is a secret (whoever opens it first becomes admin).
   await offerSetupLink(app.database.db, systemClock, {
-    botUsername: app.created.bot.botInfo.username,
+    botUsername: app.telegram.bot.botInfo.username,
     adminIds: config.adminIds,
-    t: translator(app.created.env.i18n, config.defaultLocale),
+    t: translator(app.telegram.env.i18n, config.defaultLocale),
     write: (text) => process.stdout.write(text),
   }).catch((error: unknown) => logger.error({ err: error }, 'could not make the setup link'));
 }

@@ -52,7 +52,7 @@ describe.each(dbTargets())('inviting many units at once on %s', (target) => {
   /** The office's choice of term, as /settings stores it (tests empty every table, the settings row too). */
   async function useTerm(term: 'thon' | 'khoi') {
     await updateOfficeSettings(database.db, { residential_term: term }, h.clock.now());
-    await h.app.created.env.office.load(database.db);
+    await h.app.telegram.env.office.load(database.db);
   }
 
   it('when the admin invites every unit nobody has joined, then 26 single-use links come as one list and one printable PDF with a card per unit, in two taps', async () => {

@@ -35,7 +35,7 @@ describe.each(dbTargets())('errors and stopping on %s', (target) => {
     h.fake.slow(400, { method: 'sendMessage' });
     const stranger = h.fake.user(4004);
     stranger.sendText('/start');
-    await h.fake.waitFor(() => h.app.created.inFlight.busy);
+    await h.fake.waitFor(() => h.app.telegram.inFlight.busy);
     await h.app.stop();
     h.fake.slow(0);
     expect(stranger.messages().map((m) => m.text)).toEqual([expect.stringContaining('cần link mời')]);

@@ -26,7 +26,7 @@ describe.each(dbTargets())('the first start without a known Telegram id on %s', 
   /** What start-up does (src/app.ts calls the same function): the lines it printed, and the code in them. */
   async function startUp(adminIds: number[] = []): Promise<{ made: boolean; lines: string[]; code: string }> {
     const lines: string[] = [];
-    const t = translator(h.app.created.env.i18n, 'vi');
+    const t = translator(h.app.telegram.env.i18n, 'vi');
     const made = await offerSetupLink(database.db, h.clock, { botUsername: h.fake.botInfo.username, adminIds, t, write: (text) => lines.push(text) });
     return { made, lines, code: /\?start=([A-Za-z0-9_-]+)/.exec(lines.join(''))?.[1] ?? '' };
   }

@@ -149,7 +149,7 @@ describe.each(dbTargets())('tasks over a period on %s', (target) => {
     const loaded = await loadExport(database.db, h.clock, adminRow.id, { kind: 'task', id: task.id });
     if (!loaded.ok) throw new Error('export refused');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(new Uint8Array(await buildXlsx(loaded.data, translator(h.app.created.env.i18n, 'vi'), ZONE)).buffer);
+    await wb.xlsx.load(new Uint8Array(await buildXlsx(loaded.data, translator(h.app.telegram.env.i18n, 'vi'), ZONE)).buffer);
     const [summary, sheet] = wb.worksheets;
     expect((summary?.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['STT', 'Nhiệm vụ', 'Hạn báo cáo', 'Thời gian thực hiện']);
     expect(summary?.getRow(2).getCell(4).value).toBe('từ ngày 23/07/2026 đến hết ngày 27/07/2026');

@@ -133,6 +133,10 @@ describe.each(dbTargets())('plan import on %s', (target) => {
     expect((await admin.nextMessage()).text).toContain('Đường dẫn cần bắt đầu bằng http:// hoặc https://');
     admin.sendText('https://thi.langson.gov.vn/90nam');
     await admin.nextMessage();
+    // Each step above replayed the whole review; a replayed send must not take a slot of the send budget.
+    await h.quiet();
+    const sends = ['sendMessage', 'sendDocument', 'sendPhoto', 'sendMediaGroup'].flatMap((m) => h.fake.callsOf(m));
+    expect(h.app.telegram.sendBudget.taken).toBe(sends.length);
 
     const summary = admin.lastMessage();
     expect(summary?.buttons).toEqual([['Tạo tất cả (8)', 'Huỷ']]);

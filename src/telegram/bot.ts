@@ -1,7 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, type Context, type MiddlewareFn, type Transformer } from 'grammy';
+import { Api, Bot, type Context, type MiddlewareFn, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Config } from '../config.js';
 import { createOnboardingFeature } from '../onboarding/onboarding.feature.js';
@@ -128,11 +128,19 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   return { bot, env, inFlight, sendBudget, dialogues };
 }
 
-// conversations v2 builds a fresh Api per conversation; transformers on bot.api are not inherited.
+/**
+ * conversations v2 builds a fresh Api per conversation, with its replay transformer installed;
+ * transformers on bot.api are not inherited. Ours must sit beneath the replay, next to the
+ * network: installed on top of it, every replayed call would take a send slot (and wait for it)
+ * although nothing is sent, so a long admin dialogue would slow down with every step.
+ */
 const installTransformers =
   (transformers: Transformer[]): MiddlewareFn<Context> =>
   async (ctx, next) => {
-    ctx.api.config.use(...transformers);
+    const conversational = ctx.api.config.installedTransformers();
+    const api = new Api(ctx.api.token, ctx.api.options);
+    api.config.use(...transformers, ...conversational);
+    Object.defineProperty(ctx, 'api', { value: api, writable: false, configurable: true, enumerable: true });
     await next();
   };
 

@@ -3,6 +3,7 @@ import { startApp, type RunningApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/core/logger.js';
 import { ManualClock } from './clock.js';
+import { VirtualTime } from './virtual-time.js';
 import type { TestDatabase } from './db.js';
 import { FakeTelegram, type SimUser } from './fake-telegram.js';
 
@@ -32,10 +33,12 @@ export interface Harness {
  * The real app, in-process, against a fake Telegram and a test database; time comes from a ManualClock.
  * Timers (cron tick, dispatcher loop) are off unless `timers: true`: tests call
  * `h.app.scheduler.tick()` and `h.app.dispatcher.drain()` instead.
+ * The send budget paces on virtual time (a wait costs no real time; the order and spacing of
+ * sends are the same) unless `pacing: 'real'`: tests of Telegram's flood limit need real seconds.
  */
 export async function startHarness(
   database: TestDatabase,
-  opts: { adminIds?: number[]; clock?: ManualClock; env?: Record<string, string>; fake?: FakeTelegram; timers?: boolean } = {},
+  opts: { adminIds?: number[]; clock?: ManualClock; env?: Record<string, string>; fake?: FakeTelegram; timers?: boolean; pacing?: 'virtual' | 'real' } = {},
 ): Promise<Harness> {
   const clock = opts.clock ?? new ManualClock();
   const fake = opts.fake ?? (await FakeTelegram.start({ now: () => clock.now().getTime() }));
@@ -53,7 +56,7 @@ export async function startHarness(
       done();
     },
   });
-  const start = () => startApp(config, createLogger({ level: config.logLevel, secrets: [config.botToken], destination }), { clock, database, timers: opts.timers ?? false });
+  const start = () => startApp(config, createLogger({ level: config.logLevel, secrets: [config.botToken], destination }), { clock, database, timers: opts.timers ?? false, ...(opts.pacing === 'real' ? {} : { time: new VirtualTime() }) });
   const harness: Harness = {
     fake,
     database,
@@ -61,7 +64,7 @@ export async function startHarness(
     config,
     logs,
     app: await start(),
-    settle: () => harness.app.created.inFlight.drain(),
+    settle: () => harness.app.telegram.inFlight.drain(),
     quiet: () => fake.quiet(),
     expectNothingSentTo: (...chats) => fake.expectNothingSentTo(...chats),
     restart: async (whileStopped) => {
