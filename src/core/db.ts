@@ -1,7 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Logger } from './logger.js';
 import type { Database } from './schema.js';
@@ -45,6 +43,8 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   }
   const dataDir = opts.dataDir === 'memory://' ? undefined : opts.dataDir;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // Loaded only for the embedded target: a bot on a server never pays PGlite's memory or startup.
+  const [{ PGlite, types: pgliteTypes }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
   const pglite = new PGlite(dataDir, {
     parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) },
   });

@@ -12,7 +12,6 @@ import { exportCampaignButton, exportFormatButton, exportScopeButton } from './e
 import { buildCsv } from './exports.csv.js';
 import { exportFileName } from './exports.names.js';
 import { type ExportScope, loadExport } from './exports.service.js';
-import { buildXlsx } from './exports.xlsx.js';
 
 type StaffPress = CallbackQueryContext<BotContext & { member: Member }>;
 
@@ -79,7 +78,7 @@ const onFormatButton =
     if (!result.ok) return ctx.reply(ctx.t(`ex-${result.reason}`));
     const { data } = result;
     const zone = deps.config.timezone;
-    const bytes = format === 'xlsx' ? await buildXlsx(data, ctx.t, zone) : buildCsv(data, ctx.t, zone);
+    const bytes = format === 'xlsx' ? await (await import('./exports.xlsx.js')).buildXlsx(data, ctx.t, zone) : buildCsv(data, ctx.t, zone);
     const file = new InputFile(bytes, exportFileName(data.title, data.generatedAt, zone, format));
     await ctx.replyWithDocument(file, { caption: ctx.t('ex-caption', { title: data.title, tasks: data.tasks.length }).slice(0, 1024) });
   };

@@ -3,8 +3,6 @@ import { formatLocal } from '../core/clock.js';
 import type { Position } from '../core/schema.js';
 import type { Dependencies, Translate } from '../telegram/context.js';
 import { splitLines } from '../telegram/split.js';
-import { buildInviteCardsPdf } from './invite-cards.pdf.js';
-import { renderInviteQr } from './invite-qr.js';
 import { inviteRoleLabel } from './invite-roles.js';
 import { createInvite, createInviteBatch, type InviteRequest } from './invites.service.js';
 import { UNIT_KINDS } from './unit-kinds.js';
@@ -43,6 +41,7 @@ export async function sendSingleInvite(s: InviteSender, request: InviteRequest, 
   const who = unit && request.position ? inviteRoleLabel(t, request.position, unit.kind) : t(`invite-as-${request.role}`);
   const vars = { who, unit: unit ? t('invite-for-unit', { unit: unit.name }) : '', expires: formatLocal(invite.expiresAt, deps.config.timezone) };
   await holdingCodes(() => ctx.reply(t('invite-created', { ...vars, link }), noPreview));
+  const { renderInviteQr } = await import('./invite-qr.js');
   const png = await renderInviteQr({ link, unitName: unit?.name ?? null, role: who });
   await holdingCodes(() => ctx.replyWithPhoto(new InputFile(png, 'invite-qr.png'), { caption: t('invite-qr-caption', vars) }));
 }
@@ -68,6 +67,7 @@ export async function sendInviteBatch(s: InviteSender, units: Unit[], opts: { po
   const lines = [t('invite-batch-header', { count: invited.length, expires }), ...invited.map((i) => t('invite-batch-line', { unit: i.unit.name, link: i.link }))];
   for (const chunk of splitLines(lines)) await holdingCodes(() => ctx.reply(chunk, noPreview));
   const cards = invited.map((i) => ({ unitName: i.unit.name, role: inviteRoleLabel(t, opts.position, i.unit.kind), link: i.link, expiresAt: batch.expiresAt }));
+  const { buildInviteCardsPdf } = await import('./invite-cards.pdf.js');
   const pdf = await buildInviteCardsPdf(cards, { t, zone });
   const filename = t('invite-batch-filename', { date: formatLocal(deps.clock.now(), zone, 'dd-MM-yyyy') });
   await holdingCodes(() => ctx.replyWithDocument(new InputFile(pdf, filename), { caption: t('invite-batch-caption', { count: cards.length }) }));

@@ -1,5 +1,3 @@
-import mammoth from 'mammoth';
-import { extractPdfText } from './extract-pdf.js';
 
 export { joinPastedParts } from './paste-join.js';
 
@@ -24,7 +22,7 @@ type Format = 'docx' | 'pdf' | 'txt';
 export async function extractPlanText(file: PlanFile): Promise<ExtractResult> {
   const format = detectFormat(file);
   if (!format) return { ok: false, reason: 'unsupported' };
-  const result = format === 'pdf' ? await extractPdfText(file.bytes) : format === 'docx' ? await extractDocx(file.bytes) : decodeText(file.bytes);
+  const result = format === 'pdf' ? await (await import('./extract-pdf.js')).extractPdfText(file.bytes) : format === 'docx' ? await extractDocx(file.bytes) : decodeText(file.bytes);
   if (!result.ok) return result;
   const text = result.text.normalize('NFC').replace(/\r\n?/g, '\n').trim();
   return text ? { ok: true, text } : { ok: false, reason: 'empty' };
@@ -45,6 +43,7 @@ function detectFormat(file: PlanFile): Format | null {
 
 async function extractDocx(bytes: Uint8Array): Promise<ExtractResult> {
   try {
+    const { default: mammoth } = await import('mammoth');
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     return { ok: true, text: value };
   } catch {

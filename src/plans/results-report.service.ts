@@ -7,7 +7,7 @@ import { clip } from '../core/text.js';
 import type { OfficeSettings } from '../settings/settings.service.js';
 import { type CampaignPlan, findCampaignPlan, recordReportGenerated } from './plans.service.js';
 import { loadResultsReportData, type ResultsReportData } from './results-report.data.js';
-import { buildResultsReportDocx, type ReportSettings, type Translate } from './results-report.docx.js';
+import type { ReportSettings, Translate } from './results-report.docx.js';
 import { downloadTelegramFile, type FileSource } from './telegram-file.js';
 
 /** Telegram's limit for a caption. */
@@ -92,6 +92,7 @@ export async function buildCampaignReport(
   };
   const now = deps.clock.now();
   const zone = deps.config.timezone;
+  const { buildResultsReportDocx } = await import('./results-report.docx.js');
   const docx = await buildResultsReportDocx(data, settings, { t: o.t, zone, now, photos });
   await recordReportGenerated(deps.db, deps.clock, o.actorId, o.campaignId, { tasks: data.tasks.length, photos: fetched, photosLeftOut: data.photos.length - fetched });
   return { docx, fileName: fileName(data.campaign.title, now, zone, o.t), caption: caption(data, fetched, o.t) };

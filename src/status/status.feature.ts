@@ -8,7 +8,7 @@ import type { Feature, FeatureEnv } from '../telegram/feature.js';
 import { hasRole } from '../telegram/guards.js';
 import { splitLines } from '../telegram/split.js';
 import { campaignStatusButton, pendingAllButton, pendingTaskButton } from './status.buttons.js';
-import { progressChartSpec, renderProgressChart, type SeriesKey } from './status.chart.js';
+import type { SeriesKey } from './status.chart.js';
 import { findCampaign, listCampaignsWithTasks } from './status.queries.js';
 import { campaignStatus, pendingForTask, type TaskProgressLine } from './status.service.js';
 import { pendingLines, statusLines } from './status.text.js';
@@ -43,6 +43,8 @@ async function sendStatus({ deps }: FeatureEnv, ctx: BotContext, campaign: { id:
   for (const chunk of splitLines(statusLines(ctx.t, campaign.name, tasks, deps.config.timezone, now))) await ctx.reply(chunk);
   if (tasks.length === 0) return;
   await ctx.replyWithChatAction('upload_photo');
+  // Loaded on first use: chart.js and the canvas would cost every bot process ~30 MB and startup time.
+  const { progressChartSpec, renderProgressChart } = await import('./status.chart.js');
   for (let start = 0; start < tasks.length; start += TASKS_PER_CHART) {
     const png = renderProgressChart(progressChartSpec(campaign.name, tasks.slice(start, start + TASKS_PER_CHART), legend(ctx.t)));
     const last = start + TASKS_PER_CHART >= tasks.length;
