@@ -26,6 +26,7 @@ import { dropEmptyKeyboardRows } from './keyboards.js';
 import { answerPress } from './ask.js';
 import { HotDialogues } from './hot-dialogue.js';
 import { memoizedGlobals } from './memo-globals.js';
+import { telegramFetch } from './http-client.js';
 import { pacedReplies } from './paced-replies.js';
 import { SendBudget } from './send-budget.js';
 import { privateChatsOnly } from './private-only.js';
@@ -59,7 +60,7 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   const sendBudget = opts.sendBudget ?? new SendBudget(config.sendRatePerSecond);
   const apiTransformers = [pacedReplies(sendBudget.replies, deps.logger), autoRetry(AUTO_RETRY), dropEmptyKeyboardRows];
   const bot = new Bot<BotContext>(config.botToken, {
-    client: config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {},
+    client: { fetch: telegramFetch, ...(config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {}) },
     ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
   });
   bot.api.config.use(...apiTransformers);

@@ -1,5 +1,6 @@
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
+import { telegramFetch } from './http-client.js';
 import { dropEmptyKeyboardRows } from './keyboards.js';
 import type { DeliveryPayload } from '../core/schema.js';
 
@@ -34,7 +35,7 @@ export function createNotifier(opts: { token: string; apiRoot?: string | undefin
   const timeouts = opts.timeouts ?? DEFAULT_TIMEOUTS;
   // One Api per timeout: grammY's own timeout closes an abandoned request's connection soon after we stop waiting for it.
   const apiFor = (ms: number) => {
-    const api = new Api(opts.token, { timeoutSeconds: Math.ceil(ms / 1000) + 1, ...(opts.apiRoot ? { apiRoot: opts.apiRoot } : {}) });
+    const api = new Api(opts.token, { timeoutSeconds: Math.ceil(ms / 1000) + 1, fetch: telegramFetch, ...(opts.apiRoot ? { apiRoot: opts.apiRoot } : {}) });
     api.config.use(dropEmptyKeyboardRows);
     return api;
   };
