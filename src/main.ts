@@ -1,9 +1,6 @@
 import { ConfigError, loadConfig, readEnv } from './config.js';
 import { createLogger } from './core/logger.js';
-import { startApp } from './app.js';
 import { systemClock } from './core/clock.js';
-import { offerSetupLink } from './onboarding/setup-link.service.js';
-import { translator } from './telegram/i18n.js';
 
 const STOP_TIMEOUT_MS = 15_000;
 
@@ -19,6 +16,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken] });
+  // Loaded once the configuration is known to be good: a missing BOT_TOKEN is reported at once.
+  const [{ startApp }, { offerSetupLink }, { translator }] = await Promise.all([
+    import('./app.js'),
+    import('./onboarding/setup-link.service.js'),
+    import('./telegram/i18n.js'),
+  ]);
   const app = await startApp(config, logger).catch((error: unknown) => {
     logger.fatal({ err: error }, 'could not start');
     process.exit(1);

@@ -13,12 +13,12 @@ import { createNotifier } from '../src/telegram/notifier.js';
 import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
 import { FakeTelegram } from './support/fake-telegram.js';
 
-const RECIPIENTS = 100;
+const RECIPIENTS = 60;
 const CONTROL_ID = 410_000;
 const FIRST_ID = 400_000;
 const HUNG = FIRST_ID + 20;
 const PROGRESS_CHAT = 399_999;
-const RATE = 10;
+const RATE = 20;
 /** The notifier's patience for sendMessage in this test (10 s in production). */
 const TIMEOUT_MS = 1_500;
 

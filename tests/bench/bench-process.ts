@@ -31,11 +31,24 @@ function childOf(cmd: string, args: string[], env: Record<string, string>): Chil
   return { proc, output: () => out, exited };
 }
 
-/** The compiled bot: `node dist/src/main.js` (BENCH_PROFILE=<dir> adds a CPU profile, BENCH_NODE_FLAGS other node flags). */
+/**
+ * The node flags the Dockerfile starts the bot with (its CMD: `node <flags> dist/src/main.js`),
+ * so the benchmark measures the process the image runs, not a default one.
+ */
+export function dockerNodeFlags(): string[] {
+  const dockerfile = join(BOT_ROOT, 'Dockerfile');
+  if (!existsSync(dockerfile)) return [];
+  const cmd = readFileSync(dockerfile, 'utf8').split('\n').filter((l) => l.startsWith('CMD [')).at(-1);
+  if (!cmd) return [];
+  const argv = JSON.parse(cmd.slice('CMD '.length)) as string[];
+  return argv[0] === 'node' ? argv.slice(1, -1) : [];
+}
+
+/** The compiled bot: `node <the Dockerfile's flags> dist/src/main.js` (BENCH_PROFILE=<dir> adds a CPU profile, BENCH_NODE_FLAGS other node flags). */
 export function startCompiledBot(env: Record<string, string>): Child {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  return childOf(process.execPath, [...profile, ...flags, MAIN], { NODE_ENV: 'production', ...env });
+  return childOf(process.execPath, [...profile, ...dockerNodeFlags(), ...flags, MAIN], { NODE_ENV: 'production', ...env });
 }
 
 /** The echo peer, on node itself (tsx only as a loader, so the pid is the bot's). */

@@ -1,4 +1,4 @@
-// `npm run bench -- ingest [--leaders N] [--dialogues N] [--no-build]`: simulated leaders go through
+// `npm run bench -- ingest [--leaders N] [--dialogues N] [--no-build] [--memory-only]`: simulated leaders go through
 // the confirmation flow (7 updates each) against the compiled bot (`npm run build`, then
 // `node dist/src/main.js`, as the Dockerfile runs it), then against a bare echo bot in the same run.
 // The bot uses the real server when TEST_DATABASE_URL is set, else PGlite.
@@ -18,7 +18,7 @@ import { databaseUrl, withAdmin } from '../support/db.js';
 import { flagForm } from '../support/factories.js';
 import { FakeTelegram } from '../support/fake-telegram.js';
 import type { SimUser } from '../support/fake-telegram-user.js';
-import { buildBot, cpuMs, loadAverage, migrateBotDatabase, rssMb, startCompiledBot, startEcho, stopChild } from './bench-process.js';
+import { buildBot, cpuMs, dockerNodeFlags, loadAverage, migrateBotDatabase, rssMb, startCompiledBot, startEcho, stopChild } from './bench-process.js';
 import { closedLoop, type Latencies, openLoop, pressReportFromReminder, UPDATES_PER_FLOW, warmUp } from './ingest-flows.js';
 import { startWireCounter } from './pg-wire-counter.js';
 
@@ -165,7 +165,7 @@ export async function run(args: string[]): Promise<void> {
   const db = url ? await emptyDatabase(url) : undefined;
   const seeded = Math.max(dialogues, leaders + COUNTED_FLOWS + 600);
   await seed(db?.url, join(dataDir, 'db'), seeded);
-  console.log(`ingest: ${leaders} leaders × ${UPDATES_PER_FLOW} updates on ${url ? 'PostgreSQL' : 'PGlite'}; load average ${loadAverage()}`);
+  console.log(`ingest: ${leaders} leaders × ${UPDATES_PER_FLOW} updates on ${url ? 'PostgreSQL' : 'PGlite'}; bot run as the Dockerfile runs it: node ${[...dockerNodeFlags(), 'dist/src/main.js'].join(' ')}; load average ${loadAverage()}`);
   const botEnv = (fake: FakeTelegram, dbUrl: string | undefined): Record<string, string> => ({
     BOT_TOKEN: fake.token,
     TELEGRAM_API_ROOT: fake.apiRoot,
@@ -177,6 +177,11 @@ export async function run(args: string[]): Promise<void> {
     ...(dbUrl ? { DATABASE_URL: dbUrl } : {}),
   });
   try {
+    if (args.includes('--memory-only')) {
+      const memory = await memoryRun((fake) => startCompiledBot(botEnv(fake, db?.url)), dialogues);
+      console.log(`bot: RSS ${memory.idle.toFixed(0)} MB idle after start; ${memory.opened} of ${dialogues} dialogues opened at once, RSS ${memory.rss.toFixed(0)} MB 10 s after`);
+      return;
+    }
     const bot = await runPeer((fake) => startCompiledBot(botEnv(fake, db?.url)), { echo: false, leaders });
     const echo = await runPeer((fake) => startEcho({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot }), { echo: true, leaders });
     const memory = await memoryRun((fake) => startCompiledBot(botEnv(fake, db?.url)), dialogues);
