@@ -23,7 +23,7 @@ const PROGRESS_CHAT = 299_999;
 const IN_FLIGHT_WINDOW = 8;
 /** Early recipients whose first send gets a 500 (retried a minute later), or a 429 (everyone pauses). */
 const SERVER_ERRORS = [5, 17, 33, 48, 61, 77, 89, 92, 95, 99].map((k) => FIRST_ID + k);
-const RATE_LIMITED = [10, 40, 70].map((k) => FIRST_ID + k);
+const RATE_LIMITED = [10, 11, 12].map((k) => FIRST_ID + k);
 
 const target = dbTargets()[0] ?? 'pglite';
 

@@ -35,6 +35,7 @@ export interface TestDatabase extends DatabaseHandle {
 export async function openTestDatabase(target: DbTarget): Promise<TestDatabase> {
   if (target === 'pglite') {
     const lease = await leasePglite();
+    await prepareReset(lease.handle);
     await truncateAll(lease.handle);
     return { ...lease.handle, reset: () => truncateAll(lease.handle), close: lease.release };
   }
@@ -46,6 +47,7 @@ export async function openTestDatabase(target: DbTarget): Promise<TestDatabase> 
   const url = databaseUrl(adminUrl, name);
   const handle = await openDatabase({ databaseUrl: url, dataDir: 'unused' });
   if (!template) await migrateToLatest(handle.db);
+  await prepareReset(handle);
   return {
     ...handle,
     url,
@@ -57,11 +59,32 @@ export async function openTestDatabase(target: DbTarget): Promise<TestDatabase> 
   };
 }
 
+/**
+ * Empties every table and restarts every sequence, as `truncate … restart identity` would, at a
+ * fraction of its cost: truncate replaces each table's files (about 40 ms for our 26 tables on
+ * PGlite, before every flow test), while deleting a test's few rows touches only those.
+ * Foreign keys and triggers are off for the deletes (session_replication_role), so the order
+ * does not matter and no trigger counts rows that are going away.
+ */
+const RESET_FUNCTION = `
+  create or replace function khoipho_test_reset() returns void language plpgsql as $$
+  declare r record;
+  begin
+    set local session_replication_role = replica;
+    for r in select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%' loop
+      execute format('delete from %I', r.tablename);
+    end loop;
+    for r in select sequencename from pg_sequences where schemaname = 'public' and last_value is not null loop
+      execute format('alter sequence %I restart', r.sequencename);
+    end loop;
+  end $$`;
+
 async function truncateAll(handle: DatabaseHandle): Promise<void> {
-  const tables = await sql<{ tablename: string }>`
-    select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(handle.db);
-  const names = tables.rows.map((r) => `"${r.tablename}"`).join(', ');
-  if (names) await sql.raw(`truncate ${names} restart identity cascade`).execute(handle.db);
+  await sql`select khoipho_test_reset()`.execute(handle.db);
+}
+
+async function prepareReset(handle: DatabaseHandle): Promise<void> {
+  await sql.raw(RESET_FUNCTION).execute(handle.db);
 }
 
 export function databaseUrl(serverUrl: string, name: string): string {
