@@ -8,7 +8,7 @@ import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 
 /** Telegram's flood limit as the fake applies it (sends per sliding second), scaled up so the run takes seconds, not minutes. */
-const LIMIT = 200;
+const LIMIT = 300;
 const LEADERS = 2000;
 const ANSWERING = 200;
 const FIRST = 500_000;
