@@ -11,6 +11,7 @@ import { type DatabaseHandle, openDatabase } from '../src/core/db.js';
 import { migrateToLatest } from '../src/core/migrator.js';
 import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
 import { FakeTelegram } from './support/fake-telegram.js';
+import { CHILD_NODE_FLAGS } from './support/child.js';
 import { seedDataDir } from './support/pglite.js';
 
 const RECIPIENTS = 600;
@@ -76,7 +77,7 @@ describe(`a bot killed during a broadcast (${target})`, () => {
       LOG_LEVEL: 'warn',
       ...(target === 'postgres' ? { DATABASE_URL: server?.url } : { DATA_DIR: dataDir }),
     };
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...CHILD_NODE_FLAGS, '--import', 'tsx', 'src/main.ts'], { env, cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
     proc.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
     proc.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
     return proc;
