@@ -16,5 +16,7 @@ export default defineConfig({
     maxWorkers: 2,
     reporters: ['default'],
     sequence: { sequencer: LongFirstSequencer },
+    // Transformed modules kept between runs (keyed by content): a warm run skips ~3 s of transforms.
+    experimental: { fsModuleCache: true, fsModuleCachePath: 'node_modules/.cache/khoipho-tests/vitest-modules' },
   },
 });
