@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../core/schema.js';
-import type { PendingRecipient } from './reminders.queries.js';
+import { type PendingRecipient, taskUnitMembers } from './reminders.queries.js';
 
 /** A member of a unit given the task, and whether that unit still owes its report. */
 export interface UnitRecipient extends PendingRecipient {
@@ -13,17 +13,7 @@ export interface UnitRecipient extends PendingRecipient {
  * have not confirmed the take-down.
  */
 export async function listUnitRecipients(trx: Transaction<Database>, taskId: number, opts: { notTakenDown?: boolean } = {}): Promise<UnitRecipient[]> {
-  let q = trx
-    .selectFrom('task_units as tu')
-    .innerJoin('units as u', 'u.id', 'tu.unit_id')
-    .innerJoin('unit_members as um', 'um.unit_id', 'u.id')
-    .innerJoin('members as m', 'm.id', 'um.member_id')
-    .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 'tu.task_id').onRef('r.unit_id', '=', 'tu.unit_id'))
-    .select(['m.id as memberId', 'm.chat_id as chatId', 'm.locale', 'u.id as unitId', 'u.name as unitName'])
-    .select(sql<boolean>`(r.id is null or r.returned_at is not null)`.as('pending'))
-    .where('tu.task_id', '=', taskId)
-    .where('u.active', '=', true)
-    .where('m.status', '=', 'active');
+  let q = taskUnitMembers(trx, taskId).select(sql<boolean>`(r.id is null or r.returned_at is not null)`.as('pending'));
   if (opts.notTakenDown) {
     q = q.where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('task_take_downs as d').select('d.unit_id').whereRef('d.task_id', '=', 'tu.task_id').whereRef('d.unit_id', '=', 'tu.unit_id'))),

@@ -32,10 +32,10 @@ export async function listDisabledKinds(db: Db, taskIds: number[]): Promise<Set<
 }
 
 /**
- * Active members of the task's units that still owe a report. A report returned for rework
- * counts as not reported (as in /tasks).
+ * Active members of the active units given the task, each with its unit and the unit's report
+ * (if any) joined as `r`: the base of every reminder's recipient list.
  */
-export async function listPendingRecipients(trx: Transaction<Database>, taskId: number): Promise<PendingRecipient[]> {
+export function taskUnitMembers(trx: Transaction<Database>, taskId: number) {
   return trx
     .selectFrom('task_units as tu')
     .innerJoin('units as u', 'u.id', 'tu.unit_id')
@@ -45,7 +45,15 @@ export async function listPendingRecipients(trx: Transaction<Database>, taskId: 
     .select(['m.id as memberId', 'm.chat_id as chatId', 'm.locale', 'u.id as unitId', 'u.name as unitName'])
     .where('tu.task_id', '=', taskId)
     .where('u.active', '=', true)
-    .where('m.status', '=', 'active')
+    .where('m.status', '=', 'active');
+}
+
+/**
+ * Active members of the task's units that still owe a report. A report returned for rework
+ * counts as not reported (as in /tasks).
+ */
+export async function listPendingRecipients(trx: Transaction<Database>, taskId: number): Promise<PendingRecipient[]> {
+  return taskUnitMembers(trx, taskId)
     .where((eb) => eb.or([eb('r.id', 'is', null), eb('r.returned_at', 'is not', null)]))
     .orderBy('m.id')
     .orderBy('u.name')
