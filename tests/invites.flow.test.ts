@@ -9,6 +9,7 @@ import type { SimUser } from './support/fake-telegram-user.js';
 import type { Harness } from './support/harness.js';
 import { pdfPageTexts } from './support/pdf-text.js';
 import { useApp } from './support/suite.js';
+import { say } from './support/talk.js';
 
 const ADMIN = 1001;
 
@@ -39,10 +40,6 @@ describe.each(dbTargets())('inviting many units at once on %s', (target) => {
     ({ database, h } = app);
   });
 
-  async function say(user: SimUser, text: string): Promise<string> {
-    user.sendText(text);
-    return (await user.nextMessage()).text;
-  }
   const actions = (user: SimUser) => user.transcript().filter((e) => e.from === 'user').length;
   const invites = () => database.db.selectFrom('invites').selectAll().orderBy('id').execute();
   /** Unit → link, from the lines of the list messages. */

@@ -3,17 +3,13 @@ import { hashInviteCode } from '../src/onboarding/invites.service.js';
 import { offerSetupLink } from '../src/onboarding/setup-link.service.js';
 import { translator } from '../src/telegram/i18n.js';
 import { dbTargets, type TestDatabase } from './support/db.js';
-import type { SimUser } from './support/fake-telegram-user.js';
 import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
+import { say } from './support/talk.js';
 
 const ADMIN = 1001;
 const TERMS = [['Khối phố', 'Tổ dân phố'], ['Thôn', 'Bản'], ['Ấp', 'Khóm']];
 
-async function say(user: SimUser, text: string): Promise<string> {
-  user.sendText(text);
-  return (await user.nextMessage()).text;
-}
 
 describe.each(dbTargets())('the first start without a known Telegram id on %s', (target) => {
   const app = useApp(target, { localTime: '01/12/2026 09:00' });

@@ -8,6 +8,7 @@ import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
 import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
+import { say, press } from './support/talk.js';
 
 const ADMIN = 1101;
 const [ONE, TWO] = [1201, 1202];
@@ -21,14 +22,6 @@ describe.each(dbTargets())('tasks over a period on %s', (target) => {
     ({ database, h } = app);
   });
 
-  async function say(user: SimUser, text: string): Promise<string> {
-    user.sendText(text);
-    return (await user.nextMessage()).text;
-  }
-  async function press(user: SimUser, label: string | RegExp): Promise<string> {
-    user.pressButton(label);
-    return (await user.nextMessage()).text;
-  }
 
   async function seed() {
     const k1 = await buildUnit(database.db, { name: 'Khối 1', households: 120 });

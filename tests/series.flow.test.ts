@@ -5,6 +5,7 @@ import { buildMember, buildUnit } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
 import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
+import { say, press } from './support/talk.js';
 
 const ADMIN = 1301;
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -17,14 +18,6 @@ describe.each(dbTargets())('recurring tasks on %s', (target) => {
     ({ database, h } = app);
   });
 
-  async function say(user: SimUser, text: string): Promise<string> {
-    user.sendText(text);
-    return (await user.nextMessage()).text;
-  }
-  async function press(user: SimUser, label: string | RegExp): Promise<string> {
-    user.pressButton(label);
-    return (await user.nextMessage()).text;
-  }
   const occurrences = () => database.db.selectFrom('tasks').select(['id', 'title', 'due_at', 'series_id', 'created_at']).orderBy('due_at').execute();
 
   async function adminMakesWeeklyCleanup(admin: SimUser): Promise<void> {

@@ -3,6 +3,7 @@ import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
+import { say, press } from './support/talk.js';
 import type { SimUser } from './support/fake-telegram-user.js';
 
 const ADMIN = 1001;
@@ -25,14 +26,6 @@ describe.each(dbTargets())('tasks and confirmations on %s', (target) => {
   }
 
   /** Sends, then returns the bot's next message text. */
-  async function say(user: SimUser, text: string): Promise<string> {
-    user.sendText(text);
-    return (await user.nextMessage()).text;
-  }
-  async function press(user: SimUser, label: string | RegExp): Promise<string> {
-    user.pressButton(label);
-    return (await user.nextMessage()).text;
-  }
 
   async function adminCreatesFlagTask(): Promise<void> {
     const admin = h.fake.user(ADMIN, { firstName: 'Văn phòng' });

@@ -4,6 +4,7 @@ import { buildMember, buildUnit } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
 import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
+import { say, press } from './support/talk.js';
 
 const ADMIN = 1001;
 
@@ -41,14 +42,6 @@ describe.each(dbTargets())('units on %s', (target) => {
     ({ database, h } = app);
   });
 
-  async function say(user: SimUser, text: string): Promise<string> {
-    user.sendText(text);
-    return (await user.nextMessage()).text;
-  }
-  async function press(user: SimUser, label: string | RegExp): Promise<string> {
-    user.pressButton(label);
-    return (await user.nextMessage()).text;
-  }
   /** What the admin did: every message sent and every button pressed. */
   const actions = (user: SimUser) => user.transcript().filter((e) => e.from === 'user').length;
   const stored = () => database.db.selectFrom('units').select(['name', 'kind', 'households', 'active']).orderBy('id').execute();
