@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { explainDateInput, formatResolved } from '../src/calendar/date-format.js';
 import { parseDateInput, type DateInput } from '../src/calendar/date-input.js';
 import { createI18n, translator } from '../src/telegram/i18n.js';
+import { local } from './support/clock.js';
 
 const zone = 'Asia/Ho_Chi_Minh';
-const local = (s: string) => DateTime.fromFormat(s, 'dd/MM/yyyy HH:mm', { zone }).toJSDate();
 /** Saturday 10/01/2026 09:00: lunar 22 tháng 11 năm 2025, before Tết 2026 (17/02). */
 const now = local('10/01/2026 09:00');
 const show = (r: DateInput) => (r.ok ? DateTime.fromJSDate(r.at, { zone }).toFormat('dd/MM/yyyy HH:mm') : r.reason);

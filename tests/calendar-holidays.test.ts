@@ -5,10 +5,10 @@ import {
   type HolidayId,
 } from '../src/calendar/holidays.js';
 import type { SolarDate } from '../src/calendar/lunar.js';
+import { local } from './support/clock.js';
 
 const zone = 'Asia/Ho_Chi_Minh';
 const show = (d: SolarDate) => DateTime.fromObject(d).toFormat('dd/MM/yyyy');
-const local = (s: string) => DateTime.fromFormat(s, 'dd/MM/yyyy HH:mm', { zone }).toJSDate();
 const fmt = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat('dd/MM/yyyy HH:mm:ss');
 
 describe('holiday dates', () => {

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { isValidRecurrence, nextOccurrence, occurrencesBetween, type Recurrence } from '../src/calendar/recurrence.rules.js';
+import { local } from './support/clock.js';
 
 const zone = 'Asia/Ho_Chi_Minh';
-const local = (s: string) => DateTime.fromFormat(s, 'dd/MM/yyyy HH:mm', { zone }).toJSDate();
 const fmt = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat('dd/MM/yyyy HH:mm');
 const at7 = { hour: 7, minute: 0 };
 

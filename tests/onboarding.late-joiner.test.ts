@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../src/onboarding/invites.service.js';
 import { reportButtonData } from '../src/reports/report-button.js';
@@ -6,10 +5,9 @@ import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
+import { local } from './support/clock.js';
 
-const ZONE = 'Asia/Ho_Chi_Minh';
 const ADMIN = 7001;
-const local = (text: string) => DateTime.fromFormat(text, 'dd/MM/yyyy HH:mm', { zone: ZONE }).toJSDate();
 
 describe.each(dbTargets())('a leader who joins after the tasks were announced, on %s', (target) => {
   const app = useApp(target, { adminIds: [ADMIN], localTime: '02/06/2026 09:00' });

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { reportButtonData } from '../src/reports/report-button.js';
 import { takeDownButton } from '../src/tasks/take-down.buttons.js';
@@ -6,12 +5,10 @@ import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
+import { local, localOf } from './support/clock.js';
 
-const ZONE = 'Asia/Ho_Chi_Minh';
 const [ADMIN, OFFICIAL] = [7501, 7502];
 const [A, B, C] = [7601, 7602, 7603];
-const local = (text: string) => DateTime.fromFormat(text, 'dd/MM/yyyy HH:mm', { zone: ZONE }).toJSDate();
-const localOf = (unixSeconds: number) => DateTime.fromSeconds(unixSeconds, { zone: ZONE }).toFormat('dd/MM/yyyy HH:mm');
 
 describe.each(dbTargets())('reminders of a task over a period on %s', (target) => {
   const app = useApp(target, { adminIds: [ADMIN], localTime: '20/07/2026 09:00' });

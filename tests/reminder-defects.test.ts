@@ -1,14 +1,12 @@
-import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
+import { local } from './support/clock.js';
 
-const ZONE = 'Asia/Ho_Chi_Minh';
 const ADMIN = 7001;
 const [A, B] = [7101, 7102];
-const local = (text: string) => DateTime.fromFormat(text, 'dd/MM/yyyy HH:mm', { zone: ZONE }).toJSDate();
 
 describe.each(dbTargets())('reminders that read right on %s', (target) => {
   const app = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 08:00' });

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { reportButtonData } from '../src/reports/report-button.js';
 import { changeTask } from '../src/tasks/tasks.service.js';
@@ -6,13 +5,11 @@ import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
+import { local, localOf } from './support/clock.js';
 
-const ZONE = 'Asia/Ho_Chi_Minh';
 const ADMIN = 7001;
 const OFFICIAL = 7002;
 const [A, B, C] = [7101, 7102, 7103];
-const local = (text: string) => DateTime.fromFormat(text, 'dd/MM/yyyy HH:mm', { zone: ZONE }).toJSDate();
-const localOf = (unixSeconds: number) => DateTime.fromSeconds(unixSeconds, { zone: ZONE }).toFormat('dd/MM/yyyy HH:mm');
 
 describe.each(dbTargets())('reminders on %s', (target) => {
   const app = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 08:00' });

@@ -6,11 +6,11 @@ import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildUnit, flagForm } from './support/factories.js';
 import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
+import { localOf } from './support/clock.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const [ADMIN, OFFICIAL] = [7701, 7702];
 const [A, B] = [7801, 7802];
-const localOf = (unixSeconds: number) => DateTime.fromSeconds(unixSeconds, { zone: ZONE }).toFormat('dd/MM/yyyy HH:mm');
 
 describe.each(dbTargets())('rounds of a recurring task on %s', (target) => {
   const app = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 09:00' });

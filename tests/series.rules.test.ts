@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Recurrence } from '../src/calendar/recurrence.rules.js';
 import { parseRecurrenceInput } from '../src/series/recurrence-input.js';
 import { occurrencesToCreate, opensAt, type SeriesTimes, upcomingOccurrence } from '../src/series/series.rules.js';
+import { local } from './support/clock.js';
 
 const zone = 'Asia/Ho_Chi_Minh';
-const local = (s: string) => DateTime.fromFormat(s, 'dd/MM/yyyy HH:mm', { zone }).toJSDate();
 const fmt = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat('dd/MM/yyyy HH:mm');
 const at17 = { hour: 17, minute: 0 };
 

@@ -1,14 +1,11 @@
-import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
+import { local, localOf } from './support/clock.js';
 
-const ZONE = 'Asia/Ho_Chi_Minh';
 const [ADMIN, OFFICIAL, A] = [7901, 7902, 7903];
-const local = (text: string) => DateTime.fromFormat(text, 'dd/MM/yyyy HH:mm', { zone: ZONE }).toJSDate();
-const localOf = (unixSeconds: number) => DateTime.fromSeconds(unixSeconds, { zone: ZONE }).toFormat('dd/MM/yyyy HH:mm');
 
 /** Tết Đinh Mùi: mùng 1 is 06/02/2027, so mùng 1–3 are 06/02–08/02 and mùng 4 is 09/02. */
 describe.each(dbTargets())('Tết pause on %s', (target) => {

@@ -1,6 +1,19 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../../src/core/clock.js';
 
+const ZONE = 'Asia/Ho_Chi_Minh';
+const FORMAT = 'dd/MM/yyyy HH:mm';
+
+/** '23/07/2026 17:00' in Asia/Ho_Chi_Minh as an instant (throws on a malformed text). */
+export function local(text: string): Date {
+  const dt = DateTime.fromFormat(text, FORMAT, { zone: ZONE });
+  if (!dt.isValid) throw new Error(`bad local time ${text}`);
+  return dt.toJSDate();
+}
+
+/** A Telegram date (unix seconds) as people there read it: '23/07/2026 17:00'. */
+export const localOf = (unixSeconds: number): string => DateTime.fromSeconds(unixSeconds, { zone: ZONE }).toFormat(FORMAT);
+
 /** A clock tests move by hand. `at('14/06/2026 08:00')` reads local Asia/Ho_Chi_Minh time. */
 export class ManualClock implements Clock {
   private current: Date;
@@ -13,10 +26,8 @@ export class ManualClock implements Clock {
   set(at: Date): void {
     this.current = new Date(at);
   }
-  setLocal(text: string, zone = 'Asia/Ho_Chi_Minh'): void {
-    const dt = DateTime.fromFormat(text, 'dd/MM/yyyy HH:mm', { zone });
-    if (!dt.isValid) throw new Error(`bad local time ${text}`);
-    this.current = dt.toJSDate();
+  setLocal(text: string): void {
+    this.current = local(text);
   }
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms);
