@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +10,7 @@ import { type DatabaseHandle, openDatabase } from '../src/core/db.js';
 import { migrateToLatest } from '../src/core/migrator.js';
 import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
 import { FakeTelegram } from './support/fake-telegram.js';
-import { CHILD_NODE_FLAGS } from './support/child.js';
+import { type Child, startBotProcess } from './support/child.js';
 import { seedDataDir } from './support/pglite.js';
 
 const RECIPIENTS = 600;
@@ -34,11 +33,13 @@ describe(`a bot killed during a broadcast (${target})`, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'khoipho-crash-'));
   let server: TestDatabase | undefined;
   let fake: FakeTelegram | undefined;
-  let child: ChildProcess | undefined;
-  const output: string[] = [];
+  let child: Child | undefined;
+  /** Both runs' output, for a failure message. */
+  const starts: Child[] = [];
+  const output = () => starts.map((c) => c.output()).join('');
 
   afterAll(async () => {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    if (child && child.proc.exitCode === null) child.proc.kill('SIGKILL');
     await fake?.close();
     await server?.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -66,21 +67,18 @@ describe(`a bot killed during a broadcast (${target})`, () => {
     if (target === 'pglite') await handle.close();
   }
 
-  function startBot(fakeTelegram: FakeTelegram): ChildProcess {
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
+  function startBot(fakeTelegram: FakeTelegram): Child {
+    const env: Record<string, string> = {
       BOT_TOKEN: fakeTelegram.token,
       TELEGRAM_API_ROOT: fakeTelegram.apiRoot,
       SEND_RATE_PER_SECOND: '400',
       QUIET_HOURS: 'off',
       LOG_LEVEL: 'warn',
-      ...(target === 'postgres' ? { DATABASE_URL: server?.url } : { DATA_DIR: dataDir }),
+      ...(target === 'postgres' ? { DATABASE_URL: server?.url ?? '' } : { DATA_DIR: dataDir }),
     };
-    const proc = spawn(process.execPath, [...CHILD_NODE_FLAGS, '--import', 'tsx', 'src/main.ts'], { env, cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
-    proc.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
-    proc.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
-    return proc;
+    const started = startBotProcess(env);
+    starts.push(started);
+    return started;
   }
 
   /** Moves what waits in the queue earlier, as if the bot had stayed down that much longer. */
@@ -94,7 +92,6 @@ describe(`a bot killed during a broadcast (${target})`, () => {
     if (target === 'pglite') await handle.close();
   }
 
-  const exited = (proc: ChildProcess) => new Promise<number | null>((resolve) => (proc.exitCode !== null || proc.signalCode !== null ? resolve(proc.exitCode) : proc.once('exit', (code) => resolve(code))));
 
   it('when sends get 429s and 500s and the bot is SIGKILLed mid-broadcast and restarted, then every recipient gets the message, duplicates stay within the bound, and the broadcast ends done with its figures', { timeout: 180_000 }, async () => {
     await seed();
@@ -114,10 +111,10 @@ describe(`a bot killed during a broadcast (${target})`, () => {
 
     child = startBot(f);
     await f.waitFor(() => received().size >= KILL_AFTER, 60_000).catch((e: unknown) => {
-      throw new Error(`${String(e)}\n${output.join('')}`);
+      throw new Error(`${String(e)}\n${output()}`);
     });
-    child.kill('SIGKILL');
-    await exited(child);
+    child.proc.kill('SIGKILL');
+    await child.exited;
     const beforeKill = received().size;
     const refused = f.callsOf('sendMessage').filter((c) => c.error && Number(c.params.chat_id) >= FIRST_ID).map((c) => c.error?.code);
     expect(refused.filter((code) => code === 500)).toHaveLength(SERVER_ERRORS.length);
@@ -127,14 +124,14 @@ describe(`a bot killed during a broadcast (${target})`, () => {
 
     child = startBot(f);
     await f.waitFor(() => received().size >= RECIPIENTS, 90_000).catch((e: unknown) => {
-      throw new Error(`${String(e)}\n${output.join('')}`);
+      throw new Error(`${String(e)}\n${output()}`);
     });
     // The creator's progress message ends with the final figures.
     await f.waitFor(() => f.user(PROGRESS_CHAT).messages().at(-1)?.text.startsWith(`✅ Thông báo #1 đã gửi xong: ${RECIPIENTS}/${RECIPIENTS}`), 10_000).catch((e: unknown) => {
-      throw new Error(`${String(e)}: ${f.user(PROGRESS_CHAT).transcriptText()}\n${output.join('')}`);
+      throw new Error(`${String(e)}: ${f.user(PROGRESS_CHAT).transcriptText()}\n${output()}`);
     });
-    child.kill('SIGTERM');
-    expect(await exited(child)).toBe(0);
+    child.proc.kill('SIGTERM');
+    expect((await child.exited).code).toBe(0);
 
     const perChat = received();
     const duplicates = [...perChat.values()].reduce((sum, n) => sum + n - 1, 0);
