@@ -8,6 +8,7 @@ import * as officeSettings from './2026_12_01_0900_office_settings.js';
 import * as planDocuments from './2026_12_01_1100_plan_documents.js';
 import * as inviteBatches from './2026_12_03_1000_invite_batches.js';
 import * as taskPeriodsSeries from './2026_12_05_1000_task_periods_series.js';
+import * as taskStatsShards from './2026_12_07_1000_task_stats_shards.js';
 
 /** Every migration, in order. A static list because FileMigrationProvider fails under vitest. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_1100_plan_documents': planDocuments,
   '2026_12_03_1000_invite_batches': inviteBatches,
   '2026_12_05_1000_task_periods_series': taskPeriodsSeries,
+  '2026_12_07_1000_task_stats_shards': taskStatsShards,
 };

@@ -48,7 +48,7 @@ const positiveInt = (fallback: number) =>
 
 /** Telegram's own ceiling; only an emulator (TELEGRAM_API_ROOT) may be driven faster, up to MAX_EMULATOR_RATE. */
 const TELEGRAM_MAX_RATE = 30;
-const MAX_EMULATOR_RATE = 1000;
+const MAX_EMULATOR_RATE = 10_000;
 
 const schema = z.object({
   BOT_TOKEN: z

@@ -1,5 +1,8 @@
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from '../migrations/index.js';
+import { submitReport } from '../src/reports/reports.service.js';
 import { ManualClock } from './support/clock.js';
 import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
@@ -94,6 +97,67 @@ describe.each(dbTargets())('task progress summary on %s', (target) => {
     const after = await pendingPairs(db);
     expect(after.stored).toEqual(after.fresh);
     expect(after.stored).toHaveLength(3);
+  });
+
+  it('when one leader\'s submission is still committing, then a leader of a unit in another shard submits without waiting for it', async (ctx) => {
+    if (!database.url) return ctx.skip(); // two connections: the real server only
+    const db = database.db;
+    const [k1, k2] = [await buildUnit(db, { households: 50 }), await buildUnit(db, { households: 60 })];
+    const leader = await buildMember(db, { unitId: k1.id });
+    await db.insertInto('unit_members').values({ unit_id: k2.id, member_id: leader.id, position: 'leader' }).execute();
+    const task = await buildTask(db, { unitIds: [k1.id, k2.id] });
+    const answers = { status: 'done' as const, number: 40, note: null, location: null, photos: [] };
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      // The first submission's transaction has run its trigger (its counters are written) and not committed.
+      await other.query('begin');
+      await other.query(`insert into reports (task_id, unit_id, status, number_value, flags, late, photo_count, reported_by, reported_at, revision_count)
+        values ($1, $2, 'done', 45, '[]', false, 0, $3, now(), 1)`, [task.id, k1.id, leader.id]);
+      // Before the shards, this waited on the task's one counter row until `other` committed.
+      const second = await db.connection().execute(async (one) => {
+        await sql`set lock_timeout = '3s'`.execute(one);
+        try {
+          return await submitReport(one, new ManualClock(), { memberId: leader.id, taskId: task.id, unitId: k2.id, submissionKey: 'cb:k2', answers });
+        } finally {
+          await sql`reset lock_timeout`.execute(one);
+        }
+      });
+      expect(second.outcome).toBe('saved');
+      await other.query('commit');
+    } finally {
+      await other.end();
+    }
+    expect(await storedCounts(db)).toEqual(await freshCounts(db));
+    expect(await storedCounts(db)).toMatchObject([{ assigned: 2, reported: 2, done: 2, number_total: 85, households: 110 }]);
+  });
+
+  it('when the counter shards are migrated down and up again, then the counts survive both ways and the triggers of each schema keep them', async () => {
+    const db = database.db;
+    const units = [await buildUnit(db, { households: 10 }), await buildUnit(db, { households: 20 }), await buildUnit(db, { households: 30 })];
+    const member = await buildMember(db, { unitId: units[0]?.id });
+    const ids = units.map((u) => u.id);
+    const task = await buildTask(db, { unitIds: ids });
+    await report(task.id, ids[0] ?? 0, member.id, 'done', 8);
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+    const last = Object.keys(migrations).at(-1);
+    expect(last).toBe('2026_12_07_1000_task_stats_shards');
+    try {
+      const down = await migrator.migrateDown();
+      expect(down.error).toBeUndefined();
+      expect(await sql<{ kind: string }>`select relkind as kind from pg_class where relname = 'task_stats'`.execute(db).then((r) => r.rows)).toEqual([{ kind: 'r' }]);
+      expect(await storedCounts(db)).toEqual(await freshCounts(db));
+      await report(task.id, ids[1] ?? 0, member.id, 'partial', 5);
+      expect(await storedCounts(db)).toEqual(await freshCounts(db));
+    } finally {
+      const up = await migrator.migrateToLatest();
+      expect(up.error).toBeUndefined();
+    }
+    expect(await sql<{ kind: string }>`select relkind as kind from pg_class where relname = 'task_stats'`.execute(db).then((r) => r.rows)).toEqual([{ kind: 'v' }]);
+    await report(task.id, ids[2] ?? 0, member.id, 'not_done', null);
+    await db.deleteFrom('task_units').where('unit_id', '=', ids[0] ?? 0).execute();
+    expect(await storedCounts(db)).toEqual(await freshCounts(db));
+    expect(await storedCounts(db)).toMatchObject([{ assigned: 2, reported: 3, partial: 1, not_done: 1, households: 50 }]);
   });
 
   it('when the chart is drawn, then it is a PNG whose labels and bars come from the data', () => {
