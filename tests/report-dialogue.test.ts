@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { submitReport } from '../src/reports/reports.service.js';
 import { dialogueKey } from '../src/telegram/dialogue-store.js';
 import { DialogueWrites } from '../src/telegram/dialogue-writes.js';
 import { startBotInstance, StatementCounter, type BotInstance } from './support/bot-instance.js';
@@ -118,6 +120,29 @@ describe.each(dbTargets())('the report dialogue as a state machine on %s', (targ
     await second.handle(leader.sendText('45'));
     expect((await next())[0]).toContain('Gửi ảnh');
     expect(second.statements.count - after).toBe(1);
+  });
+
+  it('when the submission statement runs again on a server connection, then Postgres reuses its prepared plan instead of parsing and planning it anew', async (ctx) => {
+    if (target !== 'postgres') return ctx.skip(); // PGlite runs the text as it is
+    const [unit] = await database.db.selectFrom('units').select('id').execute();
+    const [member] = await database.db.selectFrom('members').select('id').execute();
+    const [task] = await database.db.selectFrom('tasks').select('id').execute();
+    const answers = { status: 'done' as const, number: 45, note: null, location: null, photos: [] };
+    const { before, after } = await database.db.connection().execute(async (one) => {
+      // The connection may have run it for an earlier test already: what counts is what these three add.
+      const statements = () =>
+        sql<{ name: string; runs: number; text: string }>`
+          select name, (generic_plans + custom_plans)::int as runs, left(statement, 40) as text from pg_prepared_statements
+          where statement like '%insert into report_revisions%'`.execute(one).then((r) => r.rows);
+      const before = await statements();
+      for (const key of ['cb:1', 'cb:2', 'cb:3']) {
+        const input = { memberId: member?.id ?? 0, taskId: task?.id ?? 0, unitId: unit?.id ?? 0, submissionKey: key, answers };
+        expect((await submitReport(one, clock, input)).outcome).toBe('saved');
+      }
+      return { before, after: await statements() };
+    });
+    expect(after).toEqual([{ name: expect.stringMatching(/^kp_[0-9a-f]{20}$/), runs: (before[0]?.runs ?? 0) + 3, text: expect.stringContaining('/* prepared */') }]);
+    expect(await revisions()).toHaveLength(3);
   });
 
   it('when several chats write their steps at the same moment, then one statement carries them, each checked against its own version', async () => {

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type RawBuilder, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Logger } from './logger.js';
 import type { Database } from './schema.js';
@@ -36,7 +37,7 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   if (opts.databaseUrl) {
     setPgParsers();
     // Fails fast while the server is down (an apology, a 503), instead of queueing callers for ever.
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, Client: PreparingClient });
     listenForLostConnections(pool, opts.logger);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, target: 'postgres', close: () => db.destroy() };
@@ -61,6 +62,34 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
 }
 
 const CONNECT_TIMEOUT_MS = 5_000;
+
+const PREPARED_MARK = '/* prepared */ ';
+
+/**
+ * Put first in a hot statement (sql`${prepared}with …`): on the server it becomes a named
+ * prepared statement on each connection, so Postgres parses and plans it once per connection
+ * instead of on every call (the report's submit statement: 0.6 ms to parse and 1.1 ms to plan,
+ * against 0.9 ms to run). Only for statements whose text never varies (values as parameters):
+ * the name is a hash of the text. PGlite runs the text as it is.
+ */
+export const prepared: RawBuilder<unknown> = sql.raw(PREPARED_MARK);
+
+type AnyQuery = (...args: unknown[]) => unknown;
+
+/** pg's client, naming the statements marked with {@link prepared} (the pool makes these). */
+class PreparingClient extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    super(config);
+    const query = super.query.bind(this) as AnyQuery;
+    // An own property over pg's overloaded method: kysely calls query(text, values).
+    const named: AnyQuery = (text, values, ...rest) => {
+      if (typeof text !== 'string' || !text.startsWith(PREPARED_MARK) || !Array.isArray(values)) return query(text, values, ...rest);
+      return query({ name: `kp_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text, values }, ...rest);
+    };
+    Object.defineProperty(this, 'query', { value: named });
+  }
+}
+
 /** One line per this many ms, however many connections a restart drops at once. */
 const LOST_LOG_EVERY_MS = 10_000;
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../core/db.js';
+import { type Db, prepared } from '../core/db.js';
 import type { TaskStatus } from '../core/schema.js';
 
 export interface OpenRow {
@@ -36,7 +36,7 @@ export async function openReportDialogue(
   db: Db,
   p: { telegramId: number; taskId: number; unitId: number; dialogueKey: string; conversationKey: string; atMs: number; now: Date },
 ): Promise<OpenRow> {
-  const result = await sql<OpenRow>`
+  const result = await sql<OpenRow>`${prepared}
     with
     m as (select id, locale from members where telegram_id = ${p.telegramId}::bigint and status <> 'left'),
     busy as (select key, value from kv_store where key = ${p.dialogueKey}::text or key = ${p.conversationKey}::text),

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../core/db.js';
+import { type Db, prepared } from '../core/db.js';
 import type { ReportFlag, TaskStatus } from '../core/schema.js';
 import type { ReportAnswers } from './reports.service.js';
 
@@ -41,7 +41,7 @@ export async function submitInOneStatement(
   const a = s.answers;
   const lat = a.location?.latitude ?? null;
   const lng = a.location?.longitude ?? null;
-  const result = await sql<SubmitRow>`
+  const result = await sql<SubmitRow>`${prepared}
     with
     guard as (
       delete from kv_store where key = ${guard?.key ?? null}::text and (value->>'v')::int = ${guard?.version ?? null}::int returning 1

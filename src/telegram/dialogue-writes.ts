@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../core/clock.js';
-import type { Db } from '../core/db.js';
+import { type Db, prepared } from '../core/db.js';
 import { dialogueKey, type DialogueRow } from './dialogue-store.js';
 
 interface Pending {
@@ -56,7 +56,7 @@ export class DialogueWrites {
       setImmediate(() => void this.flush());
     }
     try {
-      const result = await sql<{ key: string }>`
+      const result = await sql<{ key: string }>`${prepared}
         update kv_store k set value = b.value::jsonb, updated_at = ${this.clock.now()}::timestamptz
         from unnest(${now.map((p) => dialogueKey(p.chatId))}::text[], ${now.map((p) => p.expected)}::int[], ${now.map((p) => JSON.stringify(p.row))}::text[])
           as b(key, expected, value)
