@@ -140,10 +140,8 @@ describe.each(dbTargets())('task progress summary on %s', (target) => {
     const task = await buildTask(db, { unitIds: ids });
     await report(task.id, ids[0] ?? 0, member.id, 'done', 8);
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-    const last = Object.keys(migrations).at(-1);
-    expect(last).toBe('2026_12_07_1000_task_stats_shards');
     try {
-      const down = await migrator.migrateDown();
+      const down = await migrator.migrateTo('2026_12_05_1000_task_periods_series');
       expect(down.error).toBeUndefined();
       expect(await sql<{ kind: string }>`select relkind as kind from pg_class where relname = 'task_stats'`.execute(db).then((r) => r.rows)).toEqual([{ kind: 'r' }]);
       expect(await storedCounts(db)).toEqual(await freshCounts(db));
