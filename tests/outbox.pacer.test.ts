@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Pacer, PER_CHAT_MS } from '../src/outbox/pacer.js';
+import { PER_CHAT_MS, SendBudget, type SendPacer } from '../src/outbox/pacer.js';
 import { VirtualTime } from './support/virtual-time.js';
 
 /** Books `n` sends to distinct chats; returns when each left (virtual ms) and its answer callback. */
-async function book(pacer: Pacer, time: VirtualTime, n: number, firstChat = 1) {
+async function book(pacer: SendPacer, time: VirtualTime, n: number, firstChat = 1) {
   const out = [];
   for (let i = 0; i < n; i++) {
     const answered = await pacer.take(firstChat + i);
@@ -13,10 +13,10 @@ async function book(pacer: Pacer, time: VirtualTime, n: number, firstChat = 1) {
   return out;
 }
 
-describe('pacer (virtual time)', () => {
+describe('the outbox lane of the send budget (virtual time)', () => {
   it('when sending to many chats, then sends are spaced at 97% of the rate', async () => {
     const time = new VirtualTime();
-    const pacer = new Pacer(10, time);
+    const pacer = new SendBudget(10, time).bulk;
     const sends = await book(pacer, time, 21);
     for (const s of sends) s.answered();
     const span = (sends.at(-1)?.at ?? 0) - (sends[0]?.at ?? 0);
@@ -25,7 +25,7 @@ describe('pacer (virtual time)', () => {
 
   it('when the send one window back has not answered, then the next one does not wait for it', async () => {
     const time = new VirtualTime();
-    const pacer = new Pacer(10, time);
+    const pacer = new SendBudget(10, time).bulk;
     const [hung, ...rest] = await book(pacer, time, 10);
     for (const s of rest) s.answered();
     const [next] = await book(pacer, time, 1, 100);
@@ -36,7 +36,7 @@ describe('pacer (virtual time)', () => {
 
   it('when the send one window back answered late, then the next waits one second after it could have arrived', async () => {
     const time = new VirtualTime();
-    const pacer = new Pacer(10, time);
+    const pacer = new SendBudget(10, time).bulk;
     const sends = await book(pacer, time, 10);
     for (const s of sends.slice(1)) s.answered();
     await time.sleep(5_000);
@@ -48,7 +48,7 @@ describe('pacer (virtual time)', () => {
 
   it('when a chat was just sent to, then it waits about a second; a 429 pauses everyone for retry_after', async () => {
     const time = new VirtualTime();
-    const pacer = new Pacer(25, time);
+    const pacer = new SendBudget(25, time).bulk;
     await pacer.take(7);
     expect(pacer.chatWait(7)).toBe(PER_CHAT_MS);
     expect(pacer.chatWait(8)).toBe(0);

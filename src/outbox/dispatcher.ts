@@ -8,7 +8,7 @@ import type { Elector } from './leader.js';
 import { Napper, OutageLog, Serial } from './loop-kit.js';
 import { isQuiet, type SendWindow } from './outbox.rules.js';
 import { type DispatchStats, emptyStats, Unrecorded } from './outcome.js';
-import { Pacer, type SendPacer, systemTime, type TimeSource } from './pacer.js';
+import { SendBudget, type SendPacer, systemTime, type TimeSource } from './pacer.js';
 import { sendBatch } from './send-batch.js';
 
 export interface DispatcherOptions {
@@ -25,7 +25,7 @@ export interface DispatcherOptions {
   onProgress?: () => Promise<void>;
   /** Pacing time (wall clock by default; tests pass a virtual one). */
   time?: TimeSource;
-  /** The bot's send budget (its bulk lane), shared with interactive replies; its own pacer at `ratePerSecond` otherwise. */
+  /** The bot's send budget (its bulk lane), shared with interactive replies; the bulk lane of a budget of its own at `ratePerSecond` otherwise. */
   pacer?: SendPacer;
   instanceId?: string;
 }
@@ -64,7 +64,7 @@ export class Dispatcher {
   constructor(private readonly o: DispatcherOptions) {
     this.instanceId = o.instanceId ?? `d-${randomBytes(4).toString('hex')}`;
     this.time = o.time ?? systemTime;
-    this.pacer = o.pacer ?? new Pacer(o.ratePerSecond, this.time);
+    this.pacer = o.pacer ?? new SendBudget(o.ratePerSecond, this.time).bulk;
     this.maxInFlight = o.maxInFlight ?? 8;
     this.batchSize = Math.max(10, Math.ceil(o.ratePerSecond * 2));
     this.outage = new OutageLog(o.logger, 'outbox dispatcher');

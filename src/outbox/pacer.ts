@@ -1,19 +1,19 @@
 import { performance } from 'node:perf_hooks';
 
 /** Sending a little under the configured rate absorbs network jitter (Telegram counts arrivals). */
-export const SAFETY = 0.97;
+const SAFETY = 0.97;
 export const PER_CHAT_MS = 1_050;
 /**
  * A timer that fires late may be caught up by at most this much (timers are coarse); never more,
  * or a stall would turn into a burst. Stays well inside the 3% margin of SAFETY.
  */
-export const MAX_CATCH_UP_MS = 15;
+const MAX_CATCH_UP_MS = 15;
 /** Waiting this much beyond retry_after keeps timer jitter from looking like an ignored 429. */
-export const RETRY_SLACK_MS = 250;
-export const WINDOW_MS = 1_000;
-export const WINDOW_SLACK_MS = 5;
+const RETRY_SLACK_MS = 250;
+const WINDOW_MS = 1_000;
+const WINDOW_SLACK_MS = 5;
 /** A wait is taken in steps of at most this, so a stop is not held up by a long 429 pause. */
-export const MAX_STEP_MS = 250;
+const MAX_STEP_MS = 250;
 
 /**
  * Where the outbox's wall-clock time comes from (not business time: it paces HTTP calls).
@@ -36,10 +36,7 @@ export const systemTime: TimeSource = {
  */
 export type Answered = (how?: 'answered' | 'abandoned') => void;
 
-/**
- * What the dispatcher needs from a pacer. The bot's one send budget (telegram/send-budget.ts)
- * gives its `bulk` lane in this shape, so reminders share the rate with interactive replies.
- */
+/** A lane of the send budget: what the dispatcher (the `bulk` lane) and the replies (`replies`) take slots from. */
 export interface SendPacer {
   /** Milliseconds until `chatId` may get its next message (0 when it may now). */
   chatWait(chatId: number): number;
@@ -50,16 +47,27 @@ export interface SendPacer {
   prune(): void;
 }
 
+type Lane = 'reply' | 'bulk';
+
+interface Waiter {
+  chatId: number;
+  stop: () => boolean;
+  resolve: (answered: Answered | null) => void;
+}
+
 interface SendRecord {
   startedAt: number;
-  /** When its answer came; null while it has not (or never will). */
   answeredAt: number | null;
 }
 
 /**
- * Spaces sends evenly at the global rate and about one per second per chat; a 429 pauses
- * everything for retry_after.
+ * One send budget for the whole bot. Telegram counts every message a bot sends against one
+ * global rate (about 30 a second), whether it answers someone or goes out with a reminder wave,
+ * and a 429 pauses the bot, not one request. So interactive replies and the outbox take their
+ * slots from this one pacer: replies first (the next free slot goes to a waiting reply), the
+ * outbox gets the slots nobody is answering with, and about one per second per chat.
  *
+ * Sends are spaced evenly at 97% of the rate, and a 429 pauses everything for retry_after.
  * Telegram counts arrivals, not departures: requests that leave on time can still arrive
  * bunched (cold connections, a stalled event loop). So, besides the spacing, send k waits until
  * one second after send k−rate could at the latest have arrived: its answer less the fastest
@@ -68,61 +76,100 @@ interface SendRecord {
  * a request that leaves but arrives late may bunch with the next ones; those are at most the
  * requests in flight, and a 429 then pauses everyone and resends (no message lost).
  */
-export class Pacer implements SendPacer {
+export class SendBudget {
+  /** Answers to people: first in line for every slot, never spaced per chat. */
+  readonly replies: SendPacer;
+  /** The outbox (reminders, broadcasts): what the replies leave, about one per second per chat. */
+  readonly bulk: SendPacer;
   private readonly intervalMs: number;
   private readonly window: number;
+  private readonly queues: Record<Lane, Waiter[]> = { reply: [], bulk: [] };
+  private readonly recent: SendRecord[] = [];
+  private readonly chatNext = new Map<number, number>();
   private nextSlot = 0;
   private pausedUntil = 0;
   private sends = 0;
-  private readonly recent: SendRecord[] = [];
   private minRoundTrip = Infinity;
-  private readonly chatNext = new Map<number, number>();
+  private pumping = false;
 
   constructor(
-    ratePerSecond: number,
+    readonly ratePerSecond: number,
     private readonly time: TimeSource = systemTime,
   ) {
     this.intervalMs = 1000 / (ratePerSecond * SAFETY);
     this.window = Math.max(1, Math.floor(ratePerSecond));
+    this.replies = this.lane('reply');
+    this.bulk = this.lane('bulk');
   }
 
-  /** Milliseconds until `chatId` may get its next message (0 when it may now). */
-  chatWait(chatId: number): number {
-    return Math.max(0, (this.chatNext.get(chatId) ?? 0) - this.time.now());
+  /** Sends taken so far, both lanes. */
+  get taken(): number {
+    return this.sends;
   }
 
-  /** Waits for the next global slot, books it and the chat's; returns the callback for the answer (null when told to stop). */
-  async take(chatId: number, stop: () => boolean = () => false): Promise<Answered | null> {
-    for (;;) {
-      if (stop()) return null;
-      const t = this.time.now();
-      const at = Math.max(this.nextSlot, this.pausedUntil, this.windowOpensAt());
-      if (at <= t) {
+  private lane(lane: Lane): SendPacer {
+    return {
+      chatWait: (chatId) => (lane === 'reply' ? 0 : Math.max(0, (this.chatNext.get(chatId) ?? 0) - this.time.now())),
+      take: (chatId, stop = () => false) =>
+        new Promise((resolve) => {
+          this.queues[lane].push({ chatId, stop, resolve });
+          void this.pump();
+        }),
+      pause: (retryAfterSec) => {
+        this.pausedUntil = Math.max(this.pausedUntil, this.time.now() + retryAfterSec * 1000 + RETRY_SLACK_MS);
+      },
+      prune: () => {
+        const t = this.time.now();
+        for (const [chat, next] of this.chatNext) if (next <= t) this.chatNext.delete(chat);
+      },
+    };
+  }
+
+  /** Hands out slots one at a time while anyone waits: a waiting reply before any bulk send. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      for (;;) {
+        for (const lane of ['reply', 'bulk'] as const) this.dropStopped(lane);
+        const lane: Lane | null = this.queues.reply.length ? 'reply' : this.queues.bulk.length ? 'bulk' : null;
+        if (!lane) return;
+        const t = this.time.now();
+        const at = Math.max(this.nextSlot, this.pausedUntil, this.windowOpensAt());
+        if (at > t) {
+          await this.time.sleep(Math.min(Math.max(1, at - t), MAX_STEP_MS));
+          continue;
+        }
+        const waiter = this.queues[lane].shift();
+        if (!waiter) continue;
         this.nextSlot = Math.max(this.nextSlot, t - MAX_CATCH_UP_MS) + this.intervalMs;
-        this.chatNext.set(chatId, t + PER_CHAT_MS);
-        return this.book(t);
+        // A chat just answered is not sent a reminder within the second either.
+        this.chatNext.set(waiter.chatId, t + PER_CHAT_MS);
+        waiter.resolve(this.book(t));
       }
-      await this.time.sleep(Math.min(Math.max(1, at - t), MAX_STEP_MS));
+    } finally {
+      this.pumping = false;
     }
   }
 
-  /** Telegram said 429: nobody sends until retry_after has passed. */
-  pause(retryAfterSec: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, this.time.now() + retryAfterSec * 1000 + RETRY_SLACK_MS);
+  private dropStopped(lane: Lane): void {
+    const queue = this.queues[lane];
+    for (let i = queue.length - 1; i >= 0; i--) {
+      const w = queue[i];
+      if (w?.stop()) {
+        queue.splice(i, 1);
+        w.resolve(null);
+      }
+    }
   }
 
-  /** Forgets chats whose pause is over, so the map does not grow with every recipient. */
-  prune(): void {
-    const t = this.time.now();
-    for (const [chat, next] of this.chatNext) if (next <= t) this.chatNext.delete(chat);
-  }
-
-  /** The earliest start for the next send given the send `window` places back. */
+  /** The earliest start for the next send given the send `window` places back (see the class comment). */
   private windowOpensAt(): number {
     if (this.sends < this.window) return 0;
     const back = this.recent[this.sends % this.window];
     if (!back) return 0;
-    const arrivedBy = back.answeredAt === null ? back.startedAt : Math.max(back.startedAt, back.answeredAt - (Number.isFinite(this.minRoundTrip) ? this.minRoundTrip : 0));
+    const fastest = Number.isFinite(this.minRoundTrip) ? this.minRoundTrip : 0;
+    const arrivedBy = back.answeredAt === null ? back.startedAt : Math.max(back.startedAt, back.answeredAt - fastest);
     return arrivedBy + WINDOW_MS + WINDOW_SLACK_MS;
   }
 

@@ -28,7 +28,7 @@ import { HotDialogues } from './hot-dialogue.js';
 import { memoizedGlobals } from './memo-globals.js';
 import { telegramFetch } from './http-client.js';
 import { pacedReplies } from './paced-replies.js';
-import { SendBudget } from './send-budget.js';
+import { SendBudget } from '../outbox/pacer.js';
 import { privateChatsOnly } from './private-only.js';
 import { isDatabaseUnavailable } from '../core/db-errors.js';
 import { termVariables } from '../settings/office-terms.js';
