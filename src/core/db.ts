@@ -76,6 +76,14 @@ export const prepared: RawBuilder<unknown> = sql.raw(PREPARED_MARK);
 
 type AnyQuery = (...args: unknown[]) => unknown;
 
+/** Statement name by text: the marked statements are a handful, so each is hashed once per process, not per call. */
+const preparedNames = new Map<string, string>();
+function preparedName(text: string): string {
+  let name = preparedNames.get(text);
+  if (!name) preparedNames.set(text, (name = `kp_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`));
+  return name;
+}
+
 /** pg's client, naming the statements marked with {@link prepared} (the pool makes these). */
 class PreparingClient extends pg.Client {
   constructor(config?: pg.ClientConfig) {
@@ -84,7 +92,7 @@ class PreparingClient extends pg.Client {
     // An own property over pg's overloaded method: kysely calls query(text, values).
     const named: AnyQuery = (text, values, ...rest) => {
       if (typeof text !== 'string' || !text.startsWith(PREPARED_MARK) || !Array.isArray(values)) return query(text, values, ...rest);
-      return query({ name: `kp_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text, values }, ...rest);
+      return query({ name: preparedName(text), text, values }, ...rest);
     };
     Object.defineProperty(this, 'query', { value: named });
   }
