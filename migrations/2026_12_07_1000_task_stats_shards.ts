@@ -13,21 +13,18 @@ import { type CreateTableBuilder, type Kysely, sql } from 'kysely';
 
 const SHARDS = 16;
 
-/** Where the counters live: the shards (after this migration) or the one row per task (before). */
+/** Where the counters live: the shards (after this migration, `shardOf` a unit id) or the one row per task (before). */
 interface Target {
   table: string;
-  /** The conflict key of an upsert. */
-  key: string;
-  /** The shard column and the value it gets from a row with unit_id, or nothing. */
-  shard?: { column: string; of: (unitId: string) => string };
+  shardOf?: (unitId: string) => string;
 }
 
-const SHARDED: Target = { table: 'task_stats_shards', key: 'task_id, shard', shard: { column: 'shard', of: (u) => `(${u} % ${SHARDS})::smallint` } };
-const SINGLE: Target = { table: 'task_stats', key: 'task_id' };
+const SHARDED: Target = { table: 'task_stats_shards', shardOf: (u) => `(${u} % ${SHARDS})::smallint` };
+const SINGLE: Target = { table: 'task_stats' };
 
-/** The key columns of an upsert, and their values from rows of `alias` (task_id, and the shard of `unit`). */
+/** The key columns of an upsert (its conflict target), and their values from rows of `alias` (task_id, and the shard of `unit`). */
 function keyOf(t: Target, alias: string, unit = `${alias}.unit_id`): { names: string; values: string } {
-  return t.shard ? { names: `task_id, ${t.shard.column}`, values: `${alias}.task_id, ${t.shard.of(unit)}` } : { names: 'task_id', values: `${alias}.task_id` };
+  return t.shardOf ? { names: 'task_id, shard', values: `${alias}.task_id, ${t.shardOf(unit)}` } : { names: 'task_id', values: `${alias}.task_id` };
 }
 
 /** Adds (or, with '-', takes away) the counts of the report rows in `rows` (an upsert per task and shard). */
@@ -40,29 +37,31 @@ function reportDeltas(t: Target, rows: string, sign: '+' | '-'): string {
       ${counted(` and status = 'not_done'`)}, ${counted(' and jsonb_array_length(flags) > 0')},
       ${sign}coalesce(sum(number_value) filter (where returned_at is null), 0)::bigint
     from ${rows} group by ${k.values}
-    on conflict (${t.key}) do update set
+    on conflict (${k.names}) do update set
       reported = s.reported + excluded.reported, done = s.done + excluded.done, partial = s.partial + excluded.partial,
       not_done = s.not_done + excluded.not_done, flagged = s.flagged + excluded.flagged, number_total = s.number_total + excluded.number_total;`;
 }
 
+/** Adds (or takes away) the units of `rows` (aliased `alias`) to their tasks' assigned count and households. */
+function unitDeltas(t: Target, rows: string, alias: string, sign: '+' | '-'): string {
+  const k = keyOf(t, alias);
+  return `
+      insert into ${t.table} as s (${k.names}, assigned, households)
+        select ${k.values}, ${sign}count(*)::int, ${sign}coalesce(sum(u.households), 0)::bigint from ${rows} ${alias} join units u on u.id = ${alias}.unit_id
+        group by ${k.values}
+      on conflict (${k.names}) do update set assigned = s.assigned + excluded.assigned, households = s.households + excluded.households;`;
+}
+
 /** The trigger functions of migration 2026_11_26_1200 (same names, same triggers), writing to `t`. */
 function functions(t: Target): Record<string, string> {
-  const [added, removed, changed] = [keyOf(t, 'a'), keyOf(t, 'r'), keyOf(t, 'tu', 'new.id')];
+  const changed = keyOf(t, 'tu', 'new.id');
   return {
-    task_progress_units_added: `
-      insert into ${t.table} as s (${added.names}, assigned, households)
-        select ${added.values}, count(*)::int, coalesce(sum(u.households), 0)::bigint from added a join units u on u.id = a.unit_id
-        group by ${added.values}
-      on conflict (${t.key}) do update set assigned = s.assigned + excluded.assigned, households = s.households + excluded.households;
+    task_progress_units_added: `${unitDeltas(t, 'added', 'a', '+')}
       insert into task_pending (task_id, unit_id)
         select a.task_id, a.unit_id from added a
         where not exists (select 1 from reports r where r.task_id = a.task_id and r.unit_id = a.unit_id and r.returned_at is null)
       on conflict do nothing;`,
-    task_progress_units_removed: `
-      insert into ${t.table} as s (${removed.names}, assigned, households)
-        select ${removed.values}, -count(*)::int, -coalesce(sum(u.households), 0)::bigint from removed r join units u on u.id = r.unit_id
-        group by ${removed.values}
-      on conflict (${t.key}) do update set assigned = s.assigned + excluded.assigned, households = s.households + excluded.households;
+    task_progress_units_removed: `${unitDeltas(t, 'removed', 'r', '-')}
       delete from task_pending p using removed r where p.task_id = r.task_id and p.unit_id = r.unit_id;`,
     task_progress_reports_changed: `
       if tg_op in ('UPDATE', 'DELETE') then ${reportDeltas(t, 'old_rows', '-')} end if;
@@ -81,7 +80,7 @@ function functions(t: Target): Record<string, string> {
     task_progress_households_changed: `
       insert into ${t.table} as s (${changed.names}, households)
         select ${changed.values}, coalesce(new.households, 0) - coalesce(old.households, 0) from task_units tu where tu.unit_id = new.id
-      on conflict (${t.key}) do update set households = s.households + excluded.households;`,
+      on conflict (${changed.names}) do update set households = s.households + excluded.households;`,
   };
 }
 
