@@ -140,10 +140,12 @@ describe.each(dbTargets())('task progress summary on %s', (target) => {
     const task = await buildTask(db, { unitIds: ids });
     await report(task.id, ids[0] ?? 0, member.id, 'done', 8);
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+    /** 'r' a table, 'v' a view. */
+    const statsKind = () => sql<{ kind: string }>`select relkind as kind from pg_class where relname = 'task_stats'`.execute(db).then((r) => r.rows);
     try {
       const down = await migrator.migrateTo('2026_12_05_1000_task_periods_series');
       expect(down.error).toBeUndefined();
-      expect(await sql<{ kind: string }>`select relkind as kind from pg_class where relname = 'task_stats'`.execute(db).then((r) => r.rows)).toEqual([{ kind: 'r' }]);
+      expect(await statsKind()).toEqual([{ kind: 'r' }]);
       expect(await storedCounts(db)).toEqual(await freshCounts(db));
       await report(task.id, ids[1] ?? 0, member.id, 'partial', 5);
       expect(await storedCounts(db)).toEqual(await freshCounts(db));
@@ -151,7 +153,7 @@ describe.each(dbTargets())('task progress summary on %s', (target) => {
       const up = await migrator.migrateToLatest();
       expect(up.error).toBeUndefined();
     }
-    expect(await sql<{ kind: string }>`select relkind as kind from pg_class where relname = 'task_stats'`.execute(db).then((r) => r.rows)).toEqual([{ kind: 'v' }]);
+    expect(await statsKind()).toEqual([{ kind: 'v' }]);
     await report(task.id, ids[2] ?? 0, member.id, 'not_done', null);
     await db.deleteFrom('task_units').where('unit_id', '=', ids[0] ?? 0).execute();
     expect(await storedCounts(db)).toEqual(await freshCounts(db));
