@@ -1,0 +1,179 @@
+import { HOLIDAYS, type HolidayId } from './holidays.js';
+import { Cursor, longest } from './when-cursor.js';
+
+/** A day as written, before it is resolved against today (a missing year or month stays null). */
+export type DayNode =
+  | { t: 'solar'; d: number; m: number | null; y: number | null }
+  | { t: 'lunar'; d: number; m: number; leap: boolean; y: number | null }
+  /** "mùng 10 tháng 3" with no calendar named: lunar or solar, so it is asked, never guessed. */
+  | { t: 'unsure'; d: number; m: number; y: number | null }
+  | { t: 'holiday'; id: HolidayId }
+  /** hôm nay (0), ngày mai (1), ngày kia (2), hôm qua (−1). */
+  | { t: 'today'; shift: number }
+  | { t: 'weekday'; wd: number; week: 'this' | 'next' | null }
+  | { t: 'month-end'; wd: number | null; m: number | 'this' | 'next'; y: number | null }
+  /** "3 ngày trước 2/9", "trước Tết 5 ngày". */
+  | { t: 'shifted'; days: number; anchor: DayNode };
+
+/** What a rule may read here: a day with no month ("từ ngày 12 …"), holiday names, "mai". */
+export interface DayOptions {
+  dayOnly: boolean;
+  names: boolean;
+  /** "ngày" was written just before: "ngày 10 tháng 3" is a day, a bare "5 tháng 2" is not. */
+  afterNgay: boolean;
+}
+
+const WEEKDAYS: readonly [string, number][] = [
+  ['thu hai', 1], ['thu ba', 2], ['thu tu', 3], ['thu nam', 4], ['thu sau', 5], ['thu bay', 6], ['chu nhat', 7], ['cn', 7],
+];
+
+/** "thứ Hai", "thứ 2", "T2", "Chủ nhật", "CN": a luxon weekday (Monday = 1). */
+export function weekdayWord(c: Cursor): number | null {
+  for (const [phrase, wd] of WEEKDAYS) if (c.words(phrase)) return wd;
+  return c.attempt((k) => (k.words('thu') || k.words('t') ? k.num(2, 7, 1) : null)) ?? null;
+}
+
+/** "âm lịch", "âm", "AL", "(âm lịch)", "ÂL". */
+export function lunarMark(c: Cursor): boolean {
+  return (
+    c.attempt((k) => {
+      const open = k.sep('(') !== null;
+      if (!k.oneOf(['am lich', 'am', 'al'])) return null;
+      return open && !k.sep(')') ? null : true;
+    }) ?? false
+  );
+}
+
+/** A month number or the lunar names Giêng (1) and Chạp (12). */
+function month(c: Cursor): { m: number; named: boolean } | null {
+  if (c.words('gieng')) return { m: 1, named: true };
+  if (c.words('chap')) return { m: 12, named: true };
+  const m = c.num(1, 12);
+  return m === null ? null : { m, named: false };
+}
+
+/** "2027", or "27" = 2027. */
+export function yearNumber(c: Cursor): number | null {
+  const t = c.peek();
+  if (t?.k !== 'num' || (t.digits !== 4 && t.digits !== 2)) return null;
+  c.i++;
+  return t.digits === 2 ? 2000 + t.v : t.v;
+}
+
+/** " năm 2027" or, right after the month, "/2027". */
+export function yearSuffix(c: Cursor, tight: string | null): number | null {
+  return c.attempt((k) => (k.words('nam') ? yearNumber(k) : null)) ?? (tight ? c.attempt((k) => (k.sep(tight, true) ? yearNumber(k) : null)) : null);
+}
+
+/** "14/6", "14-6-2027", "14.6.27", "10/3 âm lịch", "10/3 nhuận AL". */
+function numeric(c: Cursor): DayNode | null {
+  const d = c.num(1, 31);
+  const s = d === null ? null : c.sep('/.-', true);
+  const m = s === null ? null : c.num(1, 12);
+  if (d === null || s === null || m === null) return null;
+  const y = c.attempt((k) => (k.sep(s, true) ? yearNumber(k) : null));
+  const leap = c.words('nhuan');
+  if (lunarMark(c)) return { t: 'lunar', d, m, leap, y };
+  return leap ? null : { t: 'solar', d, m, y };
+}
+
+/** "mùng 10 tháng 3 âm lịch", "28 tháng Chạp", "ngày 12 tháng 10 năm 2020", "10 tháng 4 nhuận năm 2031 âm lịch". */
+function spelled(c: Cursor, o: DayOptions): DayNode | null {
+  const mung = c.oneOf(['mung', 'mong']) !== null;
+  const d = c.num(1, 31);
+  if (d === null || !c.words('thang')) return null;
+  const mo = month(c);
+  if (!mo) return null;
+  const leap = c.words('nhuan');
+  const y = yearSuffix(c, mo.named ? null : '/');
+  const lunar = lunarMark(c) || leap || mo.named;
+  if (lunar) return { t: 'lunar', d, m: mo.m, leap, y };
+  if (mung) return { t: 'unsure', d, m: mo.m, y };
+  return o.afterNgay ? { t: 'solar', d, m: mo.m, y } : null;
+}
+
+/** "rằm tháng Giêng", "rằm tháng 7 âm lịch"; "mùng 2 Tết", "28 Tết" (of Chạp). */
+function lunarNamed(c: Cursor): DayNode | null {
+  if (c.words('ram')) {
+    if (!c.words('thang')) return null;
+    const mo = month(c);
+    if (!mo) return null;
+    const leap = c.words('nhuan');
+    const y = yearSuffix(c, null);
+    lunarMark(c);
+    return { t: 'lunar', d: 15, m: mo.m, leap, y };
+  }
+  const mung = c.oneOf(['mung', 'mong']) !== null;
+  const d = c.num(1, 30);
+  if (d === null || !c.words('tet')) return null;
+  c.words('nguyen dan');
+  if (mung && d <= 10) return { t: 'lunar', d, m: 1, leap: false, y: null };
+  return !mung && d >= 23 ? { t: 'lunar', d, m: 12, leap: false, y: null } : null;
+}
+
+function today(c: Cursor, o: DayOptions): DayNode | null {
+  const shifts: readonly [string, number][] = [['hom nay', 0], ['ngay mai', 1], ['ngay kia', 2], ['ngay mot', 2], ['hom qua', -1]];
+  for (const [phrase, shift] of shifts) if (c.words(phrase)) return { t: 'today', shift };
+  if (!o.afterNgay) return null;
+  const alone = c.oneOf(['mai', 'kia', 'mot']);
+  return alone ? { t: 'today', shift: alone === 'mai' ? 1 : 2 } : null;
+}
+
+/** "thứ Bảy tuần này", "thứ Hai tuần sau", "Chủ nhật cuối tháng 6", "cuối tháng sau". */
+function weekOrMonthEnd(c: Cursor): DayNode | null {
+  const wd = weekdayWord(c);
+  if (c.words('cuoi thang') || c.words('cuoi cung cua thang')) {
+    const which = c.oneOf(['nay', 'sau', 'toi']);
+    const m = which ? null : c.num(1, 12);
+    const y = m === null ? null : yearSuffix(c, '/');
+    return { t: 'month-end', wd, m: which === 'nay' ? 'this' : which ? 'next' : (m ?? 'this'), y };
+  }
+  if (wd === null) return null;
+  const week = c.attempt((k) => (k.words('tuan') ? k.oneOf(['nay', 'sau', 'toi']) : null));
+  return { t: 'weekday', wd, week: week === null ? null : week === 'nay' ? 'this' : 'next' };
+}
+
+const ALIASES = HOLIDAYS.flatMap((x) => x.aliases.map((a) => ({ id: x.id, a }))).sort((p, q) => q.a.length - p.a.length);
+
+/** A holiday by name: "Giỗ Tổ Hùng Vương", "Quốc khánh", "Tết Nguyên đán" (the longest name wins). */
+function holidayName(c: Cursor): DayNode | null {
+  c.oneOf(['dip', 'le']);
+  const hit = ALIASES.find((x) => c.words(x.a));
+  return hit ? { t: 'holiday', id: hit.id } : null;
+}
+
+/** "3 ngày trước 2/9", "2 ngày sau Quốc khánh", "trước Tết 5 ngày". */
+function shifted(c: Cursor, o: DayOptions): DayNode | null {
+  const inner = { ...o, dayOnly: false, names: true };
+  const first = c.attempt((k) => {
+    const n = k.num(1, 366, 3);
+    if (n === null || !k.words('ngay')) return null;
+    const dir = k.oneOf(['truoc', 'sau']);
+    k.words('ngay');
+    const anchor = dir ? plainDay(k, { ...inner, afterNgay: true }) : null;
+    return anchor && dir ? { n, dir, anchor } : null;
+  });
+  const found =
+    first ??
+    c.attempt((k) => {
+      const dir = k.oneOf(['truoc', 'sau']);
+      const anchor = dir ? plainDay(k, inner) : null;
+      const n = anchor ? k.num(1, 366, 3) : null;
+      return dir && anchor && n !== null && k.words('ngay') ? { n, dir, anchor } : null;
+    });
+  return found ? { t: 'shifted', days: found.dir === 'truoc' ? -found.n : found.n, anchor: found.anchor } : null;
+}
+
+function plainDay(c: Cursor, o: DayOptions): DayNode | null {
+  const rules = [numeric, (k: Cursor) => spelled(k, o), lunarNamed, (k: Cursor) => today(k, o), weekOrMonthEnd];
+  if (o.names) rules.push(holidayName);
+  const found = longest(c, rules);
+  if (found || !o.dayOnly) return found;
+  const d = c.num(1, 31);
+  return d === null ? null : { t: 'solar', d, m: null, y: null };
+}
+
+/** One day in any of the forms above, the longest reading first. */
+export function dayNode(c: Cursor, o: DayOptions): DayNode | null {
+  return longest(c, [(k) => shifted(k, o), (k) => plainDay(k, o)]);
+}
