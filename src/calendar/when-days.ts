@@ -1,9 +1,10 @@
 import { HOLIDAYS, type HolidayId } from './holidays.js';
-import { Cursor, longest } from './when-cursor.js';
+import { type Cursor, longest } from './when-cursor.js';
 
 /** A day as written, before it is resolved against today (a missing year or month stays null). */
 export type DayNode =
-  | { t: 'solar'; d: number; m: number | null; y: number | null }
+  /** `m` null: "từ ngày 12 đến 14/10" (the start takes the end's month); `mung`: "từ mùng 4 đến …". */
+  | { t: 'solar'; d: number; m: number | null; y: number | null; mung?: boolean }
   | { t: 'lunar'; d: number; m: number; leap: boolean; y: number | null }
   /** "mùng 10 tháng 3" with no calendar named: lunar or solar, so it is asked, never guessed. */
   | { t: 'unsure'; d: number; m: number; y: number | null }
@@ -21,6 +22,8 @@ export interface DayOptions {
   names: boolean;
   /** "ngày" was written just before: "ngày 10 tháng 3" is a day, a bare "5 tháng 2" is not. */
   afterNgay: boolean;
+  /** A year near the one meant, for years named by stem and branch ("năm Canh Tý"). */
+  near: number;
 }
 
 const WEEKDAYS: readonly [string, number][] = [
@@ -30,7 +33,8 @@ const WEEKDAYS: readonly [string, number][] = [
 /** "thứ Hai", "thứ 2", "T2", "Chủ nhật", "CN": a luxon weekday (Monday = 1). */
 export function weekdayWord(c: Cursor): number | null {
   for (const [phrase, wd] of WEEKDAYS) if (c.words(phrase)) return wd;
-  return c.attempt((k) => (k.words('thu') || k.words('t') ? k.num(2, 7, 1) : null)) ?? null;
+  const n = c.attempt((k) => (k.words('thu') || k.words('t') ? k.num(2, 7, 1) : null));
+  return n === null ? null : n - 1;
 }
 
 /** "âm lịch", "âm", "AL", "(âm lịch)", "ÂL". */
@@ -46,7 +50,7 @@ export function lunarMark(c: Cursor): boolean {
 
 /** A month number or the lunar names Giêng (1) and Chạp (12). */
 function month(c: Cursor): { m: number; named: boolean } | null {
-  if (c.words('gieng')) return { m: 1, named: true };
+  if (c.words('gieng') || c.words('giang')) return { m: 1, named: true };
   if (c.words('chap')) return { m: 12, named: true };
   const m = c.num(1, 12);
   return m === null ? null : { m, named: false };
@@ -60,20 +64,56 @@ export function yearNumber(c: Cursor): number | null {
   return t.digits === 2 ? 2000 + t.v : t.v;
 }
 
+const STEMS = ['giap', 'at', 'binh', 'dinh', 'mau', 'ky', 'canh', 'tan', 'nham', 'quy'];
+/** Tý and Tỵ fold alike ("ty"); the stem's parity tells them apart. */
+const BRANCHES = ['ty', 'suu', 'dan', 'mao', 'thin', 'ty', 'ngo', 'mui', 'than', 'dau', 'tuat', 'hoi'];
+
+/** A year by its stem and branch ("Canh Tý", "Ất Tỵ"): the one of the 60-year cycle nearest `near`. */
+export function canChiYear(c: Cursor, near: number): number | null {
+  return c.attempt((k) => {
+    const stem = k.peek();
+    const branch = k.peek(1);
+    if (stem?.k !== 'word' || branch?.k !== 'word') return null;
+    const s = STEMS.indexOf(stem.w);
+    const b = BRANCHES.findIndex((x, i) => x === branch.w && i % 2 === s % 2);
+    if (s < 0 || b < 0) return null;
+    k.i += 2;
+    const cycle = (((6 * s - 5 * b) % 60) + 60) % 60; // years after 1984 (Giáp Tý) modulo 60
+    const base = 1984 + cycle;
+    const n = Math.round((near - base) / 60);
+    return k.attempt(yearNumber) ?? base + 60 * n;
+  });
+}
+
+/** A written year: " năm 2027", ", năm Ất Tỵ", " 2027", or right after the month "/2027"; `lunar` when named by stem and branch. */
+export function yearOf(c: Cursor, tight: string | null, near: number): { y: number; lunar: boolean } | null {
+  const named = c.attempt((k) => (k.sep(','), k.words('nam') ? (canChiYear(k, near) ?? null) : canChiYear(k, near)));
+  if (named !== null) return { y: named, lunar: true };
+  const plain =
+    c.attempt((k) => (k.words('nam') ? yearNumber(k) : null)) ??
+    (tight ? c.attempt((k) => (k.sep(tight, true) ? yearNumber(k) : null)) : null) ??
+    c.attempt((k) => (k.peek()?.k === 'num' && (k.peek() as { digits: number }).digits === 4 ? yearNumber(k) : null));
+  return plain === null ? null : { y: plain, lunar: false };
+}
+
 /** " năm 2027" or, right after the month, "/2027". */
 export function yearSuffix(c: Cursor, tight: string | null): number | null {
   return c.attempt((k) => (k.words('nam') ? yearNumber(k) : null)) ?? (tight ? c.attempt((k) => (k.sep(tight, true) ? yearNumber(k) : null)) : null);
 }
 
-/** "14/6", "14-6-2027", "14.6.27", "10/3 âm lịch", "10/3 nhuận AL". */
-function numeric(c: Cursor): DayNode | null {
+/** "14/6", "14-6-2027", "14.6.27", "10/3 âm lịch", "10/3 nhuận AL", "mùng 10/3 âm lịch", "10.3 Canh Tý". */
+function numeric(c: Cursor, o: DayOptions): DayNode | null {
+  c.oneOf(['mung', 'mong']);
   const d = c.num(1, 31);
   const s = d === null ? null : c.sep('/.-', true);
   const m = s === null ? null : c.num(1, 12);
   if (d === null || s === null || m === null) return null;
-  const y = c.attempt((k) => (k.sep(s, true) ? yearNumber(k) : null));
+  const tightYear = c.attempt((k) => (k.sep(s, true) ? yearNumber(k) : null));
   const leap = c.words('nhuan');
-  if (lunarMark(c)) return { t: 'lunar', d, m, leap, y };
+  const marked = lunarMark(c);
+  const written = tightYear === null ? yearOf(c, null, o.near) : { y: tightYear, lunar: false };
+  const y = written?.y ?? null;
+  if (marked || lunarMark(c) || written?.lunar) return { t: 'lunar', d, m, leap, y };
   return leap ? null : { t: 'solar', d, m, y };
 }
 
@@ -85,21 +125,24 @@ function spelled(c: Cursor, o: DayOptions): DayNode | null {
   const mo = month(c);
   if (!mo) return null;
   const leap = c.words('nhuan');
-  const y = yearSuffix(c, mo.named ? null : '/');
-  const lunar = lunarMark(c) || leap || mo.named;
+  const marked = lunarMark(c);
+  const written = yearOf(c, mo.named ? null : '/', o.near);
+  const y = written?.y ?? null;
+  const lunar = marked || lunarMark(c) || leap || mo.named || Boolean(written?.lunar);
   if (lunar) return { t: 'lunar', d, m: mo.m, leap, y };
   if (mung) return { t: 'unsure', d, m: mo.m, y };
   return o.afterNgay ? { t: 'solar', d, m: mo.m, y } : null;
 }
 
 /** "rằm tháng Giêng", "rằm tháng 7 âm lịch"; "mùng 2 Tết", "28 Tết" (of Chạp). */
-function lunarNamed(c: Cursor): DayNode | null {
+function lunarNamed(c: Cursor, o: DayOptions): DayNode | null {
   if (c.words('ram')) {
     if (!c.words('thang')) return null;
     const mo = month(c);
     if (!mo) return null;
     const leap = c.words('nhuan');
-    const y = yearSuffix(c, null);
+    lunarMark(c);
+    const y = yearOf(c, null, o.near)?.y ?? null;
     lunarMark(c);
     return { t: 'lunar', d: 15, m: mo.m, leap, y };
   }
@@ -165,12 +208,13 @@ function shifted(c: Cursor, o: DayOptions): DayNode | null {
 }
 
 function plainDay(c: Cursor, o: DayOptions): DayNode | null {
-  const rules = [numeric, (k: Cursor) => spelled(k, o), lunarNamed, (k: Cursor) => today(k, o), weekOrMonthEnd];
+  const rules = [(k: Cursor) => numeric(k, o), (k: Cursor) => spelled(k, o), (k: Cursor) => lunarNamed(k, o), (k: Cursor) => today(k, o), weekOrMonthEnd];
   if (o.names) rules.push(holidayName);
   const found = longest(c, rules);
   if (found || !o.dayOnly) return found;
+  const mung = c.oneOf(['mung', 'mong']) !== null;
   const d = c.num(1, 31);
-  return d === null ? null : { t: 'solar', d, m: null, y: null };
+  return d === null ? null : { t: 'solar', d, m: null, y: null, mung };
 }
 
 /** One day in any of the forms above, the longest reading first. */

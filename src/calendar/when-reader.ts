@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { miss, type DayCtx, type WhenDetail, type WhenReason } from './when-days.resolve.js';
 import { Cursor } from './when-cursor.js';
-import { whenNode, type WhenNode } from './when-grammar.js';
+import { whenNode, type Span, type WhenNode } from './when-grammar.js';
 import { resolveWhen, type WhenValue } from './when-resolve.js';
 import { tokenize, type Token } from './when-tokens.js';
 
@@ -30,8 +30,10 @@ export type WhenRead =
   /** `part`: the exact words that could not be read (or that name an impossible or past date). */
   | { ok: false; reason: WhenReason; detail?: WhenDetail; part: string };
 
-const LEADING = ['thoi gian thuc hien', 'thoi gian', 'hoan thanh xong', 'hoan thanh', 'xong', 'thuc hien', 'vao luc', 'luc'];
+const LEADING = ['thoi gian thuc hien', 'thoi gian', 'thuc hien'];
 const PUNCTUATION = '.,;:!?)';
+
+const nearYear = (o: WhenOptions) => o.year ?? DateTime.fromJSDate(o.now, { zone: o.zone }).year;
 
 function contextOf(o: WhenOptions): DayCtx {
   const today = DateTime.fromJSDate(o.now, { zone: o.zone }).startOf('day');
@@ -56,7 +58,7 @@ export function readWhen(text: string, o: WhenOptions): WhenRead {
   c.oneOf(LEADING);
   c.sep(':');
   const startAt = c.i;
-  const node = whenNode(c, { whole: true });
+  const node = whenNode(c, { whole: true, near: nearYear(o) });
   while (c.sep(PUNCTUATION));
   if (!node || !c.done) {
     const from = node ? c.i : startAt;
@@ -65,12 +67,29 @@ export function readWhen(text: string, o: WhenOptions): WhenRead {
   return resolveNode(node, text, o);
 }
 
-/** Tokens that look like a date wherever they stand: "14/6", "ngày 3", "mùng 10", "âm lịch", "rằm". */
-function dateLike(tokens: readonly Token[], i: number): boolean {
+const DATEISH = new Set(['ngay', 'mung', 'mong', 'thang', 'nam', 'am', 'lich', 'ram', 'tet', 'sang', 'chieu', 'toi', 'trua', 'tu', 'den', 'het', 'cuoi', 'dau', 'tuan', 'quy', 'nhuan', 'gio', 'phut']);
+const LEAD_IN = new Set(['ngay', 'sang', 'chieu', 'toi', 'trua', 'tu', 'vao', 'luc', 'truoc', 'han']);
+
+/** Where something that looks like a date starts: "14/6", "mùng 10", "âm lịch", "rằm", "cuối năm", a bare time. */
+function looksDated(tokens: readonly Token[], i: number): boolean {
   const [t, u, v] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+  if (t?.k === 'time') return true;
   if (t?.k === 'num' && u?.k === 'sep' && '/.-'.includes(u.s) && v?.k === 'num' && t.end === u.at && u.end === v.at) return true;
-  if (t?.k === 'word' && ['ngay', 'mung', 'mong'].includes(t.w) && u?.k === 'num') return true;
-  return t?.k === 'word' && (t.w === 'ram' || (t.w === 'am' && u?.k === 'word' && u.w === 'lich'));
+  if (t?.k !== 'word') return false;
+  if (['mung', 'mong'].includes(t.w) && u?.k === 'num') return true;
+  if (t.w === 'cuoi' && u?.k === 'word' && ['nam', 'thang', 'tuan', 'quy'].includes(u.w)) return true;
+  return t.w === 'ram' || (t.w === 'am' && u?.k === 'word' && u.w === 'lich');
+}
+
+/** The stretch of date-like words around a token that starts one, as [first, last] token indexes. */
+function datedStretch(tokens: readonly Token[], i: number): [number, number] {
+  let a = i;
+  while (a > 0 && tokens[a - 1]?.k === 'word' && LEAD_IN.has((tokens[a - 1] as { w: string }).w)) a--;
+  let b = i;
+  const dateish = (t: Token | undefined) => t !== undefined && (t.k === 'num' || t.k === 'time' || (t.k === 'sep' && '/.-,'.includes(t.s)) || (t.k === 'word' && DATEISH.has(t.w)));
+  while (dateish(tokens[b + 1])) b++;
+  while (b > i && tokens[b]?.k === 'sep') b--;
+  return [a, b];
 }
 
 export interface WhenFound {
@@ -86,16 +105,31 @@ export interface WhenFound {
  */
 export function findWhen(text: string, o: WhenOptions): WhenFound {
   const tokens = tokenize(text);
-  const unread: Extract<WhenRead, { ok: false }>[] = [];
+  const unread: (Extract<WhenRead, { ok: false }> & { at: number; end: number })[] = [];
+  const read: Span[] = [];
   let found: WhenFound['found'] = null;
+  let stretchEnd = -1;
   for (let i = 0; i < tokens.length; ) {
     const c = new Cursor(tokens, i);
-    const node = whenNode(c, { whole: false });
-    const read = node ? resolveNode(node, text, o) : null;
-    if (read?.ok && !found) found = read;
-    else if (read && !read.ok) unread.push(read);
-    else if (!node && dateLike(tokens, i)) unread.push({ ok: false, reason: 'format', part: text.slice(tokens[i]?.at ?? 0, tokens[i + 2]?.end ?? tokens[i + 1]?.end ?? text.length) });
-    i = node ? c.i : i + 1;
+    const node = whenNode(c, { whole: false, near: nearYear(o) });
+    if (node) {
+      const r = resolveNode(node, text, o);
+      read.push(node);
+      if (r.ok && !found) found = r;
+      else if (!r.ok) unread.push({ ...r, at: node.at, end: node.end });
+      i = c.i;
+      continue;
+    }
+    if (i > stretchEnd && looksDated(tokens, i)) {
+      const [a, b] = datedStretch(tokens, i);
+      const at = tokens[a]?.at ?? 0;
+      const end = tokens[b]?.end ?? text.length;
+      unread.push({ ok: false, reason: 'format', part: text.slice(at, end), at, end });
+      stretchEnd = b;
+    }
+    i++;
   }
-  return { found, unread };
+  // A stretch that only looked like a date because a readable one stands inside it is no trouble.
+  const trouble = unread.filter((u) => u.reason !== 'format' || !read.some((n) => n.at < u.end && u.at < n.end));
+  return { found, unread: trouble.map(({ at: _at, end: _end, ...u }) => u) };
 }

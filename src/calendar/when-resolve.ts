@@ -49,6 +49,11 @@ function monthSpan(ctx: DayCtx, m: number, y: number | null, lunar: boolean): { 
 
 /** The stretch of time a point covers: one day (from its written time), a month, or weeks of a month. */
 export function cover(p: PointNode, ctx: DayCtx): Covered | Miss {
+  if (p.t === 'quarter') {
+    const first = monthSpan(ctx, 3 * p.q - 2, p.y, false);
+    const last = monthSpan(ctx, 3 * p.q, p.y ?? first?.first.year ?? null, false);
+    return first && last ? { ok: true, first: first.first, last: last.last, timed: false, lunar: null, precision: 'month' } : miss('invalid-date');
+  }
   if (p.t === 'month' || p.t === 'weeks') {
     const month = monthSpan(ctx, p.m, p.y, p.t === 'month' && p.lunar);
     if (!month) return miss('invalid-date');
@@ -71,16 +76,21 @@ export function cover(p: PointNode, ctx: DayCtx): Covered | Miss {
 
 const yearOf = (p: PointNode): number | null => (p.t === 'day' ? ('y' in p.day ? p.day.y : null) : p.y);
 
+
 function withYear(p: PointNode, y: number): PointNode {
   if (p.t !== 'day') return { ...p, y: p.y ?? y };
   const d: DayNode = p.day.t === 'solar' || p.day.t === 'lunar' || p.day.t === 'unsure' ? { ...p.day, y: p.day.y ?? y } : p.day;
   return { ...p, day: d };
 }
 
-/** "từ ngày 12 đến 14/10": the start borrows the month of the end. */
+/** "từ ngày 12 đến 14/10", "từ mùng 4 đến ngày 10 tháng Giêng âm lịch": the start borrows the end's month (and calendar). */
 function borrowMonth(from: PointNode, to: PointNode): PointNode {
-  if (from.t !== 'day' || from.day.t !== 'solar' || from.day.m !== null || to.t !== 'day' || to.day.t !== 'solar') return from;
-  return { ...from, day: { ...from.day, m: to.day.m, y: to.day.y } };
+  if (from.t !== 'day' || from.day.t !== 'solar' || from.day.m !== null || to.t !== 'day') return from;
+  const { d } = from.day;
+  if (to.day.t === 'solar') return { ...from, day: { t: 'solar', d, m: to.day.m, y: to.day.y } };
+  if (to.day.t === 'lunar') return { ...from, day: { t: 'lunar', d, m: to.day.m, leap: to.day.leap, y: to.day.y } };
+  if (to.day.t === 'unsure') return { ...from, day: { t: 'unsure', d, m: to.day.m, y: to.day.y } };
+  return from;
 }
 
 type Pair = { ok: true; a: Covered; b: Covered } | Miss;
