@@ -16,9 +16,8 @@ export type DayNode =
   /** "3 ngày trước 2/9", "trước Tết 5 ngày". */
   | { t: 'shifted'; days: number; anchor: DayNode };
 
-/** What a rule may read here: a day with no month ("từ ngày 12 …"), holiday names, "mai". */
+/** What a rule may read here: holiday names, "mai", a bare "10 tháng 3". */
 export interface DayOptions {
-  dayOnly: boolean;
   names: boolean;
   /** "ngày" was written just before: "ngày 10 tháng 3" is a day, a bare "5 tháng 2" is not. */
   afterNgay: boolean;
@@ -49,11 +48,18 @@ export function lunarMark(c: Cursor): boolean {
 }
 
 /** A month number or the lunar names Giêng (1) and Chạp (12). */
+/** Months in words ("tháng Ba", "tháng Mười một"); "tháng Năm" is left out: "năm" also starts a year. */
+const MONTH_WORDS: readonly [string, number][] = [
+  ['muoi mot', 11], ['muoi hai', 12], ['hai', 2], ['ba', 3], ['tu', 4], ['sau', 6], ['bay', 7], ['tam', 8], ['chin', 9], ['muoi', 10],
+];
+
 function month(c: Cursor): { m: number; named: boolean } | null {
   if (c.words('gieng') || c.words('giang')) return { m: 1, named: true };
   if (c.words('chap')) return { m: 12, named: true };
   const m = c.num(1, 12);
-  return m === null ? null : { m, named: false };
+  if (m !== null) return { m, named: false };
+  const word = MONTH_WORDS.find(([w]) => c.words(w));
+  return word ? { m: word[1], named: false } : null;
 }
 
 /** "2027", or "27" = 2027. */
@@ -187,7 +193,7 @@ function holidayName(c: Cursor): DayNode | null {
 
 /** "3 ngày trước 2/9", "2 ngày sau Quốc khánh", "trước Tết 5 ngày". */
 function shifted(c: Cursor, o: DayOptions): DayNode | null {
-  const inner = { ...o, dayOnly: false, names: true };
+  const inner = { ...o, names: true };
   const first = c.attempt((k) => {
     const n = k.num(1, 366, 3);
     if (n === null || !k.words('ngay')) return null;
@@ -210,11 +216,7 @@ function shifted(c: Cursor, o: DayOptions): DayNode | null {
 function plainDay(c: Cursor, o: DayOptions): DayNode | null {
   const rules = [(k: Cursor) => numeric(k, o), (k: Cursor) => spelled(k, o), (k: Cursor) => lunarNamed(k, o), (k: Cursor) => today(k, o), weekOrMonthEnd];
   if (o.names) rules.push(holidayName);
-  const found = longest(c, rules);
-  if (found || !o.dayOnly) return found;
-  const mung = c.oneOf(['mung', 'mong']) !== null;
-  const d = c.num(1, 31);
-  return d === null ? null : { t: 'solar', d, m: null, y: null, mung };
+  return longest(c, rules);
 }
 
 /** One day in any of the forms above, the longest reading first. */

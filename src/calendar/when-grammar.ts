@@ -1,4 +1,4 @@
-import { type Cursor, longest } from './when-cursor.js';
+import { Cursor, longest } from './when-cursor.js';
 import { dayNode, lunarMark, weekdayWord, yearSuffix, type DayNode } from './when-days.js';
 import type { LocalTime } from './when-tokens.js';
 
@@ -24,7 +24,8 @@ export type PointNode = Span &
   (
     | { t: 'day'; day: DayNode; time: LocalTime | null; part: LocalTime | null; weekdayNote: number | null }
     | { t: 'quarter'; q: number; y: number | null }
-    | { t: 'month'; m: number; y: number | null; lunar: boolean }
+    | { t: 'vague' }
+    | { t: 'month'; m: number; y: number | null; lunar: boolean; leap?: boolean }
     | { t: 'weeks'; weeks: (number | 'last')[]; m: number; y: number | null }
   );
 
@@ -44,15 +45,34 @@ const PARTS: readonly [string, LocalTime][] = [
   ['toi', { hour: 19, minute: 0 }],
 ];
 
-/**
- * A part of day. In accented text an unaccented "sang" is the verb "sang" (move to: "hoãn sang
- * ngày mai"), not "sáng"; text typed without accents reads it as "sáng".
- */
-function partOfDay(c: Cursor): LocalTime | null {
+/** Words that fold alike: in accented text "sang" (move to) is not "sáng", "tới" (to) is not "tối". */
+const ACCENTED: Record<string, string> = { sang: 'sáng', toi: 'tối' };
+
+function accentedAs(c: Cursor, raw: string): boolean {
   const t = c.peek();
-  if (t?.k === 'word' && t.w === 'sang' && !t.accented && c.tokens.some((x) => x.k === 'word' && x.accented)) return null;
-  for (const [w, time] of PARTS) if (c.words(w)) return time;
+  if (t?.k !== 'word') return false;
+  const text = c.tokens.some((x) => x.k === 'word' && x.accented);
+  return !text || t.raw === raw;
+}
+
+/** A part of day ("sáng", "chiều", "tối"), not the look-alike words. */
+function partOfDay(c: Cursor): LocalTime | null {
+  for (const [w, time] of PARTS) {
+    const t = c.peek();
+    if (t?.k !== 'word' || t.w !== w) continue;
+    if (ACCENTED[w] && !accentedAs(c, ACCENTED[w] ?? '')) return null;
+    c.i++;
+    return time;
+  }
   return null;
+}
+
+/** "đến", "tới", "-": between the two ends of a range ("tới", not "tối"). */
+function connector(c: Cursor): boolean {
+  if (c.oneOf(['cho den het', 'cho den', 'den het', 'den']) || c.sep('-')) return true;
+  if (!accentedAs(c, 'tới') || !c.words('toi')) return false;
+  c.words('het');
+  return true;
 }
 
 export interface ReadOptions {
@@ -80,7 +100,7 @@ function besideNote(c: Cursor): boolean {
 
 const span = (c: Cursor, from: number) => ({ at: c.atOf(from), end: c.lastEnd });
 
-type PointOptions = ReadOptions & { dayOnly: boolean; afterNgay?: boolean };
+type PointOptions = ReadOptions & { afterNgay?: boolean };
 
 /** "thứ Năm, ngày 01/9", "Chủ nhật 22/2": a weekday written before the date, to be checked against it. */
 function weekdayBefore(c: Cursor): number | null {
@@ -93,26 +113,33 @@ function weekdayBefore(c: Cursor): number | null {
   });
 }
 
-function dayPoint(c: Cursor, o: PointOptions): PointNode | null {
-  const from = c.i;
+/** The words before a day: "vào lúc 16h chiều", "thứ Bảy, ngày", "hôm nay". */
+function lead(c: Cursor): { time: LocalTime | null; part: LocalTime | null; weekday: number | null; ngay: boolean; today: boolean } {
   c.oneOf(['vao luc', 'luc', 'vao']);
   let time = c.time();
   const part = partOfDay(c);
-  if (part) c.words('nay');
   time ??= part === null ? null : c.time();
-  if (time) while (c.sep("’',"));
-  const before = weekdayBefore(c);
+  if (time) c.words('dem');
+  while (c.sep("’',"));
+  const today = part !== null && c.words('nay');
+  let ngay = c.oneOf(['vao ngay', 'ngay', 'vao']) !== null;
+  const weekday = weekdayBefore(c);
   c.attempt((k) => (k.words('hom nay') && k.peek()?.k === 'num' ? true : null));
-  const ngay = c.oneOf(['vao ngay', 'ngay', 'vao']) !== null;
-  const after = o.whole || ngay || Boolean(o.afterNgay);
-  const day = dayNode(c, { dayOnly: o.dayOnly, names: o.whole || ngay, afterNgay: after, near: o.near });
+  ngay = c.oneOf(['vao ngay', 'ngay']) !== null || ngay;
+  return { time, part, weekday, ngay, today };
+}
+
+function dayPoint(c: Cursor, o: PointOptions): PointNode | null {
+  const from = c.i;
+  const l = lead(c);
+  const after = o.whole || l.ngay || Boolean(o.afterNgay);
+  const day: DayNode | null = dayNode(c, { names: o.whole || l.ngay, afterNgay: after, near: o.near }) ?? (l.today ? { t: 'today', shift: 0 } : null);
   if (!day) return null;
   const note = c.attempt((k) => (k.sep('(') ? weekdayWord(k) : null));
   if (note !== null && !c.sep(')')) return null;
-  const weekdayNote = note ?? before;
   besideNote(c);
-  time ??= c.attempt((k) => (k.sep(','), k.oneOf(['vao luc', 'luc']), k.time()));
-  return { t: 'day', day, time, part, weekdayNote, ...span(c, from) };
+  const time = l.time ?? c.attempt((k) => (k.sep(','), k.oneOf(['vao luc', 'luc']), k.time()));
+  return { t: 'day', day, time, part: l.part, weekdayNote: note ?? l.weekday, ...span(c, from) };
 }
 
 function monthPoint(c: Cursor): PointNode | null {
@@ -121,8 +148,9 @@ function monthPoint(c: Cursor): PointNode | null {
   if (!c.words('thang')) return null;
   const m = c.num(1, 12);
   if (m === null) return null;
+  const leap = c.words('nhuan');
   const y = yearSuffix(c, '/') ?? c.attempt((k) => (k.sep('-.', true) ? yearSuffixAfter(k) : null));
-  return { t: 'month', m, y, lunar: lunarMark(c), ...span(c, from) };
+  return { t: 'month', m, y, lunar: lunarMark(c) || leap, leap, ...span(c, from) };
 }
 
 const yearSuffixAfter = (c: Cursor) => {
@@ -166,24 +194,71 @@ function quarterPoint(c: Cursor): PointNode | null {
   return { t: 'quarter', q, y, ...span(c, from) };
 }
 
-function point(c: Cursor, o: PointOptions): PointNode | null {
-  return longest(c, [(k) => dayPoint(k, o), monthPoint, weeksPoint, quarterPoint]);
+/** "đầu tháng 7", "cuối năm 2018", "thứ 2 hoặc thứ 6 hàng tuần": a time, but no date to hold to; named as unreadable. */
+function vaguePoint(c: Cursor): PointNode | null {
+  const from = c.i;
+  const edge = c.oneOf(['dau', 'giua', 'cuoi']);
+  if (edge) {
+    const unit = c.oneOf(edge === 'cuoi' ? ['nam', 'tuan', 'quy'] : ['thang', 'nam', 'tuan', 'quy']);
+    if (!unit) return null;
+    c.num(1, 12);
+    c.attempt((k) => (k.sep('/', true) || k.words('nam') ? yearSuffixAfter(k) : null)) ?? c.attempt(yearSuffixAfter);
+    return { t: 'vague', ...span(c, from) };
+  }
+  if (weekdayWord(c) === null) return null;
+  while (c.attempt((k) => (k.words('hoac') || k.words('va') || k.sep(',') ? weekdayWord(k) : null)) !== null);
+  return c.oneOf(['hang tuan', 'moi tuan', 'hang thang', 'moi thang']) ? { t: 'vague', ...span(c, from) } : null;
 }
 
-const CONNECTORS = ['cho den het', 'cho den', 'den het', 'toi het', 'den', 'toi'];
+function point(c: Cursor, o: PointOptions): PointNode | null {
+  return longest(c, [(k) => dayPoint(k, o), monthPoint, weeksPoint, quarterPoint, vaguePoint]);
+}
+
+/** "từ ngày 12", "ngày 13, 14, 15", "các ngày 30, 31", "từ mùng 4": the first of days whose month comes at the end. */
+function bareStart(c: Cursor, tu: boolean): PointNode | null {
+  const from = c.i;
+  const part = partOfDay(c);
+  const ngay = c.oneOf(['cac ngay', 'ngay']) !== null;
+  if (ngay) c.sep(':');
+  const mung = c.oneOf(['mung', 'mong']) !== null;
+  if (!tu && !ngay && !mung) return null;
+  const d = c.num(1, 31);
+  if (d === null) return null;
+  const s = span(c, from);
+  const more = (k: Cursor) => k.sep(',') !== null || k.words('va');
+  while (c.attempt((k) => (more(k) && (k.oneOf(['mung', 'mong']), k.num(1, 31)) !== null && more(new Cursor(k.tokens, k.i)) ? true : null)));
+  if (c.sep(',') === null) c.words('va');
+  return { t: 'day', day: { t: 'solar', d, m: null, y: null, mung }, time: null, part, weekdayNote: null, ...s };
+}
+
+function rangeFrom(c: Cursor, o: ReadOptions, bare: boolean): WhenNode | null {
+  const from = c.i;
+  const tu = c.words('tu');
+  const start = bare ? bareStart(c, tu) : point(c, o);
+  if (!start) return null;
+  const list = bare && c.tokens[c.i - 1]?.k !== 'num';
+  const and = !list && !bare && start.t === 'day' && c.words('va');
+  if (!list && !and && !connector(c)) return null;
+  c.words('het');
+  const end = point(c, { ...o, afterNgay: true });
+  if (!end || ((bare || and) && end.t !== 'day')) return null;
+  return { t: 'range', from: start, to: end, ...span(c, from) };
+}
+
+/** "từ 21h đến 21h15 ngày 30/4", "lúc 20 giờ đến 22 giờ ngày 1/5": two times of one day. */
+function timeRange(c: Cursor, o: ReadOptions): WhenNode | null {
+  const from = c.i;
+  c.oneOf(['bat dau tu', 'tu', 'vao luc', 'luc']);
+  const a = c.time();
+  if (!a || !connector(c)) return null;
+  const b = c.time();
+  const day = b ? dayPoint(c, o) : null;
+  if (!b || !day || day.t !== 'day' || day.time) return null;
+  return { t: 'range', from: { ...day, time: a }, to: { ...day, time: b }, ...span(c, from) };
+}
 
 function range(c: Cursor, o: ReadOptions): WhenNode | null {
-  const from = c.i;
-  c.words('tu');
-  const start = point(c, { ...o, dayOnly: true });
-  const joined = start ? (c.oneOf(CONNECTORS) ?? c.sep('-')) : null;
-  const and = start && !joined && start.t === 'day' ? c.words('va') : false;
-  if (!start || !(joined || and)) return null;
-  c.words('het');
-  const end = point(c, { ...o, dayOnly: false, afterNgay: true });
-  if (and && (end?.t !== 'day' || start.t !== 'day')) return null;
-  if (!end || (start.t === 'day' && start.day.t === 'solar' && start.day.m === null && end.t !== 'day')) return null;
-  return { t: 'range', from: start, to: end, ...span(c, from) };
+  return longest(c, [(k) => rangeFrom(k, o, false), (k) => rangeFrom(k, o, true), (k) => timeRange(k, o)]);
 }
 
 /** "tháng 3-6/2023", "tháng 5, tháng 6 năm 2023", "tháng 5 và 6". */
@@ -192,7 +267,7 @@ function monthList(c: Cursor): WhenNode | null {
   c.words('trong');
   if (!c.words('thang')) return null;
   const a = c.num(1, 12);
-  if (a === null || !(c.sep('-,') || c.oneOf(['va', 'den', 'toi']))) return null;
+  if (a === null || !(c.sep(',') || c.words('va') || connector(c))) return null;
   c.words('het');
   const toAt = c.i;
   c.words('thang');
@@ -212,13 +287,13 @@ function deadline(c: Cursor, o: ReadOptions): WhenNode | null {
   const edge = c.words('truoc') ? 'before' : c.oneOf(THROUGH) || done ? 'through' : null;
   if (!edge) return null;
   c.oneOf(['la', 'vao', 'trong', 'het']);
-  const p = point(c, { whole: true, near: o.near, dayOnly: false });
+  const p = point(c, { whole: true, near: o.near });
   return p ? { t: 'deadline', p, edge, ...span(c, from) } : null;
 }
 
 function single(c: Cursor, o: ReadOptions): WhenNode | null {
   const from = c.i;
-  const p = point(c, { ...o, dayOnly: false });
+  const p = point(c, o);
   return p ? { t: 'point', p, ...span(c, from) } : null;
 }
 

@@ -105,7 +105,7 @@ export interface WhenFound {
  */
 export function findWhen(text: string, o: WhenOptions): WhenFound {
   const tokens = tokenize(text);
-  const unread: (Extract<WhenRead, { ok: false }> & { at: number; end: number })[] = [];
+  const unread: (Extract<WhenRead, { ok: false }> & { at: number; end: number; node?: true })[] = [];
   const read: Span[] = [];
   let found: WhenFound['found'] = null;
   let stretchEnd = -1;
@@ -116,7 +116,7 @@ export function findWhen(text: string, o: WhenOptions): WhenFound {
       const r = resolveNode(node, text, o);
       read.push(node);
       if (r.ok && !found) found = r;
-      else if (!r.ok) unread.push({ ...r, at: node.at, end: node.end });
+      else if (!r.ok) unread.push({ ...r, at: node.at, end: node.end, node: true });
       i = c.i;
       continue;
     }
@@ -130,6 +130,6 @@ export function findWhen(text: string, o: WhenOptions): WhenFound {
     i++;
   }
   // A stretch that only looked like a date because a readable one stands inside it is no trouble.
-  const trouble = unread.filter((u) => u.reason !== 'format' || !read.some((n) => n.at < u.end && u.at < n.end));
-  return { found, unread: trouble.map(({ at: _at, end: _end, ...u }) => u) };
+  const trouble = unread.filter((u) => u.node || !read.some((n) => n.at < u.end && u.at < n.end));
+  return { found, unread: trouble.map((u) => ({ ok: false, reason: u.reason, part: u.part, ...(u.detail ? { detail: u.detail } : {}) })) };
 }

@@ -28,14 +28,14 @@ type Covered = { ok: true; first: DateTime; last: DateTime; timed: boolean; luna
 
 const at = (day: DateTime, t: LocalTime) => day.set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 });
 
-function monthSpan(ctx: DayCtx, m: number, y: number | null, lunar: boolean): { first: DateTime; last: DateTime } | null {
+function monthSpan(ctx: DayCtx, m: number, y: number | null, lunar: boolean, leap = false): { first: DateTime; last: DateTime } | null {
   const make = (year: number) => {
     if (!lunar) {
       const first = DateTime.fromObject({ year, month: m, day: 1 }, { zone: ctx.zone });
       return { first, last: first.endOf('month') };
     }
-    const start = lunarToSolar({ year, month: m, day: 1, leap: false });
-    const length = lunarMonthLength(year, m);
+    const start = lunarToSolar({ year, month: m, day: 1, leap });
+    const length = lunarMonthLength(year, m, leap);
     if (!start || !length) return null;
     const first = DateTime.fromObject(start, { zone: ctx.zone });
     return { first, last: first.plus({ days: length - 1 }).endOf('day') };
@@ -49,15 +49,17 @@ function monthSpan(ctx: DayCtx, m: number, y: number | null, lunar: boolean): { 
 
 /** The stretch of time a point covers: one day (from its written time), a month, or weeks of a month. */
 export function cover(p: PointNode, ctx: DayCtx): Covered | Miss {
+  if (p.t === 'vague') return miss('format');
   if (p.t === 'quarter') {
     const first = monthSpan(ctx, 3 * p.q - 2, p.y, false);
     const last = monthSpan(ctx, 3 * p.q, p.y ?? first?.first.year ?? null, false);
     return first && last ? { ok: true, first: first.first, last: last.last, timed: false, lunar: null, precision: 'month' } : miss('invalid-date');
   }
   if (p.t === 'month' || p.t === 'weeks') {
-    const month = monthSpan(ctx, p.m, p.y, p.t === 'month' && p.lunar);
+    const month = monthSpan(ctx, p.m, p.y, p.t === 'month' && p.lunar, p.t === 'month' && p.leap);
     if (!month) return miss('invalid-date');
-    if (p.t === 'month') return { ok: true, ...month, timed: false, lunar: null, precision: 'month' };
+    const lunar = p.t === 'month' && p.lunar ? solarToLunar({ year: month.first.year, month: month.first.month, day: month.first.day }) : null;
+    if (p.t === 'month') return { ok: true, ...month, timed: false, lunar, precision: 'month' };
     const days = month.first.daysInMonth ?? 28;
     const spans = p.weeks.map((w) => (w === 'last' ? [days - 6, days] : [7 * w - 6, Math.min(7 * w, days)]));
     const from = Math.min(...spans.map((s) => s[0] ?? 1));
@@ -74,10 +76,11 @@ export function cover(p: PointNode, ctx: DayCtx): Covered | Miss {
   return { ok: true, first, last: time ? first : day.day.endOf('day'), timed: time !== null, lunar: day.lunar, precision: 'day' };
 }
 
-const yearOf = (p: PointNode): number | null => (p.t === 'day' ? ('y' in p.day ? p.day.y : null) : p.y);
+const yearOf = (p: PointNode): number | null => (p.t === 'day' ? ('y' in p.day ? p.day.y : null) : p.t === 'vague' ? null : p.y);
 
 
 function withYear(p: PointNode, y: number): PointNode {
+  if (p.t === 'vague') return p;
   if (p.t !== 'day') return { ...p, y: p.y ?? y };
   const d: DayNode = p.day.t === 'solar' || p.day.t === 'lunar' || p.day.t === 'unsure' ? { ...p.day, y: p.day.y ?? y } : p.day;
   return { ...p, day: d };

@@ -13,7 +13,7 @@ export interface LocalTime {
 export type Token =
   | { k: 'num'; v: number; digits: number; at: number; end: number }
   /** A word folded for matching: no accents, đ → d, lower case ("Chạp" → "chap"). */
-  | { k: 'word'; w: string; accented: boolean; at: number; end: number }
+  | { k: 'word'; w: string; raw: string; accented: boolean; at: number; end: number }
   /** "19h30", "19:30", "7 giờ 30 phút", "17h": one token, read before the numbers. */
   | { k: 'time'; time: LocalTime; at: number; end: number }
   /** Any other character: / . - , ( ) … (dashes of every width are "-"). */
@@ -53,7 +53,7 @@ export function tokenize(text: string): Token[] {
     if (g.th !== undefined) out.push({ k: 'time', time: { hour: Number(g.th), minute: Number(g.tm ?? 0) }, at, end });
     else if (g.ch !== undefined) out.push({ k: 'time', time: { hour: Number(g.ch), minute: Number(g.cm) }, at, end });
     else if (g.num !== undefined) out.push({ k: 'num', v: Number(g.num), digits: g.num.length, at, end });
-    else if (g.word !== undefined) out.push({ k: 'word', w: foldVietnamese(g.word), accented: /[^a-z]/i.test(g.word), at, end });
+    else if (g.word !== undefined) out.push({ k: 'word', w: foldVietnamese(g.word), raw: g.word.toLowerCase(), accented: /[^a-z]/i.test(g.word), at, end });
     else out.push({ k: 'sep', s: g.sep ?? '', at, end });
   }
   return out;
