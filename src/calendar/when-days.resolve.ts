@@ -35,6 +35,8 @@ export interface DayCtx {
   fits: (day: DateTime) => boolean;
   /** Where the search for a day with no year starts. */
   from: DateTime;
+  /** A day with no year (and no plan year) is refused instead of taken as the next one. */
+  strict?: boolean;
 }
 
 export const miss = (reason: WhenReason, detail?: WhenDetail): Miss => (detail ? { ok: false, reason, detail } : { ok: false, reason });
@@ -48,6 +50,7 @@ const lunarOf = (d: DateTime): LunarDate => solarToLunar({ year: d.year, month: 
 function lunarDay(ctx: DayCtx, n: Extract<DayNode, { t: 'lunar' }>): DayHit | Miss {
   const { m: month, d: day, leap } = n;
   const year = n.y ?? ctx.year;
+  if (year === null && ctx.strict) return miss('format');
   if (year !== null && year > LUNAR_LAST_YEAR) return miss('out-of-range');
   const current = lunarOf(ctx.from).year;
   let missing: LunarDate | null = null;
@@ -77,6 +80,7 @@ function solarDay(ctx: DayCtx, n: Extract<DayNode, { t: 'solar' }>): DayHit | Mi
     const at = make(year);
     return at.isValid ? hit(at) : miss('invalid-date');
   }
+  if (ctx.strict) return miss('format');
   for (const y of [ctx.from.year, ctx.from.year + 1, ctx.from.year + 2, ctx.from.year + 3, ctx.from.year + 4]) {
     const at = make(y);
     if (at.isValid && ctx.fits(at)) return hit(at);

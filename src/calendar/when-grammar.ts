@@ -210,8 +210,17 @@ function vaguePoint(c: Cursor): PointNode | null {
   return c.oneOf(['hang tuan', 'moi tuan', 'hang thang', 'moi thang']) ? { t: 'vague', ...span(c, from) } : null;
 }
 
+/** "03/2026" typed as a whole answer (a campaign's months); inside a text it may be a document number. */
+function numericMonth(c: Cursor): PointNode | null {
+  const from = c.i;
+  const m = c.num(1, 12);
+  const y = m === null ? null : c.attempt((k) => (k.sep('/.-', true) ? yearSuffixAfter(k) : null));
+  return m === null || y === null ? null : { t: 'month', m, y, lunar: false, ...span(c, from) };
+}
+
 function point(c: Cursor, o: PointOptions): PointNode | null {
-  return longest(c, [(k) => dayPoint(k, o), monthPoint, weeksPoint, quarterPoint, vaguePoint]);
+  const rules = [(k: Cursor) => dayPoint(k, o), monthPoint, weeksPoint, quarterPoint, vaguePoint];
+  return longest(c, o.whole ? [...rules, numericMonth] : rules);
 }
 
 /** "từ ngày 12", "ngày 13, 14, 15", "các ngày 30, 31", "từ mùng 4": the first of days whose month comes at the end. */

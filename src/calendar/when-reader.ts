@@ -19,6 +19,8 @@ export interface WhenOptions {
   zone: string;
   /** The year of dates written without one (a plan's own year); by default the next one to come. */
   year?: number;
+  /** Dates must name their year (or `year` be given): nothing is taken as "the next one". */
+  yearRequired?: boolean;
   /** A period or deadline already over is refused ('over'), unless allowed (an old plan). */
   allowPast?: boolean;
   /** For a single day: whether it may be the one meant (default: today or later). */
@@ -37,7 +39,7 @@ const nearYear = (o: WhenOptions) => o.year ?? DateTime.fromJSDate(o.now, { zone
 
 function contextOf(o: WhenOptions): DayCtx {
   const today = DateTime.fromJSDate(o.now, { zone: o.zone }).startOf('day');
-  return { today, zone: o.zone, year: o.year ?? null, from: today, fits: o.fits ?? ((d) => d >= today) };
+  return { today, zone: o.zone, year: o.year ?? null, from: today, fits: o.fits ?? ((d) => d >= today), strict: o.yearRequired === true && o.year === undefined };
 }
 
 function resolveNode(node: WhenNode, text: string, o: WhenOptions): WhenRead {

@@ -42,6 +42,7 @@ function monthSpan(ctx: DayCtx, m: number, y: number | null, lunar: boolean, lea
   };
   const year = y ?? ctx.year;
   if (year !== null) return make(year);
+  if (ctx.strict) return null;
   const base = lunar ? solarToLunar({ year: ctx.from.year, month: ctx.from.month, day: ctx.from.day }).year : ctx.from.year;
   const first = make(base);
   return first && first.last >= ctx.from ? first : make(base + 1);
@@ -138,7 +139,10 @@ function rangeAhead(from: PointNode, to: PointNode, ctx: DayCtx): Pair {
 export function resolveWhen(n: WhenNode, ctx: DayCtx): { ok: true; value: WhenValue } | Miss {
   if (n.t === 'range') {
     const from = borrowMonth(n.from, n.to);
-    const pair = ctx.year !== null ? rangeInYear(from, n.to, ctx, ctx.year) : rangeAhead(from, n.to, ctx);
+    const written = yearOf(n.to) ?? yearOf(from);
+    const year = ctx.year ?? (ctx.strict ? written : null);
+    if (ctx.strict && year === null) return miss('format');
+    const pair = year !== null ? rangeInYear(from, n.to, ctx, year) : rangeAhead(from, n.to, ctx);
     if (!pair.ok) return pair;
     const { a, b } = pair;
     if (b.last < a.first) return miss('backwards');
