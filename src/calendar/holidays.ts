@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { foldVietnamese } from '../core/fold.js';
 import { lunarToSolar, solarToLunar, type SolarDate } from './lunar.js';
+import { solarDaysIn } from './when-reader.js';
 
 export const HOLIDAY_IDS = [
   'new-year', 'tet', 'hung-kings', 'reunification', 'labour-day', 'national-day',
@@ -118,7 +119,6 @@ export function flagWindow(id: HolidayId, year: number, zone: string): FlagWindo
 
 /** Other days called "Tết" that are not Tết Nguyên đán. */
 const OTHER_TET = / tet (?:trung thu|thieu nhi|doan ngo|nguyen tieu|han thuc|trong cay|ong cong ong tao|ong tao)(?= )/g;
-const DATE_IN_TEXT = /(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?![\d])/g;
 
 /**
  * The holiday a task title is about, by name ("Treo cờ dịp Quốc khánh", accents optional) or by
@@ -127,7 +127,7 @@ const DATE_IN_TEXT = /(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?![\d])/g;
  */
 export function findHolidayInText(text: string): Holiday | null {
   const folded = ` ${foldVietnamese(text)} `.replace(OTHER_TET, ' ');
-  const dates = [...text.matchAll(DATE_IN_TEXT)].map((m) => `${Number(m[1])}/${Number(m[2])}`);
+  const dates = solarDaysIn(text).map((d) => `${d.day}/${d.month}`);
   let best: { x: Holiday; score: number; len: number } | null = null;
   for (const x of HOLIDAYS) {
     const len = Math.max(0, ...x.aliases.filter((a) => folded.includes(` ${a} `)).map((a) => a.length));

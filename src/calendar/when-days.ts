@@ -53,7 +53,7 @@ const MONTH_WORDS: readonly [string, number][] = [
   ['muoi mot', 11], ['muoi hai', 12], ['hai', 2], ['ba', 3], ['tu', 4], ['sau', 6], ['bay', 7], ['tam', 8], ['chin', 9], ['muoi', 10],
 ];
 
-function month(c: Cursor): { m: number; named: boolean } | null {
+export function month(c: Cursor): { m: number; named: boolean } | null {
   if (c.words('gieng') || c.words('giang')) return { m: 1, named: true };
   if (c.words('chap')) return { m: 12, named: true };
   const m = c.num(1, 12);
@@ -182,12 +182,14 @@ function weekOrMonthEnd(c: Cursor): DayNode | null {
   return { t: 'weekday', wd, week: week === null ? null : week === 'nay' ? 'this' : 'next' };
 }
 
-const ALIASES = HOLIDAYS.flatMap((x) => x.aliases.map((a) => ({ id: x.id, a }))).sort((p, q) => q.a.length - p.a.length);
+// Built on first use: holidays.ts reads dates with this grammar too, so nothing of it runs at import.
+let aliases: { id: HolidayId; a: string }[] | null = null;
+const ALIASES = () => (aliases ??= HOLIDAYS.flatMap((x) => x.aliases.map((a) => ({ id: x.id, a }))).sort((p, q) => q.a.length - p.a.length));
 
 /** A holiday by name: "Giỗ Tổ Hùng Vương", "Quốc khánh", "Tết Nguyên đán" (the longest name wins). */
 function holidayName(c: Cursor): DayNode | null {
   c.oneOf(['dip', 'le']);
-  const hit = ALIASES.find((x) => c.words(x.a));
+  const hit = ALIASES().find((x) => c.words(x.a));
   return hit ? { t: 'holiday', id: hit.id } : null;
 }
 

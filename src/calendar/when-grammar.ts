@@ -1,5 +1,5 @@
 import { Cursor, longest } from './when-cursor.js';
-import { dayNode, lunarMark, weekdayWord, yearSuffix, type DayNode } from './when-days.js';
+import { dayNode, lunarMark, month, weekdayWord, yearSuffix, type DayNode } from './when-days.js';
 import type { LocalTime } from './when-tokens.js';
 
 /*
@@ -201,7 +201,7 @@ function vaguePoint(c: Cursor): PointNode | null {
   if (edge) {
     const unit = c.oneOf(edge === 'cuoi' ? ['nam', 'tuan', 'quy'] : ['thang', 'nam', 'tuan', 'quy']);
     if (!unit) return null;
-    c.num(1, 12);
+    if (unit === 'thang') month(c);
     c.attempt((k) => (k.sep('/', true) || k.words('nam') ? yearSuffixAfter(k) : null)) ?? c.attempt(yearSuffixAfter);
     return { t: 'vague', ...span(c, from) };
   }

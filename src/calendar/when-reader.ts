@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { miss, type DayCtx, type WhenDetail, type WhenReason } from './when-days.resolve.js';
 import { Cursor } from './when-cursor.js';
+import { dayNode } from './when-days.js';
 import { whenNode, type Span, type WhenNode } from './when-grammar.js';
 import { resolveWhen, type WhenValue } from './when-resolve.js';
 import { tokenize, type Token } from './when-tokens.js';
@@ -134,4 +135,18 @@ export function findWhen(text: string, o: WhenOptions): WhenFound {
   // A stretch that only looked like a date because a readable one stands inside it is no trouble.
   const trouble = unread.filter((u) => u.node || !read.some((n) => n.at < u.end && u.at < n.end));
   return { found, unread: trouble.map((u) => ({ ok: false, reason: u.reason, part: u.part, ...(u.detail ? { detail: u.detail } : {}) })) };
+}
+
+/** Day and month of each solar date written in a text ("Treo cờ 30/4" → 30/4), for naming the holiday it is about. */
+export function solarDaysIn(text: string): { day: number; month: number }[] {
+  const tokens = tokenize(text);
+  const out: { day: number; month: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const c = new Cursor(tokens, i);
+    const d = dayNode(c, { names: false, afterNgay: false, near: 2000 });
+    if (d?.t !== 'solar' || d.m === null) continue;
+    out.push({ day: d.d, month: d.m });
+    i = c.i - 1;
+  }
+  return out;
 }
