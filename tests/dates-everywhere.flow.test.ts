@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findWhen } from '../src/calendar/when-reader.js';
 import { DATE_PHRASES, type DatePhraseCase } from './fixtures/dates/phrases.js';
+import { splitLikeTelegram } from './fixtures/plans/documents.js';
 import { localInstant, ZONE } from './support/date-corpus.js';
 import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildUnit } from './support/factories.js';
@@ -65,5 +67,45 @@ describe.each(dbTargets())('the same corpus phrases through /newtask and the one
     expect(await press(clerk, '✅ Tạo nhiệm vụ')).toContain('Đã tạo nhiệm vụ');
 
     expect(await periods()).toEqual([e, e]);
+  });
+});
+
+const plan = readFileSync(new URL('./fixtures/plans/sample-plan.vi.txt', import.meta.url), 'utf8');
+/** The sample's phrases that name their years (a plan review keeps the day it started as "now"). */
+const WITH_YEARS = SAMPLE.filter((x) => !/tháng giâng/.test(x.typed));
+
+describe.each(dbTargets())('the same corpus phrases through the plan review\'s Sửa ngày on %s', (target) => {
+  const app = useApp(target, { adminIds: [ADMIN], localTime: '01/01/2019 09:00' });
+  let database: TestDatabase;
+  let h: Harness;
+  beforeEach(async () => {
+    ({ database, h } = app);
+    for (let i = 1; i <= 14; i++) await buildUnit(database.db, { name: `Khối ${i}`, households: 100 + i });
+    await buildUnit(database.db, { name: 'Văn phòng UBND', kind: 'staff' });
+  });
+
+  it('when each phrase is typed in Sửa ngày, then the item shows the corpus days, as /newtask and the one-sentence task store them', async () => {
+    const clerk = h.fake.user(ADMIN, { firstName: 'Chị Hoa' });
+    await say(clerk, '/start');
+    for (const part of splitLikeTelegram(plan)) await say(clerk, part);
+    clerk.pressButton('✅ Xong');
+    // Plan names that match no unit are skipped: the review is about dates.
+    for (let m = await clerk.nextMessage(); m.text.startsWith('Tên ') || m.text.startsWith('→ Bỏ qua'); m = await clerk.nextMessage()) {
+      if (m.text.startsWith('Tên ')) clerk.pressButton('⏭ Bỏ qua tên này');
+    }
+    await h.quiet();
+    clerk.skipPending();
+    const item = clerk.messages().find((m) => m.buttons.flat().includes('Sửa ngày'));
+    if (!item) throw new Error(`no reviewed item: ${clerk.transcriptText().slice(-1500)}`);
+    const day = (s: string) => DateTime.fromFormat(s, 'yyyy-MM-dd HH:mm').toFormat('dd/MM/yyyy');
+    for (const { c, typed } of WITH_YEARS) {
+      const e = c.expect as { start: string; end: string };
+      clerk.pressButton('Sửa ngày', { messageId: item.message_id });
+      expect((await clerk.nextMessage()).text).toContain('Nhập thời gian mới');
+      clerk.sendText(typed);
+      const [shown] = await clerk.nextMessages(2);
+      expect(shown?.text).toContain(day(e.start));
+      expect(clerk.messages().find((m) => m.message_id === item.message_id)?.text).toContain(`🗓 ${day(e.start)} – ${day(e.end)}`);
+    }
   });
 });
