@@ -24,7 +24,8 @@ export function parsePeriodInput(text: string, now: Date, zone: string): PeriodI
   if (!r.ok) return r.reason === 'past' ? { ...r, reason: 'over' } : r;
   const v = r.value;
   if (!v.start || (v.shape !== 'range' && v.precision === 'day')) return { ok: false, reason: 'format', part: r.matched };
-  const period = { start: v.start.toJSDate(), end: v.end.toJSDate() };
+  // Stored to the second, as periods typed in /newtask always were (23:59:59).
+  const period = { start: v.start.toJSDate(), end: v.end.set({ millisecond: 0 }).toJSDate() };
   return { ok: true, period, value: v, ...(v.startLunar ? { startLunar: v.startLunar } : {}), ...(v.endLunar ? { endLunar: v.endLunar } : {}) };
 }
 

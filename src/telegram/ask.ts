@@ -171,6 +171,7 @@ export function dateTimeReader(conversation: BotConversation, t: Translate, opts
       const year = String(DateTime.fromJSDate(offered, { zone: opts.zone }).year);
       return retry(t('date-past-offer', { ...shown, year }), new InlineKeyboard().text(t('date-use-year', { year }), 'ask:ahead'));
     }
+    if (parsed.reason === 'invalid-date' && !parsed.detail) return retry(t('date-invalid-date', { ...shown, input: (parsed.part ?? text).slice(0, 40) }));
     return retry(`${explainDateInput(parsed, opts.zone, t)} ${t('cancel-hint')}`);
   };
 }
