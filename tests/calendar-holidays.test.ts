@@ -29,7 +29,7 @@ describe('holiday dates', () => {
   });
 
   it('when every holiday is listed, then each has its own locale key', () => {
-    expect(new Set(HOLIDAYS.map((h) => h.nameKey)).size).toBe(11);
+    expect(new Set(HOLIDAYS.map((h) => h.nameKey)).size).toBe(18);
     expect(HOLIDAYS.every((h) => h.nameKey.startsWith('cal-holiday-'))).toBe(true);
   });
 

@@ -59,9 +59,9 @@ describe.each(dbTargets())('tasks over a period on %s', (target) => {
     expect(due?.text).toContain('Hạn báo cáo: 23/07/2026 17:00. Bấm “Giữ hạn này”');
     admin.sendText('28/7');
     const [read, refused] = await admin.nextMessages(2);
-    expect(read?.text).toBe('→ Hạn: Thứ Ba, 28/07/2026 17:00 (15/6 âm lịch)');
+    expect(read?.text).toBe('→ Thứ Ba, 28/07/2026 17:00 (15/6 âm lịch)');
     expect(refused?.text).toContain('Hạn báo cáo phải trước khi hết thời gian (27/07/2026 23:59)');
-    expect(await say(admin, '22/7 17:00')).toBe('→ Hạn: Thứ Tư, 22/07/2026 17:00 (9/6 âm lịch)');
+    expect(await say(admin, '22/7 17:00')).toBe('→ Thứ Tư, 22/07/2026 17:00 (9/6 âm lịch)');
     expect((await admin.nextMessage()).text).toContain('Các câu hỏi khi báo cáo');
     await press(admin, 'Tiếp tục ▶');
     const preview = await press(admin, 'Tất cả khối phố (2)');

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Translate } from '../telegram/context.js';
+import { isTetQuiet } from './holidays.js';
 import { solarToLunar, type LunarDate } from './lunar.js';
 import type { WhenDetail, WhenReason, WhenValue } from './when-reader.js';
 
@@ -78,4 +79,11 @@ export function explainDateInput(result: { reason: WhenReason; detail?: WhenDeta
     case 'format':
       return result.part ? `${t('cal-err-unread', { part: result.part.slice(0, 60) })} ${t('cal-err-format')}` : t('cal-err-format');
   }
+}
+
+/** "Lưu ý: ngày này là mùng 2 Tết …": a deadline on mùng 1–3 Tết is pointed out when it is typed. */
+export function tetNote(at: Date, zone: string, t: Translate): string | null {
+  if (!isTetQuiet(at, zone)) return null;
+  const local = DateTime.fromJSDate(at, { zone });
+  return t('cal-note-tet', { day: solarToLunar({ year: local.year, month: local.month, day: local.day }).day });
 }

@@ -6,6 +6,7 @@ import { solarDaysIn } from './when-reader.js';
 export const HOLIDAY_IDS = [
   'new-year', 'tet', 'hung-kings', 'reunification', 'labour-day', 'national-day',
   'party-founding', 'ho-chi-minh-birthday', 'war-invalids', 'august-revolution', 'army-day',
+  'womens-day', 'youth-union', 'children-day', 'mid-autumn', 'vietnamese-womens-day', 'great-unity', 'teachers-day',
 ] as const;
 export type HolidayId = (typeof HOLIDAY_IDS)[number];
 
@@ -43,6 +44,14 @@ export const HOLIDAYS: readonly Holiday[] = [
   h('war-invalids', 'solar', 27, 7, false, 4, ['thuong binh liet si']),
   h('august-revolution', 'solar', 19, 8, false, 1, ['cach mang thang tam', 'cach mang thang 8']),
   h('army-day', 'solar', 22, 12, false, 1, ['quan doi nhan dan', 'quoc phong toan dan']),
+  // Days a commune marks with activities rather than flags everywhere (issue 19).
+  h('womens-day', 'solar', 8, 3, false, 0, ['quoc te phu nu', 'ngay phu nu quoc te']),
+  h('youth-union', 'solar', 26, 3, false, 0, ['thanh lap doan', 'thanh lap doan thanh nien']),
+  h('children-day', 'solar', 1, 6, false, 0, ['quoc te thieu nhi', 'tet thieu nhi']),
+  h('mid-autumn', 'lunar', 15, 8, false, 0, ['tet trung thu', 'trung thu']),
+  h('vietnamese-womens-day', 'solar', 20, 10, false, 0, ['phu nu viet nam', 'thanh lap hoi lien hiep phu nu']),
+  h('great-unity', 'solar', 18, 11, false, 1, ['ngay hoi dai doan ket toan dan toc', 'dai doan ket toan dan toc', 'ngay hoi dai doan ket']),
+  h('teachers-day', 'solar', 20, 11, false, 0, ['nha giao viet nam', 'ngay nha giao']),
 ];
 
 export function holiday(id: HolidayId): Holiday {
@@ -118,7 +127,7 @@ export function flagWindow(id: HolidayId, year: number, zone: string): FlagWindo
 }
 
 /** Other days called "Tết" that are not Tết Nguyên đán. */
-const OTHER_TET = / tet (?:trung thu|thieu nhi|doan ngo|nguyen tieu|han thuc|trong cay|ong cong ong tao|ong tao)(?= )/g;
+const OTHER_TET = / tet (?:doan ngo|nguyen tieu|han thuc|trong cay|ong cong ong tao|ong tao)(?= )/g;
 
 /**
  * The holiday a task title is about, by name ("Treo cờ dịp Quốc khánh", accents optional) or by

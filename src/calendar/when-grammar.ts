@@ -205,6 +205,7 @@ function vaguePoint(c: Cursor): PointNode | null {
     c.attempt((k) => (k.sep('/', true) || k.words('nam') ? yearSuffixAfter(k) : null)) ?? c.attempt(yearSuffixAfter);
     return { t: 'vague', ...span(c, from) };
   }
+  c.words('vao');
   if (weekdayWord(c) === null) return null;
   while (c.attempt((k) => (k.words('hoac') || k.words('va') || k.sep(',') ? weekdayWord(k) : null)) !== null);
   return c.oneOf(['hang tuan', 'moi tuan', 'hang thang', 'moi thang']) ? { t: 'vague', ...span(c, from) } : null;
@@ -303,7 +304,10 @@ function deadline(c: Cursor, o: ReadOptions): WhenNode | null {
 function single(c: Cursor, o: ReadOptions): WhenNode | null {
   const from = c.i;
   const p = point(c, o);
-  return p ? { t: 'point', p, ...span(c, from) } : null;
+  if (!p) return null;
+  // "tối nay hoàn thành …", "trong tối 31/8 hoàn thành …": the day is when it must be done by.
+  if (p.t === 'day' && !p.time && new Cursor(c.tokens, c.i).oneOf(DONE)) return { t: 'deadline', p: { ...p, part: null }, edge: 'through', ...span(c, from) };
+  return { t: 'point', p, ...span(c, from) };
 }
 
 /** The longest time phrase that starts at the cursor, or null. */

@@ -70,7 +70,7 @@ export function readWhen(text: string, o: WhenOptions): WhenRead {
   return resolveNode(node, text, o);
 }
 
-const DATEISH = new Set(['ngay', 'mung', 'mong', 'thang', 'nam', 'am', 'lich', 'ram', 'tet', 'sang', 'chieu', 'toi', 'trua', 'tu', 'den', 'het', 'cuoi', 'dau', 'tuan', 'quy', 'nhuan', 'gio', 'phut']);
+const DATEISH = new Set(['khi', 'ngay', 'mung', 'mong', 'thang', 'nam', 'am', 'lich', 'ram', 'tet', 'sang', 'chieu', 'toi', 'trua', 'tu', 'den', 'het', 'cuoi', 'dau', 'tuan', 'quy', 'nhuan', 'gio', 'phut']);
 const LEAD_IN = new Set(['ngay', 'sang', 'chieu', 'toi', 'trua', 'tu', 'vao', 'luc', 'truoc', 'han']);
 
 /** Where something that looks like a date starts: "14/6", "mùng 10", "âm lịch", "rằm", "cuối năm", a bare time. */
@@ -79,6 +79,8 @@ function looksDated(tokens: readonly Token[], i: number): boolean {
   if (t?.k === 'time') return true;
   if (t?.k === 'num' && u?.k === 'sep' && '/.-'.includes(u.s) && v?.k === 'num' && t.end === u.at && u.end === v.at) return true;
   if (t?.k !== 'word') return false;
+  // "ngay sau khi kết thúc …" (right after): a time, but not a date.
+  if (t.w === 'ngay' && !t.accented && u?.k === 'word' && ['sau', 'truoc'].includes(u.w) && v?.k === 'word' && v.w === 'khi') return true;
   if (['mung', 'mong'].includes(t.w) && u?.k === 'num') return true;
   if (t.w === 'cuoi' && u?.k === 'word' && ['nam', 'thang', 'tuan', 'quy'].includes(u.w)) return true;
   return t.w === 'ram' || (t.w === 'am' && u?.k === 'word' && u.w === 'lich');

@@ -1,8 +1,8 @@
 import { type Context, InlineKeyboard } from 'grammy';
 import type { Clock } from '../core/clock.js';
 import { DateTime } from 'luxon';
-import { explainDateInput, showWhen } from '../calendar/date-format.js';
-import { deadlineOf, parseDateInput, type DateInput } from '../calendar/date-input.js';
+import { explainDateInput, showDay, tetNote } from '../calendar/date-format.js';
+import { parseDateInput, type DateInput } from '../calendar/date-input.js';
 import type { Translate } from './context.js';
 import type { BotConversation } from './conversation.js';
 import { isStaleQueryError } from './stale-query.js';
@@ -163,7 +163,9 @@ export function dateTimeReader(conversation: BotConversation, t: Translate, opts
     const parsed = parseDateInput(text, now, opts.zone);
     const shown = { input: text.slice(0, 40), when: text.slice(0, 40) };
     if (parsed.ok) {
-      await input.reply(showWhen(parsed.value, opts.zone, t, deadlineOf(parsed.value)));
+      const note = tetNote(parsed.at, opts.zone, t);
+      const readBack = t('cal-show-point', { day: showDay(DateTime.fromJSDate(parsed.at, { zone: opts.zone }), opts.zone, t, true) });
+      await input.reply([readBack, ...(note ? [note] : [])].join('\n'));
       return accept(parsed.at);
     }
     offered = sameDayAhead(parsed, now, opts.zone);
