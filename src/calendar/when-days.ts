@@ -23,6 +23,8 @@ export interface DayOptions {
   afterNgay: boolean;
   /** A year near the one meant, for years named by stem and branch ("năm Canh Tý"). */
   near: number;
+  /** Holiday names of two words or more ("Quốc khánh") even where `names` is off. */
+  nameWords?: boolean;
 }
 
 const WEEKDAYS: readonly [string, number][] = [
@@ -187,9 +189,10 @@ let aliases: { id: HolidayId; a: string }[] | null = null;
 const ALIASES = () => (aliases ??= HOLIDAYS.flatMap((x) => x.aliases.map((a) => ({ id: x.id, a }))).sort((p, q) => q.a.length - p.a.length));
 
 /** A holiday by name: "Giỗ Tổ Hùng Vương", "Quốc khánh", "Tết Nguyên đán" (the longest name wins). */
-function holidayName(c: Cursor): DayNode | null {
+function holidayName(c: Cursor, o: DayOptions): DayNode | null {
   c.oneOf(['dip', 'le']);
-  const hit = ALIASES().find((x) => c.words(x.a));
+  // Inside a sentence a one-word name ("Tết") is too often just a word; two words ("Quốc khánh") name the day.
+  const hit = ALIASES().find((x) => (o.names || (o.nameWords === true && x.a.includes(' '))) && c.words(x.a));
   return hit ? { t: 'holiday', id: hit.id } : null;
 }
 
@@ -217,7 +220,7 @@ function shifted(c: Cursor, o: DayOptions): DayNode | null {
 
 function plainDay(c: Cursor, o: DayOptions): DayNode | null {
   const rules = [(k: Cursor) => numeric(k, o), (k: Cursor) => spelled(k, o), (k: Cursor) => lunarNamed(k, o), (k: Cursor) => today(k, o), weekOrMonthEnd];
-  if (o.names) rules.push(holidayName);
+  rules.push((k: Cursor) => holidayName(k, o));
   return longest(c, rules);
 }
 

@@ -32,7 +32,8 @@ export type PointNode = Span &
 export type WhenNode = Span &
   (
     | { t: 'point'; p: PointNode }
-    | { t: 'range'; from: PointNode; to: PointNode }
+    /** `count`: how many days were listed ("13, 14, 15/5"), when the ends were joined by a list. */
+    | { t: 'range'; from: PointNode; to: PointNode; count?: number }
     /** before: done before that day (the end of the day before, or the time written); through: by its end. */
     | { t: 'deadline'; p: PointNode; edge: 'before' | 'through' }
   );
@@ -80,6 +81,8 @@ export interface ReadOptions {
   whole: boolean;
   /** A year near the one meant (for "năm Canh Tý"). */
   near: number;
+  /** Holiday names of two words or more stand for their day even in a sentence ("Treo cờ Quốc khánh"). */
+  nameWords?: boolean;
 }
 
 /** "(tức ngày 26 tháng Chạp năm Canh Tý)", "(nhằm mùng 10 tháng 3)": the lunar date beside a solar one, read past. */
@@ -133,7 +136,7 @@ function dayPoint(c: Cursor, o: PointOptions): PointNode | null {
   const from = c.i;
   const l = lead(c);
   const after = o.whole || l.ngay || Boolean(o.afterNgay);
-  const day: DayNode | null = dayNode(c, { names: o.whole || l.ngay, afterNgay: after, near: o.near }) ?? (l.today ? { t: 'today', shift: 0 } : null);
+  const day: DayNode | null = dayNode(c, { names: o.whole || l.ngay, afterNgay: after, near: o.near, nameWords: o.nameWords === true }) ?? (l.today ? { t: 'today', shift: 0 } : null);
   if (!day) return null;
   const note = c.attempt((k) => (k.sep('(') ? weekdayWord(k) : null));
   if (note !== null && !c.sep(')')) return null;
@@ -225,26 +228,34 @@ function point(c: Cursor, o: PointOptions): PointNode | null {
 }
 
 /** "từ ngày 12", "ngày 13, 14, 15", "các ngày 30, 31", "từ mùng 4": the first of days whose month comes at the end. */
-function bareStart(c: Cursor, tu: boolean): PointNode | null {
+/** "từ ngày 12", "ngày 13, 14, 15", "các ngày 30, 31", "từ mùng 4", "(12 và 17-8": the first of days whose month comes at the end. */
+function bareStart(c: Cursor, tu: boolean): { p: PointNode; days: number[] } | null {
   const from = c.i;
   const part = partOfDay(c);
   const ngay = c.oneOf(['cac ngay', 'ngay']) !== null;
   if (ngay) c.sep(':');
   const mung = c.oneOf(['mung', 'mong']) !== null;
-  if (!tu && !ngay && !mung) return null;
   const d = c.num(1, 31);
   if (d === null) return null;
   const s = span(c, from);
   const more = (k: Cursor) => k.sep(',') !== null || k.words('va');
-  while (c.attempt((k) => (more(k) && (k.oneOf(['mung', 'mong']), k.num(1, 31)) !== null && more(new Cursor(k.tokens, k.i)) ? true : null)));
+  const listed = (k: Cursor) => more(k) && (k.oneOf(['mung', 'mong']), k.peek()?.k === 'num');
+  if (!tu && !ngay && !mung && !listed(new Cursor(c.tokens, c.i))) return null;
+  const days = [d];
+  for (;;) {
+    const n = c.attempt((k) => (more(k) && (k.oneOf(['mung', 'mong']), k.num(1, 31)) !== null && more(new Cursor(k.tokens, k.i)) ? (k.tokens[k.i - 1] as { v: number }).v : null));
+    if (n === null) break;
+    days.push(n);
+  }
   if (c.sep(',') === null) c.words('va');
-  return { t: 'day', day: { t: 'solar', d, m: null, y: null, mung }, time: null, part, weekdayNote: null, ...s };
+  return { p: { t: 'day', day: { t: 'solar', d, m: null, y: null, mung }, time: null, part, weekdayNote: null, ...s }, days };
 }
 
 function rangeFrom(c: Cursor, o: ReadOptions, bare: boolean): WhenNode | null {
   const from = c.i;
   const tu = c.words('tu');
-  const start = bare ? bareStart(c, tu) : point(c, o);
+  const head = bare ? bareStart(c, tu) : null;
+  const start = bare ? (head?.p ?? null) : point(c, o);
   if (!start) return null;
   const list = bare && c.tokens[c.i - 1]?.k !== 'num';
   const and = !list && !bare && start.t === 'day' && c.words('va');
@@ -252,7 +263,9 @@ function rangeFrom(c: Cursor, o: ReadOptions, bare: boolean): WhenNode | null {
   c.words('het');
   const end = point(c, { ...o, afterNgay: true });
   if (!end || ((bare || and) && end.t !== 'day')) return null;
-  return { t: 'range', from: start, to: end, ...span(c, from) };
+  // Days listed ("ngày 13, 14, 15/5", "04/04 và 05/04") make one period only when they follow each other.
+  const count = list || and ? (head?.days.length ?? 1) + 1 : undefined;
+  return { t: 'range', from: start, to: end, ...(count ? { count } : {}), ...span(c, from) };
 }
 
 /** "từ 21h đến 21h15 ngày 30/4", "lúc 20 giờ đến 22 giờ ngày 1/5": two times of one day. */

@@ -70,7 +70,7 @@ export function readWhen(text: string, o: WhenOptions): WhenRead {
   return resolveNode(node, text, o);
 }
 
-const DATEISH = new Set(['khi', 'ngay', 'mung', 'mong', 'thang', 'nam', 'am', 'lich', 'ram', 'tet', 'sang', 'chieu', 'toi', 'trua', 'tu', 'den', 'het', 'cuoi', 'dau', 'tuan', 'quy', 'nhuan', 'gio', 'phut']);
+const DATEISH = new Set(['dip', 'le', 'khi', 'ngay', 'mung', 'mong', 'thang', 'nam', 'am', 'lich', 'ram', 'tet', 'sang', 'chieu', 'toi', 'trua', 'tu', 'den', 'het', 'cuoi', 'dau', 'tuan', 'quy', 'nhuan', 'gio', 'phut']);
 const LEAD_IN = new Set(['ngay', 'sang', 'chieu', 'toi', 'trua', 'tu', 'vao', 'luc', 'truoc', 'han']);
 
 /** Where something that looks like a date starts: "14/6", "mùng 10", "âm lịch", "rằm", "cuối năm", a bare time. */
@@ -81,7 +81,8 @@ function looksDated(tokens: readonly Token[], i: number): boolean {
   if (t?.k !== 'word') return false;
   // "ngay sau khi kết thúc …" (right after): a time, but not a date.
   if (t.w === 'ngay' && !t.accented && u?.k === 'word' && ['sau', 'truoc'].includes(u.w) && v?.k === 'word' && v.w === 'khi') return true;
-  if (['mung', 'mong'].includes(t.w) && u?.k === 'num') return true;
+  if (['mung', 'mong', 'ngay'].includes(t.w) && u?.k === 'num') return true;
+  if (t.w === 'dip' && u?.k === 'word' && u.w === 'le') return true;
   if (t.w === 'cuoi' && u?.k === 'word' && ['nam', 'thang', 'tuan', 'quy'].includes(u.w)) return true;
   return t.w === 'ram' || (t.w === 'am' && u?.k === 'word' && u.w === 'lich');
 }
@@ -109,6 +110,12 @@ export interface WhenFound {
  * reads, the longest reading there. Whatever looks like a date but does not read is listed.
  */
 export function findWhen(text: string, o: WhenOptions): WhenFound {
+  const plain = scan(text, o, false);
+  // A holiday named in a sentence ("Treo cờ Quốc khánh") is its date only when no date is written.
+  return plain.found || plain.unread.length ? plain : scan(text, o, true);
+}
+
+function scan(text: string, o: WhenOptions, nameWords: boolean): WhenFound {
   const tokens = tokenize(text);
   const unread: (Extract<WhenRead, { ok: false }> & { at: number; end: number; node?: true })[] = [];
   const read: Span[] = [];
@@ -116,7 +123,7 @@ export function findWhen(text: string, o: WhenOptions): WhenFound {
   let stretchEnd = -1;
   for (let i = 0; i < tokens.length; ) {
     const c = new Cursor(tokens, i);
-    const node = whenNode(c, { whole: false, near: nearYear(o) });
+    const node = whenNode(c, { whole: false, near: nearYear(o), nameWords });
     if (node) {
       const r = resolveNode(node, text, o);
       read.push(node);

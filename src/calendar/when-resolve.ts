@@ -146,6 +146,8 @@ export function resolveWhen(n: WhenNode, ctx: DayCtx): { ok: true; value: WhenVa
     if (!pair.ok) return pair;
     const { a, b } = pair;
     if (b.last < a.first) return miss('backwards');
+    // "ngày 21 và 24/8" are two days, not a period from the 21st to the 24th.
+    if (n.count !== undefined && Math.round(b.last.startOf('day').diff(a.first.startOf('day'), 'days').days) + 1 !== n.count) return miss('format');
     const precision = a.precision === 'month' && b.precision === 'month' ? 'month' : a.precision === 'week' && b.precision === 'week' ? 'week' : 'day';
     return { ok: true, value: { start: a.first, end: b.last, precision, shape: 'range', startTimed: a.timed, endTimed: b.timed, startLunar: a.lunar, endLunar: b.lunar } };
   }

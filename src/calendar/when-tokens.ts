@@ -21,7 +21,7 @@ export type Token =
 
 const LEXEME = new RegExp(
   [
-    String.raw`(?<th>\d{1,2})\s*(?:giờ|gio|h|g)(?:\s*(?<tm>\d{1,2})(?!\d))?(?:\s*(?:phút|phut|pút))?(?![\p{L}\d])`,
+    String.raw`(?<th>\d{1,2})\s*(?:giờ|gio|h|g)(?:\s*(?<tm>\d{2})(?![\d/.-]))?(?:\s*(?:phút|phut|pút))?(?![\p{L}\d])`,
     String.raw`(?<ch>\d{1,2}):(?<cm>\d{2})(?!\d)`,
     String.raw`(?<num>\d+)`,
     String.raw`(?<word>[\p{L}\p{M}]+)`,
