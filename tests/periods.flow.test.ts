@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { buildCsv } from '../src/exports/exports.csv.js';
 import { buildXlsx } from '../src/exports/exports.xlsx.js';
 import { loadExport } from '../src/exports/exports.service.js';
 import { translator } from '../src/telegram/i18n.js';
@@ -152,5 +153,16 @@ describe.each(dbTargets())('tasks over a period on %s', (target) => {
     expect(summary?.getRow(2).getCell(4).value).toBe('từ ngày 23/07/2026 đến hết ngày 27/07/2026');
     expect(sheet?.getRow(1).getCell(15).value).toBe('Đã hạ cờ lúc');
     expect([sheet?.getRow(2).getCell(15).value, sheet?.getRow(3).getCell(15).value ?? null]).toEqual(['28/07/2026 07:10', null]);
+
+    // Issue 19: the take-down shows in the CSV, /pending and /status too.
+    const csv = buildCsv(loaded.data, translator(h.app.telegram.env.i18n, 'vi'), ZONE).toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[0]?.split(',').at(-1)).toBe('Đã hạ cờ lúc');
+    expect(csv.slice(1, 3).map((line) => line.split(',').at(-1))).toEqual(['28/07/2026 07:10', '']);
+    await say(admin, '/pending');
+    const after = await press(admin, 'Treo cờ 27/7');
+    expect(after).toContain('🏳️ Đã hạ cờ, tháo băng rôn: 1 đơn vị\n• Khối 1 — đã hạ cờ lúc 28/07/2026 07:10');
+    admin.sendText('/status');
+    const status = (await admin.nextMessages(2)).map((m) => m.text).join('\n');
+    expect(status).toContain('🏳️ Đã hạ cờ, tháo băng rôn: 1/2 đơn vị');
   });
 });
