@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../src/onboarding/invites.service.js';
-import { reportButtonData } from '../src/reports/report-button.js';
+import { reportButtonData } from '../src/reports/reports.buttons.js';
 import { dbTargets, type TestDatabase } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { Harness } from './support/harness.js';

@@ -7,7 +7,7 @@ import { systemClock } from '../src/core/clock.js';
 import { createLogger } from '../src/core/logger.js';
 import { Dispatcher } from '../src/outbox/dispatcher.js';
 import { soloElector } from '../src/outbox/leader.js';
-import { PER_CHAT_MS } from '../src/outbox/pacer.js';
+import { PER_CHAT_MS } from '../src/telegram/pacer.js';
 import { createI18n, translator } from '../src/telegram/i18n.js';
 import { createNotifier } from '../src/telegram/notifier.js';
 import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { reportButtonData } from '../src/reports/report-button.js';
+import { reportButtonData } from '../src/reports/reports.buttons.js';
 import { dbTargets } from './support/db.js';
 import { buildMember, buildTask, buildUnit, flagForm } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';

@@ -1,5 +1,5 @@
 import { buttonKind } from '../core/buttons.js';
-import { UNIT_KINDS } from './unit-kinds.js';
+import { UNIT_KINDS } from '../core/unit-kinds.js';
 
 /**
  * The onboarding slice's buttons (/lang, /invite, /units). Ids are bounded to 9 digits, so a

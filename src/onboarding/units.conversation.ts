@@ -8,7 +8,7 @@ import { translator } from '../telegram/i18n.js';
 import { pickUnitKind } from '../telegram/pick-units.js';
 import { splitLines } from '../telegram/split.js';
 import { unitsAddKindButton } from './onboarding.buttons.js';
-import { UNIT_KINDS } from './unit-kinds.js';
+import { UNIT_KINDS } from '../core/unit-kinds.js';
 import { MAX_UNIT_NAME, parseUnitLines, type UnitLineError } from './units.rules.js';
 import { addUnits, renameUnit, type Unit } from './units.service.js';
 

@@ -3,7 +3,7 @@ import { InlineKeyboard } from 'grammy';
 import { formatLocal } from '../core/clock.js';
 import type { DeliveryPayload } from '../core/schema.js';
 import { isQuiet, nextSendable } from '../outbox/outbox.rules.js';
-import { reportButtonData } from '../reports/report-button.js';
+import { reportButtonData } from '../reports/reports.buttons.js';
 import type { BotContext, Translate } from '../telegram/context.js';
 import { answerPress, askChoice, waitInput } from '../telegram/ask.js';
 import { type BotConversation, defineConversation } from '../telegram/conversation.js';

@@ -2,7 +2,7 @@ import { type Context, InlineKeyboard } from 'grammy';
 import { matchesName } from '../core/fold.js';
 import type { UnitKind } from '../core/schema.js';
 import { type ScopeUnit, type UnitScope, unitsInScope } from '../core/unit-scope.js';
-import { UNIT_KINDS } from '../onboarding/unit-kinds.js';
+import { UNIT_KINDS } from '../core/unit-kinds.js';
 import { answerPress, askChoice, clearButtons, waitInput } from './ask.js';
 import type { Translate } from './context.js';
 import type { BotConversation } from './conversation.js';

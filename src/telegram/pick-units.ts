@@ -1,6 +1,6 @@
 import type { Context } from 'grammy';
 import type { UnitKind } from '../core/schema.js';
-import { isUnitKind, UNIT_KINDS } from '../onboarding/unit-kinds.js';
+import { isUnitKind, UNIT_KINDS } from '../core/unit-kinds.js';
 import { accept, ask, clearButtons, pressedWith, retry, waitInput } from './ask.js';
 import type { Translate } from './context.js';
 import type { BotConversation } from './conversation.js';
