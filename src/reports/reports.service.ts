@@ -1,25 +1,13 @@
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
-import type { ReportFlag, ReportStatus, TaskStatus } from '../core/schema.js';
+import type { ReportFlag, TaskStatus } from '../core/schema.js';
+import type { PhotoEvidence, ReportAnswers } from './report.model.js';
 import { openReportDialogue } from './report-open.queries.js';
 import { type ConsumedRow, submitInOneStatement } from './report-submit.queries.js';
 
 export { listLeaderTasks, type LeaderTaskLine } from './reports.queries.js';
 
-export interface PhotoEvidence {
-  fileId: string;
-  fileUniqueId: string;
-  /** When the photo message was sent (Telegram's message date). */
-  sentAt: string;
-}
-
-export interface ReportAnswers {
-  status: ReportStatus;
-  number: number | null;
-  note: string | null;
-  location: { latitude: number; longitude: number } | null;
-  photos: PhotoEvidence[];
-}
+export type { PhotoEvidence, ReportAnswers };
 
 export type Refusal = 'not-found' | 'not-member' | 'not-assigned' | 'closed' | 'cancelled';
 
