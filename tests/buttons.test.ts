@@ -8,8 +8,8 @@ type AnyKind = ButtonKind<readonly ButtonField[]>;
 type Values = ButtonValues<readonly ButtonField[]>;
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-/** Every module that declares button kinds: `*.buttons.ts` (and the older `*-button.ts`). */
-const FILES = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) => /(\.buttons|-button)\.ts$/.test(f));
+/** Every module that declares button kinds: `*.buttons.ts`, the slices' and the edge's (ask, pickers). */
+const FILES = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.buttons.ts'));
 
 function isKind(value: unknown): value is AnyKind {
   if (typeof value !== 'object' || value === null) return false;

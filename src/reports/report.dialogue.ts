@@ -7,10 +7,9 @@ import { dialogueKey } from '../telegram/dialogue-store.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { type HotDialogue, type HotDialogues, type RowGuard, sayAll, type Step } from '../telegram/hot-dialogue.js';
 import { isLocale, translator } from '../telegram/i18n.js';
-import { reportButton } from './reports.buttons.js';
+import { reportButton, reportStayButton, reportSwitchButton } from './reports.buttons.js';
 import { EMPTY_DRAFT, type ReportState, reportStateSchema } from './report-state.js';
 import { confirmation, prompt, readAnswer, statusPrompt } from './report-steps.dialogue.js';
-import { reportStayButton, reportSwitchButton } from './report-switch.js';
 import { openReport, submitFromDialogue } from './reports.service.js';
 
 /**

@@ -8,8 +8,7 @@ import { hasRole } from '../telegram/guards.js';
 import { splitLines } from '../telegram/split.js';
 import type { HotDialogues } from '../telegram/hot-dialogue.js';
 import { reportDialogue, reportEntry } from './report.dialogue.js';
-import { reportButton, reportButtonData } from './reports.buttons.js';
-import { reportSwitchButton } from './report-switch.js';
+import { reportButton, reportButtonData, reportConfirmButton, reportSwitchButton } from './reports.buttons.js';
 import { type LeaderTaskLine, listLeaderTasks } from './reports.service.js';
 
 const MAX_LABEL_TITLE = 28;
@@ -60,6 +59,6 @@ export function createReportsFeature(env: FeatureEnv, dialogues: HotDialogues): 
   const onSendAgain = (ctx: BotContext) => answerPress(ctx, { text: ctx.t('report-already-received') });
 
   members.callbackQuery([reportButton.pattern, reportSwitchButton.pattern], onReportButton);
-  members.callbackQuery('rc:send', onSendAgain);
+  members.callbackQuery(reportConfirmButton.pack('send'), onSendAgain);
   return { composer, early: entry.early };
 }
