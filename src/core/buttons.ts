@@ -60,10 +60,10 @@ export function declaredButtonPrefixes(): readonly string[] {
 }
 
 /** Reads a press: the value it carries, or null for data this question did not offer. */
-export type Choice<T> = (data: string | undefined) => T | null;
+export type PressReader<T> = (data: string | undefined) => T | null;
 
 /** A kind of one field, read as its value (a question that offers one kind of button). */
-export function choice<F extends ButtonField>(kind: ButtonKind<readonly [F]>): Choice<ButtonValues<readonly [F]>[0]> {
+export function choice<F extends ButtonField>(kind: ButtonKind<readonly [F]>): PressReader<ButtonValues<readonly [F]>[0]> {
   return (data) => {
     const values = kind.unpack(data);
     return values ? values[0] : null;
@@ -71,11 +71,11 @@ export function choice<F extends ButtonField>(kind: ButtonKind<readonly [F]>): C
 }
 
 /** A kind without fields, read as `value` (e.g. "new" beside a list of ids). */
-export function choiceAs<const T>(kind: ButtonKind<readonly []>, value: T): Choice<T> {
+export function choiceAs<const T>(kind: ButtonKind<readonly []>, value: T): PressReader<T> {
   return (data) => (kind.unpack(data) ? value : null);
 }
 
 /** The first of several readings that accepts the press. */
-export function eitherChoice<A, B>(a: Choice<A>, b: Choice<B>): Choice<A | B> {
+export function eitherChoice<A, B>(a: PressReader<A>, b: PressReader<B>): PressReader<A | B> {
   return (data) => a(data) ?? b(data);
 }

@@ -1,4 +1,5 @@
 import { buttonKind } from '../core/buttons.js';
+import { targetPickerButtons } from '../telegram/pickers.buttons.js';
 import { UNIT_KINDS } from '../core/unit-kinds.js';
 
 /**
@@ -52,3 +53,8 @@ export const deactivateYesButton = buttonKind('units:offok', ['id']);
 export const deactivateNoButton = buttonKind('units:offno', []);
 /** /units: make a deactivated unit active again. */
 export const reactivateUnitPicker = unitPicker('on');
+
+/** /units → add: the kind of the new unit, when it was not pressed already. */
+export const unitKindButton = buttonKind('uk', [UNIT_KINDS]);
+/** /invite → pick units: who gets invite cards. */
+export const inviteTargets = targetPickerButtons('ipk');
