@@ -113,7 +113,7 @@ export function reportEntry(env: FeatureEnv, dialogues: HotDialogues) {
     }
     const t = texts(outcome.locale);
     if (outcome.kind === 'refused') return answerPress(ctx, { text: t(`report-refused-${outcome.reason}`), showAlert: true });
-    if (!dialogues.remember(chatId, outcome.row)) throw new Error('the opened report row does not match report-state.ts');
+    if (!dialogues.remember(chatId, outcome.row)) throw new Error('the report dialogue is not registered');
     const { title, unit, dueAt, already, returnReason } = outcome.intro;
     const intro = [t('report-intro', { title, unit, due: formatLocal(dueAt, config.timezone) })];
     if (already) intro.push(t('report-already', { by: already.by, at: formatLocal(already.at, config.timezone) }));
