@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csvField } from '../src/exports/exports.csv.js';
 import { exportFileName, sheetNames } from '../src/exports/exports.names.js';
 import { insertReport } from './support/reports.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 
 const OFFICIAL = 3001;
@@ -50,12 +49,7 @@ describe('export file names', () => {
 });
 
 describe.each(dbTargets())('export on %s', (target) => {
-  const app = useApp(target, { localTime: '15/06/2026 08:30' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(async () => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { localTime: '15/06/2026 08:30' });
 
   async function seed() {
     const db = database.db;

@@ -1,16 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { describe, expect, it } from 'vitest';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 
 describe.each(dbTargets())('faults from outside on %s', (target) => {
-  const app = useApp(target, { localTime: '02/06/2026 08:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(() => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { localTime: '02/06/2026 08:00' });
 
   async function seed() {
     const k1 = await buildUnit(database.db, { name: 'Khối 1', households: 50 });

@@ -1,20 +1,16 @@
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { insertReport, leaderReportsFlag } from './support/reports.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildTask, buildUnit, flagForm } from './support/factories.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 
 const OFFICIAL = 3001;
 const cleanupForm = { number: { label: 'Số hộ tham gia', max: 'households' as const }, photos: 'optional' as const, location: false, note: true };
 
 describe.each(dbTargets())('officials on %s', (target) => {
-  const app = useApp(target, { localTime: '12/06/2026 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
+  const { database, h } = useApp(target, { localTime: '12/06/2026 09:00' });
   beforeEach(async () => {
-    ({ database, h } = app);
     await buildMember(database.db, { telegramId: OFFICIAL, name: 'Chủ tịch UBND', role: 'official' });
   });
 

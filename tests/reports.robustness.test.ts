@@ -1,18 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { submitReport } from '../src/reports/reports.service.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 
 describe.each(dbTargets())('report robustness on %s', (target) => {
-  const app = useApp(target, { localTime: '02/06/2026 08:00' });
-  let database: TestDatabase;
-  let h: Harness;
+  const { database, h } = useApp(target, { localTime: '02/06/2026 08:00' });
   let seed: Awaited<ReturnType<typeof seedTask>>;
   beforeEach(async () => {
-    ({ database, h } = app);
     seed = await seedTask();
   });
 

@@ -1,10 +1,9 @@
 import JSZip from 'jszip';
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildUnit } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
-import type { Harness } from './support/harness.js';
 import { leaderReportsFlag } from './support/reports.js';
 import { useApp } from './support/suite.js';
 
@@ -46,11 +45,8 @@ async function unzip(bytes: Buffer) {
 }
 
 describe.each(dbTargets())('campaign results report on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '02/06/2023 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '02/06/2023 09:00' });
   beforeEach(async () => {
-    ({ database, h } = app);
     const households = [120, 80, 100];
     for (const [i, id] of LEADERS.entries()) {
       const unit = await buildUnit(database.db, { name: `Khối ${i + 1}`, households: households[i] ?? null });

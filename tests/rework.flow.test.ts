@@ -1,22 +1,16 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportButtonData } from '../src/reports/reports.buttons.js';
 import { leaderReportsFlag } from './support/reports.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 
 const OFFICIAL = 3001;
 const REASON = 'Ảnh chưa thấy cờ, đề nghị chụp lại';
 
 describe.each(dbTargets())('return for rework on %s', (target) => {
-  const app = useApp(target, { localTime: '12/06/2026 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(async () => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { localTime: '12/06/2026 09:00' });
 
   async function seed() {
     const db = database.db;
