@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dbTargets } from './support/db.js';
-import { buildMember, buildTask, buildUnit } from './support/factories.js';
+import { buildMember, buildTask, seedTown } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
 import { useApp } from './support/suite.js';
 
@@ -8,9 +8,7 @@ describe.each(dbTargets())('the leader report path without friction on %s', (tar
   const { database, h } = useApp(target, { localTime: '02/06/2026 08:00' });
 
   async function seed() {
-    const k1 = await buildUnit(database.db, { name: 'Khối 1', households: 50 });
-    const leader = await buildMember(database.db, { telegramId: 2001, name: 'Hoàng Văn Một', unitId: k1.id });
-    const flag = await buildTask(database.db, { unitIds: [k1.id], title: 'Treo cờ Tổ quốc' });
+    const { k1, leader, task: flag } = await seedTown(database.db);
     const pano = await buildTask(database.db, {
       unitIds: [k1.id],
       title: 'Rà soát pano, áp phích',

@@ -1,6 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReportForm } from '../src/core/schema.js';
 import { buildResultsReportDocx, type ReportSettings } from '../src/plans/results-report.docx.js';
 import { loadResultsReportData } from '../src/plans/results-report.data.js';
@@ -9,7 +9,8 @@ import { returnReport } from '../src/rework/rework.service.js';
 import { createCampaign, createTask } from '../src/tasks/tasks.service.js';
 import { createI18n, translator } from '../src/telegram/i18n.js';
 import { ManualClock } from './support/clock.js';
-import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
+import { useDatabase } from './support/suite.js';
 import { buildMember, buildUnit, flagForm } from './support/factories.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -55,16 +56,7 @@ async function unzip(buf: Buffer) {
 }
 
 describe.each(dbTargets())('campaign results report on %s', (target) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(target);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.reset();
-  });
+  const { database } = useDatabase(target);
 
   /** Two tasks, four units: one late report, one returned, one unit that never reports; photos on three units. */
   async function seed() {

@@ -33,6 +33,21 @@ function current<T extends object>(name: string, get: () => T | undefined): T {
   });
 }
 
+/** One database per file on `target`, emptied before each test: for tests of services and queries, with no app. */
+export function useDatabase(target: DbTarget): Pick<AppSuite, 'database' | 'db'> {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase(target);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  beforeEach(async () => {
+    await database?.reset();
+  });
+  return { database: current('database', () => database), db: current('db', () => database?.db) };
+}
+
 /**
  * The usual flow-test setup: one database per file on `target`, emptied before each test,
  * and a fresh app against a fresh fake Telegram for each test (optionally at a local time).
