@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportButtonData } from '../src/reports/reports.buttons.js';
 import { leaderReportsFlag } from './support/reports.js';
 import { dbTargets } from './support/db.js';
-import { buildMember, buildTask, buildUnit } from './support/factories.js';
+import { buildMember, seedTown } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
 import { useApp } from './support/suite.js';
 
@@ -14,13 +14,11 @@ describe.each(dbTargets())('return for rework on %s', (target) => {
 
   async function seed() {
     const db = database.db;
-    const k1 = await buildUnit(db, { name: 'Khối 1', households: 120 });
-    const official = await buildMember(db, { telegramId: OFFICIAL, name: 'Chủ tịch UBND', role: 'official' });
-    await buildMember(db, { telegramId: 2001, name: 'Hoàng Văn Một', unitId: k1.id });
+    const { k1, official, task } = await seedTown(db, { households: 120, official: { telegramId: OFFICIAL, name: 'Chủ tịch UBND' } });
+    if (!official) throw new Error('seedTown made no official');
     // The deputy blocked the bot: stored as unreachable, and Telegram answers 403.
     await buildMember(db, { telegramId: 2011, name: 'Phó Một', unitId: k1.id, position: 'deputy', status: 'unreachable' });
     h.fake.user(2011).block();
-    const task = await buildTask(db, { title: 'Treo cờ Tổ quốc', unitIds: [k1.id] });
     const leader = h.fake.user(2001);
     leader.sendText('/tasks');
     await leader.nextMessage();
