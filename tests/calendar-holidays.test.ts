@@ -1,7 +1,8 @@
+import { findHolidayInText } from '../src/calendar/holiday-in-text.js';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
-  findHolidayInText, flagWindow, HOLIDAYS, holidayDate, holidayDays, isTetQuiet, nationalDayAdjacent, nextHolidayDate, nextSendableAfterTet,
+  flagWindow, HOLIDAYS, holidayDate, holidayDays, isTetQuiet, nationalDayAdjacent, nextHolidayDate, nextSendableAfterTet,
   type HolidayId,
 } from '../src/calendar/holidays.js';
 import type { SolarDate } from '../src/calendar/lunar.js';

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import { foldVietnamese } from '../core/fold.js';
 import { lunarToSolar, solarToLunar, type SolarDate } from './lunar.js';
-import { solarDaysIn } from './when-reader.js';
 
 export const HOLIDAY_IDS = [
   'new-year', 'tet', 'hung-kings', 'reunification', 'labour-day', 'national-day',
@@ -124,27 +123,6 @@ export function flagWindow(id: HolidayId, year: number, zone: string): FlagWindo
     start: DateTime.fromObject(firstDay, { zone }).startOf('day').toJSDate(),
     end: DateTime.fromObject(lastDay, { zone }).endOf('day').toJSDate(),
   };
-}
-
-/** Other days called "Tết" that are not Tết Nguyên đán. */
-const OTHER_TET = / tet (?:doan ngo|nguyen tieu|han thuc|trong cay|ong cong ong tao|ong tao)(?= )/g;
-
-/**
- * The holiday a task title is about, by name ("Treo cờ dịp Quốc khánh", accents optional) or by
- * its solar date ("Treo cờ 30/4"). Name and date together beat a name alone ("Cách mạng tháng
- * Tám và Quốc khánh 2/9" is about 2/9); then the longer name wins ("Tết Dương lịch" over "Tết").
- */
-export function findHolidayInText(text: string): Holiday | null {
-  const folded = ` ${foldVietnamese(text)} `.replace(OTHER_TET, ' ');
-  const dates = solarDaysIn(text).map((d) => `${d.day}/${d.month}`);
-  let best: { x: Holiday; score: number; len: number } | null = null;
-  for (const x of HOLIDAYS) {
-    const len = Math.max(0, ...x.aliases.filter((a) => folded.includes(` ${a} `)).map((a) => a.length));
-    const byDate = x.calendar === 'solar' && dates.includes(`${x.day}/${x.month}`);
-    const score = (len > 0 ? 1 : 0) + (byDate ? 1 : 0);
-    if (score > 0 && (!best || score > best.score || (score === best.score && len > best.len))) best = { x, score, len };
-  }
-  return best?.x ?? null;
 }
 
 /** The holiday a whole phrase names ("Tết", "dịp Quốc khánh", "ngày Giỗ Tổ"), for date input. */

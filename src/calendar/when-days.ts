@@ -184,7 +184,7 @@ function weekOrMonthEnd(c: Cursor): DayNode | null {
   return { t: 'weekday', wd, week: week === null ? null : week === 'nay' ? 'this' : 'next' };
 }
 
-// Built on first use: holidays.ts reads dates with this grammar too, so nothing of it runs at import.
+// Built on first use, so importing the grammar costs nothing.
 let aliases: { id: HolidayId; a: string }[] | null = null;
 const ALIASES = () => (aliases ??= HOLIDAYS.flatMap((x) => x.aliases.map((a) => ({ id: x.id, a }))).sort((p, q) => q.a.length - p.a.length));
 
