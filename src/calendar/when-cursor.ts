@@ -1,5 +1,8 @@
 import type { LocalTime, Token } from './when-tokens.js';
 
+const SPLIT = new Map<string, string[]>();
+const ACCENTED_TEXT = new WeakMap<readonly Token[], boolean>();
+
 /**
  * A position in the tokens of a phrase, for the grammar rules: each rule moves it forward when it
  * matches and leaves it where it was when it does not (see `attempt`).
@@ -36,9 +39,19 @@ export class Cursor {
     return found;
   }
 
+  /** Whether any word of the text carries an accent (then unaccented look-alikes are other words). */
+  get accented(): boolean {
+    let known = ACCENTED_TEXT.get(this.tokens);
+    if (known === undefined) ACCENTED_TEXT.set(this.tokens, (known = this.tokens.some((x) => x.k === 'word' && x.accented)));
+    return known;
+  }
+
   /** Takes the words of `phrase` ("am lich") in order, or none of them. */
   words(phrase: string): boolean {
-    const parts = phrase.split(' ');
+    const first = this.tokens[this.i];
+    if (first?.k !== 'word' || !phrase.startsWith(first.w)) return false;
+    let parts = SPLIT.get(phrase);
+    if (!parts) SPLIT.set(phrase, (parts = phrase.split(' ')));
     const ok = parts.every((w, n) => {
       const t = this.tokens[this.i + n];
       return t?.k === 'word' && t.w === w;

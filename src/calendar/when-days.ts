@@ -228,3 +228,8 @@ function plainDay(c: Cursor, o: DayOptions): DayNode | null {
 export function dayNode(c: Cursor, o: DayOptions): DayNode | null {
   return longest(c, [(k) => shifted(k, o), (k) => plainDay(k, o)]);
 }
+
+/** First words of holiday names: where a phrase naming a holiday may start. */
+export function holidayFirstWords(): Set<string> {
+  return new Set(ALIASES().map((x) => x.a.split(' ')[0] ?? ''));
+}

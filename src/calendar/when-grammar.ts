@@ -52,8 +52,7 @@ const ACCENTED: Record<string, string> = { sang: 'sáng', toi: 'tối' };
 function accentedAs(c: Cursor, raw: string): boolean {
   const t = c.peek();
   if (t?.k !== 'word') return false;
-  const text = c.tokens.some((x) => x.k === 'word' && x.accented);
-  return !text || t.raw === raw;
+  return !c.accented || t.raw === raw;
 }
 
 /** A part of day ("sáng", "chiều", "tối"), not the look-alike words. */

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { miss, type DayCtx, type WhenDetail, type WhenReason } from './when-days.resolve.js';
 import { Cursor } from './when-cursor.js';
-import { dayNode } from './when-days.js';
+import { dayNode, holidayFirstWords } from './when-days.js';
 import { whenNode, type Span, type WhenNode } from './when-grammar.js';
 import { resolveWhen, type WhenValue } from './when-resolve.js';
 import { tokenize, type Token } from './when-tokens.js';
@@ -115,6 +115,18 @@ export function findWhen(text: string, o: WhenOptions): WhenFound {
   return plain.found || plain.unread.length ? plain : scan(text, o, true);
 }
 
+/** Words a time phrase can start with; a sentence is only parsed from these (and numbers and times). */
+const STARTS = new Set([
+  'tu', 'ngay', 'cac', 'truoc', 'sau', 'cham', 'muon', 'han', 'khong', 'toi', 'den', 'cho', 'hoan', 'xong', 'trong', 'thang', 'tuan', 'quy',
+  'mung', 'mong', 'ram', 'sang', 'trua', 'chieu', 'vao', 'luc', 'bat', 'hom', 'thu', 'chu', 'cn', 't', 'cuoi', 'dau', 'giua', 'dip', 'le',
+]);
+let startWords: Set<string> | null = null;
+const canStart = (t: Token | undefined) => {
+  if (!t || t.k !== 'word') return t !== undefined && t.k !== 'sep';
+  startWords ??= new Set([...STARTS, ...holidayFirstWords()]);
+  return startWords.has(t.w);
+};
+
 function scan(text: string, o: WhenOptions, nameWords: boolean): WhenFound {
   const tokens = tokenize(text);
   const unread: (Extract<WhenRead, { ok: false }> & { at: number; end: number; node?: true })[] = [];
@@ -123,7 +135,7 @@ function scan(text: string, o: WhenOptions, nameWords: boolean): WhenFound {
   let stretchEnd = -1;
   for (let i = 0; i < tokens.length; ) {
     const c = new Cursor(tokens, i);
-    const node = whenNode(c, { whole: false, near: nearYear(o), nameWords });
+    const node = canStart(tokens[i]) ? whenNode(c, { whole: false, near: nearYear(o), nameWords }) : null;
     if (node) {
       const r = resolveNode(node, text, o);
       read.push(node);
