@@ -80,6 +80,26 @@ describe.each(dbTargets())('Tết pause on %s', (target) => {
     expect(cancelled).toHaveLength(2);
   });
 
+  it('when the admin turns the Tết pause off on mùng 2, then what it held goes out at once', async () => {
+    await seed();
+    await at('01/02/2027 09:00');
+    await at('07/02/2027 08:00');
+    const leader = h.fake.user(A);
+    leader.skipPending();
+    h.fake.resetCalls();
+    expect(sends()).toEqual([]);
+    h.clock.setLocal('07/02/2027 10:00');
+    const admin = h.fake.user(ADMIN);
+    admin.sendText('/settings');
+    await admin.nextMessage();
+    admin.pressButton('🎆 Tắt tạm dừng dịp Tết');
+    await h.fake.waitFor(() => admin.lastMessage()?.text.includes('Tết: tắt') ?? false);
+    await h.app.dispatcher.drain();
+    const released = await leader.nextMessage();
+    expect(released.text).toContain('⏰ Còn 3 ngày đến hạn báo cáo “Tổng vệ sinh sau Tết”');
+    expect(localOf(released.date)).toBe('07/02/2027 10:00');
+  });
+
   it('when the admin turned the Tết pause off in /settings, then reminders and the digest go out on time over Tết', async () => {
     await seed();
     const admin = h.fake.user(ADMIN);
