@@ -14,6 +14,7 @@ import { Scheduler } from './outbox/scheduler.js';
 import { digestProducer } from './reminders/digest.service.js';
 import { reminderProducer } from './reminders/reminders.service.js';
 import { tetHold, tetPaused } from './reminders/tet-hold.js';
+import { noticeTetHeld, tetReleaseProducer } from './reminders/tet-notices.js';
 import { seriesProducer } from './series/series-producer.js';
 import { createBot, type CreatedBot } from './bot.js';
 import { type Receiver, startPolling, startWebhook } from './telegram/lifecycle.js';
@@ -138,8 +139,10 @@ function startOutbox(o: {
       reminderProducer(base),
       digestProducer({ ...base, hour: config.digestHour, paused: tetPaused(db, zone) }),
       broadcastProducer({ db, zone }),
+      tetReleaseProducer(base),
     ],
     hold: tetHold(db, zone),
+    onHeld: noticeTetHeld(base),
     onQueued: () => dispatcher.kick(),
   });
   if (o.timers) {

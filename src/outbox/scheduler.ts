@@ -22,6 +22,8 @@ export interface SchedulerOptions {
    * Tết pause: a later moment to send from, like quiet hours; null to send as usual.
    */
   hold?: (item: DueItem, sendable: Date) => Promise<Date | null>;
+  /** Called after a tick that held something back, once per moment it waits for (the admins' Tết notice). */
+  onHeld?: (until: Date, now: Date) => Promise<void>;
   /** Called when a tick queued something (wakes the dispatcher). */
   onQueued?: () => void;
 }
@@ -70,15 +72,18 @@ export class Scheduler {
       : new Set<string>();
     const result: TickResult = { queued: [], skipped: [] };
     const skippedItems: DueItem[] = [];
+    const heldUntil = new Set<number>();
     for (const item of items.filter((i) => !known.has(i.key))) {
-      const outcome = await materialize(db, item, now, this.o);
+      const { outcome, held } = await materialize(db, item, now, this.o);
       if (outcome === 'queued') result.queued.push(item.key);
+      if (outcome === 'queued' && held) heldUntil.add(held.getTime());
       if (outcome === 'skipped') {
         result.skipped.push(item.key);
         skippedItems.push(item);
       }
     }
     if (skippedItems.length) await this.noticeSkipped(skippedItems, now);
+    for (const until of heldUntil) await this.o.onHeld?.(new Date(until), now);
     if (result.queued.length || skippedItems.length) this.o.onQueued?.();
     if (result.queued.length || result.skipped.length) this.o.logger.info(result, 'outbox tick');
     return result;
@@ -102,36 +107,40 @@ export class Scheduler {
 
 /**
  * Records the run and queues its deliveries in one transaction; 'skipped' when it is past the
- * grace window, 'known' when another tick or instance got there first.
+ * grace window, 'known' when another tick or instance got there first. `held`: the later moment
+ * its messages wait for, when the hold applied.
  */
 async function materialize(
   db: Db,
   item: DueItem,
   now: Date,
   o: { window: SendWindow; graceHours: number; hold?: SchedulerOptions['hold'] },
-): Promise<'queued' | 'skipped' | 'known'> {
+): Promise<{ outcome: 'queued' | 'skipped' | 'known'; held: Date | null }> {
   // Read before the transaction: on PGlite a query outside `trx` while it is open would deadlock.
   const held = o.hold ? await o.hold(item, nextSendable(item.dueAt, o.window)) : null;
   const sendFrom = held ?? item.dueAt;
   const deadline = sendableDeadline(sendFrom, o.graceHours, o.window);
   const late = now.getTime() > deadline.getTime();
-  return db.transaction().execute(async (trx) => {
+  let added = 0;
+  const outcome = await db.transaction().execute(async (trx) => {
     const run = await trx
       .insertInto('outbox_runs')
       .values({ key: item.key, status: late ? 'skipped' : 'queued', due_at: item.dueAt, processed_at: now })
       .onConflict((oc) => oc.column('key').doNothing())
       .returning('key')
       .executeTakeFirst();
-    if (!run) return 'known';
-    if (late) return 'skipped';
+    if (!run) return 'known' as const;
+    if (late) return 'skipped' as const;
     const expiresAt = item.expiresAt && item.expiresAt.getTime() < deadline.getTime() ? item.expiresAt : deadline;
     const outgoing = await item.build(trx, now);
     const { kind, taskId = null, broadcastId = null, unitId = null } = item.origin;
-    const added = await enqueueDeliveries(
+    added = await enqueueDeliveries(
       trx,
       outgoing.map((m) => ({ kind, taskId, broadcastId, unitId, ...m, source: item.key, notBefore: sendFrom, expiresAt })),
     );
     await trx.updateTable('outbox_runs').set({ recipients: added }).where('key', '=', item.key).execute();
-    return 'queued';
+    return 'queued' as const;
   });
+  // Held means someone's message waits: a run with nobody to tell holds nothing.
+  return { outcome, held: added > 0 ? held : null };
 }

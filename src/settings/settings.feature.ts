@@ -1,4 +1,5 @@
-import { releaseTetHold } from '../reminders/tet-hold.js';
+import { releaseTetHoldAndTell } from '../reminders/tet-notices.js';
+import { translator } from '../telegram/i18n.js';
 import { Composer, InlineKeyboard } from 'grammy';
 import { answerPress } from '../telegram/ask.js';
 import type { BotContext, Translate } from '../telegram/context.js';
@@ -63,7 +64,11 @@ export function createSettingsFeature(env: FeatureEnv): Feature {
     const current = await office.load(deps.db);
     await setTetPause(deps.db, deps.clock, office, ctx.member.id, !current.tetPause);
     // Off during mùng 1–3: what the pause held goes now rather than on mùng 4.
-    if (current.tetPause) await releaseTetHold(deps.db, deps.clock.now(), deps.config.timezone);
+    if (current.tetPause) {
+      const texts = (locale: string) => translator(env.i18n, locale);
+      await releaseTetHoldAndTell({ db: deps.db, zone: deps.config.timezone, defaultLocale: deps.config.defaultLocale, texts }, deps.clock.now());
+      deps.outbox.wake();
+    }
     const view = settingsView(t(ctx), office.current);
     await ctx.editMessageText(view.text, { reply_markup: view.kb }).catch(() => ctx.reply(view.text, { reply_markup: view.kb }));
   };
