@@ -4,7 +4,7 @@ import type { Feature, FeatureEnv } from '../telegram/feature.js';
 import { hasRole } from '../telegram/guards.js';
 import { quickTaskConversation } from './quick-task.conversation.js';
 import { newTaskConversation } from '../tasks/newtask.conversation.js';
-import { fullyRead, looksLikeTask, readTypedTask } from './quick-task.service.js';
+import { fullyRead, looksLikeTask, prefillOf, readTypedTask } from './quick-task.service.js';
 
 /** Long texts are plans (the plans slice); a short one that names a kind of work is one task. */
 const MAX_SENTENCE = 300;
@@ -13,7 +13,8 @@ const MAX_SENTENCE = 300;
  * Admins: a sentence typed outside any dialogue that reads as a task ("Treo cờ từ 23/7 đến hết
  * 27/7, các khối") opens its preview, so a task costs two taps instead of ten. One it cannot
  * fully read (a date it cannot read or that is past, an unknown kind of work) opens /newtask with
- * the title and kind already filled in.
+ * what it understood already filled in: title and kind, and the date or period and the units
+ * when the sentence said them.
  */
 export function createQuickTaskFeature(env: FeatureEnv): Feature {
   const { deps } = env;
@@ -33,7 +34,7 @@ export function createQuickTaskFeature(env: FeatureEnv): Feature {
     // Not fully read: nothing is guessed or created; /newtask starts with what was understood.
     const trouble = task.dateTrouble;
     await ctx.reply(trouble ? ctx.t('qt-fallback-date', { part: trouble.part.slice(0, 60), title: task.title }) : ctx.t('qt-fallback-kind', { title: task.title }));
-    await newTask.enter(ctx, { locale, actorId: ctx.member.id, prefill: { title: task.title, template: task.template } });
+    await newTask.enter(ctx, { locale, actorId: ctx.member.id, prefill: prefillOf(task) });
   });
   return { composer, conversations: [quick] };
 }

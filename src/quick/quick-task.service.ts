@@ -5,6 +5,7 @@ import type { ScopeUnit } from '../core/unit-scope.js';
 import { listActiveUnits } from '../onboarding/units.service.js';
 import { readQuickTask, type QuickTask } from '../plans/quick-task.js';
 import { createCampaign, createTask, listCampaigns } from '../tasks/tasks.service.js';
+import type { NewTaskArgs } from '../tasks/newtask.conversation.js';
 
 /** What the quick-task dialogue needs: the sentence read against today's units. */
 export async function readTypedTask(db: Db, text: string, opts: { zone: string; now: Date }): Promise<{ task: QuickTask; units: ScopeUnit[] }> {
@@ -20,6 +21,17 @@ export function looksLikeTask(task: QuickTask): boolean {
 /** Read to the end: a known kind of work, and no date words left unread (or already past). */
 export function fullyRead(task: QuickTask): boolean {
   return task.kind !== null && task.dateTrouble === null;
+}
+
+/**
+ * What /newtask starts with when a sentence was not fully read: the title and kind, and the date
+ * or period and the units only when the sentence said them (a date with unread words beside it
+ * is not carried: the clerk types it again).
+ */
+export function prefillOf(task: QuickTask): NewTaskArgs['prefill'] {
+  const when = task.dueAt && !task.dateTrouble ? { when: { start: task.startsAt?.toISOString() ?? null, end: task.dueAt.toISOString() } } : {};
+  const said = task.chosenBy !== 'default' && task.chosenBy !== 'none' && task.unitIds.length > 0;
+  return { title: task.title, template: task.template, ...when, ...(said ? { unitIds: task.unitIds } : {}) };
 }
 
 export interface QuickDraft {

@@ -8,7 +8,7 @@ import type { BotConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { askChoice, askText, readPress, waitInput } from '../telegram/ask.js';
 import { choice } from '../core/buttons.js';
-import { campaignButton, formButton, newCampaignButton, pickedCampaign, taskTargets } from './tasks.buttons.js';
+import { campaignButton, formButton, newCampaignButton, pickedCampaign, readUnitsButton, taskTargets } from './tasks.buttons.js';
 import { parseCampaignPeriod } from './campaign.rules.js';
 import { createCampaign, listCampaigns } from './tasks.service.js';
 
@@ -90,8 +90,16 @@ export async function stepForm(conversation: BotConversation, ctx: Context, t: T
 }
 
 /** All units, all residential units, several kinds, or units picked by name; at least one unit. */
-export async function stepUnits(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate): Promise<{ id: number; name: string }[]> {
+export async function stepUnits(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate, read: number[] = []): Promise<{ id: number; name: string }[]> {
   const units = await conversation.external(() => listActiveUnits(env.deps.db));
+  // The units a typed sentence named, if all are still active: offered to keep, never assumed.
+  const named = units.filter((u) => read.includes(u.id)).map((u) => ({ id: u.id, name: u.name }));
+  if (named.length > 0 && named.length === read.length) {
+    const kb = new InlineKeyboard().text(t('nt-units-read-keep'), readUnitsButton.pack('keep')).text(t('nt-units-read-pick'), readUnitsButton.pack('pick'));
+    const names = named.map((u) => u.name).join(', ');
+    const kept = await askChoice(conversation, ctx, t, t('nt-units-read', { units: names.length > 1000 ? `${names.slice(0, 1000)}…` : names }), kb, choice(readUnitsButton));
+    if (kept.value === 'keep') return named.sort((a, b) => a.id - b.id);
+  }
   for (;;) {
     const scope = await pickTargets(conversation, ctx, t, { buttons: taskTargets, prompt: t('nt-choose-units'), units });
     const chosen = scope.mode === 'extra' ? [] : unitsInScope(units, scope).map((u) => ({ id: u.id, name: u.name })).sort((a, b) => a.id - b.id);

@@ -1,6 +1,6 @@
 import { type Context, InlineKeyboard } from 'grammy';
 import { DateTime } from 'luxon';
-import { showPeriod } from '../calendar/date-format.js';
+import { showDay, showPeriod } from '../calendar/date-format.js';
 import { findHolidayInText } from '../calendar/holiday-in-text.js';
 import { flagWindow, type FlagWindow, type HolidayId, nextHolidayDate } from '../calendar/holidays.js';
 import { explainPeriodInput, formatPeriod, parsePeriodInput } from '../calendar/period-input.js';
@@ -73,12 +73,20 @@ function suggestedDue(period: TaskPeriod, now: Date, zone: string): Date {
  * holiday the title names, *Khoảng thời gian*, *Lặp lại*. A period then asks for its report
  * deadline (by the start unless the admin sets another).
  */
-export async function stepWhen(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate, o: { template: string; title: string; description: string | null }): Promise<TaskWhen> {
+export async function stepWhen(
+  env: FeatureEnv,
+  conversation: BotConversation,
+  ctx: Context,
+  t: Translate,
+  o: { template: string; title: string; description: string | null; read?: ReadWhen },
+): Promise<TaskWhen> {
   const { clock, config } = env.deps;
   const zone = config.timezone;
   const now = async () => new Date(await conversation.external(() => clock.now().toISOString()));
   const flag = flagSuggestion(o, await now(), zone);
   const kb = new InlineKeyboard();
+  const read = o.read ? readPick(o.read) : null;
+  if (read) kb.text(t('nt-when-read', { when: readLabel(read, zone, t) }), whenButton.pack('read')).row();
   if (flag) {
     const [from, to] = [flag.window.firstDay, flag.window.lastDay].map((d) => DateTime.fromObject(d).toFormat('dd/MM'));
     kb.text(t('nt-when-flag-window', { holiday: t(`cal-holiday-${flag.id}`), from: from ?? '', to: to ?? '' }), whenButton.pack('flag')).row();
@@ -92,6 +100,7 @@ export async function stepWhen(env: FeatureEnv, conversation: BotConversation, c
       const pressed = whenButton.unpack(input.callbackQuery?.data)?.[0];
       if (pressed) {
         await answerPress(input);
+        if (pressed === 'read' && read) return accept(read);
         if (pressed === 'flag' && flag) return accept({ pick: 'period', period: { start: flag.window.start, end: flag.window.end } });
         if (pressed === 'period' || pressed === 'repeat') return accept(pressed === 'period' ? { pick: 'ask-period' } : { pick: 'repeat' });
         return retry(t('press-button'));
@@ -111,6 +120,21 @@ export async function stepWhen(env: FeatureEnv, conversation: BotConversation, c
   await chosen.ctx.reply(periodResolved(chosen.value, zone, t));
   const dueAt = await askPeriodDue(env, conversation, chosen.ctx, t, chosen.value.period, await now());
   return { kind: 'period', period: chosen.value.period, dueAt };
+}
+
+/** What a typed sentence said about when (ISO instants, JSON-safe for a conversation's argument): a deadline, or a period's start and end. */
+export type ReadWhen = { start: string | null; end: string };
+
+function readPick(r: ReadWhen): Pick {
+  const end = new Date(r.end);
+  return r.start ? { pick: 'period', period: { start: new Date(r.start), end } } : { pick: 'date', at: end };
+}
+
+/** The button's label: the deadline or the period, with weekdays and lunar dates, as read. */
+function readLabel(p: Pick, zone: string, t: Translate): string {
+  if (p.pick === 'period') return formatPeriod(p.period, zone, t);
+  if (p.pick !== 'date') return '';
+  return showDay(DateTime.fromJSDate(p.at, { zone }), zone, t, true);
 }
 
 /** The period as a notice writes it, then each end with its weekday and lunar date. */

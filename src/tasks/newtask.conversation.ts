@@ -7,14 +7,19 @@ import { materializeOccurrences } from '../series/series-occurrences.js';
 import { createSeries } from '../series/series.service.js';
 import { stepCampaign, stepForm, stepUnits } from './newtask-steps.conversation.js';
 import { createdText, type NewTaskSummary, previewText } from './newtask-preview.js';
-import { stepWhen } from './newtask-when.conversation.js';
+import { type ReadWhen, stepWhen } from './newtask-when.conversation.js';
 import { createTask } from './tasks.service.js';
 import { findTemplate, formFromTemplate, TEMPLATES } from './templates.js';
 import { newTaskConfirmButton, templateButton } from './tasks.buttons.js';
 import { choice } from '../core/buttons.js';
 
 /** `prefill`: what a typed sentence already said (the one-sentence task hands over what it could read). */
-export type NewTaskArgs = { locale: string; actorId: number; prefill?: { title: string; template: string } };
+export type NewTaskArgs = {
+  locale: string;
+  actorId: number;
+  /** `when` and `unitIds` only when the sentence said them (a kind's usual units are not "said"). */
+  prefill?: { title: string; template: string; when?: ReadWhen; unitIds?: number[] };
+};
 
 /** /newtask: campaign → template → title → description → when (deadline, period or rule) (→ event) → form → units → preview → create. */
 export function newTaskConversation(env: FeatureEnv) {
@@ -38,11 +43,11 @@ export function newTaskConversation(env: FeatureEnv) {
         ...(suggested ? { accept: { label: t('nt-use-title'), value: suggested } } : {}),
       })) ?? '';
     const description = await askText(conversation, ctx, t, { prompt: t('nt-ask-description'), invalid: t('nt-description-invalid'), max: 1000, skip: true });
-    const when = await stepWhen(env, conversation, ctx, t, { template: tpl.id, title, description });
+    const when = await stepWhen(env, conversation, ctx, t, { template: tpl.id, title, description, ...(prefill?.when ? { read: prefill.when } : {}) });
     // A period or a series carries its own reminders; the event question belongs to a one-off deadline.
     const eventAt = tpl.hasEvent && when.kind === 'deadline' ? await askDateTime(conversation, ctx, t, t('nt-ask-event'), { zone, clock: deps.clock }) : null;
     const form = await stepForm(conversation, ctx, t, formFromTemplate(tpl, t));
-    const units = await stepUnits(env, conversation, ctx, t);
+    const units = await stepUnits(env, conversation, ctx, t, prefill?.unitIds);
 
     const summary: NewTaskSummary = { campaign: campaign.name, title, description, when, eventAt, form, units };
     const now = new Date(await conversation.external(() => deps.clock.now().toISOString()));

@@ -29,8 +29,10 @@ export const newCampaignButton = buttonKind('ncp:new', []);
 export const pickedCampaign = eitherChoice(choice(campaignButton), choiceAs(newCampaignButton, 'new'));
 /** /newtask: the report form's toggles, then "Tiếp tục". */
 export const formButton = buttonKind('nf', [['number', 'photos', 'location', 'note', 'label', 'done']]);
-/** /newtask: when: the suggested flag window, a period, a repeating rule. */
-export const whenButton = buttonKind('ntw', [['flag', 'period', 'repeat']]);
+/** /newtask: when: what a typed sentence said, the suggested flag window, a period, a repeating rule. */
+export const whenButton = buttonKind('ntw', [['read', 'flag', 'period', 'repeat']]);
+/** /newtask: the units a typed sentence named: keep them, or pick again. */
+export const readUnitsButton = buttonKind('ntu', [['keep', 'pick']]);
 /** /newtask: keep the suggested report deadline of a period. */
 export const keepDueButton = buttonKind('ntr', [['keep']]);
 /** /newtask: the preview's create / cancel. */

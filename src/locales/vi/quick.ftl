@@ -5,5 +5,5 @@ qt-edit-units = 👥 Sửa đơn vị
 qt-campaign-default = Công việc thường xuyên
 qt-created = Đã tạo nhiệm vụ “{ $title }” (đợt “{ $campaign }”), giao cho { $count } đơn vị. Hạn báo cáo: { $due }.
 qt-fallback-date = Chưa đọc được thời gian “{ $part }” trong câu (hoặc ngày này đã qua), nên chưa tạo gì. Mời anh/chị tạo nhiệm vụ “{ $title }” qua /newtask, tên và loại việc đã điền sẵn.
-qt-fallback-kind = Chưa rõ đây là loại việc gì, nên chưa tạo gì. Mời anh/chị tạo nhiệm vụ “{ $title }” qua /newtask, tên đã điền sẵn.
+qt-fallback-kind = Chưa rõ đây là loại việc gì, nên chưa tạo gì. Mời anh/chị tạo nhiệm vụ “{ $title }” qua /newtask; những gì đọc được trong câu (tên, thời gian, đơn vị) đã điền sẵn để anh/chị xác nhận.
 qt-preview-when = { $when }
