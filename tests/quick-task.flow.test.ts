@@ -69,4 +69,50 @@ describe.each(dbTargets())('a task typed as one sentence, read by the one date r
     await h.expectNothingSentTo(2001);
     expect(await database.db.selectFrom('tasks').select('id').execute()).toHaveLength(0);
   });
+  it('when a sentence of an unknown kind of work names a deadline and units, then /newtask opens with them offered as buttons, and keeping them creates exactly that', async () => {
+    const clerk = h.fake.user(ADMIN, { firstName: 'Chị Hoa' });
+    await say(clerk, '/start');
+    clerk.sendText('Nộp danh sách hộ nghèo trước 17h00 ngày 14/6/2027, Khối 1, Khối 2');
+    const [explained, campaign] = await clerk.nextMessages(2);
+    expect(explained?.text).toContain('những gì đọc được trong câu (tên, thời gian, đơn vị) đã điền sẵn');
+    expect(campaign?.text).toContain('Nhiệm vụ thuộc đợt / kế hoạch nào?');
+    await press(clerk, '➕ Đợt mới');
+    await say(clerk, 'Việc thường xuyên');
+    expect(await press(clerk, 'Bỏ qua')).toContain('Tên nhiệm vụ: “Nộp danh sách hộ nghèo”');
+    expect(await press(clerk, 'Dùng tên này')).toContain('Mô tả thêm');
+    expect(await press(clerk, 'Bỏ qua')).toContain('Hạn báo cáo?');
+    const whenButtons = clerk.lastMessage()?.reply_markup;
+    expect(JSON.stringify(whenButtons)).toContain('✅ Như câu đã gõ: Thứ Hai, 14/06/2027 17:00 (10/5 âm lịch)');
+    await press(clerk, /^✅ Như câu đã gõ/);
+    expect(await press(clerk, 'Tiếp tục ▶')).toBe('Câu anh/chị gõ giao cho: Khối 1, Khối 2. Giữ các đơn vị này, hay chọn lại?');
+    const preview = await press(clerk, '✅ Giữ các đơn vị này');
+    expect(preview).toContain('14/06/2027 17:00');
+    expect(await press(clerk, '✅ Tạo nhiệm vụ')).toBe('Đã tạo nhiệm vụ “Nộp danh sách hộ nghèo”, giao cho 2 đơn vị. Hạn báo cáo: 14/06/2027 17:00.');
+    const tasks = await database.db.selectFrom('tasks').select(['id', 'title', 'due_at', 'starts_at']).execute();
+    expect(tasks.map((t) => [t.title, local(t.due_at), t.starts_at])).toEqual([['Nộp danh sách hộ nghèo', '14/06/2027 17:00', null]]);
+    const units = await database.db.selectFrom('task_units').innerJoin('units', 'units.id', 'task_units.unit_id').select('units.name').orderBy('units.name').execute();
+    expect(units.map((u) => u.name)).toEqual(['Khối 1', 'Khối 2']);
+  });
+
+  it('when a sentence of an unknown kind names a period, then /newtask offers it as read, and choosing the units again still works', async () => {
+    const clerk = h.fake.user(ADMIN, { firstName: 'Chị Hoa' });
+    await say(clerk, '/start');
+    clerk.sendText('Kiểm tra nhà văn hoá từ 23/7/2027 đến hết 27/7/2027, Khối 2');
+    await clerk.nextMessages(2);
+    await press(clerk, '➕ Đợt mới');
+    await say(clerk, 'Việc thường xuyên');
+    await press(clerk, 'Bỏ qua');
+    await press(clerk, 'Dùng tên này');
+    await press(clerk, 'Bỏ qua');
+    expect(await press(clerk, /^✅ Như câu đã gõ: từ ngày 23\/07\/2027 đến hết ngày 27\/07\/2027$/)).toBe(
+      '→ Thời gian: từ ngày 23/07/2027 đến hết ngày 27/07/2027\n→ Từ Thứ Sáu, 23/07/2027 (20/6 âm lịch) đến hết Thứ Ba, 27/07/2027 (24/6 âm lịch)',
+    );
+    expect((await clerk.nextMessage()).text).toContain('Hạn báo cáo: 23/07/2027 17:00');
+    await press(clerk, '✅ Giữ hạn này');
+    expect(await press(clerk, 'Tiếp tục ▶')).toBe('Câu anh/chị gõ giao cho: Khối 2. Giữ các đơn vị này, hay chọn lại?');
+    expect(await press(clerk, 'Chọn lại')).toBe('Giao cho đơn vị nào?');
+    await h.expectNothingSentTo(2001);
+    const tasks = await database.db.selectFrom('tasks').select('id').execute();
+    expect(tasks).toHaveLength(0);
+  });
 });
