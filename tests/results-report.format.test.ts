@@ -1,8 +1,8 @@
 import { createCanvas, Image } from '@napi-rs/canvas';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { buildResultsReportDocx } from '../src/plans/results-report.docx.js';
-import { documentDateParts, formatCount, formatPercent, lowerFirst, onBehalfOf, titleIsActivities, xmlSafe } from '../src/plans/results-report.format.js';
+import { buildResultsReportDocx } from '../src/results-report/results-report.docx.js';
+import { documentDateParts, formatCount, formatPercent, lowerFirst, onBehalfOf, titleIsActivities, xmlSafe } from '../src/results-report/results-report.format.js';
 import { createI18n, translator } from '../src/telegram/i18n.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';

@@ -13,7 +13,7 @@ import { reviewPlan } from './plan-review.conversation.js';
 import { planButtons } from './plans.buttons.js';
 import { rankUnitsFor } from './plans.review.js';
 import { type ReadPlan, readPlan, rememberAliases } from './plans.service.js';
-import { downloadTelegramFile, MAX_DOWNLOAD_BYTES } from './telegram-file.js';
+import { downloadTelegramFile, MAX_DOWNLOAD_BYTES } from '../telegram/telegram-file.js';
 
 /** How the import began: /import (ask for the plan), a pasted text, or a document sent outside any dialogue. */
 export type PlanImportArgs = { locale: string; actorId: number; start: 'ask' | 'paste' | 'document' };

@@ -9,8 +9,8 @@ import { hasRole } from '../telegram/guards.js';
 import { type PlanImportArgs, planImportConversation } from './plan-import.conversation.js';
 import { planButtons, resultsReportButtons } from './plans.buttons.js';
 import { findImport } from './plans.service.js';
-import { deliverReport, reportDetailsConversation } from './report-details.conversation.js';
-import { hasReportDetails } from './results-report.service.js';
+import { deliverReport, reportDetailsConversation } from '../results-report/report-details.conversation.js';
+import { hasReportDetails } from '../results-report/results-report.service.js';
 
 type MemberCtx = BotContext & { member: Member };
 

@@ -17,7 +17,7 @@ import {
   type NewPlanDocument,
   upsertPlanAlias,
 } from './plans.queries.js';
-import { readReportHints, type ReportHints } from './report-hints.js';
+import { readReportHints, type ReportHints } from '../results-report/report-hints.js';
 
 /** A plan as read for review, with the units it was matched against. */
 export interface ReadPlan {

@@ -6,7 +6,7 @@ import type { Translate } from '../telegram/context.js';
 import { type BotConversation, defineConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { translator } from '../telegram/i18n.js';
-import { findCampaignPlan } from './plans.service.js';
+import { findCampaignPlan } from '../plans/plans.service.js';
 import { placeFromOffice, type ReportHints } from './report-hints.js';
 import { onBehalfOf } from './results-report.format.js';
 import { buildCampaignReport, type ReportDetails } from './results-report.service.js';
