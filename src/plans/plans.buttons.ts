@@ -2,7 +2,7 @@ import { buttonKind } from '../core/buttons.js';
 import { PLAN_ITEM_KINDS } from './plan-types.js';
 
 /**
- * The plan import's and the results report's buttons. Items are numbered from 1 in the draft;
+ * The plan import's buttons. Items are numbered from 1 in the draft;
  * a review is named by the message the plan came in (its id, unique in the chat).
  */
 
@@ -33,8 +33,3 @@ export const planButtons = {
 
 /** Prefix of the shared target picker (src/telegram/pick-targets.ts) when an item's units are changed. */
 export const PLAN_TARGET_PREFIX = 'plt';
-
-export const resultsReportButtons = {
-  /** /report: the campaign <id>. */
-  campaign: buttonKind('rrc', ['id']),
-};
