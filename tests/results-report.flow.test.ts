@@ -154,9 +154,9 @@ describe.each(dbTargets())('campaign results report on %s', (target) => {
         '- Số đơn vị đã báo cáo: 2/3 (66,7%), trong đó đúng hạn 1, muộn 1; đã xong 1, làm một phần 1, chưa làm 0.',
         '- Số hộ treo cờ: 155/300 hộ, đạt 51,7%.',
         '- Đơn vị chưa báo cáo: Khối 3.',
-        'Trong đợt, 2 hoạt động được giao cho 3 đơn vị (6 lượt giao); đã nhận 2/6 báo cáo (33,3%), trong đó đúng hạn 1, muộn 1.',
+        'Trong đợt, 2 hoạt động được giao cho 3 đơn vị: 0 đơn vị đã báo cáo đầy đủ mọi hoạt động được giao, 1 đơn vị chưa gửi báo cáo nào.',
         `- Khối 3: ${FLAG_TASK}; Hạ cờ.`,
-        'III. PHỤ LỤC HÌNH ẢNH',
+        'IV. PHỤ LỤC HÌNH ẢNH',
       ]),
     );
     // Three photos in the run, at most two per unit; the one Telegram refused is a note, not a picture.

@@ -77,7 +77,7 @@ export async function createFromPlan(db: Db, clock: Clock, settings: BroadcastSe
   }
   for (const broadcast of input.broadcasts) {
     const { index, ...draft } = broadcast;
-    await createBroadcast(db, clock, settings, actorId, draft, `${key}:b${index}`);
+    await createBroadcast(db, clock, settings, actorId, { ...draft, campaignId }, `${key}:b${index}`);
   }
   await markPlanCompleted(db, doc.id, clock.now());
   return { ok: true, campaignId, tasks: input.tasks.length, broadcasts: input.broadcasts.length };

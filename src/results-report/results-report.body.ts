@@ -39,7 +39,7 @@ function taskFigures(task: ResultsReportTask, ctx: ReportContext): string[] {
   return lines;
 }
 
-/** I. Results per activity: a heading, its figures, then its table. */
+/** II. Results per activity: a heading, its figures, then its table. */
 export function resultsSection(data: ResultsReportData, ctx: ReportContext): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [heading(ctx.t('rr-section-results'))];
   if (data.tasks.length === 0) out.push(bodyPara(ctx.t('rr-no-tasks')));
@@ -52,29 +52,15 @@ export function resultsSection(data: ResultsReportData, ctx: ReportContext): (Pa
   return out;
 }
 
-/** II. Overall assessment: figures across the campaign and the units that still owe reports. */
+/** III. Overall assessment: units that reported everything and nothing, and what each unit still owes. */
 export function overallSection(data: ResultsReportData, ctx: ReportContext): Paragraph[] {
   const { t } = ctx;
   if (data.tasks.length === 0) return [heading(t('rr-section-overall')), bodyPara(t('rr-no-tasks'))];
   const o = overallFigures(data);
   const out = [
     heading(t('rr-section-overall')),
-    bodyPara(
-      t('rr-overall-figures', {
-        tasks: formatCount(o.tasks),
-        units: formatCount(o.units),
-        assignments: formatCount(o.assignments),
-        reported: formatCount(o.reported),
-        percent: percent(o.reported, o.assignments),
-        onTime: formatCount(o.onTime),
-        late: formatCount(o.late),
-      }),
-    ),
+    bodyPara(t('rr-overall-figures', { tasks: formatCount(o.tasks), units: formatCount(o.units), complete: formatCount(o.complete), silent: formatCount(o.silent) })),
   ];
-  if (o.households && o.households.total > 0) {
-    const h = o.households;
-    out.push(bodyPara(t('rr-overall-households', { count: formatCount(h.done), total: formatCount(h.total), percent: percent(h.done, h.total) })));
-  }
   if (o.missing.length === 0) return [...out, bodyPara(t('rr-overall-missing-none'))];
   out.push(bodyPara(t('rr-overall-missing', { count: formatCount(o.missing.length) })));
   for (const m of o.missing) out.push(bodyPara(t('rr-overall-missing-unit', { unit: m.unitName, tasks: m.tasks.join('; ') })));

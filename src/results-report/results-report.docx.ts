@@ -4,6 +4,7 @@ import type { ResultsReportData } from './results-report.data.js';
 import { headerTable, subjectOf, titleBlock } from './results-report.header.js';
 import { bodyPara, FONT, mmToTwips, PAGE, type ReportContext, type ReportSettings, SIZE, type Translate } from './results-report.kit.js';
 import { type PhotoSource, photosSection } from './results-report.photos.js';
+import { propagandaSection } from './results-report.propaganda.js';
 import { signatureBlock } from './results-report.signature.js';
 
 export type { ReportSettings, Translate } from './results-report.kit.js';
@@ -27,8 +28,8 @@ function pageNumberHeader(): Header {
 
 /**
  * The campaign results report as a DOCX in the layout of Decree 30/2020/NĐ-CP: header, "BÁO CÁO"
- * and its subject, I. results per activity (figures and a table per task), II. overall assessment,
- * III. photo appendix, then "Nơi nhận" and the signature block. A4, Times New Roman 14 pt.
+ * and its subject, I. propaganda actually sent, II. results per activity (figures and a table per
+ * task), III. overall assessment, IV. photo appendix, then "Nơi nhận" and the signature block. A4, Times New Roman 14 pt.
  * The clerk edits and signs it; nothing here is sent anywhere.
  */
 export async function buildResultsReportDocx(data: ResultsReportData, settings: ReportSettings, opts: ResultsReportOptions): Promise<Buffer> {
@@ -53,6 +54,7 @@ export async function buildResultsReportDocx(data: ResultsReportData, settings: 
         children: [
           headerTable(ctx),
           ...titleBlock(data, ctx),
+          ...propagandaSection(data.propaganda, ctx),
           ...resultsSection(data, ctx),
           ...overallSection(data, ctx),
           ...photos,
