@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
+import { takeDownAt } from '../calendar/period.rules.js';
 import { clip } from '../core/text.js';
+import { needsTakeDown } from '../tasks/take-down.rules.js';
 import { planButtons } from './plans.buttons.js';
-import { blockerOf, creatable, eventTime, nextYearFor, type ReviewItem } from './plans.review.js';
+import { blockerOf, creatable, eventTime, nextYearFor, type ReviewItem, taskTimes } from './plans.review.js';
 import type { DraftItem, PlanDraft, PlanForm, PlanUnit } from './plan-types.js';
 
 /** The review's texts: one message per drafted item, then the summary. Plain text (no parse mode). */
@@ -59,6 +61,16 @@ function formLine(form: PlanForm, t: Translate): string {
   return t('plan-item-form', { fields: fields.map((f) => `, ${f}`).join('') });
 }
 
+/** When the report is due and, for flags and banners, when the take-down is asked for: as "Tạo tất cả" will store them. */
+function timesLines(item: DraftItem, c: TextContext): string[] {
+  const task = item.suggestion.task;
+  const times = taskTimes(item, c.now, c.zone);
+  if (!task || !times) return [];
+  const lines = [c.t('plan-item-report-due', { at: when(times.dueAt, c.zone) })];
+  if (times.period && needsTakeDown({ template: task.template, title: item.title })) lines.push(c.t('plan-item-take-down', { at: when(takeDownAt(times.period.end, c.zone), c.zone) }));
+  return lines;
+}
+
 function broadcastLine(r: ReviewItem, c: TextContext): string | null {
   const b = r.item.suggestion.broadcast;
   if (!b) return null;
@@ -88,6 +100,7 @@ export function itemText(r: ReviewItem, c: TextContext): string {
     c.t('plan-item-units', { units: unitsText(item.assign.unitIds, c) }),
     ...(task ? [formLine(task.form, c.t)] : []),
     ...(task?.hasEvent && item.period ? [c.t('plan-item-event', { at: when(eventTime(item.period, c.zone), c.zone) })] : []),
+    ...timesLines(item, c),
     ...[broadcastLine(r, c)].filter((l): l is string => l !== null),
     ...(item.suggestion.resultsReport ? [c.t('plan-item-results-report')] : []),
     ...[blockerLine(r, c)].filter((l): l is string => l !== null),
