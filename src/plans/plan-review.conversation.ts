@@ -9,10 +9,10 @@ import type { FeatureEnv } from '../telegram/feature.js';
 import { pickTargets } from '../telegram/pick-targets.js';
 import { parsePeriod } from './period-parse.js';
 import { type DraftItem, PLAN_ITEM_KINDS, type PlanPeriod } from './plan-types.js';
-import { type ItemAction, PLAN_TARGET_PREFIX, planButtons } from './plans.buttons.js';
-import { inYear, nextYearFor, type ReviewItem, toImport, withKind, withPeriod, withUnits } from './plans.review.js';
+import { FORM_EDITS, type ItemAction, PLAN_TARGET_PREFIX, planButtons } from './plans.buttons.js';
+import { blockerOf, type FormChange, inYear, nextYearFor, reportFormOf, type ReviewItem, toImport, withKind, withPeriod, withUnits } from './plans.review.js';
 import { createFromPlan, type ReadPlan } from './plans.service.js';
-import { type ButtonSpec, itemButtons, itemText, summaryButtons, summaryText, type TextContext } from './plans.text.js';
+import { type ButtonSpec, formFields, itemButtons, itemText, summaryButtons, summaryText, type TextContext } from './plans.text.js';
 
 export interface ReviewInput {
   plan: ReadPlan;
@@ -76,15 +76,18 @@ export async function reviewPlan(env: FeatureEnv, conversation: BotConversation,
       if (planButtons.cancel.unpack(data)) await cancel(press, t);
       return;
     }
-    const year = planButtons.year.unpack(data);
+    const year = planButtons.yearAll.unpack(data);
+    if (year) {
+      await useYear(press, t, board, items, { year: year[0], now, zone });
+      continue;
+    }
     const action = planButtons.item.unpack(data);
-    const r = items.find((i) => i.item.index === (year?.[0] ?? action?.[1]));
-    if (!r || (!year && !action)) {
+    const r = items.find((i) => i.item.index === action?.[1]);
+    if (!r || !action) {
       await answerPress(press);
       await press.reply(t('plan-review-press'));
-    } else if (year || action?.[0] === 'keep' || action?.[0] === 'drop') {
-      if (year) r.item = inYear(r.item, year[1], zone);
-      r.kept = action?.[0] !== 'drop';
+    } else if (action[0] === 'keep' || action[0] === 'drop') {
+      r.kept = action[0] !== 'drop';
       await answerPress(press, { text: t(r.kept ? 'plan-kept' : 'plan-dropped', { index: r.item.index }) });
       await board.item(press, r);
       await board.summaryInPlace(press);
@@ -95,6 +98,15 @@ export async function reviewPlan(env: FeatureEnv, conversation: BotConversation,
       await board.summaryBelow(edited, t('plan-item-updated', { index: r.item.index, title: r.item.title }));
     }
   }
+}
+
+/** "Dùng năm … cho tất cả": every kept item whose dates are past moves to that year; the toast says how many. */
+async function useYear(press: Context, t: Translate, board: ReturnType<typeof reviewBoard>, items: ReviewItem[], o: { year: number; now: Date; zone: string }): Promise<void> {
+  const past = items.filter((r) => r.kept && blockerOf(r, o.now) === 'past');
+  for (const r of past) r.item = inYear(r.item, o.year, o.zone);
+  await answerPress(press, { text: t('plan-year-used', { year: String(o.year), count: past.length }) });
+  for (const r of past) await board.item(press, r);
+  await board.summaryInPlace(press);
 }
 
 async function cancel(press: Context, t: Translate): Promise<void> {
@@ -134,12 +146,46 @@ async function editItem(conversation: BotConversation, ctx: Context, t: Translat
     r.item = withKind(r.item, answer.value, zone);
     return answer.ctx;
   }
+  if (action === 'rename') {
+    const title = await askText(conversation, ctx, t, { prompt: t('plan-ask-title', { title: r.item.title }), invalid: t('plan-title-invalid'), max: 60 });
+    if (title?.trim()) r.item = { ...r.item, title: title.trim() };
+    return ctx;
+  }
+  if (action === 'form') return editForm(conversation, ctx, t, r);
   if (action === 'link') {
     const valid = (s: string) => /^https?:\/\/\S+$/i.test(s);
     r.link = await askText(conversation, ctx, t, { prompt: t('plan-ask-link', { title: r.item.title }), invalid: t('plan-link-invalid'), max: 300, valid });
     return ctx;
   }
   return ctx;
+}
+
+/** "Sửa câu hỏi báo cáo": a typed number question, or a button for the photo rule or no number question. */
+async function editForm(conversation: BotConversation, ctx: Context, t: Translate, r: ReviewItem): Promise<Context> {
+  const form = reportFormOf(r, t);
+  const kb = new InlineKeyboard();
+  FORM_EDITS.forEach((edit, i) => {
+    kb.text(t(edit === 'no-number' ? 'plan-form-no-number' : `plan-form-${edit}`), planButtons.form.pack(edit, r.item.index));
+    if (i % 2 === 1) kb.row();
+  });
+  const answer = await ask<FormChange>(conversation, ctx, {
+    prompt: t('plan-ask-form', { title: r.item.title, fields: form ? formFields(form, t) : '' }),
+    keyboard: kb,
+    read: async (input) => {
+      await answerPress(input);
+      const pressed = planButtons.form.unpack(input.callbackQuery?.data);
+      if (pressed && pressed[1] === r.item.index) return accept(pressed[0] === 'no-number' ? { numberLabel: null } : { photos: photoRule(pressed[0]) });
+      const text = input.message?.text?.trim() ?? '';
+      return text && text.length <= 60 && !text.startsWith('/') ? accept({ numberLabel: text }) : retry(t('plan-form-invalid'));
+    },
+  });
+  await clearButtons(answer.ctx);
+  r.form = { ...r.form, ...answer.value };
+  return answer.ctx;
+}
+
+function photoRule(edit: (typeof FORM_EDITS)[number]): 'required' | 'optional' | 'none' {
+  return edit === 'photos-required' ? 'required' : edit === 'photos-optional' ? 'optional' : 'none';
 }
 
 /** An example of the expected answer, from the item's own dates (moved to a year still ahead). */

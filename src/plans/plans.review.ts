@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { periodReportDue } from '../calendar/period.rules.js';
 import { DEFAULT_DUE_HOUR } from '../core/local-date.js';
 import { foldVietnamese } from '../core/fold.js';
-import type { BroadcastTarget } from '../core/schema.js';
+import type { BroadcastTarget, PhotoRule, ReportForm } from '../core/schema.js';
 import type { PlanImport } from './plans.service.js';
 import { suggestionFor, toReportForm } from './plan-forms.js';
 import type { DraftItem, PlanDraft, PlanItemKind, PlanPeriod, PlanUnit } from './plan-types.js';
@@ -13,6 +13,30 @@ export interface ReviewItem {
   kept: boolean;
   /** The quiz's link, given by the admin (sent with its broadcast). */
   link: string | null;
+  /** The admin's changes to the suggested report form ("Sửa câu hỏi báo cáo"). */
+  form?: FormChange;
+}
+
+/** A change to a report form: a new number question (null: none), a photo rule; absent fields keep the suggestion. */
+export interface FormChange {
+  numberLabel?: string | null;
+  photos?: PhotoRule;
+}
+
+/** The report form the item's task will have, with the admin's changes; null when it makes no task. */
+export function reportFormOf(r: ReviewItem, t: Translate): ReportForm | null {
+  const task = r.item.suggestion.task;
+  if (!task) return null;
+  const base = toReportForm(task.form, (key) => t(key));
+  const change = r.form ?? {};
+  const number = change.numberLabel === undefined ? base.number : change.numberLabel === null ? null : { label: change.numberLabel, max: base.number?.max ?? null };
+  return { ...base, number, photos: change.photos ?? base.photos };
+}
+
+/** The year "Dùng năm … cho tất cả" offers: the first in which every kept item whose dates are past is ahead again; null when none is past. */
+export function yearForAll(items: ReviewItem[], now: Date, zone: string): number | null {
+  const years = items.flatMap((r) => (r.kept && r.item.period && blockerOf(r, now) === 'past' ? [nextYearFor(r.item.period, now, zone)] : []));
+  return years.length ? Math.max(...years) : null;
 }
 
 /** Why a kept item will not be created: it is /report's job, or it lacks dates, future dates or units. */
@@ -149,11 +173,12 @@ export function toImport(items: ReviewItem[], c: ImportContext): PlanImport {
       endsOn: day(Math.max(...periods.map((p) => p.end.getTime()))),
     },
     document: { fileName: c.fileName, text: c.text, docType: draft.docType, number: draft.number, issuedText: draft.issuedText, issuedOn: draft.issuedOn, place: draft.place },
-    tasks: chosen.flatMap(({ item }) => {
+    tasks: chosen.flatMap((r) => {
+      const { item } = r;
       const task = item.suggestion.task;
       const times = taskTimes(item, c.now, c.zone);
-      if (!task || !times) return [];
-      const form = toReportForm(task.form, (key) => c.t(key));
+      const form = reportFormOf(r, c.t);
+      if (!task || !times || !form) return [];
       return [{ index: item.index, title: item.title, description: item.source.slice(0, 1000), template: task.template, ...times, form, unitIds: item.assign.unitIds }];
     }),
     broadcasts: chosen.flatMap((r) => {
