@@ -85,6 +85,7 @@ function draftItem(item: RawItem, index: number, all: RawItem[], plan: PlanPerio
     period,
     periodFrom,
     deadline: item.period?.deadline ?? false,
+    takeDown: false,
     assign: toAssignment(item.who, o.units),
     suggestion: suggestionFor(item.kind, period?.start ?? null, o.zone),
   };

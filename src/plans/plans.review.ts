@@ -168,7 +168,7 @@ export function toImport(items: ReviewItem[], c: ImportContext): PlanImport {
   return {
     creationKey: c.key,
     campaign: {
-      name: campaignName(draft.title) ?? c.fileName ?? c.t('plan-untitled'),
+      name: campaignNameOf(draft.title) ?? c.fileName ?? c.t('plan-untitled'),
       startsOn: day(Math.min(...periods.map((p) => p.start.getTime()))),
       endsOn: day(Math.max(...periods.map((p) => p.end.getTime()))),
     },
@@ -184,14 +184,14 @@ export function toImport(items: ReviewItem[], c: ImportContext): PlanImport {
     broadcasts: chosen.flatMap((r) => {
       const b = r.item.suggestion.broadcast;
       if (!b?.sendAt || !r.item.period) return [];
-      const text = broadcastText(r, campaignName(draft.title) ?? '', c);
+      const text = broadcastText(r, campaignNameOf(draft.title) ?? '', c);
       return [{ index: r.item.index, content: { kind: 'text' as const, text }, target: target(r.item), sendAt: notBefore(b.sendAt, c.now), repeat: b.repeat, locale: c.locale, progressChatId: c.chatId }];
     }),
   };
 }
 
 /** A notice's subject line "Về việc treo cờ …" names its campaign "Treo cờ …". */
-function campaignName(title: string | null): string | null {
+export function campaignNameOf(title: string | null): string | null {
   const name = title?.replace(/^\s*(?:về việc|v\/v)[\s:]*/iu, '').trim();
   return name ? name.charAt(0).toLocaleUpperCase('vi') + name.slice(1) : title;
 }
