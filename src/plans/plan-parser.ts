@@ -4,6 +4,7 @@ import { suggestionFor } from './plan-forms.js';
 import { readHeader } from './plan-header.js';
 import { activityItems, headingNames, sentenceItems, type RawItem, type ReadContext } from './plan-items.js';
 import { planLines } from './plan-lines.js';
+import { type NoticeItem, noticeItems } from './plan-notice.js';
 import { splitParts } from './plan-sections.js';
 import type { DraftItem, ParsePlanOptions, PlanDraft, PlanPeriod } from './plan-types.js';
 
@@ -21,7 +22,9 @@ export function parsePlan(text: string, options: ParsePlanOptions): PlanDraft {
   const header = readHeader(lines);
   const year = options.defaultYear ?? header.year ?? firstYear(text);
   const ctx: ReadContext = { units: options.units, aliases: options.aliases ?? [], zone: options.zone, year };
-  const raw = dedupe(readItems(splitParts(lines.slice(header.bodyStart)), ctx));
+  const body = lines.slice(header.bodyStart);
+  // A short notice (no parts I., II., III.) is read as a whole; a plan part by part.
+  const raw: (RawItem & { takeDown?: boolean })[] = body.some((l) => l.type === 'part') ? dedupe(readItems(splitParts(body), ctx)) : noticeItems(body, ctx, header.title);
   const period = planPeriod(raw, options.zone);
   const items = raw.map((item, i) => draftItem(item, i + 1, raw, period, options));
   const start = period ? DateTime.fromJSDate(period.start, { zone: options.zone }).toISODate() : null;
@@ -74,7 +77,7 @@ function wholeMonths(start: Date, end: Date, zone: string): boolean {
   return s.equals(s.startOf('month')) && e.equals(e.endOf('month'));
 }
 
-function draftItem(item: RawItem, index: number, all: RawItem[], plan: PlanPeriod | null, o: ParsePlanOptions): DraftItem {
+function draftItem(item: RawItem & Partial<Pick<NoticeItem, 'takeDown'>>, index: number, all: RawItem[], plan: PlanPeriod | null, o: ParsePlanOptions): DraftItem {
   const { period, periodFrom } = itemPeriod(item, all, plan, o.zone);
   return {
     index,
@@ -85,7 +88,7 @@ function draftItem(item: RawItem, index: number, all: RawItem[], plan: PlanPerio
     period,
     periodFrom,
     deadline: item.period?.deadline ?? false,
-    takeDown: false,
+    takeDown: item.takeDown ?? false,
     assign: toAssignment(item.who, o.units),
     suggestion: suggestionFor(item.kind, period?.start ?? null, o.zone),
   };

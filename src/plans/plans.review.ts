@@ -192,8 +192,11 @@ export function toImport(items: ReviewItem[], c: ImportContext): PlanImport {
 
 /** A notice's subject line "Về việc treo cờ …" names its campaign "Treo cờ …". */
 export function campaignNameOf(title: string | null): string | null {
-  const name = title?.replace(/^\s*(?:về việc|v\/v)[\s:]*/iu, '').trim();
-  return name ? name.charAt(0).toLocaleUpperCase('vi') + name.slice(1) : title;
+  let name = title?.replace(/^.*?\b(?:về việc|v\/v)[\s:]*/iu, '').replace(/\s*Ngày cập nhật\s*[\d/]+\s*$/iu, '').trim();
+  if (!name) return title;
+  // A title in capitals keeps none of them: the report and the task list write it in sentence case.
+  if (name.length > 8 && name === name.toLocaleUpperCase('vi')) name = name.toLocaleLowerCase('vi');
+  return name.charAt(0).toLocaleUpperCase('vi') + name.slice(1);
 }
 
 function broadcastText(r: ReviewItem, campaign: string, c: ImportContext): string {

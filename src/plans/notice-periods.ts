@@ -1,0 +1,39 @@
+import { parsePeriod, type ParsedPeriod } from './period-parse.js';
+
+/** A period found in a line, and the words before it that name its occasion ("Kỷ niệm Cách mạng tháng Tám:"). */
+export interface LinePeriod {
+  period: ParsedPeriod;
+  /** The line's text from the previous period (or the line's start) to this one, original case, brackets dropped. */
+  lead: string;
+}
+
+/** Spacing and dashes as period-parse normalises them, the case kept, so positions match its lower-cased text. */
+function flatten(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\([^)]*\)?/g, ' ')
+    .replace(/[‐-―−]/g, '-')
+    .replace(/\*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Every period a line names, in order (the period reader gives the first; the rest of the line is
+ * read again after it). Dates in brackets are asides (anniversaries, lunar dates) and are skipped.
+ */
+export function periodsInLine(line: string, opts: { zone: string; defaultYear: number | undefined }): LinePeriod[] {
+  const flat = flatten(line);
+  const lower = flat.toLowerCase();
+  const out: LinePeriod[] = [];
+  let from = 0;
+  for (let guard = 0; guard < 8 && from < lower.length; guard++) {
+    const period = parsePeriod(lower.slice(from), { zone: opts.zone, defaultYear: opts.defaultYear });
+    if (!period) break;
+    const at = lower.indexOf(period.matched, from);
+    if (at < 0) break;
+    out.push({ period, lead: flat.slice(from, at) });
+    from = at + period.matched.length;
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+import { foldVietnamese } from '../core/fold.js';
+
+/** A task's title as a leader's task list shows it: the work, then the occasion; at most this long. */
+export const MAX_TASK_TITLE = 60;
+
+const OCCASION = /(?:chào mừng|nhân dịp|nhân kỷ niệm|dịp|kỷ niệm|mừng|hưởng ứng|trong thời gian diễn ra|Quốc tang|Lễ tang|Tết|Giỗ Tổ|Đại hội|bầu cử)/iu;
+/** Words left dangling at the end of a cut title. */
+const DANGLING = /\s+(?:và|của|các|cho|tại|từ|với|nhân|dịp|chào|mừng|năm|ngày|lần|thứ|nước|trong|đến|the|\d+)$/iu;
+const FLAG_WORDS = /(?:thực hiện\s+)?(?:việc\s+)?(?:tổ chức\s+)?treo\s+(?:cờ\s+rủ|cờ\s+tổ\s+quốc|quốc\s+kỳ|cờ|băng\s+[rz]ôn)(?:\s*,\s*(?:cờ\s+đảng|khẩu\s+hiệu|băng\s+[rz]ôn))*(?:\s+và\s+(?:cờ\s+đảng|khẩu\s+hiệu))?/giu;
+const LEAD_NOISE = /^(?:[-+•*]\s*)?(?:đợt\s*\d+\s*:?\s*)?(?:thời gian[^:]*:)?\s*/iu;
+
+/** The work a flag notice asks for: "Treo cờ rủ" at a state funeral, "Treo Quốc kỳ" where it says so, else "Treo cờ Tổ quốc". */
+export function workOf(text: string): string {
+  const folded = foldVietnamese(text);
+  if (/\bco ru\b/.test(folded)) return 'Treo cờ rủ';
+  if (/\bquoc ky\b/.test(folded) && !/\bco to quoc\b/.test(folded)) return 'Treo Quốc kỳ';
+  return 'Treo cờ Tổ quốc';
+}
+
+/** Cuts at a word boundary to `max` characters, never mid-word, without a dangling connector. */
+export function fitTitle(text: string, max = MAX_TASK_TITLE): string {
+  let t = text.replace(/\s+/g, ' ').replace(/[\s.,;:–-]+$/u, '').trim();
+  if (t.length > max) t = t.slice(0, max + 1).replace(/\s+\S*$/u, '');
+  for (let i = 0; i < 4 && DANGLING.test(t); i++) t = t.replace(DANGLING, '');
+  return t.replace(/[\s.,;:–-]+$/u, '');
+}
+
+function occasionIn(text: string): string | null {
+  const cleaned = text.replace(FLAG_WORDS, ' ').replace(/\([^)]*\)?/g, ' ').replace(/\s+/g, ' ').trim();
+  const m = OCCASION.exec(cleaned);
+  if (!m) return null;
+  const phrase = cleaned.slice(m.index).split(/[.;:]|\s+(?:từ ngày|từ|vào ngày|trên địa bàn|tại)\s/iu)[0]?.trim() ?? '';
+  return phrase.length >= 4 ? phrase : null;
+}
+
+function fromLead(lead: string): string | null {
+  const text = lead.replace(LEAD_NOISE, '');
+  const parts = text.split(':');
+  return occasionIn(parts.length > 1 ? (parts[0] ?? '') : text);
+}
+
+/** The campaign's title without the notice's own words: "Thông báo về việc treo cờ … chào mừng X" → "chào mừng X". */
+function fromCampaign(campaign: string): string | null {
+  return occasionIn(campaign.replace(/^.*?\b(?:về việc|v\/v)\s*/iu, ''));
+}
+
+/**
+ * A flag task's title: the work, then the occasion its period names ("Kỷ niệm Cách mạng tháng
+ * Tám: Treo cờ … từ …"), else the campaign's, else the first the notice names; ≤ 60 characters.
+ */
+export function noticeTitle(work: string, lead: string, campaign: string | null, body: string): string {
+  const occasion = fromLead(lead) ?? (campaign ? fromCampaign(campaign) : null) ?? occasionIn(body);
+  if (!occasion) return work;
+  const lowered = /^(?:Chào|Nhân|Dịp|Kỷ|Mừng|Hưởng|Trong)\b/u.test(occasion) ? occasion.charAt(0).toLocaleLowerCase('vi') + occasion.slice(1) : occasion;
+  return fitTitle(`${work} ${lowered}`);
+}

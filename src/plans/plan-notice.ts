@@ -1,0 +1,120 @@
+import { foldVietnamese } from '../core/fold.js';
+import type { UnitKind } from '../core/schema.js';
+import { NOBODY, readNames, type Named } from './plan-assignees.js';
+import type { RawItem, ReadContext } from './plan-items.js';
+import type { PlanLine } from './plan-lines.js';
+import { noticeTitle, workOf } from './notice-titles.js';
+import { type LinePeriod, periodsInLine } from './notice-periods.js';
+
+/**
+ * A short notice (no parts I., II., III.) read as a clerk reads it: the work is flags (and maybe
+ * a cleanup or a results report); every period printed anywhere, in a numbered item or not, is
+ * one flag task; who does it is whoever the flag sentences and the notice's addressees name,
+ * read as kinds of units ("các thôn", "Trưởng các khóm" → residential units; "các cơ quan, đơn
+ * vị" → organisations; "trường học" → schools); a take-down sentence is the flag task's step.
+ */
+export interface NoticeItem extends RawItem {
+  takeDown: boolean;
+}
+
+const FLAG = /\b(?:treo co|treo quoc ky|quoc ky|co ru|co to quoc|treo bang ron|bang ron|bang zon)\b/;
+const CLEANUP = /\b(?:ve sinh|don dep)\b/;
+const TIME_CUE = /^(?:[-+•]\s*)?(?:thoi gian|dot \d|tu ngay|ngay \d)/;
+/** "hạ cờ", or taking banners down when the period is over; not old flags replaced before it. */
+const TAKE_DOWN = /\bha (?:co|quoc ky)\b|\btha?o (?:do|bang|khau)\b.*\b(?:khi (?:da )?het thoi gian|sau khi ket thuc|khi ket thuc)\b/;
+const NOT_TAKE_DOWN = /\bde thay (?:the|moi)\b/;
+const REPORT = /\b(?:giao|phan cong)\b.*\bbao cao ket qua\b/;
+/** Sentences that forbid or stop things ("tạm dừng các hoạt động vui chơi") assign no work. */
+const BAN = /\b(?:tam dung|ngung|nghiem cam|khong to chuc)\b/;
+const ADDRESSEES = /\b(?:de nghi|yeu cau|thong bao (?:den|cho|de)|giao)\b/;
+
+/** Collective words of a notice and the kind they name; households and "Nhân dân" name no unit. */
+const KINDS: [RegExp, UnitKind][] = [
+  [/\b(?:thon|xom|khom|to dan pho|khu pho|khu dan cu|khoi pho|cac khoi|(?:cac|ban|truong|moi|nhan dan cac) ap)\b/, 'block'],
+  [/\b(?:truong hoc|nha truong|co so giao duc|cac truong (?:mam non|tieu hoc|thcs|thpt|hoc))\b/, 'school'],
+  [/\b(?:co quan|don vi|doanh nghiep|benh vien|tram y te|cong so|ban nganh|doan the|luc luong vu trang|xi nghiep|cong ty)\b/, 'organisation'],
+];
+
+function kindsIn(text: string): UnitKind[] {
+  const folded = foldVietnamese(text);
+  return KINDS.filter(([re]) => re.test(folded)).map(([, kind]) => kind);
+}
+
+function named(kinds: UnitKind[]): Named {
+  return { ...NOBODY, kinds: [...new Set(kinds)] };
+}
+
+interface Sentence {
+  text: string;
+  folded: string;
+  /** The addressees of the intro line above a list ("đề nghị các hộ dân, cơ quan … như sau:"). */
+  intro: string;
+}
+
+function sentencesOf(lines: PlanLine[]): Sentence[] {
+  const out: Sentence[] = [];
+  let intro = '';
+  for (const line of lines) {
+    const listed = line.type === 'bullet' || line.type === 'sub';
+    if (!listed) intro = line.text.trimEnd().endsWith(':') ? line.text : '';
+    for (const text of line.text.split(/(?<=[.;!?])\s+(?=\p{Lu})/u)) out.push({ text, folded: foldVietnamese(text), intro: listed ? intro : '' });
+  }
+  return out;
+}
+
+/** Every distinct flag period: in a line about flags, or under a "Thời gian …:" heading. */
+function flagPeriods(sentences: Sentence[], ctx: ReadContext): LinePeriod[] {
+  const found: LinePeriod[] = [];
+  for (const s of sentences) {
+    const timeLine = TIME_CUE.test(s.folded) || /\bthoi gian\b/.test(foldVietnamese(s.intro));
+    if (!timeLine && !FLAG.test(s.folded)) continue;
+    for (const p of periodsInLine(s.text, { zone: ctx.zone, defaultYear: ctx.year })) {
+      const range = !p.period.openStart && p.period.end.getTime() - p.period.start.getTime() > 86_400_000;
+      if (!range && !timeLine) continue;
+      if (p.period.precision === 'month') continue;
+      if (found.some((f) => f.period.start.getTime() === p.period.start.getTime() && f.period.end.getTime() === p.period.end.getTime())) continue;
+      found.push(p);
+    }
+  }
+  return found;
+}
+
+/** Reads a notice's items; `campaign` is its title line, for naming the work when a period names no occasion. */
+export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: string | null): NoticeItem[] {
+  const sentences = sentencesOf(lines).filter((s) => !BAN.test(s.folded));
+  const flagSentences = sentences.filter((s) => FLAG.test(s.folded) && !TAKE_DOWN.test(s.folded));
+  const addressed = sentences.filter((s) => ADDRESSEES.test(s.folded) && /\bthuc hien\b/.test(s.folded));
+  const takeDown = sentences.some((s) => TAKE_DOWN.test(s.folded) && !NOT_TAKE_DOWN.test(s.folded));
+  const items: NoticeItem[] = [];
+  const flagWho = named([...flagSentences, ...addressed].flatMap((s) => kindsIn(`${s.text} ${s.intro}`)));
+  const work = workOf(flagSentences.map((s) => s.text).join(' ') || (campaign ?? ''));
+  if (flagSentences.length || (campaign && FLAG.test(foldVietnamese(campaign)))) {
+    const periods = flagPeriods(sentences, ctx);
+    const source = flagSentences[0]?.text ?? campaign ?? '';
+    const each = periods.length ? periods : [null];
+    for (const p of each) {
+      const title = noticeTitle(work, p?.lead ?? '', periods.length > 1 ? null : campaign, sentences.map((s) => s.text).join(' '));
+      items.push({ kind: 'flag', title, section: '', source, period: p?.period ?? null, who: flagWho, takeDown });
+    }
+  }
+  const cleanup = sentences.filter((s) => CLEANUP.test(s.folded) && kindsIn(`${s.text} ${s.intro}`).length > 0);
+  if (cleanup.length) {
+    const first = cleanup[0];
+    const own = first ? periodsInLine(first.text, { zone: ctx.zone, defaultYear: ctx.year }).find((p) => !p.period.openStart) : undefined;
+    items.push({
+      kind: 'cleanup',
+      title: noticeTitle('Tổ chức vệ sinh môi trường', '', null, ''),
+      section: '',
+      source: first?.text ?? '',
+      period: own?.period ?? null,
+      who: named(cleanup.flatMap((s) => kindsIn(`${s.text} ${s.intro}`))),
+      takeDown: false,
+    });
+  }
+  const report = sentences.find((s) => REPORT.test(s.folded));
+  if (report) {
+    const who = readNames(report.text.replace(/^.*?\b(?:Giao|giao)\s+/u, '').split(/\s+(?:kiểm tra|theo dõi|tổng hợp|báo cáo)\b/u)[0] ?? '', ctx);
+    items.push({ kind: 'results-report', title: 'Báo cáo kết quả thực hiện', section: '', source: report.text, period: null, who, takeDown: false });
+  }
+  return items;
+}
