@@ -11,7 +11,8 @@ export interface LinePeriod {
 function flatten(text: string): string {
   return text
     .normalize('NFC')
-    .replace(/\([^)]*\)?/g, ' ')
+    // A bracket that is a period ("(từ ngày 24/5 đến hết ngày 25/5/2025)") is read; anniversaries and lunar dates are not.
+    .replace(/\(([^)]*)\)?/g, (_, inner: string) => (/^\s*(?:từ|trong)\s|đến hết/iu.test(inner) ? ` ${inner} ` : ' '))
     .replace(/[‐-―−]/g, '-')
     .replace(/\*/g, '')
     .replace(/\s+/g, ' ')

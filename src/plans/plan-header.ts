@@ -15,7 +15,7 @@ export interface PlanHeader {
 
 const DOC_TYPE = /^(KẾ HOẠCH|THÔNG BÁO|CÔNG VĂN|QUYẾT ĐỊNH|CHỈ THỊ|HƯỚNG DẪN|CHƯƠNG TRÌNH)(?:\s*:?\s+(.*))?$/;
 /** A notice as a web page or a paste gives it: "Thông báo treo cờ …" or "Thông báo: Về việc …" on one of the first lines. */
-const DOC_TYPE_MIXED = /^(Thông báo|Kế hoạch)(?:\s*:?\s+(.*))?$/u;
+const DOC_TYPE_MIXED = /^(Thông báo|Kế hoạch)(?:\s*:?\s+(.*))?$/iu;
 const MIXED_WINDOW = 3;
 /** A headline: the first line, short, not a sentence of the body. */
 const MAX_HEADLINE = 300;
@@ -55,7 +55,12 @@ export function readHeader(lines: PlanLine[]): PlanHeader {
 /** Without a document type, the first line is the title when it reads as one (a page's headline). */
 function headline(lines: PlanLine[]): { title: string | null; bodyStart: number } {
   const first = lines[0];
-  if (!first || first.type !== 'para' || first.text.length > MAX_HEADLINE || BODY_START.test(first.text) || /[.:]$/.test(first.text)) return { title: null, bodyStart: 0 };
+  if (!first || first.type !== 'para') return { title: null, bodyStart: 0 };
+  if (first.text.length > MAX_HEADLINE || BODY_START.test(first.text) || /[.:]$/.test(first.text)) {
+    // "Thực hiện Thông báo số … về việc treo cờ Tổ Quốc.": the subject it carries out names the campaign.
+    const subject = /\bvề việc\s+([^.;]+)/iu.exec(first.text)?.[1]?.trim();
+    return { title: subject ? `Về việc ${subject}` : null, bodyStart: 0 };
+  }
   return { title: first.text, bodyStart: 1 };
 }
 

@@ -19,7 +19,9 @@ export interface NoticeItem extends RawItem {
 
 const FLAG = /\b(?:treo co|treo quoc ky|quoc ky|co ru|co to quoc|treo bang ron|bang ron|bang zon)\b/;
 const CLEANUP = /\b(?:ve sinh|don dep)\b/;
-const TIME_CUE = /^(?:[-+•]\s*)?(?:thoi gian|dot \d|tu ngay|ngay \d)/;
+const TIME_CUE = /^(?:[-+•]\s*)?(?:thoi gian(?! nghi)|dot \d|tu ngay)/;
+/** Who a phrase names only in passing: "các ban ngành liên quan" is nobody in particular. */
+const IN_PASSING = /\b(?:cac )?(?:ban nganh|co quan|don vi|nganh)(?: chuc nang)? lien quan\b/g;
 /** "hạ cờ", or taking banners down when the period is over; not old flags replaced before it. */
 const TAKE_DOWN = /\bha (?:co|quoc ky)\b|\btha?o (?:do|bang|khau)\b.*\b(?:khi (?:da )?het thoi gian|sau khi ket thuc|khi ket thuc)\b/;
 const NOT_TAKE_DOWN = /\bde thay (?:the|moi)\b/;
@@ -30,13 +32,13 @@ const ADDRESSEES = /\b(?:de nghi|yeu cau|thong bao (?:den|cho|de)|giao)\b/;
 
 /** Collective words of a notice and the kind they name; households and "Nhân dân" name no unit. */
 const KINDS: [RegExp, UnitKind][] = [
-  [/\b(?:thon|xom|khom|to dan pho|khu pho|khu dan cu|khoi pho|cac khoi|(?:cac|ban|truong|moi|nhan dan cac) ap)\b/, 'block'],
+  [/\b(?:thon|xom|khom|to dan pho|khu pho|khu dan cu|dia ban dan cu|khoi pho|cac khoi|(?:cac|ban|truong|moi|nhan dan cac) ap)\b/, 'block'],
   [/\b(?:truong hoc|nha truong|co so giao duc|cac truong (?:mam non|tieu hoc|thcs|thpt|hoc))\b/, 'school'],
   [/\b(?:co quan|don vi|doanh nghiep|benh vien|tram y te|cong so|ban nganh|doan the|luc luong vu trang|xi nghiep|cong ty)\b/, 'organisation'],
 ];
 
 function kindsIn(text: string): UnitKind[] {
-  const folded = foldVietnamese(text);
+  const folded = foldVietnamese(text).replace(IN_PASSING, ' ');
   return KINDS.filter(([re]) => re.test(folded)).map(([, kind]) => kind);
 }
 
@@ -66,7 +68,7 @@ function sentencesOf(lines: PlanLine[]): Sentence[] {
 function flagPeriods(sentences: Sentence[], ctx: ReadContext): LinePeriod[] {
   const found: LinePeriod[] = [];
   for (const s of sentences) {
-    const timeLine = TIME_CUE.test(s.folded) || /\bthoi gian\b/.test(foldVietnamese(s.intro));
+    const timeLine = TIME_CUE.test(s.folded) || /\bthoi gian(?! nghi)\b/.test(foldVietnamese(s.intro));
     if (!timeLine && !FLAG.test(s.folded)) continue;
     for (const p of periodsInLine(s.text, { zone: ctx.zone, defaultYear: ctx.year })) {
       const range = !p.period.openStart && p.period.end.getTime() - p.period.start.getTime() > 86_400_000;
@@ -84,9 +86,10 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
   const sentences = sentencesOf(lines).filter((s) => !BAN.test(s.folded));
   const flagSentences = sentences.filter((s) => FLAG.test(s.folded) && !TAKE_DOWN.test(s.folded));
   const addressed = sentences.filter((s) => ADDRESSEES.test(s.folded) && /\bthuc hien\b/.test(s.folded));
-  const takeDown = sentences.some((s) => TAKE_DOWN.test(s.folded) && !NOT_TAKE_DOWN.test(s.folded));
   const items: NoticeItem[] = [];
-  const flagWho = named([...flagSentences, ...addressed].flatMap((s) => kindsIn(`${s.text} ${s.intro}`)));
+  const takeDowns = sentences.filter((s) => TAKE_DOWN.test(s.folded) && !NOT_TAKE_DOWN.test(s.folded));
+  const takeDown = takeDowns.length > 0;
+  const flagWho = named([...flagSentences, ...takeDowns, ...addressed].flatMap((s) => kindsIn(`${s.text} ${s.intro}`)));
   const work = workOf(flagSentences.map((s) => s.text).join(' ') || (campaign ?? ''));
   if (flagSentences.length || (campaign && FLAG.test(foldVietnamese(campaign)))) {
     const periods = flagPeriods(sentences, ctx);
