@@ -15,7 +15,7 @@ export interface PlanHeader {
 
 const DOC_TYPE = /^(KẾ HOẠCH|THÔNG BÁO|CÔNG VĂN|QUYẾT ĐỊNH|CHỈ THỊ|HƯỚNG DẪN|CHƯƠNG TRÌNH)(?:\s*:?\s+(.*))?$/;
 /** A notice as a web page or a paste gives it: "Thông báo treo cờ …" or "Thông báo: Về việc …" on one of the first lines. */
-const DOC_TYPE_MIXED = /^(Thông báo|Kế hoạch)(?:\s*:?\s+(.*))?$/iu;
+const DOC_TYPE_MIXED = /^(Thông báo|Kế hoạch|Ke hoach)(?:\s*:?\s+(.*))?$/iu;
 const MIXED_WINDOW = 3;
 /** A headline: the first line, short, not a sentence of the body. */
 const MAX_HEADLINE = 300;

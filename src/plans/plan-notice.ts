@@ -51,6 +51,8 @@ interface Sentence {
   folded: string;
   /** The addressees of the intro line above a list ("đề nghị các hộ dân, cơ quan … như sau:"). */
   intro: string;
+  /** The sentence's line begins with a time cue ("Thời gian treo cờ: … ; Chào mừng … từ …"). */
+  timeLine: boolean;
 }
 
 function sentencesOf(lines: PlanLine[]): Sentence[] {
@@ -59,7 +61,8 @@ function sentencesOf(lines: PlanLine[]): Sentence[] {
   for (const line of lines) {
     const listed = line.type === 'bullet' || line.type === 'sub';
     if (!listed) intro = line.text.trimEnd().endsWith(':') ? line.text : '';
-    for (const text of line.text.split(/(?<=[.;!?])\s+(?=\p{Lu})/u)) out.push({ text, folded: foldVietnamese(text), intro: listed ? intro : '' });
+    const timeLine = TIME_CUE.test(foldVietnamese(line.text)) || (listed && /\bthoi gian(?! nghi)\b/.test(foldVietnamese(intro)));
+    for (const text of line.text.split(/(?<=[.;!?])\s+(?=\p{Lu})/u)) out.push({ text, folded: foldVietnamese(text), intro: listed ? intro : '', timeLine });
   }
   return out;
 }
@@ -68,7 +71,7 @@ function sentencesOf(lines: PlanLine[]): Sentence[] {
 function flagPeriods(sentences: Sentence[], ctx: ReadContext): LinePeriod[] {
   const found: LinePeriod[] = [];
   for (const s of sentences) {
-    const timeLine = TIME_CUE.test(s.folded) || /\bthoi gian(?! nghi)\b/.test(foldVietnamese(s.intro));
+    const { timeLine } = s;
     if (!timeLine && !FLAG.test(s.folded)) continue;
     for (const p of periodsInLine(s.text, { zone: ctx.zone, defaultYear: ctx.year })) {
       const range = !p.period.openStart && p.period.end.getTime() - p.period.start.getTime() > 86_400_000;

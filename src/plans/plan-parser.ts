@@ -5,6 +5,7 @@ import { readHeader } from './plan-header.js';
 import { activityItems, headingNames, sentenceItems, type RawItem, type ReadContext } from './plan-items.js';
 import { planLines } from './plan-lines.js';
 import { type NoticeItem, noticeItems } from './plan-notice.js';
+import { workOf } from './notice-titles.js';
 import { splitParts } from './plan-sections.js';
 import type { DraftItem, ParsePlanOptions, PlanDraft, PlanPeriod } from './plan-types.js';
 
@@ -30,7 +31,8 @@ export function parsePlan(text: string, options: ParsePlanOptions): PlanDraft {
   const start = period ? DateTime.fromJSDate(period.start, { zone: options.zone }).toISODate() : null;
   const end = period ? DateTime.fromJSDate(period.end, { zone: options.zone }).toISODate() : null;
   return {
-    title: header.title,
+    // A notice without a title line is named by its work ("Treo cờ Tổ quốc").
+    title: header.title ?? (raw.some((i) => i.kind === 'flag') && !body.some((l) => l.type === 'part') ? workOf(text) : null),
     docType: header.docType,
     number: header.number,
     place: header.place,

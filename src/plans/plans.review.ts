@@ -192,7 +192,11 @@ export function toImport(items: ReviewItem[], c: ImportContext): PlanImport {
 
 /** A notice's subject line "Về việc treo cờ …" names its campaign "Treo cờ …". */
 export function campaignNameOf(title: string | null): string | null {
-  let name = title?.replace(/^.*?\b(?:về việc|v\/v)[\s:]*/iu, '').replace(/\s*Ngày cập nhật\s*[\d/]+\s*$/iu, '').trim();
+  let name = title
+    ?.replace(/^.*?\b(?:về việc|v\/v)[\s:]*/iu, '')
+    .replace(/\s*Ngày cập nhật\s*[\d/]+\s*$/iu, '')
+    .replace(/[\s.]+$/u, '')
+    .trim();
   if (!name) return title;
   // A title in capitals keeps none of them: the report and the task list write it in sentence case.
   if (name.length > 8 && name === name.toLocaleUpperCase('vi')) name = name.toLocaleLowerCase('vi');
