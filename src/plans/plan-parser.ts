@@ -24,15 +24,16 @@ export function parsePlan(text: string, options: ParsePlanOptions): PlanDraft {
   const year = options.defaultYear ?? header.year ?? firstYear(text);
   const ctx: ReadContext = { units: options.units, aliases: options.aliases ?? [], zone: options.zone, year };
   const body = lines.slice(header.bodyStart);
-  // A short notice (no parts I., II., III.) is read as a whole; a plan part by part.
-  const raw: (RawItem & { takeDown?: boolean })[] = body.some((l) => l.type === 'part') ? dedupe(readItems(splitParts(body), ctx)) : noticeItems(body, ctx, header.title);
+  const notice = isNotice(header.docType, body);
+  // A notice (no parts I., II., III.; not a plan of numbered activities) is read as a whole; a plan part by part.
+  const raw: (RawItem & { takeDown?: boolean })[] = notice ? noticeItems(body, ctx, header.title) : withTakeDownStep(dedupe(readItems(splitParts(body), ctx)));
   const period = planPeriod(raw, options.zone);
   const items = raw.map((item, i) => draftItem(item, i + 1, raw, period, options));
   const start = period ? DateTime.fromJSDate(period.start, { zone: options.zone }).toISODate() : null;
   const end = period ? DateTime.fromJSDate(period.end, { zone: options.zone }).toISODate() : null;
   return {
     // A notice without a title line is named by its work ("Treo cờ Tổ quốc").
-    title: header.title ?? (raw.some((i) => i.kind === 'flag') && !body.some((l) => l.type === 'part') ? workOf(text) : null),
+    title: header.title ?? (notice && raw.some((i) => i.kind === 'flag') ? workOf(text) : null),
     docType: header.docType,
     number: header.number,
     place: header.place,
@@ -46,10 +47,28 @@ export function parsePlan(text: string, options: ParsePlanOptions): PlanDraft {
   };
 }
 
+const PURPOSE = /^(?:mục đích|yêu cầu|quan điểm)/iu;
+const PLAN_TYPES = /^(?:kế hoạch|ke hoach|chương trình|hướng dẫn)$/iu;
+
+/** A notice: no parts, and not a plan whose numbered sections are activities ("KẾ HOẠCH … 1. Giải bóng chuyền"). */
+function isNotice(docType: string | null, body: ReturnType<typeof planLines>): boolean {
+  if (body.some((l) => l.type === 'part')) return false;
+  return !(docType && PLAN_TYPES.test(docType) && body.some((l) => l.type === 'section'));
+}
+
+/** A take-down sentence is the flag task's last step ("hạ cờ khi hết thời gian"), not a task of its own. */
+function withTakeDownStep(items: RawItem[]): (RawItem & { takeDown?: boolean })[] {
+  const flag = items.some((i) => i.kind === 'flag');
+  if (!flag) return items;
+  return items.filter((i) => i.kind !== 'takedown').map((i) => (i.kind === 'flag' ? { ...i, takeDown: items.some((o) => o.kind === 'takedown') } : i));
+}
+
 function readItems(parts: ReturnType<typeof splitParts>, ctx: ReadContext): RawItem[] {
   const items: RawItem[] = [];
   for (const part of parts) {
     for (const section of part.sections) {
+      // "1. Mục đích, yêu cầu" of a plan without parts is its purpose: nothing to do there.
+      if (PURPOSE.test(section.heading)) continue;
       if (part.role === 'content') items.push(...activityItems(section, ctx));
       if (part.role === 'execution') items.push(...sentenceItems(section, ctx, headingNames(section, ctx)));
     }
