@@ -54,6 +54,6 @@ function fromCampaign(campaign: string): string | null {
 export function noticeTitle(work: string, lead: string, campaign: string | null, body: string): string {
   const occasion = fromLead(lead) ?? (campaign ? fromCampaign(campaign) : null) ?? occasionIn(body);
   if (!occasion) return work;
-  const lowered = /^(?:Chào|Nhân|Dịp|Kỷ|Mừng|Hưởng|Trong)\b/u.test(occasion) ? occasion.charAt(0).toLocaleLowerCase('vi') + occasion.slice(1) : occasion;
+  const lowered = /^(?:Chào|Nhân|Dịp|Kỷ|Mừng|Hưởng|Trong)(?=\s)/u.test(occasion) ? occasion.charAt(0).toLocaleLowerCase('vi') + occasion.slice(1) : occasion;
   return fitTitle(`${work} ${lowered}`);
 }
