@@ -5,7 +5,7 @@ export const MAX_TASK_TITLE = 60;
 
 const OCCASION = /(?:chào mừng|nhân dịp|nhân kỷ niệm|dịp|kỷ niệm|mừng|hưởng ứng|trong thời gian diễn ra|Quốc tang|Lễ tang|Tết|Giỗ Tổ|Đại hội|bầu cử|Quốc khánh|Cách mạng|Giải phóng|Chiến thắng|Thương binh|ngày lễ)/iu;
 /** What makes an occasion long without saying more: "kỷ niệm 79 năm", "nước Cộng hòa xã hội chủ nghĩa Việt Nam". */
-const PADDING = [/\b(?:kỷ niệm\s+)?\d+\s+năm\s+(?:ngày\s+)?/giu, /\s+nước\s+(?:Cộng hòa|CHXHCN|CH XHCN)\b.*$/iu];
+const PADDING = [/\b(?:kỷ niệm\s+)?\d+\s+năm\s+/giu, /\s+nước\s+(?:Cộng hòa|CHXHCN|CH XHCN)\b.*$/iu];
 /** Words left dangling at the end of a cut title. */
 const DANGLING = /\s+(?:và|của|các|cho|tại|từ|với|nhân|dịp|chào|mừng|năm|ngày|lần|thứ|nước|trong|đến|the|\d+)$/iu;
 const FLAG_WORDS = /(?:thực hiện\s+)?(?:việc\s+)?(?:tổ chức\s+)?treo\s+(?:cờ\s+rủ|cờ\s+tổ\s+quốc|quốc\s+kỳ|cờ|băng\s+[rz]ôn)(?:\s*,\s*(?:cờ\s+đảng|khẩu\s+hiệu|băng\s+[rz]ôn))*(?:\s+và\s+(?:cờ\s+đảng|khẩu\s+hiệu))?/giu;
