@@ -26,7 +26,7 @@ const IN_PASSING = /\b(?:cac )?(?:ban nganh|co quan|don vi|nganh)(?: chuc nang)?
 const TAKE_DOWN = /\bha (?:co|quoc ky)\b|\btha?o (?:do|bang|khau)\b.*\b(?:khi (?:da )?het thoi gian|sau khi ket thuc|khi ket thuc)\b/;
 const NOT_TAKE_DOWN = /\bde thay (?:the|moi)\b/;
 const REPORT = /\b(?:giao|phan cong)\b.*\bbao cao ket qua\b/;
-/** Sentences that forbid or stop things ("tạm dừng các hoạt động vui chơi") assign no work. */
+/** Sentences that forbid or stop things ("tạm dừng các hoạt động vui chơi") assign no work but flags. */
 const BAN = /\b(?:tam dung|ngung|nghiem cam|khong to chuc)\b/;
 const ADDRESSEES = /\b(?:de nghi|yeu cau|thong bao (?:den|cho|de)|giao)\b/;
 
@@ -86,7 +86,7 @@ function flagPeriods(sentences: Sentence[], ctx: ReadContext): LinePeriod[] {
 
 /** Reads a notice's items; `campaign` is its title line, for naming the work when a period names no occasion. */
 export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: string | null): NoticeItem[] {
-  const sentences = sentencesOf(lines).filter((s) => !BAN.test(s.folded));
+  const sentences = sentencesOf(lines);
   const flagSentences = sentences.filter((s) => FLAG.test(s.folded) && !TAKE_DOWN.test(s.folded));
   const addressed = sentences.filter((s) => ADDRESSEES.test(s.folded) && /\bthuc hien\b/.test(s.folded));
   const items: NoticeItem[] = [];
@@ -103,7 +103,7 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
       items.push({ kind: 'flag', title, section: '', source, period: p?.period ?? null, who: flagWho, takeDown });
     }
   }
-  const cleanup = sentences.filter((s) => CLEANUP.test(s.folded) && kindsIn(`${s.text} ${s.intro}`).length > 0);
+  const cleanup = sentences.filter((s) => CLEANUP.test(s.folded) && !BAN.test(s.folded) && kindsIn(`${s.text} ${s.intro}`).length > 0);
   if (cleanup.length) {
     const first = cleanup[0];
     const own = first ? periodsInLine(first.text, { zone: ctx.zone, defaultYear: ctx.year }).find((p) => !p.period.openStart) : undefined;
