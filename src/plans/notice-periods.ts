@@ -3,7 +3,7 @@ import { parsePeriod, type ParsedPeriod } from './period-parse.js';
 /** A period found in a line, and the words before it that name its occasion ("Kỷ niệm Cách mạng tháng Tám:"). */
 export interface LinePeriod {
   period: ParsedPeriod;
-  /** The line's text from the previous period (or the line's start) to this one, original case, brackets dropped. */
+  /** The line's text from the previous period (or the line's start) to this one, as written (brackets kept when found). */
   lead: string;
 }
 
@@ -32,13 +32,19 @@ export function periodsInLine(line: string, opts: { zone: string; defaultYear: n
   const flat = flatten(line);
   const lower = flat.toLowerCase();
   const out: LinePeriod[] = [];
+  const written = line.normalize('NFC').replace(/\s+/g, ' ');
+  const writtenLower = written.toLowerCase();
+  let cursor = 0;
   let from = 0;
   for (let guard = 0; guard < 8 && from < lower.length; guard++) {
     const period = parsePeriod(lower.slice(from), { zone: opts.zone, defaultYear: opts.defaultYear });
     if (!period) break;
     const at = lower.indexOf(period.matched, from);
     if (at < 0) break;
-    out.push({ period, lead: flat.slice(from, at) });
+    // The same words in the line as written keep the brackets ("(30/4/1975 - 30/4/2025)") that name the occasion's day.
+    const writtenAt = writtenLower.indexOf(period.matched, cursor);
+    out.push({ period, lead: writtenAt >= 0 ? written.slice(cursor, writtenAt) : flat.slice(from, at) });
+    if (writtenAt >= 0) cursor = writtenAt + period.matched.length;
     from = at + period.matched.length;
   }
   return out;

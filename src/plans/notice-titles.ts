@@ -27,23 +27,34 @@ export function fitTitle(text: string, max = MAX_TASK_TITLE): string {
   return t.replace(/[\s.,;:–-]+$/u, '');
 }
 
-function occasionIn(text: string): string | null {
+interface Occasion {
+  phrase: string;
+  /** "30/4" from the anniversary in brackets after it ("(30/4/1975 - 30/4/2025)"), for a title too long to name it whole. */
+  day: string | null;
+}
+
+const ANNIVERSARY = /\((\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*\d{4}\s*[-–]/u;
+
+function occasionIn(text: string): Occasion | null {
   const cleaned = text.replace(FLAG_WORDS, ' ').replace(/\([^)]*\)?/g, ' ').replace(/\s+/g, ' ').trim();
   const m = OCCASION.exec(cleaned);
   if (!m) return null;
+  const at = text.search(OCCASION);
+  const anniversary = at >= 0 ? ANNIVERSARY.exec(text.slice(at, at + 160)) : null;
+  const day = anniversary ? `${anniversary[1]}/${anniversary[2]}` : null;
   let phrase = cleaned.slice(m.index).split(/[.;:]|\s+(?:từ ngày|từ|vào ngày|trên địa bàn|tại)\s/iu)[0]?.trim() ?? '';
   for (const re of PADDING) phrase = phrase.replace(re, ' ').replace(/\s+/g, ' ').trim();
-  return phrase.length >= 4 ? phrase : null;
+  return phrase.length >= 4 ? { phrase, day } : null;
 }
 
-function fromLead(lead: string): string | null {
+function fromLead(lead: string): Occasion | null {
   const text = lead.replace(LEAD_NOISE, '');
   const parts = text.split(':');
   return occasionIn(parts.length > 1 ? (parts[0] ?? '') : text);
 }
 
 /** The campaign's title without the notice's own words: "Thông báo về việc treo cờ … chào mừng X" → "chào mừng X". */
-function fromCampaign(campaign: string): string | null {
+function fromCampaign(campaign: string): Occasion | null {
   return occasionIn(campaign.replace(/^.*?\b(?:về việc|v\/v)\s*/iu, ''));
 }
 
@@ -52,8 +63,16 @@ function fromCampaign(campaign: string): string | null {
  * Tám: Treo cờ … từ …"), else the campaign's, else the first the notice names; ≤ 60 characters.
  */
 export function noticeTitle(work: string, lead: string, campaign: string | null, body: string): string {
-  const occasion = fromLead(lead) ?? (campaign ? fromCampaign(campaign) : null) ?? occasionIn(body);
-  if (!occasion) return work;
-  const lowered = /^(?:Chào|Nhân|Dịp|Kỷ|Mừng|Hưởng|Trong)(?=\s)/u.test(occasion) ? occasion.charAt(0).toLocaleLowerCase('vi') + occasion.slice(1) : occasion;
-  return fitTitle(`${work} ${lowered}`);
+  const found = fromLead(lead) ?? (campaign ? fromCampaign(campaign) : null) ?? occasionIn(body);
+  if (!found) return work;
+  const { phrase, day } = found;
+  const lowered = /^(?:Chào|Nhân|Dịp|Kỷ|Mừng|Hưởng|Trong)(?=\s)/u.test(phrase) ? phrase.charAt(0).toLocaleLowerCase('vi') + phrase.slice(1) : phrase;
+  const whole = `${work} ${lowered}`;
+  if (whole.length <= MAX_TASK_TITLE || !day) return fitTitle(whole);
+  // Too long to name whole: its first clause and its day ("Treo cờ Tổ quốc Ngày Giải phóng miền Nam (30/4)").
+  const head = lowered.split(/\s*[,;]\s*|\s+và\s+/u)[0] ?? lowered;
+  const short = `${work} ${head}`;
+  if (head === lowered) return fitTitle(whole);
+  if (short.length + day.length + 3 > MAX_TASK_TITLE) return fitTitle(short);
+  return `${short} (${day})`;
 }
