@@ -3,7 +3,7 @@ import type { UnitKind } from '../core/schema.js';
 import { NOBODY, readNames, type Named } from './plan-assignees.js';
 import type { RawItem, ReadContext } from './plan-items.js';
 import type { PlanLine } from './plan-lines.js';
-import { noticeTitle, workOf } from './notice-titles.js';
+import { fitTitle, noticeTitle, workOf } from './notice-titles.js';
 import { type LinePeriod, periodsInLine } from './notice-periods.js';
 
 /**
@@ -28,6 +28,10 @@ const NOT_TAKE_DOWN = /\bde thay (?:the|moi)\b/;
 const REPORT = /\b(?:giao|phan cong)\b.*\bbao cao ket qua\b/;
 /** Sentences that forbid or stop things ("tạm dừng các hoạt động vui chơi") assign no work but flags. */
 const BAN = /\b(?:tam dung|ngung|nghiem cam|khong to chuc)\b/;
+/** A gathering a notice invites to ("Hội nghị đối thoại … vào 07 giờ 30 phút, ngày 29/10/2025"). */
+const GATHERING = /\b(?:hoi nghi|tiep xuc cu tri|doi thoai|mit tinh|hoi thao|le ky niem)\b/;
+/** "các thôn Thanh Kỳ, An Lao và An Định": residential units named one by one after their term. */
+const NAMED_PLACES = /\bcác\s+(thôn|ấp|khóm|bản|tổ dân phố|khu phố|khối)\s+((?:\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)(?:\s*(?:,|và)\s*\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)*)/u;
 const ADDRESSEES = /\b(?:de nghi|yeu cau|thong bao (?:den|cho|de)|giao)\b/;
 
 /** Collective words of a notice and the kind they name; households and "Nhân dân" name no unit. */
@@ -117,10 +121,31 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
       takeDown: false,
     });
   }
+  if (!items.length) items.push(...gathering(sentences, ctx));
   const report = sentences.find((s) => REPORT.test(s.folded));
   if (report) {
     const who = readNames(report.text.replace(/^.*?\b(?:Giao|giao)\s+/u, '').split(/\s+(?:kiểm tra|theo dõi|tổng hợp|báo cáo)\b/u)[0] ?? '', ctx);
     items.push({ kind: 'results-report', title: 'Báo cáo kết quả thực hiện', section: '', source: report.text, period: null, who, takeDown: false });
   }
   return items;
+}
+
+/** A notice that invites to one gathering at a set time ("… vào 07 giờ 30 phút, ngày 29/10/2025"): the event, for the places it names one by one. */
+function gathering(sentences: Sentence[], ctx: ReadContext): NoticeItem[] {
+  for (const s of sentences) {
+    if (!GATHERING.test(s.folded)) continue;
+    // The date of a document it cites ("Hướng dẫn số 13 ngày 06/8/2025") is not the gathering's.
+    const when = periodsInLine(s.text, { zone: ctx.zone, defaultYear: ctx.year }).find((p) => /(?:vào|lúc|từ)\s*(?:ngày\s*)?$/iu.test(p.lead.trim() + ' ') || /(?:vào|lúc)\s*$/iu.test(p.lead));
+    if (!when) continue;
+    // The gathering is the last one named before its time ("… về công tác đối thoại …, sẽ tổ chức Hội nghị đối thoại … vào …").
+    const named = [...when.lead.matchAll(/Hội nghị|tiếp xúc cử tri|mít tinh|hội thảo|lễ kỷ niệm/giu)].at(-1) ?? [...when.lead.matchAll(/đối thoại/giu)].at(-1);
+    const from = named?.index ?? -1;
+    if (from < 0) continue;
+    const phrase = when.lead.slice(from).split(/\s+(?:vào|lúc|từ)(?:\s|$)/u)[0] ?? '';
+    const places = NAMED_PLACES.exec(phrase);
+    const who = places ? readNames((places[2] ?? '').split(/\s*,\s*|\s+và\s+/u).map((name) => `${places[1]} ${name}`).join(', '), ctx) : NOBODY;
+    const title = fitTitle(phrase);
+    return [{ kind: 'event', title: title.charAt(0).toLocaleUpperCase('vi') + title.slice(1), section: '', source: s.text, period: when.period, who, takeDown: false }];
+  }
+  return [];
 }
