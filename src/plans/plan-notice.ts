@@ -21,7 +21,9 @@ const FLAG = /\b(?:treo co|treo quoc ky|quoc ky|co ru|co to quoc|treo bang ron|b
 const CLEANUP = /\b(?:ve sinh|don dep)\b/;
 const TIME_CUE = /^(?:[-+•]\s*)?(?:thoi gian(?! nghi)|dot \d|tu ngay)/;
 /** Who a phrase names only in passing: "các ban ngành liên quan" is nobody in particular. */
-const IN_PASSING = /\b(?:cac )?(?:ban nganh|co quan|don vi|nganh)(?: chuc nang)? lien quan\b/g;
+const IN_PASSING = /\b(?:cac )?(?:ban nganh|co quan|don vi|nganh)(?: chuc nang)? lien quan\b|\bcanh quan (?:khu pho|thon|xom|khu dan cu|do thi)\b/g;
+/** Where a cleanup is done ("tại trụ sở cơ quan, đơn vị, trường học") is not who does it. */
+const PLACE_CLAUSE = /\btai (?:tru so|khu vuc|noi|cac ho|nha)[^.;]*/g;
 /** "hạ cờ", or taking banners down when the period is over; not old flags replaced before it. */
 const TAKE_DOWN = /\bha (?:co|quoc ky)\b|\btha?o (?:do|bang|khau)\b.*\b(?:khi (?:da )?het thoi gian|sau khi ket thuc|khi ket thuc)\b/;
 const NOT_TAKE_DOWN = /\bde thay (?:the|moi)\b/;
@@ -41,8 +43,8 @@ const KINDS: [RegExp, UnitKind][] = [
   [/\b(?:co quan|don vi|doanh nghiep|benh vien|tram y te|cong so|ban nganh|doan the|luc luong vu trang|xi nghiep|cong ty)\b/, 'organisation'],
 ];
 
-function kindsIn(text: string): UnitKind[] {
-  const folded = foldVietnamese(text).replace(IN_PASSING, ' ');
+function kindsIn(text: string, drop?: RegExp): UnitKind[] {
+  const folded = foldVietnamese(text).replace(IN_PASSING, ' ').replace(drop ?? /$^/, ' ');
   return KINDS.filter(([re]) => re.test(folded)).map(([, kind]) => kind);
 }
 
@@ -92,7 +94,8 @@ function flagPeriods(sentences: Sentence[], ctx: ReadContext): LinePeriod[] {
 export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: string | null): NoticeItem[] {
   const sentences = sentencesOf(lines);
   const flagSentences = sentences.filter((s) => FLAG.test(s.folded) && !TAKE_DOWN.test(s.folded));
-  const addressed = sentences.filter((s) => ADDRESSEES.test(s.folded) && /\bthuc hien\b/.test(s.folded));
+  // A sentence addressed to everyone about another work (a cleanup) does not say who hangs the flags.
+  const addressed = sentences.filter((s) => ADDRESSEES.test(s.folded) && /\bthuc hien\b/.test(s.folded) && !CLEANUP.test(s.folded));
   const items: NoticeItem[] = [];
   const takeDowns = sentences.filter((s) => TAKE_DOWN.test(s.folded) && !NOT_TAKE_DOWN.test(s.folded));
   const takeDown = takeDowns.length > 0;
@@ -117,7 +120,7 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
       section: '',
       source: first?.text ?? '',
       period: own?.period ?? null,
-      who: named(cleanup.flatMap((s) => kindsIn(`${s.text} ${s.intro}`))),
+      who: named(cleanup.flatMap((s) => kindsIn(`${s.text} ${s.intro}`, PLACE_CLAUSE))),
       takeDown: false,
     });
   }
