@@ -63,7 +63,8 @@ function fromCampaign(campaign: string): Occasion | null {
  * Tám: Treo cờ … từ …"), else the campaign's, else the first the notice names; ≤ 60 characters.
  */
 export function noticeTitle(work: string, lead: string, campaign: string | null, body: string): string {
-  const found = fromLead(lead) ?? (campaign ? fromCampaign(campaign) : null) ?? occasionIn(body);
+  // One period: the notice's own title names its occasion; several: each period's line does.
+  const found = (campaign ? fromCampaign(campaign) : null) ?? fromLead(lead) ?? occasionIn(body);
   if (!found) return work;
   const { phrase, day } = found;
   const lowered = /^(?:Chào|Nhân|Dịp|Kỷ|Mừng|Hưởng|Trong)(?=\s)/u.test(phrase) ? phrase.charAt(0).toLocaleLowerCase('vi') + phrase.slice(1) : phrase;
