@@ -13,6 +13,8 @@ function flatten(text: string): string {
     .normalize('NFC')
     // A bracket that is a period ("(từ ngày 24/5 đến hết ngày 25/5/2025)") is read; anniversaries and lunar dates are not.
     .replace(/\(([^)]*)\)?/g, (_, inner: string) => (/^\s*(?:từ|trong)\s|đến hết|\d\s+và\s+(?:ngày\s+)?\d/iu.test(inner) && !/^\s*(?:tức|nhằm)/iu.test(inner) ? ` ${inner} ` : ' '))
+    // A year mistyped with three digits ("30/8/219") is left out: the other end of the period gives it.
+    .replace(/(\d{1,2}\/\d{1,2})\/\d{3}(?!\d)/gu, '$1')
     // "Đợt 1: Ngày 21/4" is not one o'clock; "ngày 03 và 04 tháng 5" are two days in a row.
     .replace(/(^|\s)đợt\s*\d+\s*:/giu, ' ')
     .replace(/\b(\d{1,2})(\/\d{1,2})?\s+và\s+(?:ngày\s+)?(\d{1,2})(\/\d{1,2}\/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/giu, (_, a: string, am: string | undefined, b: string, rest: string) =>

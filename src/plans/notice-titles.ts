@@ -11,11 +11,15 @@ const DANGLING = /\s+(?:và|của|các|cho|tại|từ|với|nhân|dịp|chào|m�
 const FLAG_WORDS = /(?:thực hiện\s+)?(?:việc\s+)?(?:tổ chức\s+)?treo\s+(?:cờ\s+rủ|cờ\s+tổ\s+quốc|quốc\s+kỳ|cờ|băng\s+[rz]ôn)(?:\s*,\s*(?:cờ\s+đảng|khẩu\s+hiệu|băng\s+[rz]ôn))*(?:\s+và\s+(?:cờ\s+đảng|khẩu\s+hiệu))?/giu;
 const LEAD_NOISE = /^(?:[-+•*]\s*)?(?:đợt\s*\d+\s*:?\s*)?(?:thời gian[^:]*:)?\s*/iu;
 
+/** Banners and slogans without flags: their own period in a take-down notice. */
+export const BANNERS = 'Treo băng rôn, khẩu hiệu';
+
 /** The work a flag notice asks for: "Treo cờ rủ" at a state funeral, "Treo Quốc kỳ" where it says so, else "Treo cờ Tổ quốc". */
 export function workOf(text: string): string {
   const folded = foldVietnamese(text);
   if (/\bco ru\b/.test(folded)) return 'Treo cờ rủ';
   if (/\bquoc ky\b/.test(folded) && !/\bco to quoc\b/.test(folded)) return 'Treo Quốc kỳ';
+  if (/\b(?:bang ron|bang zon|khau hieu)\b/.test(folded) && !/\bco\b/.test(folded)) return BANNERS;
   return 'Treo cờ Tổ quốc';
 }
 

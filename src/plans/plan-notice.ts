@@ -3,7 +3,7 @@ import type { UnitKind } from '../core/schema.js';
 import { NOBODY, readNames, type Named } from './plan-assignees.js';
 import type { RawItem, ReadContext } from './plan-items.js';
 import type { PlanLine } from './plan-lines.js';
-import { fitTitle, noticeTitle, workOf } from './notice-titles.js';
+import { BANNERS, fitTitle, noticeTitle, workOf } from './notice-titles.js';
 import { type LinePeriod, periodsInLine } from './notice-periods.js';
 
 /**
@@ -106,7 +106,10 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
     const source = flagSentences[0]?.text ?? campaign ?? '';
     const each = periods.length ? periods : [null];
     for (const p of each) {
-      const title = noticeTitle(work, p?.lead ?? '', periods.length > 1 ? null : campaign, sentences.map((s) => s.text).join(' '));
+      // A period of banners only ("thời gian treo băng rôn, khẩu hiệu từ …") is named by its own work.
+      const banners = p && FLAG.test(foldVietnamese(p.lead)) ? workOf(p.lead) : null;
+      const own = banners === BANNERS ? banners : work;
+      const title = noticeTitle(own, p?.lead ?? '', periods.length > 1 ? null : campaign, sentences.map((s) => s.text).join(' '));
       items.push({ kind: 'flag', title, section: '', source, period: p?.period ?? null, who: flagWho, takeDown });
     }
   }
