@@ -1,18 +1,14 @@
 import { type Context, InlineKeyboard } from 'grammy';
-import { DateTime } from 'luxon';
 import { outboxSettings } from '../broadcasts/broadcasts.service.js';
-import { unitsInScope } from '../core/unit-scope.js';
-import { accept, answerPress, ask, askText, clearButtons, retry, waitInput } from '../telegram/ask.js';
+import { answerPress, clearButtons, waitInput } from '../telegram/ask.js';
 import type { Translate } from '../telegram/context.js';
 import type { BotConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
-import { pickTargets } from '../telegram/pick-targets.js';
-import { parsePeriod } from './period-parse.js';
-import { type DraftItem, PLAN_ITEM_KINDS, type PlanPeriod } from './plan-types.js';
-import { FORM_EDITS, type ItemAction, PLAN_TARGET_PREFIX, planButtons } from './plans.buttons.js';
-import { blockerOf, type FormChange, inYear, nextYearFor, reportFormOf, type ReviewItem, toImport, withKind, withPeriod, withUnits } from './plans.review.js';
+import { editItem } from './plan-item-edit.conversation.js';
+import { planButtons } from './plans.buttons.js';
+import { blockerOf, inYear, type ReviewItem, toImport } from './plans.review.js';
 import { createFromPlan, type ReadPlan } from './plans.service.js';
-import { type ButtonSpec, formFields, itemButtons, itemText, summaryButtons, summaryText, type TextContext } from './plans.text.js';
+import { type ButtonSpec, itemButtons, itemText, summaryButtons, summaryText, type TextContext } from './plans.text.js';
 
 export interface ReviewInput {
   plan: ReadPlan;
@@ -112,104 +108,6 @@ async function useYear(press: Context, t: Translate, board: ReturnType<typeof re
 async function cancel(press: Context, t: Translate): Promise<void> {
   await clearButtons(press);
   await press.reply(t('plan-review-cancelled'));
-}
-
-/** Asks what one edit button needs (dates, units, kind, link) and applies it; returns the last input. */
-async function editItem(conversation: BotConversation, ctx: Context, t: Translate, r: ReviewItem, action: ItemAction, tc: TextContext, plan: ReadPlan): Promise<Context> {
-  const { zone } = tc;
-  if (action === 'date') {
-    const answer = await askPeriod(conversation, ctx, t, r.item, tc);
-    r.item = withPeriod(r.item, answer.value.period, zone, answer.value.deadline);
-    return answer.ctx;
-  }
-  if (action === 'units') {
-    const scope = await pickTargets(conversation, ctx, t, { prefix: PLAN_TARGET_PREFIX, prompt: t('plan-ask-units', { title: r.item.title }), units: plan.units });
-    if (scope.mode !== 'extra') r.item = withUnits(r.item, unitsInScope(plan.units, scope).map((u) => u.id), plan.units);
-    return ctx;
-  }
-  if (action === 'kind') {
-    const kb = new InlineKeyboard();
-    PLAN_ITEM_KINDS.forEach((k, i) => {
-      kb.text(t(`plan-kind-${k}`), planButtons.kind.pack(k, r.item.index));
-      if (i % 2 === 1) kb.row();
-    });
-    const answer = await ask(conversation, ctx, {
-      prompt: t('plan-ask-kind', { title: r.item.title, kind: t(`plan-kind-${r.item.kind}`) }),
-      keyboard: kb,
-      read: async (input) => {
-        await answerPress(input);
-        const kind = planButtons.kind.unpack(input.callbackQuery?.data);
-        return kind && kind[1] === r.item.index ? accept(kind[0]) : retry(t('press-button'));
-      },
-    });
-    await clearButtons(answer.ctx);
-    r.item = withKind(r.item, answer.value, zone);
-    return answer.ctx;
-  }
-  if (action === 'rename') {
-    const title = await askText(conversation, ctx, t, { prompt: t('plan-ask-title', { title: r.item.title }), invalid: t('plan-title-invalid'), max: 60 });
-    if (title?.trim()) r.item = { ...r.item, title: title.trim() };
-    return ctx;
-  }
-  if (action === 'form') return editForm(conversation, ctx, t, r);
-  if (action === 'link') {
-    const valid = (s: string) => /^https?:\/\/\S+$/i.test(s);
-    r.link = await askText(conversation, ctx, t, { prompt: t('plan-ask-link', { title: r.item.title }), invalid: t('plan-link-invalid'), max: 300, valid });
-    return ctx;
-  }
-  return ctx;
-}
-
-/** "Sửa câu hỏi báo cáo": a typed number question, or a button for the photo rule or no number question. */
-async function editForm(conversation: BotConversation, ctx: Context, t: Translate, r: ReviewItem): Promise<Context> {
-  const form = reportFormOf(r, t);
-  const kb = new InlineKeyboard();
-  FORM_EDITS.forEach((edit, i) => {
-    kb.text(t(edit === 'no-number' ? 'plan-form-no-number' : `plan-form-${edit}`), planButtons.form.pack(edit, r.item.index));
-    if (i % 2 === 1) kb.row();
-  });
-  const answer = await ask<FormChange>(conversation, ctx, {
-    prompt: t('plan-ask-form', { title: r.item.title, fields: form ? formFields(form, t) : '' }),
-    keyboard: kb,
-    read: async (input) => {
-      await answerPress(input);
-      const pressed = planButtons.form.unpack(input.callbackQuery?.data);
-      if (pressed && pressed[1] === r.item.index) return accept(pressed[0] === 'no-number' ? { numberLabel: null } : { photos: photoRule(pressed[0]) });
-      const text = input.message?.text?.trim() ?? '';
-      return text && text.length <= 60 && !text.startsWith('/') ? accept({ numberLabel: text }) : retry(t('plan-form-invalid'));
-    },
-  });
-  await clearButtons(answer.ctx);
-  r.form = { ...r.form, ...answer.value };
-  return answer.ctx;
-}
-
-function photoRule(edit: (typeof FORM_EDITS)[number]): 'required' | 'optional' | 'none' {
-  return edit === 'photos-required' ? 'required' : edit === 'photos-optional' ? 'optional' : 'none';
-}
-
-/** An example of the expected answer, from the item's own dates (moved to a year still ahead). */
-function periodExample(item: DraftItem, tc: TextContext): string {
-  const period: PlanPeriod = item.period ?? { start: tc.now, end: tc.now, precision: 'day' };
-  const ahead = item.period && period.end <= tc.now ? inYear(item, nextYearFor(period, tc.now, tc.zone), tc.zone).period ?? period : period;
-  const fmt = (d: Date) => DateTime.fromJSDate(d, { zone: tc.zone }).toFormat('dd/MM/yyyy');
-  return tc.t('plan-date-example', { from: fmt(ahead.start), to: fmt(ahead.end) });
-}
-
-async function askPeriod(conversation: BotConversation, ctx: Context, t: Translate, item: DraftItem, tc: TextContext) {
-  const year = DateTime.fromJSDate(tc.now, { zone: tc.zone }).year;
-  return ask(conversation, ctx, {
-    prompt: t('plan-ask-date', { title: item.title, example: periodExample(item, tc) }),
-    read: async (input) => {
-      await answerPress(input);
-      const text = input.message?.text?.trim() ?? '';
-      if (!text) return retry(t('plan-date-type'));
-      const parsed = parsePeriod(text, { zone: tc.zone, defaultYear: year });
-      if (!parsed) return retry(t('plan-date-unreadable', { text: text.slice(0, 60) }));
-      if (parsed.end.getTime() <= tc.now.getTime()) return retry(t('plan-date-past', { text: parsed.matched }));
-      return accept({ period: { start: parsed.start, end: parsed.end, precision: parsed.precision }, deadline: parsed.deadline });
-    },
-  });
 }
 
 /** "Tạo tất cả": stores everything once under the review's key; false when there was nothing to create. */

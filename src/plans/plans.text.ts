@@ -4,7 +4,8 @@ import { clip } from '../core/text.js';
 import { needsTakeDown } from '../tasks/take-down.rules.js';
 import { planButtons } from './plans.buttons.js';
 import type { ReportForm } from '../core/schema.js';
-import { blockerOf, creatable, eventTime, nextYearFor, reportFormOf, type ReviewItem, taskTimes, yearForAll } from './plans.review.js';
+import { eventTime, taskTimes } from './plan-times.js';
+import { blockerOf, creatable, nextYearFor, reportFormOf, type ReviewItem, yearForAll } from './plans.review.js';
 import type { DraftItem, PlanDraft, PlanUnit } from './plan-types.js';
 
 /** The review's texts: one message per drafted item, then the summary. Plain text (no parse mode). */
