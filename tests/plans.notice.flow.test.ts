@@ -3,9 +3,8 @@ import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { updateOfficeSettings } from '../src/settings/settings.queries.js';
 import { buildDocx } from './fixtures/plans/documents.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildUnit } from './support/factories.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 
 const ADMIN = 8101;
@@ -17,11 +16,8 @@ const NOTICE = readFileSync(new URL('./fixtures/plans/real/06-sonthuy-dai-hoi-da
   .join('\n');
 
 describe.each(dbTargets())('a real flag notice sent as a Word file, on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '15/07/2025 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '15/07/2025 09:00' });
   beforeEach(async () => {
-    ({ database, h } = app);
     await updateOfficeSettings(database.db, { residential_term: 'thon' }, h.clock.now());
     for (const [i, id] of LEADERS.entries()) {
       const unit = await buildUnit(database.db, { name: `Thôn ${i + 1}`, households: 100 + i });

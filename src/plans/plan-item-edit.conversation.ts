@@ -7,7 +7,7 @@ import type { BotConversation } from '../telegram/conversation.js';
 import { pickTargets } from '../telegram/pick-targets.js';
 import { parsePeriod } from './period-parse.js';
 import { type DraftItem, PLAN_ITEM_KINDS, type PlanPeriod } from './plan-types.js';
-import { FORM_EDITS, type ItemAction, PLAN_TARGET_PREFIX, planButtons } from './plans.buttons.js';
+import { FORM_EDITS, type ItemAction, planButtons, planTargets } from './plans.buttons.js';
 import { type FormChange, inYear, nextYearFor, reportFormOf, type ReviewItem, withKind, withPeriod, withUnits } from './plans.review.js';
 import type { ReadPlan } from './plans.service.js';
 import { formFields, type TextContext } from './plans.text.js';
@@ -23,7 +23,7 @@ export async function editItem(conversation: BotConversation, ctx: Context, t: T
     return answer.ctx;
   }
   if (action === 'units') {
-    const scope = await pickTargets(conversation, ctx, t, { prefix: PLAN_TARGET_PREFIX, prompt: t('plan-ask-units', { title: r.item.title }), units: plan.units });
+    const scope = await pickTargets(conversation, ctx, t, { buttons: planTargets, prompt: t('plan-ask-units', { title: r.item.title }), units: plan.units });
     if (scope.mode !== 'extra') r.item = withUnits(r.item, unitsInScope(plan.units, scope).map((u) => u.id), plan.units);
     return ctx;
   }

@@ -1,4 +1,5 @@
 import { buttonKind } from '../core/buttons.js';
+import { targetPickerButtons } from '../telegram/pickers.buttons.js';
 import { PLAN_ITEM_KINDS } from './plan-types.js';
 
 /**
@@ -37,5 +38,5 @@ export const planButtons = {
   cancel: buttonKind('plq', []),
 };
 
-/** Prefix of the shared target picker (src/telegram/pick-targets.ts) when an item's units are changed. */
-export const PLAN_TARGET_PREFIX = 'plt';
+/** The shared target picker's buttons (src/telegram/pick-targets.ts) when an item's units are changed. */
+export const planTargets = targetPickerButtons('plt');

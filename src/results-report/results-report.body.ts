@@ -1,7 +1,10 @@
 import type { Paragraph, Table } from 'docx';
+import { DateTime } from 'luxon';
+import { clip } from '../core/text.js';
 import type { ResultsReportData, ResultsReportTask } from './results-report.data.js';
 import { formatCount, formatDate, formatPercent, overallFigures } from './results-report.format.js';
 import { bodyPara, type ReportContext } from './results-report.kit.js';
+import type { PropagandaSent } from './results-report.propaganda.js';
 import { taskTable } from './results-report.tables.js';
 
 function heading(text: string): Paragraph {
@@ -64,5 +67,29 @@ export function overallSection(data: ResultsReportData, ctx: ReportContext): Par
   if (o.missing.length === 0) return [...out, bodyPara(t('rr-overall-missing-none'))];
   out.push(bodyPara(t('rr-overall-missing', { count: formatCount(o.missing.length) })));
   for (const m of o.missing) out.push(bodyPara(t('rr-overall-missing-unit', { unit: m.unitName, tasks: m.tasks.join('; ') })));
+  return out;
+}
+
+const EXCERPT = 80;
+
+function sentDays(hours: Date[], zone: string): string[] {
+  return [...new Set(hours.map((h) => DateTime.fromJSDate(h, { zone }).toFormat('dd/MM/yyyy')))];
+}
+
+/** I. Propaganda: how many broadcasts went out, on which days, to how many recipients; one line per broadcast. */
+export function propagandaSection(sent: PropagandaSent, ctx: ReportContext): Paragraph[] {
+  const { t } = ctx;
+  const heading = bodyPara(t('rr-section-propaganda'), { bold: true, keepNext: true, before: 120 });
+  if (sent.broadcasts.length === 0) return [heading, bodyPara(t('rr-propaganda-none'))];
+  const days = sentDays(
+    sent.broadcasts.flatMap((b) => b.sentHours),
+    ctx.zone,
+  );
+  const sendings = sent.broadcasts.reduce((n, b) => n + sentDays(b.sentHours, ctx.zone).length, 0);
+  const out = [heading, bodyPara(t('rr-propaganda-figures', { sendings: formatCount(sendings), days: days.length, dates: days.join(', '), recipients: formatCount(sent.recipients) }))];
+  for (const b of sent.broadcasts) {
+    const bDays = sentDays(b.sentHours, ctx.zone);
+    out.push(bodyPara(t('rr-propaganda-line', { text: clip(b.text.replace(/\s+/g, ' ').trim(), EXCERPT), times: bDays.length, dates: bDays.join(', '), recipients: formatCount(b.recipients) })));
+  }
   return out;
 }

@@ -1,10 +1,9 @@
 import { AlignmentType, Document, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import { overallSection, resultsSection } from './results-report.body.js';
+import { overallSection, propagandaSection, resultsSection } from './results-report.body.js';
 import type { ResultsReportData } from './results-report.data.js';
 import { headerTable, subjectOf, titleBlock } from './results-report.header.js';
 import { bodyPara, FONT, mmToTwips, PAGE, type ReportContext, type ReportSettings, SIZE, type Translate } from './results-report.kit.js';
 import { type PhotoSource, photosSection } from './results-report.photos.js';
-import { propagandaSection } from './results-report.propaganda.js';
 import { signatureBlock } from './results-report.signature.js';
 
 export type { ReportSettings, Translate } from './results-report.kit.js';

@@ -1,10 +1,5 @@
-import type { Paragraph } from 'docx';
 import { sql } from 'kysely';
-import { DateTime } from 'luxon';
 import type { Db } from '../core/db.js';
-import { clip } from '../core/text.js';
-import { formatCount } from './results-report.format.js';
-import { bodyPara, type ReportContext } from './results-report.kit.js';
 
 /** One broadcast of the campaign as it was actually sent: the hours it went out, and to how many chats. */
 export interface PropagandaBroadcast {
@@ -74,28 +69,4 @@ export async function loadPropaganda(db: Db, campaignId: number): Promise<Propag
     if (entry) entry.recipients = row.recipients;
   }
   return { broadcasts: [...byId.values()], recipients: overall?.n ?? 0 };
-}
-
-const EXCERPT = 80;
-
-function sentDays(hours: Date[], zone: string): string[] {
-  return [...new Set(hours.map((h) => DateTime.fromJSDate(h, { zone }).toFormat('dd/MM/yyyy')))];
-}
-
-/** I. Propaganda: how many broadcasts went out, on which days, to how many recipients; one line per broadcast. */
-export function propagandaSection(sent: PropagandaSent, ctx: ReportContext): Paragraph[] {
-  const { t } = ctx;
-  const heading = bodyPara(t('rr-section-propaganda'), { bold: true, keepNext: true, before: 120 });
-  if (sent.broadcasts.length === 0) return [heading, bodyPara(t('rr-propaganda-none'))];
-  const days = sentDays(
-    sent.broadcasts.flatMap((b) => b.sentHours),
-    ctx.zone,
-  );
-  const sendings = sent.broadcasts.reduce((n, b) => n + sentDays(b.sentHours, ctx.zone).length, 0);
-  const out = [heading, bodyPara(t('rr-propaganda-figures', { sendings: formatCount(sendings), days: days.length, dates: days.join(', '), recipients: formatCount(sent.recipients) }))];
-  for (const b of sent.broadcasts) {
-    const bDays = sentDays(b.sentHours, ctx.zone);
-    out.push(bodyPara(t('rr-propaganda-line', { text: clip(b.text.replace(/\s+/g, ' ').trim(), EXCERPT), times: bDays.length, dates: bDays.join(', '), recipients: formatCount(b.recipients) })));
-  }
-  return out;
 }

@@ -7,10 +7,9 @@ import { dialogueKey } from '../telegram/dialogue-store.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { type HotDialogue, type HotDialogues, type RowGuard, sayAll, type Step } from '../telegram/hot-dialogue.js';
 import { isLocale, translator } from '../telegram/i18n.js';
-import { reportButton } from './report-button.js';
+import { reportButton, reportStayButton, reportSwitchButton } from './reports.buttons.js';
 import { EMPTY_DRAFT, type ReportState, reportStateSchema } from './report-state.js';
-import { confirmation, prompt, readAnswer, statusPrompt } from './report-steps.conversation.js';
-import { reportStayButton, reportSwitchButton } from './report-switch.js';
+import { confirmation, prompt, readAnswer, statusPrompt } from './report-steps.dialogue.js';
 import { openReport, submitFromDialogue } from './reports.service.js';
 
 /**
@@ -114,7 +113,7 @@ export function reportEntry(env: FeatureEnv, dialogues: HotDialogues) {
     }
     const t = texts(outcome.locale);
     if (outcome.kind === 'refused') return answerPress(ctx, { text: t(`report-refused-${outcome.reason}`), showAlert: true });
-    if (!dialogues.remember(chatId, outcome.row)) throw new Error('the opened report row does not match report-state.ts');
+    if (!dialogues.remember(chatId, outcome.row)) throw new Error('the report dialogue is not registered');
     const { title, unit, dueAt, already, returnReason } = outcome.intro;
     const intro = [t('report-intro', { title, unit, due: formatLocal(dueAt, config.timezone) })];
     if (already) intro.push(t('report-already', { by: already.by, at: formatLocal(already.at, config.timezone) }));
