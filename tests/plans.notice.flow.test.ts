@@ -37,7 +37,7 @@ describe.each(dbTargets())('a real flag notice sent as a Word file, on %s', (tar
     await admin.nextMessage();
     admin.sendDocument({ filename: 'TB treo co.docx', bytes: Buffer.from(await buildDocx(NOTICE)) });
     const [intro, flag, cleanup, summary] = await admin.nextMessages(4);
-    expect(intro?.text).toContain('Đã đọc thông báo “treo cờ Tổ quốc chào mừng Đại hội Đại biểu Đảng bộ xã Sơn Thủy');
+    expect(intro?.text).toContain('Đã đọc thông báo “Treo cờ Tổ quốc chào mừng Đại hội Đại biểu Đảng bộ xã Sơn Thủy');
     const lines = flag?.text.split('\n') ?? [];
     expect(lines[0]).toBe('✅ Mục 1/2 · Treo cờ');
     expect(lines[1]?.startsWith('Treo cờ Tổ quốc chào mừng Đại hội')).toBe(true);

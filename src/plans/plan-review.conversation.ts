@@ -6,7 +6,7 @@ import type { BotConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { editItem } from './plan-item-edit.conversation.js';
 import { planButtons } from './plans.buttons.js';
-import { blockerOf, inYear, type ReviewItem, toImport } from './plans.review.js';
+import { blockerOf, campaignNameOf, inYear, type ReviewItem, toImport } from './plans.review.js';
 import { createFromPlan, type ReadPlan } from './plans.service.js';
 import { type ButtonSpec, itemButtons, itemText, summaryButtons, summaryText, type TextContext } from './plans.text.js';
 
@@ -32,7 +32,7 @@ function reviewBoard(tc: TextContext, input: ReviewInput, items: ReviewItem[]) {
   return {
     async show(ctx: Context): Promise<void> {
       const docType = (draft.docType ?? tc.t('plan-doc')).toLocaleLowerCase('vi');
-      await ctx.reply(tc.t('plan-review-intro', { docType, title: draft.title ?? tc.t('plan-untitled'), count: items.length }));
+      await ctx.reply(tc.t('plan-review-intro', { docType, title: campaignNameOf(draft.title) ?? tc.t('plan-untitled'), count: items.length }));
       for (const r of items) ids.set(r.item.index, (await ctx.reply(itemText(r, tc), { reply_markup: keyboard(itemButtons(r, tc)) })).message_id);
       summaryId = (await ctx.reply(...summary())).message_id;
     },

@@ -5,7 +5,7 @@ import { needsTakeDown } from '../tasks/take-down.rules.js';
 import { planButtons } from './plans.buttons.js';
 import type { ReportForm } from '../core/schema.js';
 import { eventTime, taskTimes } from './plan-times.js';
-import { blockerOf, creatable, nextYearFor, reportFormOf, type ReviewItem, yearForAll } from './plans.review.js';
+import { blockerOf, campaignNameOf, creatable, nextYearFor, reportFormOf, type ReviewItem, yearForAll } from './plans.review.js';
 import type { DraftItem, PlanDraft, PlanUnit } from './plan-types.js';
 
 /** The review's texts: one message per drafted item, then the summary. Plain text (no parse mode). */
@@ -142,7 +142,7 @@ export function summaryText(draft: PlanDraft, items: ReviewItem[], c: TextContex
     .map((r) => c.t('plan-summary-left-item', { index: r.item.index, why: c.t(r.kept ? `plan-why-${blockerOf(r, c.now) ?? 'report'}` : 'plan-why-dropped') }));
   const lines = [
     ...(note ? [note, ''] : []),
-    c.t('plan-summary-head', { title: draft.title ?? c.t('plan-untitled') }),
+    c.t('plan-summary-head', { title: campaignNameOf(draft.title) ?? c.t('plan-untitled') }),
     c.t('plan-summary-create', { count: chosen.length, tasks, broadcasts }),
     ...(left.length ? [c.t('plan-summary-left', { items: left.join('; ') })] : []),
     c.t(chosen.length ? 'plan-summary-hint' : 'plan-summary-nothing'),
