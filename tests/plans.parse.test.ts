@@ -153,11 +153,11 @@ describe('parsePlan: short notices', () => {
     ]);
   });
 
-  it('when a notice prints two periods outside its numbered items, then each is a flag task titled by its occasion, for the kinds its sentences name', () => {
+  it('when a notice prints two periods outside its numbered items, then each is a flag task titled by its occasion and day, for the kinds its sentences name', () => {
     const draft = parse(TWO_PERIODS);
     expect(draft.items.map((i) => [i.kind, i.title, local(i.period?.start), local(i.period?.end), i.takeDown, i.assign.kinds])).toEqual([
-      ['flag', 'Treo cờ Tổ quốc kỷ niệm Cách mạng tháng Tám', '18/08/2024 00:00:00.000', '20/08/2024 23:59:59.999', false, ['block', 'school', 'organisation']],
-      ['flag', 'Treo cờ Tổ quốc Quốc khánh', '31/08/2024 00:00:00.000', '05/09/2024 23:59:59.999', false, ['block', 'school', 'organisation']],
+      ['flag', 'Treo cờ Tổ quốc kỷ niệm Cách mạng tháng Tám (19/8)', '18/08/2024 00:00:00.000', '20/08/2024 23:59:59.999', false, ['block', 'school', 'organisation']],
+      ['flag', 'Treo cờ Tổ quốc Quốc khánh (2/9)', '31/08/2024 00:00:00.000', '05/09/2024 23:59:59.999', false, ['block', 'school', 'organisation']],
     ]);
   });
 

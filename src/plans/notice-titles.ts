@@ -63,16 +63,37 @@ function fromCampaign(campaign: string): Occasion | null {
 }
 
 /**
- * A flag task's title: the work, then the occasion its period names ("Kỷ niệm Cách mạng tháng
- * Tám: Treo cờ … từ …"), else the campaign's, else the first the notice names; ≤ 60 characters.
+ * The occasions a notice's title lists, in order ("… dịp Lễ Giỗ Tổ Hùng Vương, kỷ niệm 46 năm Ngày
+ * Chiến thắng (30/4/1975-30/4/2021) và Ngày Quốc tế lao động"): the k-th period's when its line names none.
  */
-export function noticeTitle(work: string, lead: string, campaign: string | null, body: string): string {
-  // One period: the notice's own title names its occasion; several: each period's line does.
-  const found = (campaign ? fromCampaign(campaign) : null) ?? fromLead(lead) ?? occasionIn(body);
+export function occasionsOf(campaign: string | null): string[] {
+  const subject = (campaign ?? '').replace(/^.*?\b(?:về việc|v\/v)\s*/iu, '');
+  return subject.split(/\s*,\s*(?![^(]*\))|\s+và\s+(?![^(]*\))/u).filter((piece) => OCCASION.test(piece.replace(FLAG_WORDS, ' ')));
+}
+
+/** Where a flag task's occasion is read, first to last. */
+export interface TitleSources {
+  /** The words before the task's period on its line. */
+  lead: string;
+  /** The notice's title (one period) or the occasion the title lists for this period (several). */
+  campaign: string | null;
+  body: string;
+  /** Several periods: each period's own line names its occasion before the title does. */
+  leadFirst: boolean;
+}
+
+/**
+ * A flag task's title: the work, then the occasion (from its line, the notice's title or the first
+ * the notice names), with the occasion's day when it fits ("… Ngày Chiến thắng (30/4)"); ≤ 60 characters.
+ */
+export function noticeTitle(work: string, o: TitleSources): string {
+  const fromTitle = () => (o.campaign ? fromCampaign(o.campaign) : null);
+  const found = (o.leadFirst ? (fromLead(o.lead) ?? fromTitle()) : (fromTitle() ?? fromLead(o.lead))) ?? occasionIn(o.body);
   if (!found) return work;
   const { phrase, day } = found;
   const lowered = /^(?:Chào|Nhân|Dịp|Kỷ|Mừng|Hưởng|Trong)(?=\s)/u.test(phrase) ? phrase.charAt(0).toLocaleLowerCase('vi') + phrase.slice(1) : phrase;
   const whole = `${work} ${lowered}`;
+  if (day && whole.length + day.length + 3 <= MAX_TASK_TITLE && !whole.includes(day)) return `${whole} (${day})`;
   if (whole.length <= MAX_TASK_TITLE || !day) return fitTitle(whole);
   // Too long to name whole: its first clause and its day ("Treo cờ Tổ quốc Ngày Giải phóng miền Nam (30/4)").
   const head = lowered.split(/\s*[,;]\s*|\s+và\s+/u)[0] ?? lowered;

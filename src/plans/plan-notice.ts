@@ -3,7 +3,7 @@ import type { UnitKind } from '../core/schema.js';
 import { NOBODY, readNames, type Named } from './plan-assignees.js';
 import type { RawItem, ReadContext } from './plan-items.js';
 import type { PlanLine } from './plan-lines.js';
-import { BANNERS, fitTitle, noticeTitle, workOf } from './notice-titles.js';
+import { BANNERS, fitTitle, noticeTitle, occasionsOf, workOf } from './notice-titles.js';
 import { type LinePeriod, periodsInLine } from './notice-periods.js';
 
 /**
@@ -104,12 +104,15 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
   if (flagSentences.length || (campaign && FLAG.test(foldVietnamese(campaign)))) {
     const periods = flagPeriods(sentences, ctx);
     const source = flagSentences[0]?.text ?? campaign ?? '';
+    const body = sentences.map((s) => s.text).join(' ');
     const each = periods.length ? periods : [null];
     for (const p of each) {
       // A period of banners only ("thời gian treo băng rôn, khẩu hiệu từ …") is named by its own work.
       const banners = p && FLAG.test(foldVietnamese(p.lead)) ? workOf(p.lead) : null;
       const own = banners === BANNERS ? banners : work;
-      const title = noticeTitle(own, p?.lead ?? '', periods.length > 1 ? null : campaign, sentences.map((s) => s.text).join(' '));
+      const several = periods.length > 1;
+      const k = p ? periods.indexOf(p) : 0;
+      const title = noticeTitle(own, { lead: p?.lead ?? '', campaign: several ? (occasionsOf(campaign)[k] ?? null) : campaign, body, leadFirst: several });
       items.push({ kind: 'flag', title, section: '', source, period: p?.period ?? null, who: flagWho, takeDown });
     }
   }
@@ -119,7 +122,7 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
     const own = first ? periodsInLine(first.text, { zone: ctx.zone, defaultYear: ctx.year }).find((p) => !p.period.openStart) : undefined;
     items.push({
       kind: 'cleanup',
-      title: noticeTitle('Tổ chức vệ sinh môi trường', '', null, ''),
+      title: 'Tổ chức vệ sinh môi trường',
       section: '',
       source: first?.text ?? '',
       period: own?.period ?? null,
