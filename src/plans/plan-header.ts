@@ -64,6 +64,9 @@ function headline(lines: PlanLine[]): { title: string | null; bodyStart: number 
   return { title: first.text, bodyStart: 1 };
 }
 
+/** The anniversary printed on a line of its own under the title ("(18/11/1930 - 18/11/2022)") is not part of the name. */
+const DATES_ONLY = /^\(\s*[\d/\s.–-]+\)$/u;
+
 function isTitleLine(line: PlanLine | undefined): boolean {
-  return !!line && line.type === 'para' && !BODY_START.test(line.text) && !/[.:]$/.test(line.text);
+  return !!line && line.type === 'para' && !BODY_START.test(line.text) && !/[.:]$/.test(line.text) && !DATES_ONLY.test(line.text);
 }

@@ -63,12 +63,21 @@ function withTakeDownStep(items: RawItem[]): (RawItem & { takeDown?: boolean })[
   return items.filter((i) => i.kind !== 'takedown').map((i) => (i.kind === 'flag' ? { ...i, takeDown: items.some((o) => o.kind === 'takedown') } : i));
 }
 
+function isCapitals(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length > 3 && letters === letters.toLocaleUpperCase('vi');
+}
+
 function readItems(parts: ReturnType<typeof splitParts>, ctx: ReadContext): RawItem[] {
   const items: RawItem[] = [];
   for (const part of parts) {
+    // "1. MỤC ĐÍCH, YÊU CẦU" of a plan without parts is its purpose, and so are the numbered lines
+    // under it until the next heading in capitals ("2. NỘI DUNG"): nothing to do there.
+    let purpose = false;
     for (const section of part.sections) {
-      // "1. Mục đích, yêu cầu" of a plan without parts is its purpose: nothing to do there.
-      if (PURPOSE.test(section.heading)) continue;
+      if (PURPOSE.test(section.heading)) purpose = true;
+      else if (purpose && isCapitals(section.heading)) purpose = false;
+      if (purpose) continue;
       if (part.role === 'content') items.push(...activityItems(section, ctx));
       if (part.role === 'execution') items.push(...sentenceItems(section, ctx, headingNames(section, ctx)));
     }
