@@ -83,5 +83,6 @@ export async function run(args: string[]): Promise<void> {
   console.log(`  campaign  ${campaigns}/${drafts} (${pct(campaigns, drafts)})`);
   if (differs.length) console.log(['forms that read differently:', ...differs].join('\n'));
   if (misses.length) console.log([`misses${verbose ? '' : ' (pasted text; --verbose for every form)'}:`, ...misses].join('\n'));
-  console.log(`import: ${right}/${drafts} drafts right (${pct(right, drafts)}), ${spurious} spurious, ${(taps / drafts).toFixed(1)} taps per notice`);
+  console.log(`  drafts right: ${pct(right, drafts)}`);
+  console.log(`import: ${right}/${drafts} drafts right, ${spurious} spurious, ${(taps / drafts).toFixed(1)} taps per notice`);
 }
