@@ -35,6 +35,8 @@ interface Occasion {
   phrase: string;
   /** "30/4" from the anniversary in brackets after it ("(30/4/1975 - 30/4/2025)"), for a title too long to name it whole. */
   day: string | null;
+  /** The anniversary dates the first occasion named (not a later one after "và"). */
+  dayOfFirst: boolean;
 }
 
 const ANNIVERSARY = /\((\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*\d{4}\s*[-–]/u;
@@ -44,11 +46,13 @@ function occasionIn(text: string): Occasion | null {
   const m = OCCASION.exec(cleaned);
   if (!m) return null;
   const at = text.search(OCCASION);
-  const anniversary = at >= 0 ? ANNIVERSARY.exec(text.slice(at, at + 160)) : null;
+  const after = at >= 0 ? text.slice(at, at + 160) : '';
+  const anniversary = ANNIVERSARY.exec(after);
   const day = anniversary ? `${anniversary[1]}/${anniversary[2]}` : null;
+  const dayOfFirst = anniversary !== null && !/\s(?:và|;)\s/u.test(after.slice(0, anniversary.index));
   let phrase = cleaned.slice(m.index).split(/[.;:]|\s+(?:từ ngày|từ|vào ngày|trên địa bàn|tại)\s/iu)[0]?.trim() ?? '';
   for (const re of PADDING) phrase = phrase.replace(re, ' ').replace(/\s+/g, ' ').trim();
-  return phrase.length >= 4 ? { phrase, day } : null;
+  return phrase.length >= 4 ? { phrase, day, dayOfFirst } : null;
 }
 
 function fromLead(lead: string): Occasion | null {
@@ -90,7 +94,7 @@ export function noticeTitle(work: string, o: TitleSources): string {
   const fromTitle = () => (o.campaign ? fromCampaign(o.campaign) : null);
   const found = (o.leadFirst ? (fromLead(o.lead) ?? fromTitle()) : (fromTitle() ?? fromLead(o.lead))) ?? occasionIn(o.body);
   if (!found) return work;
-  const { phrase, day } = found;
+  const { phrase, day, dayOfFirst } = found;
   const lowered = /^(?:Chào|Nhân|Dịp|Kỷ|Mừng|Hưởng|Trong)(?=\s)/u.test(phrase) ? phrase.charAt(0).toLocaleLowerCase('vi') + phrase.slice(1) : phrase;
   const whole = `${work} ${lowered}`;
   if (day && whole.length + day.length + 3 <= MAX_TASK_TITLE && !whole.includes(day)) return `${whole} (${day})`;
@@ -99,6 +103,6 @@ export function noticeTitle(work: string, o: TitleSources): string {
   const head = lowered.split(/\s*[,;]\s*|\s+và\s+/u)[0] ?? lowered;
   const short = `${work} ${head}`;
   if (head === lowered) return fitTitle(whole);
-  if (short.length + day.length + 3 > MAX_TASK_TITLE) return fitTitle(short);
+  if (!dayOfFirst || short.length + day.length + 3 > MAX_TASK_TITLE) return fitTitle(short);
   return `${short} (${day})`;
 }
