@@ -5,9 +5,11 @@ export const MAX_TASK_TITLE = 60;
 
 const OCCASION = /(?:chào mừng|nhân dịp|nhân kỷ niệm|dịp|kỷ niệm|mừng|hưởng ứng|trong thời gian diễn ra|Quốc tang|Lễ tang|Tết|Giỗ Tổ|Đại hội|bầu cử|Quốc khánh|Cách mạng|Giải phóng|Chiến thắng|Thương binh|ngày lễ)/iu;
 /** What makes an occasion long without saying more: "kỷ niệm 79 năm", "nước Cộng hòa xã hội chủ nghĩa Việt Nam". */
-const PADDING = [/\b(?:kỷ niệm\s+)?\d+\s+năm\s+/giu, /\s+nước\s+(?:Cộng hòa|CHXHCN|CH XHCN)\b.*$/iu];
+const PADDING = [/\b(?:kỷ niệm\s+)?\d+\s+năm\s+/giu, /\s+nước\s+(?:Cộng hòa|CHXHCN|CH XHCN)\b.*$/iu, /\s+nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}/giu, /(?<=Đại hội\s+)Đại biểu\s+(?=Đảng bộ)/giu];
+/** The body's sentence goes on after the occasion: ", Ủy ban nhân dân phường … đề nghị". */
+const SUBJECT_AFTER = /\s*,\s*(?=(?:UBND|Ủy ban|Uỷ ban|ỦY BAN|UỶ BAN|Chủ tịch|Thành ủy|Đảng ủy|Hội đồng)(?:\s|$))/u;
 /** Words left dangling at the end of a cut title. */
-const DANGLING = /\s+(?:và|của|các|cho|tại|từ|với|nhân|dịp|chào|mừng|năm|ngày|lần|thứ|nước|trong|đến|the|\d+)$/iu;
+const DANGLING = /\s+(?:và|của|các|cho|tại|từ|với|nhân|dịp|chào|mừng|năm|ngày|lần|thứ|nước|trong|đến|mùng|the|\d+)$/iu;
 const FLAG_WORDS = /(?:thực hiện\s+)?(?:việc\s+)?(?:tổ chức\s+)?treo\s+(?:cờ\s+rủ|cờ\s+tổ\s+quốc|quốc\s+kỳ|cờ|băng\s+[rz]ôn)(?:\s*,\s*(?:cờ\s+đảng|khẩu\s+hiệu|băng\s+[rz]ôn))*(?:\s+và\s+(?:cờ\s+đảng|khẩu\s+hiệu))?/giu;
 const LEAD_NOISE = /^(?:[-+•*]\s*)?(?:đợt\s*\d+\s*:?\s*)?(?:thời gian[^:]*:)?\s*/iu;
 
@@ -25,8 +27,13 @@ export function workOf(text: string): string {
 
 /** Cuts at a word boundary to `max` characters, never mid-word, without a dangling connector. */
 export function fitTitle(text: string, max = MAX_TASK_TITLE): string {
-  let t = text.replace(/\s+/g, ' ').replace(/[\s.,;:–-]+$/u, '').trim();
-  if (t.length > max) t = t.slice(0, max + 1).replace(/\s+\S*$/u, '');
+  let t = text.replace(/\s+/g, ' ').replace(/\s+,/g, ',').replace(/[\s.,;:–-]+$/u, '').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max + 1).replace(/\s+\S*$/u, '');
+  // A clause cut after its first words ("…, nguyên Ủy viên", "… và đại biểu") ends at the clause before it; a number alone may go.
+  const dropped = t.slice(cut.length);
+  const clause = Math.max(cut.lastIndexOf(','), cut.lastIndexOf(' và '));
+  t = /\p{L}/u.test(dropped) && clause >= max / 2 ? cut.slice(0, clause) : cut;
   for (let i = 0; i < 4 && DANGLING.test(t); i++) t = t.replace(DANGLING, '');
   return t.replace(/[\s.,;:–-]+$/u, '');
 }
@@ -45,12 +52,14 @@ function occasionIn(text: string): Occasion | null {
   const cleaned = text.replace(FLAG_WORDS, ' ').replace(/\([^)]*\)?/g, ' ').replace(/\s+/g, ' ').trim();
   const m = OCCASION.exec(cleaned);
   if (!m) return null;
-  const at = text.search(OCCASION);
+  // Where the same occasion stands in the text as written (brackets and flag words blanked, lengths kept), to find its anniversary.
+  const blank = (m: string) => ' '.repeat(m.length);
+  const at = text.replace(FLAG_WORDS, blank).replace(/\([^)]*\)?/g, blank).search(OCCASION);
   const after = at >= 0 ? text.slice(at, at + 160) : '';
   const anniversary = ANNIVERSARY.exec(after);
   const day = anniversary ? `${anniversary[1]}/${anniversary[2]}` : null;
   const dayOfFirst = anniversary !== null && !/\s(?:và|;)\s/u.test(after.slice(0, anniversary.index));
-  let phrase = cleaned.slice(m.index).split(/[.;:]|\s+(?:từ ngày|từ|vào ngày|trên địa bàn|tại)\s/iu)[0]?.trim() ?? '';
+  let phrase = cleaned.slice(m.index).split(/[.;:]|\s+(?:từ ngày|từ|vào ngày|trên địa bàn|tại)\s/iu)[0]?.split(SUBJECT_AFTER)[0]?.trim() ?? '';
   for (const re of PADDING) phrase = phrase.replace(re, ' ').replace(/\s+/g, ' ').trim();
   return phrase.length >= 4 ? { phrase, day, dayOfFirst } : null;
 }
@@ -84,6 +93,8 @@ export interface TitleSources {
   body: string;
   /** Several periods: each period's own line names its occasion before the title does. */
   leadFirst: boolean;
+  /** Several periods: this one's place, to take the k-th of the occasions a sentence joins with "và". */
+  index?: number;
 }
 
 /**
@@ -92,16 +103,20 @@ export interface TitleSources {
  */
 export function noticeTitle(work: string, o: TitleSources): string {
   const fromTitle = () => (o.campaign ? fromCampaign(o.campaign) : null);
-  const found = (o.leadFirst ? (fromLead(o.lead) ?? fromTitle()) : (fromTitle() ?? fromLead(o.lead))) ?? occasionIn(o.body);
+  const own = o.leadFirst ? (fromLead(o.lead) ?? fromTitle()) : (fromTitle() ?? fromLead(o.lead));
+  const found = own ?? occasionIn(o.body);
   if (!found) return work;
-  const { phrase, day, dayOfFirst } = found;
+  const { day, dayOfFirst } = found;
+  // "… nhân dịp Cách mạng Tháng Tám và Quốc khánh" in the body, for two periods: one occasion each.
+  const pieces = found.phrase.split(/\s+và\s+/u);
+  const phrase = !own && o.index !== undefined && pieces.length > 1 ? (pieces[o.index] ?? found.phrase) : found.phrase;
   const lowered = /^(?:Chào|Nhân|Dịp|Kỷ|Mừng|Hưởng|Trong)(?=\s)/u.test(phrase) ? phrase.charAt(0).toLocaleLowerCase('vi') + phrase.slice(1) : phrase;
-  const whole = `${work} ${lowered}`;
+  const whole = fitTitle(`${work} ${lowered}`, Number.MAX_SAFE_INTEGER);
   if (day && whole.length + day.length + 3 <= MAX_TASK_TITLE && !whole.includes(day)) return `${whole} (${day})`;
   if (whole.length <= MAX_TASK_TITLE || !day) return fitTitle(whole);
   // Too long to name whole: its first clause and its day ("Treo cờ Tổ quốc Ngày Giải phóng miền Nam (30/4)").
   const head = lowered.split(/\s*[,;]\s*|\s+và\s+/u)[0] ?? lowered;
-  const short = `${work} ${head}`;
+  const short = fitTitle(`${work} ${head}`, Number.MAX_SAFE_INTEGER);
   if (head === lowered) return fitTitle(whole);
   if (!dayOfFirst || short.length + day.length + 3 > MAX_TASK_TITLE) return fitTitle(short);
   return `${short} (${day})`;

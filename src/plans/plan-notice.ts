@@ -104,7 +104,8 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
   if (flagSentences.length || (campaign && FLAG.test(foldVietnamese(campaign)))) {
     const periods = flagPeriods(sentences, ctx);
     const source = flagSentences[0]?.text ?? campaign ?? '';
-    const body = sentences.map((s) => s.text).join(' ');
+    // Sentences end where their lines do: an occasion never runs into the next line.
+    const body = sentences.map((s) => s.text.replace(/[.\s]+$/u, '')).join('. ');
     const each = periods.length ? periods : [null];
     for (const p of each) {
       // A period of banners only ("thời gian treo băng rôn, khẩu hiệu từ …") is named by its own work.
@@ -112,7 +113,7 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
       const own = banners === BANNERS ? banners : work;
       const several = periods.length > 1;
       const k = p ? periods.indexOf(p) : 0;
-      const title = noticeTitle(own, { lead: p?.lead ?? '', campaign: several ? (occasionsOf(campaign)[k] ?? null) : campaign, body, leadFirst: several });
+      const title = noticeTitle(own, { lead: p?.lead ?? '', campaign: several ? (occasionsOf(campaign)[k] ?? null) : campaign, body, leadFirst: several, ...(several ? { index: k } : {}) });
       items.push({ kind: 'flag', title, section: '', source, period: p?.period ?? null, who: flagWho, takeDown });
     }
   }
