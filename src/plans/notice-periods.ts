@@ -41,13 +41,15 @@ export function periodsInLine(line: string, opts: { zone: string; defaultYear: n
   for (let guard = 0; guard < 8 && from < lower.length; guard++) {
     const period = parsePeriod(lower.slice(from), { zone: opts.zone, defaultYear: opts.defaultYear });
     if (!period) break;
-    const at = lower.indexOf(period.matched, from);
-    if (at < 0) break;
+    // The phrase as the reader gives it back, compared as this text is written (case and spacing aside).
+    const phrase = period.matched.toLowerCase().replace(/\s+/g, ' ').trim();
+    const at = lower.indexOf(phrase, from);
+    if (at < 0 || !phrase) break;
     // The same words in the line as written keep the brackets ("(30/4/1975 - 30/4/2025)") that name the occasion's day.
-    const writtenAt = writtenLower.indexOf(period.matched, cursor);
+    const writtenAt = writtenLower.indexOf(phrase, cursor);
     out.push({ period, lead: writtenAt >= 0 ? written.slice(cursor, writtenAt) : flat.slice(from, at) });
-    if (writtenAt >= 0) cursor = writtenAt + period.matched.length;
-    from = at + period.matched.length;
+    if (writtenAt >= 0) cursor = writtenAt + phrase.length;
+    from = at + phrase.length;
   }
   return out;
 }
