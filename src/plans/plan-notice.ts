@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { foldVietnamese } from '../core/fold.js';
 import type { UnitKind } from '../core/schema.js';
 import { NOBODY, readNames, type Named } from './plan-assignees.js';
@@ -145,7 +146,9 @@ function gathering(sentences: Sentence[], ctx: ReadContext): NoticeItem[] {
   for (const s of sentences) {
     if (!GATHERING.test(s.folded)) continue;
     // The date of a document it cites ("Hướng dẫn số 13 ngày 06/8/2025") is not the gathering's.
-    const when = periodsInLine(s.text, { zone: ctx.zone, defaultYear: ctx.year }).find((p) => /(?:vào|lúc|từ)\s*(?:ngày\s*)?$/iu.test(p.lead.trim() + ' ') || /(?:vào|lúc)\s*$/iu.test(p.lead));
+    const when = periodsInLine(s.text, { zone: ctx.zone, defaultYear: ctx.year }).find(
+      (p) => /(?:vào|lúc|từ)\s*(?:ngày\s*)?$/iu.test(p.lead.trimEnd()) || p.period.start.getTime() !== startOfLocalDay(p.period.start, ctx.zone),
+    );
     if (!when) continue;
     // The gathering is the last one named before its time ("… về công tác đối thoại …, sẽ tổ chức Hội nghị đối thoại … vào …").
     const named = [...when.lead.matchAll(/Hội nghị|tiếp xúc cử tri|mít tinh|hội thảo|lễ kỷ niệm/giu)].at(-1) ?? [...when.lead.matchAll(/đối thoại/giu)].at(-1);
@@ -158,4 +161,9 @@ function gathering(sentences: Sentence[], ctx: ReadContext): NoticeItem[] {
     return [{ kind: 'event', title: title.charAt(0).toLocaleUpperCase('vi') + title.slice(1), section: '', source: s.text, period: when.period, who, takeDown: false }];
   }
   return [];
+}
+
+/** A gathering's time is a clock time ("07 giờ 30 phút"), never the midnight a cited document's date has. */
+function startOfLocalDay(at: Date, zone: string): number {
+  return DateTime.fromJSDate(at, { zone }).startOf('day').toMillis();
 }
