@@ -4,6 +4,7 @@ import { parseWholeNumber } from '../core/numbers.js';
 import type { ReportStatus } from '../core/schema.js';
 import type { Translate } from '../telegram/context.js';
 import type { Say, Step } from '../telegram/hot-dialogue.js';
+import { reportSendButton } from './report-send-button.js';
 import { type ReportDraft, type ReportState, stepAfter } from './report-state.js';
 import type { PhotoEvidence } from './reports.service.js';
 
@@ -47,6 +48,9 @@ export function summary(t: Translate, state: ReportState): string {
   return lines.join('\n');
 }
 
+/** Gửi under this summary (the plain 'rc:send' of older versions only while no token was set). */
+const sendData = (state: ReportState) => (state.summary === null ? 'rc:send' : reportSendButton.pack(state.summary, state.taskId, state.unitId));
+
 /** The first question, asked right after the intro. */
 export const statusPrompt = (t: Translate): Say => say(t('report-ask-status'), statusKeyboard(t));
 
@@ -66,7 +70,7 @@ export function prompt(t: Translate, state: ReportState): Say {
     case 'note':
       return say(t('report-ask-note'), skipKeyboard(t, 'rno:skip'));
     case 'confirm':
-      return say(summary(t, state), new InlineKeyboard().text(t('report-send'), 'rc:send').text(t('report-edit'), 'rc:edit').row().text(t('report-cancel'), 'rc:cancel'));
+      return say(summary(t, state), new InlineKeyboard().text(t('report-send'), sendData(state)).text(t('report-edit'), 'rc:edit').row().text(t('report-cancel'), 'rc:cancel'));
   }
 }
 
@@ -166,6 +170,7 @@ export type Confirmation = 'send' | 'edit' | 'cancel';
 
 /** The press on the summary, or null (then "Gửi / Sửa / Huỷ ở trên" is said again). */
 export function confirmation(input: Context): Confirmation | null {
+  if (reportSendButton.unpack(input.callbackQuery?.data)) return 'send';
   const choice = pressed(input, 'rc:');
   return choice === 'send' || choice === 'edit' || choice === 'cancel' ? choice : null;
 }

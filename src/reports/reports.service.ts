@@ -3,8 +3,15 @@ import type { Db } from '../core/db.js';
 import type { ReportFlag, ReportStatus, TaskStatus } from '../core/schema.js';
 import { openReportDialogue } from './report-open.queries.js';
 import { type ConsumedRow, submitInOneStatement } from './report-submit.queries.js';
+import { summarySubmissionKey } from './report-send-button.js';
+import { isSubmissionStored } from './reports.queries.js';
 
 export { listLeaderTasks, type LeaderTaskLine } from './reports.queries.js';
+
+/** Whether the report sent from this member's summary (its token, report-send-button.ts) is stored. */
+export function isSentFromSummary(db: Db, memberId: number, token: number): Promise<boolean> {
+  return isSubmissionStored(db, summarySubmissionKey(memberId, token));
+}
 
 export interface PhotoEvidence {
   fileId: string;
