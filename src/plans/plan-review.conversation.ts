@@ -13,6 +13,7 @@ import { type ItemAction, PLAN_TARGET_PREFIX, planButtons } from './plans.button
 import { inYear, nextYearFor, type ReviewItem, toImport, withKind, withPeriod, withUnits } from './plans.review.js';
 import { createFromPlan, type ReadPlan } from './plans.service.js';
 import { type ButtonSpec, itemButtons, itemText, summaryButtons, summaryText, type TextContext } from './plans.text.js';
+import { clip } from '../core/text.js';
 
 export interface ReviewInput {
   plan: ReadPlan;
@@ -159,7 +160,7 @@ async function askPeriod(conversation: BotConversation, ctx: Context, t: Transla
       const text = input.message?.text?.trim() ?? '';
       if (!text) return retry(t('plan-date-type'));
       const parsed = parsePeriod(text, { zone: tc.zone, defaultYear: year });
-      if (!parsed) return retry(t('plan-date-unreadable', { text: text.slice(0, 60) }));
+      if (!parsed) return retry(t('plan-date-unreadable', { text: clip(text, 60) }));
       if (parsed.end.getTime() <= tc.now.getTime()) return retry(t('plan-date-past', { text: parsed.matched }));
       return accept({ period: { start: parsed.start, end: parsed.end, precision: parsed.precision }, deadline: parsed.deadline });
     },

@@ -4,6 +4,7 @@ import type { BroadcastTarget } from '../core/schema.js';
 import type { PlanImport } from './plans.service.js';
 import { suggestionFor, toReportForm } from './plan-forms.js';
 import type { DraftItem, PlanDraft, PlanItemKind, PlanPeriod, PlanUnit } from './plan-types.js';
+import { clip } from '../core/text.js';
 
 /** One drafted item under review: the draft's own fields as the admin changed them, kept or dropped. */
 export interface ReviewItem {
@@ -116,7 +117,7 @@ export function toImport(items: ReviewItem[], c: ImportContext): PlanImport {
       if (!task || !item.period) return [];
       const eventAt = task.hasEvent ? eventTime(item.period, c.zone) : null;
       const form = toReportForm(task.form, (key) => c.t(key));
-      return [{ index: item.index, title: item.title, description: item.source.slice(0, 1000), template: task.template, dueAt: item.period.end, eventAt, form, unitIds: item.assign.unitIds }];
+      return [{ index: item.index, title: item.title, description: clip(item.source, 1000), template: task.template, dueAt: item.period.end, eventAt, form, unitIds: item.assign.unitIds }];
     }),
     broadcasts: chosen.flatMap((r) => {
       const b = r.item.suggestion.broadcast;
@@ -140,7 +141,7 @@ function broadcastText(r: ReviewItem, campaign: string, c: ImportContext): strin
   if (period) lines.push(c.t('plan-broadcast-period', { from: fmt(period.start), to: fmt(period.end) }));
   if (r.link) lines.push(c.t('plan-broadcast-link', { link: r.link }));
   if (r.item.suggestion.task) lines.push(c.t('plan-broadcast-report'));
-  return lines.join('\n').slice(0, 4000);
+  return clip(lines.join('\n'), 4000);
 }
 
 /** Units for answering an unmatched name: those sharing most words with it first, residential units last. */

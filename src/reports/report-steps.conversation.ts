@@ -7,6 +7,7 @@ import type { Say, Step } from '../telegram/hot-dialogue.js';
 import { reportSendButton } from './report-send-button.js';
 import { type ReportDraft, type ReportState, stepAfter } from './report-state.js';
 import type { PhotoEvidence } from './reports.service.js';
+import { clip } from '../core/text.js';
 
 /**
  * The questions of the report dialogue: what each step asks, and what it makes of one input.
@@ -16,6 +17,8 @@ import type { PhotoEvidence } from './reports.service.js';
 
 const STATUSES: readonly ReportStatus[] = ['done', 'partial', 'not_done'];
 const MAX_NOTE = 1000;
+/** How much of a refused answer is shown back (cut by characters, never inside an emoji). */
+const MAX_ECHO = 40;
 
 const say = (text: string, keyboard?: InlineKeyboard): Say => (keyboard ? { text, keyboard } : { text });
 const stay = (state: ReportState, ...messages: Say[]): Step<ReportState> => ({ kind: 'continue', state, say: messages });
@@ -114,7 +117,7 @@ function readNumber(t: Translate, state: ReportState, input: Context): Step<Repo
   const text = input.message?.text;
   if (text === undefined) return stay(state, say(t('report-number-not-text')));
   const value = parseWholeNumber(text);
-  if (value === null) return stay(state, say(t('report-number-invalid', { input: text.slice(0, 40) })));
+  if (value === null) return stay(state, say(t('report-number-invalid', { input: clip(text, MAX_ECHO) })));
   if (state.max !== null && value > state.max) return stay(state, say(t('report-number-too-big', { value, max: state.max })));
   return answered(t, state, { number: value });
 }

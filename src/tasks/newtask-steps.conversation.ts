@@ -9,6 +9,7 @@ import type { FeatureEnv } from '../telegram/feature.js';
 import { askChoice, askText, pressedWith, waitInput } from '../telegram/ask.js';
 import { parseCampaignPeriod } from './campaign.rules.js';
 import { createCampaign, listCampaigns } from './tasks.service.js';
+import { clip } from '../core/text.js';
 
 const PHOTO_CYCLE: ReportForm['photos'][] = ['required', 'optional', 'none'];
 
@@ -17,7 +18,7 @@ export async function stepCampaign(env: FeatureEnv, conversation: BotConversatio
   const { db, clock } = env.deps;
   const campaigns = await conversation.external(() => listCampaigns(db));
   const kb = new InlineKeyboard();
-  for (const c of campaigns) kb.text(c.name.slice(0, 60), `ncp:${c.id}`).row();
+  for (const c of campaigns) kb.text(clip(c.name, 60), `ncp:${c.id}`).row();
   kb.text(t('nt-new-campaign'), 'ncp:new');
   const picked = await askChoice(conversation, ctx, t, t('nt-choose-campaign'), kb, 'ncp:');
   const existing = campaigns.find((c) => String(c.id) === picked.value);

@@ -7,6 +7,7 @@ import { parseLocalDateTime } from '../core/local-date.js';
 import type { Translate } from './context.js';
 import type { BotConversation } from './conversation.js';
 import { isStaleQueryError } from './stale-query.js';
+import { clip } from '../core/text.js';
 
 /**
  * The one input toolkit for conversations: wait for the next input, answer buttons harmlessly,
@@ -157,7 +158,7 @@ export function dateTimeReader(conversation: BotConversation, t: Translate, opts
     const text = input.message?.text ?? '';
     const now = new Date(await conversation.external(() => opts.clock.now().toISOString()));
     const parsed = parseDateInput(text, now, opts.zone);
-    const shown = { input: text.slice(0, 40), when: text.slice(0, 40) };
+    const shown = { input: clip(text, 40), when: clip(text, 40) };
     if (parsed.ok) {
       if (parsed.lunar || !/^\s*\d/.test(text)) await input.reply(t('date-resolved', { date: formatResolved(parsed, opts.zone, t) }));
       return accept(parsed.at);
