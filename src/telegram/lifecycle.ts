@@ -59,14 +59,17 @@ export async function startPolling(bot: Bot<BotContext>, inFlight: InFlight, o: 
   const source = new UpdateSource(bot.api, inbox, o.logger, { allowedUpdates: ALLOWED_UPDATES });
   const left = await source.recover();
   if (left > 0) o.logger.warn({ updates: left }, 'handling the updates an earlier run took and did not handle');
+  // Updates given to the bot and not yet marked handled (a stop waits for them before clearing the inbox).
+  const consuming = new Set<Promise<void>>();
   const sink = createConcurrentSink<Update>(
     {
-      consume: async (update) => {
-        try {
-          await bot.handleUpdate(update);
-        } finally {
+      consume: (update) => {
+        const handling = bot.handleUpdate(update).finally(() => {
           inbox.handled(update.update_id);
-        }
+          consuming.delete(handling);
+        });
+        consuming.add(handling);
+        return handling;
       },
     },
     async (error) => {
@@ -84,6 +87,7 @@ export async function startPolling(bot: Bot<BotContext>, inFlight: InFlight, o: 
     stop: async () => {
       if (handle.isRunning()) await handle.stop();
       await inFlight.drain();
+      await Promise.allSettled([...consuming]);
       await inbox.flush().catch((error: unknown) => o.logger.warn({ err: error }, 'could not clear handled updates from the inbox'));
       // Confirm what we handled, as bot.stop() does, so a restart does not get it again.
       if (inFlight.highestHandled > 0) {
