@@ -5,7 +5,8 @@ import { DateTime } from 'luxon';
 import { readEnv } from './config.js';
 import { lockHolder } from './core/data-lock.js';
 import { openDatabase } from './core/db.js';
-import { backupDir, rotateSnapshots, takeSnapshot } from './core/snapshots.js';
+import { backupDir } from './core/snapshot-files.js';
+import { rotateSnapshots, takeSnapshot } from './core/snapshots.js';
 
 /**
  * `npm run backup`: a snapshot of the database, printed as one path.

@@ -2,7 +2,7 @@ import { ConfigError, loadConfig, readEnv } from './config.js';
 import { createLogger } from './core/logger.js';
 import { systemClock } from './core/clock.js';
 import { DataDirLockedError } from './core/data-lock.js';
-import { DataDirUnreadableError } from './core/snapshots.js';
+import { DataDirUnreadableError } from './core/snapshot-files.js';
 
 const isOperatorError = (error: unknown): error is Error => error instanceof DataDirLockedError || error instanceof DataDirUnreadableError;
 

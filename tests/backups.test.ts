@@ -6,7 +6,7 @@ import { Snapshots } from '../src/backups/daily-snapshots.js';
 import { createLogger } from '../src/core/logger.js';
 import { type DatabaseHandle, openDatabase } from '../src/core/db.js';
 import { DataDirLockedError, lockDataDir } from '../src/core/data-lock.js';
-import { listSnapshots } from '../src/core/snapshots.js';
+import { listSnapshots } from '../src/core/snapshot-files.js';
 import { tarPack, tarUnpack } from '../src/core/tar.js';
 import { ManualClock } from './support/clock.js';
 import { seedDataDir } from './support/pglite.js';

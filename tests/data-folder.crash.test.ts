@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/core/db.js';
 import { migrateToLatest } from '../src/core/migrator.js';
-import { BACKUP_DIR, listSnapshots } from '../src/core/snapshots.js';
+import { BACKUP_DIR, listSnapshots } from '../src/core/snapshot-files.js';
 import { type Child, freePort, runScript, startBotProcess } from './support/child.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import { FakeTelegram, type SimUser } from './support/fake-telegram.js';

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { Logger } from '../core/logger.js';
-import { listSnapshots, rotateSnapshots, snapshotDay, takeSnapshot } from '../core/snapshots.js';
+import { listSnapshots, snapshotDay } from '../core/snapshot-files.js';
+import { rotateSnapshots, takeSnapshot } from '../core/snapshots.js';
 
 export interface SnapshotDeps {
   db: Db;

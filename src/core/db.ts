@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, type RawBuilder, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-lock.js';
-import { DataDirUnreadableError } from './snapshots.js';
+import { DataDirUnreadableError } from './snapshot-files.js';
 import type { Logger } from './logger.js';
 import type { Database } from './schema.js';
 

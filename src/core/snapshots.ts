@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { LOCK_FILE, lockDataDir } from './data-lock.js';
 import type { Db } from './db.js';
+import { BACKUP_DIR, backupDir, listSnapshots } from './snapshot-files.js';
 import { type TarEntry, tarPack, tarUnpack } from './tar.js';
 
 /**
@@ -15,28 +16,6 @@ import { type TarEntry, tarPack, tarUnpack } from './tar.js';
  * would leave: opening it replays the write-ahead log, as Postgres does after a crash. A
  * CHECKPOINT first keeps that replay short.
  */
-
-export const BACKUP_DIR = 'backups';
-const NAME = /^khoipho-\d{4}-\d{2}-\d{2}-\d{6}\.tar\.gz$/;
-
-export const backupDir = (dataDir: string) => join(dataDir, BACKUP_DIR);
-
-/** Snapshot names, oldest first (the name is the local time it was taken). */
-export function listSnapshots(dataDir: string): string[] {
-  const dir = backupDir(dataDir);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => NAME.test(f))
-    .sort();
-}
-
-export function newestSnapshot(dataDir: string): string | undefined {
-  const name = listSnapshots(dataDir).at(-1);
-  return name ? resolve(backupDir(dataDir), name) : undefined;
-}
-
-/** The local calendar day a snapshot was taken, from its name (yyyy-MM-dd). */
-export const snapshotDay = (name: string) => name.slice('khoipho-'.length, 'khoipho-'.length + 10);
 
 /** The data folder's files, read in one synchronous pass (the backups and the lock left out). */
 function readFolder(dataDir: string): TarEntry[] {
@@ -109,18 +88,5 @@ export async function restoreSnapshot(dataDir: string, file: string, at: Date): 
     return resolve(aside);
   } finally {
     lock.release();
-  }
-}
-
-/** The embedded database would not open: names the newest snapshot and how to restore it. */
-export class DataDirUnreadableError extends Error {
-  constructor(dataDir: string, cause: unknown) {
-    const newest = newestSnapshot(dataDir);
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    const help = newest
-      ? `The newest snapshot is ${newest}; to go back to it, run: npm run restore ${newest}`
-      : `No snapshot was found in ${resolve(backupDir(dataDir))}.`;
-    super(`Could not open the database in ${resolve(dataDir)} (${reason}). ${help}`, { cause });
-    this.name = 'DataDirUnreadableError';
   }
 }

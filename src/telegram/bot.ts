@@ -32,6 +32,7 @@ import { SendBudget } from '../outbox/pacer.js';
 import { privateChatsOnly } from './private-only.js';
 import { isDatabaseUnavailable, isDiskFull } from '../core/db-errors.js';
 import { DiskFullAlarm } from './disk-full.js';
+import { listStaffRecipients } from '../outbox/recipients.queries.js';
 import { wellFormedUpdates } from './update-guard.js';
 import { termVariables } from '../settings/office-terms.js';
 import { exampleDates } from '../core/example-dates.js';
@@ -99,7 +100,7 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   bot.use(wellFormedUpdates(deps.logger));
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   // Everything that can fail, loading the sender included, runs inside the boundary that apologises.
-  const diskFull = new DiskFullAlarm({ db: deps.db, logger: deps.logger, text: (locale) => i18n.t(locale ?? config.defaultLocale, 'admin-disk-full') });
+  const diskFull = new DiskFullAlarm({ admins: () => listStaffRecipients(deps.db, ['admin']), logger: deps.logger, text: (locale) => i18n.t(locale ?? config.defaultLocale, 'admin-disk-full') });
   const guarded = bot.errorBoundary((err) => reportError(err.ctx, err.error, env, diskFull));
   guarded.use(privateChatsOnly(env));
   // Hot dialogues (the leader's report) go first: an input for a dialogue this process holds,

@@ -1,7 +1,5 @@
 import type { Api } from 'grammy';
-import type { Db } from '../core/db.js';
 import type { Logger } from '../core/logger.js';
-import { listStaffRecipients } from '../outbox/recipients.queries.js';
 
 /** After telling the admins, stay quiet this long however many writes fail. */
 const QUIET_MS = 6 * 3_600_000;
@@ -13,14 +11,14 @@ const QUIET_MS = 6 * 3_600_000;
 export class DiskFullAlarm {
   private toldAt = -Infinity;
 
-  constructor(private readonly deps: { db: Db; logger: Logger; text: (locale: string | null) => string }) {}
+  constructor(private readonly deps: { admins: () => Promise<{ chatId: number; locale: string | null }[]>; logger: Logger; text: (locale: string | null) => string }) {}
 
   async raise(api: Api): Promise<void> {
     if (Date.now() - this.toldAt < QUIET_MS) return;
     this.toldAt = Date.now();
     try {
       // A read: it still works on a full disk.
-      const admins = await listStaffRecipients(this.deps.db, ['admin']);
+      const admins = await this.deps.admins();
       for (const a of admins) await api.sendMessage(a.chatId, this.deps.text(a.locale));
       this.deps.logger.warn({ admins: admins.length }, 'the admins were told the disk is full');
     } catch (error) {
