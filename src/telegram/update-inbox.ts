@@ -3,13 +3,13 @@ import type { Update } from 'grammy/types';
 import { type Db, prepared } from '../core/db.js';
 
 /** Handled updates are deleted together, this long after the first of them. */
-const DELETE_AFTER_MS = 20;
+const DELETE_AFTER_MS = 50;
 const RETRY_DELETE_MS = 1_000;
 
 /**
  * Updates taken from Telegram and not yet handled (see migration 2026_12_09_1000_update_inbox).
  * A batch is written in one statement before the next getUpdates moves the offset past it; rows
- * of handled updates go in one statement per short while. After a crash, what is left is handled
+ * of handled updates go with the next batch's statement, or after a short while when none comes. After a crash, what is left is handled
  * at start-up (handlers are idempotent: a report's submission key, the dialogue's version check).
  */
 export class UpdateInbox {
@@ -25,13 +25,23 @@ export class UpdateInbox {
     return rows.map((r) => r.body as Update);
   }
 
-  /** Writes a batch just taken from Telegram (before the offset moves past it). */
+  /**
+   * Writes a batch just taken from Telegram (before the offset moves past it); the rows of
+   * updates handled since the last write go in the same statement (one round trip for both).
+   */
   async keep(updates: Update[]): Promise<void> {
     if (updates.length === 0) return;
-    await sql`${prepared}
-      insert into update_inbox (update_id, body)
-      select id, body::jsonb from unnest(${updates.map((u) => u.update_id)}::bigint[], ${updates.map((u) => JSON.stringify(u))}::text[]) as t(id, body)
-      on conflict do nothing`.execute(this.db);
+    const done = this.done.splice(0);
+    try {
+      await sql`${prepared}
+        with handled as (delete from update_inbox where update_id = any(${done}::bigint[]))
+        insert into update_inbox (update_id, body)
+        select id, body::jsonb from unnest(${updates.map((u) => u.update_id)}::bigint[], ${updates.map((u) => JSON.stringify(u))}::text[]) as t(id, body)
+        on conflict do nothing`.execute(this.db);
+    } catch (error) {
+      this.done.push(...done);
+      throw error;
+    }
   }
 
   /** The update was handled (or failed and was apologised for): its row can go. */
