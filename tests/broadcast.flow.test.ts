@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildUnit } from './support/factories.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 
 const ADMIN = 6001;
@@ -9,11 +8,8 @@ const OFFICIAL = 6002;
 const [L1, L2, L3, S1] = [6101, 6102, 6103, 6104];
 
 describe.each(dbTargets())('broadcasts on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '10/06/2026 07:00' });
-  let database: TestDatabase;
-  let h: Harness;
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '10/06/2026 07:00' });
   beforeEach(async () => {
-    ({ database, h } = app);
     const db = database.db;
     const blocks = [await buildUnit(db, { name: 'Khối 1' }), await buildUnit(db, { name: 'Khối 2' }), await buildUnit(db, { name: 'Khối 3' })];
     const school = await buildUnit(db, { name: 'Trường THCS Cao Lộc', kind: 'school' });

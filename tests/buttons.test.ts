@@ -2,14 +2,18 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type ButtonField, type ButtonKind, type ButtonValues, declaredButtonPrefixes } from '../src/core/buttons.js';
+import { type ButtonField, type ButtonKind, type ButtonValues, choice, choiceAs, declaredButtonPrefixes, eitherChoice } from '../src/core/buttons.js';
+import { campaignButton, newCampaignButton, pickedCampaign } from '../src/tasks/tasks.buttons.js';
+import { pickedMode } from '../src/telegram/pickers.buttons.js';
+import { broadcastTargets } from '../src/broadcasts/broadcasts.buttons.js';
+import { statusButton } from '../src/reports/reports.buttons.js';
 
 type AnyKind = ButtonKind<readonly ButtonField[]>;
 type Values = ButtonValues<readonly ButtonField[]>;
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-/** Every module that declares button kinds: `*.buttons.ts` (and the older `*-button.ts`). */
-const FILES = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) => /(\.buttons|-button)\.ts$/.test(f));
+/** Every module that declares button kinds: `*.buttons.ts`, the slices' and the edge's (ask, pickers). */
+const FILES = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.buttons.ts'));
 
 function isKind(value: unknown): value is AnyKind {
   if (typeof value !== 'object' || value === null) return false;
@@ -118,5 +122,20 @@ describe('button kinds', () => {
       const values: Values = largest(kind).map((v, i) => (kind.fields[i] === 'id' ? 1_000_000_000 : v));
       expect(() => kind.pack(...values)).toThrow();
     }
+  });
+
+  it('when a press is read with choice, either or a picker, then it gets the typed value of its own kind and null for anything else', () => {
+    const status = choice(statusButton);
+    expect(status('rs:partial')).toBe('partial');
+    expect([status('rs:bogus'), status('rph:done'), status(undefined), status('rs:partial:1')]).toEqual([null, null, null, null]);
+    expect(pickedCampaign(campaignButton.pack(42))).toBe(42);
+    expect(pickedCampaign(newCampaignButton.pack())).toBe('new');
+    expect(pickedCampaign('ncp:0')).toBeNull();
+    expect(eitherChoice(choiceAs(newCampaignButton, 'x'), status)('rs:done')).toBe('done');
+    const target = pickedMode(broadcastTargets);
+    expect(target(broadcastTargets.mode.pack('kinds'))).toBe('kinds');
+    expect(target(broadcastTargets.extra?.pack('officials'))).toEqual({ extra: 'officials' });
+    expect(target('bt:x:nobody')).toBeNull();
+    expect(target(broadcastTargets.unit.pack(7))).toBeNull();
   });
 });

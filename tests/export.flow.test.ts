@@ -1,11 +1,9 @@
 import ExcelJS from 'exceljs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csvField } from '../src/exports/exports.csv.js';
 import { exportFileName, sheetNames } from '../src/exports/exports.names.js';
-import { insertReport } from './support/reports.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
-import { buildMember, buildTask, buildUnit } from './support/factories.js';
-import type { Harness } from './support/harness.js';
+import { dbTargets } from './support/db.js';
+import { buildMember, buildReport, buildTask, buildUnit } from './support/factories.js';
 import { useApp } from './support/suite.js';
 
 const OFFICIAL = 3001;
@@ -50,12 +48,7 @@ describe('export file names', () => {
 });
 
 describe.each(dbTargets())('export on %s', (target) => {
-  const app = useApp(target, { localTime: '15/06/2026 08:30' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(async () => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { localTime: '15/06/2026 08:30' });
 
   async function seed() {
     const db = database.db;
@@ -68,14 +61,14 @@ describe.each(dbTargets())('export on %s', (target) => {
     const flag = await buildTask(db, { title: 'Treo cờ Tổ quốc', unitIds: [k1.id, k2.id, k3.id], dueAt: new Date('2026-06-14T10:00:00Z') });
     const cleanup = await buildTask(db, { title: 'Tổng vệ sinh: đường/ngõ', unitIds: [k1.id], campaignId: flag.campaign_id, dueAt: new Date('2026-06-20T10:00:00Z') });
     await db.updateTable('campaigns').set({ name: 'Kỷ niệm 90 năm Đảng bộ tỉnh' }).where('id', '=', flag.campaign_id).execute();
-    await insertReport(db, {
+    await buildReport(db, {
       taskId: flag.id, unitId: k1.id, memberId: one.id, status: 'done', number: 115, note: 'Treo đủ, có ảnh', photoCount: 2, late: true,
       at: new Date('2026-06-14T12:15:00Z'), flags: [{ kind: 'photo-reused', fileUniqueId: 'A', otherTaskId: cleanup.id, otherUnitId: k2.id }],
     });
     await db.updateTable('reports').set({ latitude: 21.8537, longitude: 106.7615 }).where('unit_id', '=', k1.id).execute();
-    await insertReport(db, { taskId: flag.id, unitId: k2.id, memberId: two.id, status: 'partial', number: 40, at: new Date('2026-06-13T01:00:00Z') });
+    await buildReport(db, { taskId: flag.id, unitId: k2.id, memberId: two.id, status: 'partial', number: 40, at: new Date('2026-06-13T01:00:00Z') });
     await db.updateTable('reports').set({ returned_at: h.clock.now(), returned_by: official.id, return_reason: 'Thiếu ảnh' }).where('unit_id', '=', k2.id).execute();
-    await insertReport(db, { taskId: cleanup.id, unitId: k1.id, memberId: one.id, status: 'not_done', note: '=HYPERLINK("x")' });
+    await buildReport(db, { taskId: cleanup.id, unitId: k1.id, memberId: one.id, status: 'not_done', note: '=HYPERLINK("x")' });
     return { official, flag, cleanup };
   }
 

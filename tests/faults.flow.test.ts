@@ -1,24 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { dbTargets, type TestDatabase } from './support/db.js';
-import { buildMember, buildTask, buildUnit } from './support/factories.js';
-import type { Harness } from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { dbTargets } from './support/db.js';
+import { seedTown } from './support/factories.js';
 import { useApp } from './support/suite.js';
 
 describe.each(dbTargets())('faults from outside on %s', (target) => {
-  const app = useApp(target, { localTime: '02/06/2026 08:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(() => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { localTime: '02/06/2026 08:00' });
 
-  async function seed() {
-    const k1 = await buildUnit(database.db, { name: 'Khối 1', households: 50 });
-    const leader = await buildMember(database.db, { telegramId: 2001, name: 'Hoàng Văn Một', unitId: k1.id });
-    const official = await buildMember(database.db, { telegramId: 3001, name: 'Lý Thị Chủ Tịch', role: 'official' });
-    const task = await buildTask(database.db, { unitIds: [k1.id], dueAt: new Date('2026-06-14T10:00:00Z') });
-    return { k1, leader, official, task };
-  }
+  const seed = () => seedTown(database.db, { official: { telegramId: 3001, name: 'Lý Thị Chủ Tịch' } });
 
   const errorLines = () => h.logs.filter((l) => /"level":(50|60)/.test(l));
   const stored = async () => ({
@@ -97,10 +85,7 @@ describe.each(dbTargets())('what an update Telegram could send logs on %s', (tar
 
   it('when members and strangers send every kind of input, then each gets a calm answer and no line is logged as an error', async () => {
     const { database, h } = app;
-    const k1 = await buildUnit(database.db, { name: 'Khối 1', households: 50 });
-    await buildMember(database.db, { telegramId: 2001, name: 'Hoàng Văn Một', unitId: k1.id });
-    await buildMember(database.db, { telegramId: 3001, name: 'Lý Thị Chủ Tịch', role: 'official' });
-    await buildTask(database.db, { unitIds: [k1.id] });
+    await seedTown(database.db, { official: { telegramId: 3001, name: 'Lý Thị Chủ Tịch' } });
     for (const id of [1001, 2001, 3001, 9009]) {
       const user = h.fake.user(id);
       user.sendText('/start');

@@ -1,12 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { UnitKind } from '../src/core/schema.js';
 import { renderInviteQr } from '../src/onboarding/invite-qr.js';
 import { hashInviteCode } from '../src/onboarding/invites.service.js';
 import { updateOfficeSettings } from '../src/settings/settings.queries.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildUnit } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
-import type { Harness } from './support/harness.js';
 import { pdfPageTexts } from './support/pdf-text.js';
 import { useApp } from './support/suite.js';
 import { say } from './support/talk.js';
@@ -33,12 +32,7 @@ const TOWN: { name: string; kind: UnitKind }[] = [
 const LINK = /^• (.+): (https:\/\/t\.me\/[A-Za-z0-9_]+\?start=([A-Za-z0-9_-]{24}))$/;
 
 describe.each(dbTargets())('inviting many units at once on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '01/12/2026 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(() => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '01/12/2026 09:00' });
 
   const actions = (user: SimUser) => user.transcript().filter((e) => e.from === 'user').length;
   const invites = () => database.db.selectFrom('invites').selectAll().orderBy('id').execute();

@@ -1,17 +1,11 @@
 import { sql } from 'kysely';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { describe, expect, it } from 'vitest';
+import { dbTargets } from './support/db.js';
 import { buildMember } from './support/factories.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 
 describe.each(dbTargets())('errors and stopping on %s', (target) => {
-  const app = useApp(target);
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(async () => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target);
 
   it('when a handler fails, then the user gets a short apology and the log has the error without the token', async () => {
     await buildMember(database.db, { telegramId: 1001, role: 'admin' });

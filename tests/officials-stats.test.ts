@@ -1,10 +1,11 @@
 import { Migrator, sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrations } from '../migrations/index.js';
 import { submitReport } from '../src/reports/reports.service.js';
 import { ManualClock } from './support/clock.js';
-import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
+import { dbTargets, type TestDatabase } from './support/db.js';
+import { useDatabase } from './support/suite.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { ReportStatus } from '../src/core/schema.js';
 import { returnReport } from '../src/rework/rework.service.js';
@@ -45,16 +46,7 @@ async function storedCounts(db: TestDatabase['db']) {
 }
 
 describe.each(dbTargets())('task progress summary on %s', (target) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(target);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.reset();
-  });
+  const { database } = useDatabase(target);
 
   async function report(taskId: number, unitId: number, memberId: number, status: ReportStatus, number: number | null, flags: unknown[] = []) {
     await database.db

@@ -1,20 +1,16 @@
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { insertReport, leaderReportsFlag } from './support/reports.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
-import { buildMember, buildTask, buildUnit, flagForm } from './support/factories.js';
-import type { Harness } from './support/harness.js';
+import { leaderReportsFlag } from './support/reports.js';
+import { dbTargets } from './support/db.js';
+import { buildMember, buildReport, buildTask, buildUnit, seedTown } from './support/factories.js';
 import { useApp } from './support/suite.js';
 
 const OFFICIAL = 3001;
 const cleanupForm = { number: { label: 'Số hộ tham gia', max: 'households' as const }, photos: 'optional' as const, location: false, note: true };
 
 describe.each(dbTargets())('officials on %s', (target) => {
-  const app = useApp(target, { localTime: '12/06/2026 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
+  const { database, h } = useApp(target, { localTime: '12/06/2026 09:00' });
   beforeEach(async () => {
-    ({ database, h } = app);
     await buildMember(database.db, { telegramId: OFFICIAL, name: 'Chủ tịch UBND', role: 'official' });
   });
 
@@ -31,9 +27,9 @@ describe.each(dbTargets())('officials on %s', (target) => {
     const units = [k1, k2, k3, k4, k5].map((u) => u.id);
     const flag = await buildTask(db, { title: 'Treo cờ Tổ quốc', unitIds: units });
     const cleanup = await buildTask(db, { title: 'Tổng vệ sinh môi trường', unitIds: [k1.id, k2.id], campaignId: flag.campaign_id, dueAt: new Date('2026-06-20T10:00:00Z'), form: cleanupForm });
-    await insertReport(db, { taskId: flag.id, unitId: k1.id, memberId: one.id, status: 'done', number: 100 });
-    await insertReport(db, { taskId: flag.id, unitId: k5.id, memberId: five.id, status: 'not_done', note: 'Chưa có cờ' });
-    await insertReport(db, { taskId: cleanup.id, unitId: k1.id, memberId: one.id, status: 'done', number: 50 });
+    await buildReport(db, { taskId: flag.id, unitId: k1.id, memberId: one.id, status: 'done', number: 100 });
+    await buildReport(db, { taskId: flag.id, unitId: k5.id, memberId: five.id, status: 'not_done', note: 'Chưa có cờ' });
+    await buildReport(db, { taskId: cleanup.id, unitId: k1.id, memberId: one.id, status: 'done', number: 50 });
     const reportsBefore = await db.selectFrom('reports').selectAll().orderBy('id').execute();
 
     const official = h.fake.user(OFFICIAL);
@@ -101,9 +97,9 @@ describe.each(dbTargets())('officials on %s', (target) => {
     const numbers = [480, 460, 300];
     const statuses = ['done', 'done', 'partial'] as const;
     for (const [i, l] of leaders.entries()) {
-      await insertReport(db, { taskId: flag.id, unitId: ids[i] ?? 0, memberId: l.id, status: statuses[i] ?? 'done', number: numbers[i] ?? 0, flags: i === 2 ? [{ kind: 'photo-before-task', fileUniqueId: 'X', sentAt: '2026-05-01T00:00:00Z' }] : [] });
+      await buildReport(db, { taskId: flag.id, unitId: ids[i] ?? 0, memberId: l.id, status: statuses[i] ?? 'done', number: numbers[i] ?? 0, flags: i === 2 ? [{ kind: 'photo-before-task', fileUniqueId: 'X', sentAt: '2026-05-01T00:00:00Z' }] : [] });
     }
-    await insertReport(db, { taskId: cleanup.id, unitId: ids[0] ?? 0, memberId: leaders[0]?.id ?? 0, status: 'not_done' });
+    await buildReport(db, { taskId: cleanup.id, unitId: ids[0] ?? 0, memberId: leaders[0]?.id ?? 0, status: 'not_done' });
 
     const official = h.fake.user(OFFICIAL);
     official.sendText('/status');
@@ -154,9 +150,7 @@ describe.each(dbTargets())('officials on %s', (target) => {
 
   it('when an official opens a report with eleven photos, then they come back as an album of ten and a single photo, the flagged one marked', async () => {
     const db = database.db;
-    const k1 = await buildUnit(db, { name: 'Khối 1', households: 120 });
-    await buildMember(db, { telegramId: 2001, name: 'Hoàng Văn Một', unitId: k1.id });
-    await buildTask(db, { title: 'Treo cờ Tổ quốc', unitIds: [k1.id], form: flagForm, createdAt: new Date('2026-06-01T00:00:00Z') });
+    await seedTown(db, { households: 120 });
     const leader = h.fake.user(2001);
     leader.sendText('/tasks');
     await leader.nextMessage();
@@ -194,7 +188,7 @@ describe.each(dbTargets())('officials on %s', (target) => {
     const k1 = await buildUnit(db, { name: 'Khối 1' });
     const one = await buildMember(db, { telegramId: 2001, unitId: k1.id });
     const task = await buildTask(db, { unitIds: [k1.id] });
-    await insertReport(db, { taskId: task.id, unitId: k1.id, memberId: one.id, status: 'done', number: 10, photoCount: 1 });
+    await buildReport(db, { taskId: task.id, unitId: k1.id, memberId: one.id, status: 'done', number: 10, photoCount: 1 });
     const leader = h.fake.user(2001);
     for (const command of ['/pending', '/status', '/export']) {
       leader.sendText(command);

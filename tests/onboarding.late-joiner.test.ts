@@ -1,21 +1,15 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createInvite } from '../src/onboarding/invites.service.js';
-import { reportButtonData } from '../src/reports/report-button.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { reportButtonData } from '../src/reports/reports.buttons.js';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 import { local } from './support/clock.js';
 
 const ADMIN = 7001;
 
 describe.each(dbTargets())('a leader who joins after the tasks were announced, on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '02/06/2026 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(() => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '02/06/2026 09:00' });
 
   /** Khối 1 has its leader; Khối 2 has nobody yet. Two open tasks for both, one closed; announced on 01/06. */
   async function seed() {

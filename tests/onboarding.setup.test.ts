@@ -1,9 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashInviteCode } from '../src/onboarding/invites.service.js';
 import { offerSetupLink } from '../src/onboarding/setup-link.service.js';
 import { translator } from '../src/telegram/i18n.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
-import type { Harness } from './support/harness.js';
+import { dbTargets } from './support/db.js';
 import { useApp } from './support/suite.js';
 import { say } from './support/talk.js';
 
@@ -12,12 +11,7 @@ const TERMS = [['Khối phố', 'Tổ dân phố'], ['Thôn', 'Bản'], ['Ấp',
 
 
 describe.each(dbTargets())('the first start without a known Telegram id on %s', (target) => {
-  const app = useApp(target, { localTime: '01/12/2026 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(() => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { localTime: '01/12/2026 09:00' });
 
   /** What start-up does (src/app.ts calls the same function): the lines it printed, and the code in them. */
   async function startUp(adminIds: number[] = []): Promise<{ made: boolean; lines: string[]; code: string }> {
@@ -104,10 +98,10 @@ describe.each(dbTargets())('the first start without a known Telegram id on %s', 
 });
 
 describe.each(dbTargets())('the first admin from ADMIN_IDS on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN] });
+  const { h, db } = useApp(target, { adminIds: [ADMIN] });
 
   it('when the term is not chosen yet, then /start asks it once with the welcome, and not after it is chosen', async () => {
-    const admin = app.h.fake.user(ADMIN, { firstName: 'Văn phòng' });
+    const admin = h.fake.user(ADMIN, { firstName: 'Văn phòng' });
     const welcome = await say(admin, '/start');
     expect(welcome.split('\n')[0]).toBe('Chào Văn phòng! Anh/chị là quản trị viên của bot.');
     expect(welcome).toContain('Trước hết, ở địa phương mình đơn vị dân cư được gọi là gì?');
@@ -121,7 +115,7 @@ describe.each(dbTargets())('the first admin from ADMIN_IDS on %s', (target) => {
     expect(again).not.toContain('được gọi là gì');
     expect(again).toContain('1. /units — thêm danh sách bản, trường học, đoàn thể…');
     expect(admin.lastMessage()?.buttons).toEqual([]);
-    const row = await app.database.db.selectFrom('office_settings').select('residential_term').executeTakeFirstOrThrow();
+    const row = await db.selectFrom('office_settings').select('residential_term').executeTakeFirstOrThrow();
     expect(row.residential_term).toBe('ban');
   });
 });

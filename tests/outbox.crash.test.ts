@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { outboxSettings, createBroadcast } from '../src/broadcasts/broadcasts.service.js';
 import { loadConfig } from '../src/config.js';
-import { systemClock } from '../src/core/clock.js';
 import { type DatabaseHandle, openDatabase } from '../src/core/db.js';
 import { migrateToLatest } from '../src/core/migrator.js';
 import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
 import { FakeTelegram } from './support/fake-telegram.js';
 import { type Child, startBotProcess } from './support/child.js';
 import { seedDataDir } from './support/pglite.js';
+import { buildBroadcast } from './support/factories.js';
 
 const RECIPIENTS = 600;
 /** Killed once this many have their message: after every injected 429 and 500 (all among the first 100). */
@@ -62,8 +61,8 @@ describe(`a bot killed during a broadcast (${target})`, () => {
       await handle.db.insertInto('members').values(rows).execute();
     }
     const config = loadConfig({ BOT_TOKEN: '1:seed-token', QUIET_HOURS: 'off' });
-    const draft = { content: { kind: 'text' as const, text: 'Kính gửi các khối: 7 giờ sáng mai tổng vệ sinh.' }, target: { mode: 'everyone' as const }, sendAt: systemClock.now(), repeat: null, locale: 'vi', progressChatId: PROGRESS_CHAT };
-    await createBroadcast(handle.db, systemClock, outboxSettings({ config }), 1, draft, 'crash-test');
+    const text = 'Kính gửi các khối: 7 giờ sáng mai tổng vệ sinh.';
+    await buildBroadcast(handle.db, { config, text, target: { mode: 'everyone' }, key: 'crash-test', progressChatId: PROGRESS_CHAT });
     if (target === 'pglite') await handle.close();
   }
 

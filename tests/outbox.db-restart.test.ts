@@ -1,14 +1,12 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../src/app.js';
-import { createBroadcast, outboxSettings } from '../src/broadcasts/broadcasts.service.js';
 import { loadConfig } from '../src/config.js';
-import { systemClock } from '../src/core/clock.js';
 import { type DatabaseHandle, openDatabase } from '../src/core/db.js';
 import { createLogger } from '../src/core/logger.js';
 import { migrateToLatest } from '../src/core/migrator.js';
 import { type Child, freePort, startBotProcess } from './support/child.js';
-import { buildMember, buildTask, buildUnit } from './support/factories.js';
+import { buildBroadcast, buildMember, buildTask, buildUnit } from './support/factories.js';
 import { FakeTelegram, type SimUser } from './support/fake-telegram.js';
 import { PgCluster } from './support/pg-cluster.js';
 import { leaderReportsFlag } from './support/reports.js';
@@ -153,8 +151,7 @@ describe.skipIf(!runnable)('a database restart under load (throwaway PostgreSQL 
     const earlyResults = await Promise.all(early.map((l, i) => tryReport(l, i + 1)));
     await Promise.all(cutOff.map((l) => startReport(l)));
     const config = loadConfig({ BOT_TOKEN: f.token, QUIET_HOURS: 'off' });
-    const draft = { content: { kind: 'text' as const, text: BROADCAST_TEXT }, target: { mode: 'officials' as const }, sendAt: systemClock.now(), repeat: null, locale: 'vi', progressChatId: PROGRESS_CHAT };
-    await createBroadcast(handle.db, systemClock, outboxSettings({ config }), 1, draft, 'restart-test');
+    await buildBroadcast(handle.db, { config, text: BROADCAST_TEXT, target: { mode: 'officials' }, key: 'restart-test', progressChatId: PROGRESS_CHAT });
     const officialsServed = () => OFFICIALS.filter((id) => f.user(id).messages().some((m) => m.text === BROADCAST_TEXT)).length;
     await f.waitFor(() => officialsServed() >= 15, 30_000).catch(failWith);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PER_CHAT_MS, SendBudget, type SendPacer } from '../src/outbox/pacer.js';
+import { PER_CHAT_MS, SendBudget, type SendPacer } from '../src/telegram/pacer.js';
 import { VirtualTime } from './support/virtual-time.js';
 
 /** Books `n` sends to distinct chats; returns when each left (virtual ms) and its answer callback. */

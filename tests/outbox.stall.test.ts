@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finishDrained } from '../src/broadcasts/broadcast-lifecycle.js';
-import { createBroadcast, outboxSettings } from '../src/broadcasts/broadcasts.service.js';
 import { broadcastProgress } from '../src/broadcasts/progress.js';
 import { loadConfig } from '../src/config.js';
 import { systemClock } from '../src/core/clock.js';
 import { createLogger } from '../src/core/logger.js';
 import { Dispatcher } from '../src/outbox/dispatcher.js';
 import { soloElector } from '../src/outbox/leader.js';
-import { PER_CHAT_MS } from '../src/outbox/pacer.js';
+import { PER_CHAT_MS } from '../src/telegram/pacer.js';
 import { createI18n, translator } from '../src/telegram/i18n.js';
 import { createNotifier } from '../src/telegram/notifier.js';
 import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
 import { FakeTelegram } from './support/fake-telegram.js';
+import { buildBroadcast } from './support/factories.js';
 
 const RECIPIENTS = 60;
 const CONTROL_ID = 410_000;
@@ -47,8 +47,8 @@ describe(`a broadcast with one request that never answers (${target})`, () => {
     await db.updateTable('members').set({ status: 'left' }).execute(); // the previous run's recipients
     await db.insertInto('members').values(ids.map((id) => ({ telegram_id: id, chat_id: id, display_name: `Khối ${id}`, username: null, locale: null, role: 'leader' as const }))).execute();
     const config = loadConfig({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, QUIET_HOURS: 'off' });
-    const draft = { content: { kind: 'text' as const, text: `Thông báo ${n}: sáng mai 7 giờ tổng vệ sinh.` }, target: { mode: 'everyone' as const }, sendAt: systemClock.now(), repeat: null, locale: 'vi', progressChatId: PROGRESS_CHAT };
-    await createBroadcast(db, systemClock, outboxSettings({ config }), 1, draft, `stall-test-${n}`);
+    const text = `Thông báo ${n}: sáng mai 7 giờ tổng vệ sinh.`;
+    await buildBroadcast(db, { config, text, target: { mode: 'everyone' }, key: `stall-test-${n}`, progressChatId: PROGRESS_CHAT });
     const logger = createLogger({ level: 'silent', secrets: [] });
     const notifier = createNotifier({ token: fake.token, apiRoot: fake.apiRoot, timeouts: { messageMs: TIMEOUT_MS, otherMs: 5_000 } });
     const i18n = createI18n('vi');

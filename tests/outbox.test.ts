@@ -4,24 +4,20 @@ import { enqueueDeliveries } from '../src/outbox/deliveries.queries.js';
 import { Dispatcher } from '../src/outbox/dispatcher.js';
 import { soloElector } from '../src/outbox/leader.js';
 import { createNotifier, type Notifier, type SendResult } from '../src/telegram/notifier.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
 import { buildMember } from './support/factories.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 import { VirtualTime } from './support/virtual-time.js';
 
 const MINUTE = 60_000;
 
 describe.each(dbTargets())('outbox dispatcher on %s', (target) => {
-  const app = useApp(target, { localTime: '10/06/2026 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
+  const { database, h } = useApp(target, { localTime: '10/06/2026 09:00' });
   let time: VirtualTime;
   /** Every send as the dispatcher made it: the chat, when it left and when it was answered (virtual ms), how it ended. */
   let sends: { chatId: number; at: number; answeredAt: number; result: SendResult }[];
   let dispatcher: Dispatcher;
   beforeEach(async () => {
-    ({ database, h } = app);
     time = new VirtualTime();
     sends = [];
     const notifier = createNotifier({ token: h.fake.token, apiRoot: h.fake.apiRoot });

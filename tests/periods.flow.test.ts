@@ -1,12 +1,11 @@
 import ExcelJS from 'exceljs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildXlsx } from '../src/exports/exports.xlsx.js';
 import { loadExport } from '../src/exports/exports.service.js';
 import { translator } from '../src/telegram/i18n.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 import { say, press } from './support/talk.js';
 
@@ -15,12 +14,7 @@ const [ONE, TWO] = [1201, 1202];
 const ZONE = 'Asia/Ho_Chi_Minh';
 
 describe.each(dbTargets())('tasks over a period on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '20/07/2026 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(async () => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '20/07/2026 09:00' });
 
 
   async function seed() {

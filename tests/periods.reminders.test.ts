@@ -1,9 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { reportButtonData } from '../src/reports/report-button.js';
+import { describe, expect, it } from 'vitest';
+import { reportButtonData } from '../src/reports/reports.buttons.js';
 import { takeDownButton } from '../src/tasks/take-down.buttons.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 import { local, localOf } from './support/clock.js';
 
@@ -11,12 +10,7 @@ const [ADMIN, OFFICIAL] = [7501, 7502];
 const [A, B, C] = [7601, 7602, 7603];
 
 describe.each(dbTargets())('reminders of a task over a period on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '20/07/2026 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(async () => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '20/07/2026 09:00' });
 
   /** "Treo cờ từ 23/7 đến hết 27/7" for Khối 1 and 2 (Khối 3 is not given it), report due at the start 17:00. */
   async function seed() {

@@ -3,10 +3,9 @@ import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { joinPastedParts } from '../src/plans/paste-join.js';
 import { buildDocx, buildScannedPdf, splitLikeTelegram } from './fixtures/plans/documents.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildUnit } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 
 const ADMIN = 1001;
@@ -18,12 +17,9 @@ const ITEM_BUTTONS = [['Giữ', 'Bỏ'], ['Sửa ngày', 'Sửa đơn vị', 'S�
 
 describe.each(dbTargets())('plan import on %s', (target) => {
   // Early May 2023: the plan's quiz (April) is already past, everything else still ahead.
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '05/05/2023 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '05/05/2023 09:00' });
   let admin: SimUser;
   beforeEach(async () => {
-    ({ database, h } = app);
     for (let i = 1; i <= 14; i++) await buildUnit(database.db, { name: `Khối ${i}`, households: 100 + i });
     await buildUnit(database.db, { name: 'Công chức Địa chính - Xây dựng', kind: 'staff' });
     await buildUnit(database.db, { name: 'Công chức Văn hoá - Xã hội', kind: 'staff' });

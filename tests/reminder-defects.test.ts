@@ -1,7 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { describe, expect, it } from 'vitest';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 import { local } from './support/clock.js';
 
@@ -9,12 +8,7 @@ const ADMIN = 7001;
 const [A, B] = [7101, 7102];
 
 describe.each(dbTargets())('reminders that read right on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 08:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(() => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 08:00' });
 
   async function seed(opts: { dueAt: string; eventAt?: string }) {
     const db = database.db;

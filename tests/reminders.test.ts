@@ -1,9 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { reportButtonData } from '../src/reports/report-button.js';
+import { describe, expect, it } from 'vitest';
+import { reportButtonData } from '../src/reports/reports.buttons.js';
 import { changeTask } from '../src/tasks/tasks.service.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 import { local, localOf } from './support/clock.js';
 
@@ -12,12 +11,7 @@ const OFFICIAL = 7002;
 const [A, B, C] = [7101, 7102, 7103];
 
 describe.each(dbTargets())('reminders on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 08:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(async () => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 08:00' });
 
   /** Three blocks with one leader each (C reads English), an official and an admin; one task due 14/06 17:00. */
   async function seed(opts: { createdAt?: string; dueAt?: string; eventAt?: string } = {}) {

@@ -1,34 +1,26 @@
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { submitReport } from '../src/reports/reports.service.js';
 import { dialogueKey } from '../src/telegram/dialogue-store.js';
 import { DialogueWrites } from '../src/telegram/dialogue-writes.js';
 import { startBotInstance, StatementCounter, type BotInstance } from './support/bot-instance.js';
 import { ManualClock } from './support/clock.js';
-import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
-import { buildMember, buildTask, buildUnit } from './support/factories.js';
+import { dbTargets } from './support/db.js';
+import { useDatabase } from './support/suite.js';
+import { seedTown } from './support/factories.js';
 import { FakeTelegram } from './support/fake-telegram.js';
 import type { SimUser } from './support/fake-telegram-user.js';
 
 describe.each(dbTargets())('the report dialogue as a state machine on %s', (target) => {
-  let database: TestDatabase;
+  const { database } = useDatabase(target);
   let fake: FakeTelegram;
   let clock: ManualClock;
   let leader: SimUser;
-  beforeAll(async () => {
-    database = await openTestDatabase(target);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
   beforeEach(async () => {
-    await database.reset();
     clock = new ManualClock();
     clock.setLocal('02/06/2026 08:00');
     fake = await FakeTelegram.start({ now: () => clock.now().getTime() });
-    const k1 = await buildUnit(database.db, { name: 'Khối 1', households: 50 });
-    await buildMember(database.db, { telegramId: 2001, name: 'Hoàng Văn Một', unitId: k1.id });
-    await buildTask(database.db, { unitIds: [k1.id], dueAt: new Date('2026-06-14T10:00:00Z') });
+    await seedTown(database.db);
     leader = fake.user(2001);
   });
   afterEach(async () => {

@@ -1,22 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { dbTargets, type TestDatabase } from './support/db.js';
-import { buildMember, buildTask, buildUnit } from './support/factories.js';
+import { describe, expect, it } from 'vitest';
+import { dbTargets } from './support/db.js';
+import { buildMember, buildTask, seedTown } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 
 describe.each(dbTargets())('the leader report path without friction on %s', (target) => {
-  const app = useApp(target, { localTime: '02/06/2026 08:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(() => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { localTime: '02/06/2026 08:00' });
 
   async function seed() {
-    const k1 = await buildUnit(database.db, { name: 'Khối 1', households: 50 });
-    const leader = await buildMember(database.db, { telegramId: 2001, name: 'Hoàng Văn Một', unitId: k1.id });
-    const flag = await buildTask(database.db, { unitIds: [k1.id], title: 'Treo cờ Tổ quốc' });
+    const { k1, leader, task: flag } = await seedTown(database.db);
     const pano = await buildTask(database.db, {
       unitIds: [k1.id],
       title: 'Rà soát pano, áp phích',

@@ -1,27 +1,21 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { submitReport } from '../src/reports/reports.service.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
-import { buildMember, buildTask, buildUnit } from './support/factories.js';
+import { dbTargets } from './support/db.js';
+import { seedTown } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 
 describe.each(dbTargets())('report robustness on %s', (target) => {
-  const app = useApp(target, { localTime: '02/06/2026 08:00' });
-  let database: TestDatabase;
-  let h: Harness;
+  const { database, h } = useApp(target, { localTime: '02/06/2026 08:00' });
   let seed: Awaited<ReturnType<typeof seedTask>>;
   beforeEach(async () => {
-    ({ database, h } = app);
     seed = await seedTask();
   });
 
   async function seedTask() {
-    const k1 = await buildUnit(database.db, { name: 'Khối 1', households: 50 });
-    const k2 = await buildUnit(database.db, { name: 'Khối 2' });
-    const leader = await buildMember(database.db, { telegramId: 2001, name: 'Hoàng Văn Một', unitId: k1.id });
-    const task = await buildTask(database.db, { unitIds: [k1.id, k2.id], dueAt: new Date('2026-06-14T10:00:00Z') });
-    return { k1, k2, leader, task };
+    const { units, k1, leader, task } = await seedTown(database.db, { units: 2 });
+    if (!units[1]) throw new Error('seedTown made one unit');
+    return { k1, k2: units[1], leader, task };
   }
 
   /** Row counts once the app is quiet (nothing in flight can still write). */

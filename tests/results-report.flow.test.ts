@@ -1,10 +1,9 @@
-import JSZip from 'jszip';
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
+import { unzip } from './support/docx.js';
 import { buildMember, buildUnit } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
-import type { Harness } from './support/harness.js';
 import { leaderReportsFlag } from './support/reports.js';
 import { useApp } from './support/suite.js';
 
@@ -26,31 +25,10 @@ KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH
 Lê Văn Mạnh`;
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-const paragraphs = (xml: string) =>
-  (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) => unescape((p.match(/<w:t[^>]*>[^<]*<\/w:t>|<w:br\/>/g) ?? []).map((r) => (r === '<w:br/>' ? '\n' : r.replace(/<[^>]+>/g, ''))).join('')));
-const cellText = (tc: string) => paragraphs(tc).filter(Boolean).join('\n');
-const tables = (xml: string) =>
-  (xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []).map((tbl) => (tbl.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []).map((tr) => (tr.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map(cellText)));
-
-async function unzip(bytes: Buffer) {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-  return {
-    xml,
-    styles: (await zip.file('word/styles.xml')?.async('string')) ?? '',
-    media: Object.keys(zip.files).filter((n) => n.startsWith('word/media/')),
-    tables: tables(xml),
-    body: paragraphs(xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '')).filter(Boolean),
-  };
-}
 
 describe.each(dbTargets())('campaign results report on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '02/06/2023 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '02/06/2023 09:00' });
   beforeEach(async () => {
-    ({ database, h } = app);
     const households = [120, 80, 100];
     for (const [i, id] of LEADERS.entries()) {
       const unit = await buildUnit(database.db, { name: `Khối ${i + 1}`, households: households[i] ?? null });

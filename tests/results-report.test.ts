@@ -1,6 +1,5 @@
 import { createCanvas } from '@napi-rs/canvas';
-import JSZip from 'jszip';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReportForm } from '../src/core/schema.js';
 import { buildResultsReportDocx, type ReportSettings } from '../src/plans/results-report.docx.js';
 import { loadResultsReportData } from '../src/plans/results-report.data.js';
@@ -9,7 +8,9 @@ import { returnReport } from '../src/rework/rework.service.js';
 import { createCampaign, createTask } from '../src/tasks/tasks.service.js';
 import { createI18n, translator } from '../src/telegram/i18n.js';
 import { ManualClock } from './support/clock.js';
-import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
+import { unzip } from './support/docx.js';
+import { useDatabase } from './support/suite.js';
 import { buildMember, buildUnit, flagForm } from './support/factories.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -34,37 +35,8 @@ function jpeg(seed: number): Buffer {
   return canvas.toBuffer('image/jpeg');
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-const paragraphs = (xml: string) =>
-  (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) => unescape((p.match(/<w:t[^>]*>[^<]*<\/w:t>|<w:br\/>/g) ?? []).map((r) => (r === '<w:br/>' ? '\n' : r.replace(/<[^>]+>/g, ''))).join('')));
-const cellText = (tc: string) => paragraphs(tc).filter(Boolean).join('\n');
-const tables = (xml: string) =>
-  (xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []).map((tbl) => (tbl.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []).map((tr) => (tr.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map(cellText)));
-
-async function unzip(buf: Buffer) {
-  const zip = await JSZip.loadAsync(buf);
-  const read = (name: string) => zip.file(name)?.async('string') ?? Promise.reject(new Error(`${name} missing`));
-  const xml = await read('word/document.xml');
-  return {
-    xml,
-    styles: await read('word/styles.xml'),
-    media: Object.keys(zip.files).filter((n) => n.startsWith('word/media/')),
-    tables: tables(xml),
-    body: paragraphs(xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '')).filter(Boolean),
-  };
-}
-
 describe.each(dbTargets())('campaign results report on %s', (target) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(target);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.reset();
-  });
+  const { database } = useDatabase(target);
 
   /** Two tasks, four units: one late report, one returned, one unit that never reports; photos on three units. */
   async function seed() {

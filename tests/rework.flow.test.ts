@@ -1,32 +1,24 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { reportButtonData } from '../src/reports/report-button.js';
+import { describe, expect, it } from 'vitest';
+import { reportButtonData } from '../src/reports/reports.buttons.js';
 import { leaderReportsFlag } from './support/reports.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
-import { buildMember, buildTask, buildUnit } from './support/factories.js';
+import { dbTargets } from './support/db.js';
+import { buildMember, seedTown } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 
 const OFFICIAL = 3001;
 const REASON = 'Ảnh chưa thấy cờ, đề nghị chụp lại';
 
 describe.each(dbTargets())('return for rework on %s', (target) => {
-  const app = useApp(target, { localTime: '12/06/2026 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(async () => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { localTime: '12/06/2026 09:00' });
 
   async function seed() {
     const db = database.db;
-    const k1 = await buildUnit(db, { name: 'Khối 1', households: 120 });
-    const official = await buildMember(db, { telegramId: OFFICIAL, name: 'Chủ tịch UBND', role: 'official' });
-    await buildMember(db, { telegramId: 2001, name: 'Hoàng Văn Một', unitId: k1.id });
+    const { k1, official, task } = await seedTown(db, { households: 120, official: { telegramId: OFFICIAL, name: 'Chủ tịch UBND' } });
+    if (!official) throw new Error('seedTown made no official');
     // The deputy blocked the bot: stored as unreachable, and Telegram answers 403.
     await buildMember(db, { telegramId: 2011, name: 'Phó Một', unitId: k1.id, position: 'deputy', status: 'unreachable' });
     h.fake.user(2011).block();
-    const task = await buildTask(db, { title: 'Treo cờ Tổ quốc', unitIds: [k1.id] });
     const leader = h.fake.user(2001);
     leader.sendText('/tasks');
     await leader.nextMessage();

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { reportButtonData } from '../src/reports/report-button.js';
+import { reportButtonData } from '../src/reports/reports.buttons.js';
 import { dbTargets } from './support/db.js';
 import { buildMember, buildTask, buildUnit, flagForm } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 
 /** Telegram's flood limit as the fake applies it (sends per sliding second), scaled up so the run takes seconds, not minutes. */
@@ -14,11 +13,8 @@ const ANSWERING = 200;
 const FIRST = 500_000;
 
 describe.each(dbTargets())('one send budget under flood control on %s', (target) => {
-  const app = useApp(target, { env: { SEND_RATE_PER_SECOND: String(LIMIT) }, pacing: 'real' });
-  let h: Harness;
+  const { h, db } = useApp(target, { env: { SEND_RATE_PER_SECOND: String(LIMIT) }, pacing: 'real' });
   beforeEach(async () => {
-    h = app.h;
-    const db = app.database.db;
     await sql`insert into units (kind, name, households) select 'block', 'Khối ' || g, 100 from generate_series(1, ${LEADERS}) g`.execute(db);
     await sql`insert into members (telegram_id, chat_id, display_name, role) select ${FIRST} + g, ${FIRST} + g, 'Tổ trưởng ' || g, 'leader' from generate_series(1, ${LEADERS}) g`.execute(db);
     await sql`insert into unit_members (unit_id, member_id, position) select id, id, 'leader' from units`.execute(db);
@@ -78,7 +74,7 @@ describe.each(dbTargets())('one send budget under flood control on %s', (target)
     }
     // Replies went first: the people talking to the bot were done while the wave still ran.
     expect(repliesDoneAt).toBeLessThan(waveDoneAt);
-    const statuses = await app.database.db.selectFrom('deliveries').select(['status']).groupBy('status').select((eb) => eb.fn.countAll<number>().as('n')).execute();
+    const statuses = await db.selectFrom('deliveries').select(['status']).groupBy('status').select((eb) => eb.fn.countAll<number>().as('n')).execute();
     expect(statuses).toEqual([{ status: 'sent', n: LEADERS }]);
     expect(h.logs.filter((l) => /"level":(50|60)/.test(l))).toEqual([]);
     // The fake refuses (429) any send beyond LIMIT in a sliding second, and counts it: none was tried.

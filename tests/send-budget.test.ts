@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PER_CHAT_MS, SendBudget } from '../src/outbox/pacer.js';
+import { PER_CHAT_MS, SendBudget } from '../src/telegram/pacer.js';
 import { DialogueCache } from '../src/telegram/dialogue-store.js';
 import { VirtualTime } from './support/virtual-time.js';
 

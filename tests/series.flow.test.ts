@@ -1,9 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { materializeOccurrences } from '../src/series/series-occurrences.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildUnit } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 import { say, press } from './support/talk.js';
 
@@ -11,12 +10,7 @@ const ADMIN = 1301;
 const ZONE = 'Asia/Ho_Chi_Minh';
 
 describe.each(dbTargets())('recurring tasks on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(async () => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 09:00' });
 
   const occurrences = () => database.db.selectFrom('tasks').select(['id', 'title', 'due_at', 'series_id', 'created_at']).orderBy('due_at').execute();
 

@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Recurrence } from '../src/calendar/recurrence.rules.js';
 import { createSeries } from '../src/series/series.service.js';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildUnit, flagForm } from './support/factories.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 import { localOf } from './support/clock.js';
 
@@ -13,12 +12,7 @@ const [ADMIN, OFFICIAL] = [7701, 7702];
 const [A, B] = [7801, 7802];
 
 describe.each(dbTargets())('rounds of a recurring task on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(async () => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 09:00' });
 
   async function seed(rule: Recurrence, title: string) {
     const db = database.db;

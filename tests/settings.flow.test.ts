@@ -1,19 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { describe, expect, it } from 'vitest';
+import { dbTargets } from './support/db.js';
 import { buildUnit } from './support/factories.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 import { press, say } from './support/talk.js';
 
 const ADMIN = 1001;
 
 describe.each(dbTargets())('office settings on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '01/12/2026 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(() => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '01/12/2026 09:00' });
 
 
   it('when the admin names residential units "thôn", then the texts say thôn and the choice is stored and audit-logged', async () => {

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { dbTargets, type TestDatabase } from './support/db.js';
-import type { Harness } from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { dbTargets } from './support/db.js';
 import { pdfPageTexts } from './support/pdf-text.js';
 import { useApp } from './support/suite.js';
 import { actionsOf, press, say } from './support/talk.js';
@@ -31,12 +30,7 @@ const TASKS = [
 ];
 
 describe.each(dbTargets())('the town clerk sets up the sample plan on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '01/03/2027 08:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(() => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '01/03/2027 08:00' });
 
   const actions = actionsOf;
   const local = (d: Date) => DateTime.fromJSDate(d, { zone: ZONE }).toFormat('dd/MM/yyyy HH:mm');

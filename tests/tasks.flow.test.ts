@@ -1,7 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { describe, expect, it } from 'vitest';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 import { say, press } from './support/talk.js';
 import type { SimUser } from './support/fake-telegram-user.js';
@@ -9,12 +8,7 @@ import type { SimUser } from './support/fake-telegram-user.js';
 const ADMIN = 1001;
 
 describe.each(dbTargets())('tasks and confirmations on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(async () => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 09:00' });
 
   async function seedBlocks() {
     const k1 = await buildUnit(database.db, { name: 'Khối 1', households: 120 });
@@ -199,12 +193,7 @@ describe.each(dbTargets())('tasks and confirmations on %s', (target) => {
 });
 
 describe.each(dbTargets())('task management on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(async () => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '01/06/2026 09:00' });
 
   const next = async (user: SimUser, act: () => unknown) => {
     act();

@@ -1,7 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { describe, expect, it } from 'vitest';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildTask, buildUnit } from './support/factories.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 import { local, localOf } from './support/clock.js';
 
@@ -9,12 +8,7 @@ const [ADMIN, OFFICIAL, A] = [7901, 7902, 7903];
 
 /** Tết Đinh Mùi: mùng 1 is 06/02/2027, so mùng 1–3 are 06/02–08/02 and mùng 4 is 09/02. */
 describe.each(dbTargets())('Tết pause on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '01/02/2027 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(async () => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '01/02/2027 09:00' });
 
   /** A task due 10/02 (its 3-days-before reminder falls on mùng 2), and one created on mùng 1. */
   async function seed() {

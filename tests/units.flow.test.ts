@@ -1,8 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { dbTargets, type TestDatabase } from './support/db.js';
+import { describe, expect, it } from 'vitest';
+import { dbTargets } from './support/db.js';
 import { buildMember, buildUnit } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
-import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 import { say, press } from './support/talk.js';
 
@@ -35,12 +34,7 @@ const OTHERS = {
 } as const;
 
 describe.each(dbTargets())('units on %s', (target) => {
-  const app = useApp(target, { adminIds: [ADMIN], localTime: '01/12/2026 09:00' });
-  let database: TestDatabase;
-  let h: Harness;
-  beforeEach(() => {
-    ({ database, h } = app);
-  });
+  const { database, h } = useApp(target, { adminIds: [ADMIN], localTime: '01/12/2026 09:00' });
 
   /** What the admin did: every message sent and every button pressed. */
   const actions = (user: SimUser) => user.transcript().filter((e) => e.from === 'user').length;

@@ -8,7 +8,8 @@ import type { UnitScope } from '../core/unit-scope.js';
 import type { BotConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { MAX_TEXT } from '../telegram/split.js';
-import { choicePrefix, WHEN_CHOICES, whenButton } from './broadcasts.buttons.js';
+import { broadcastTargets, STAFF_TARGETS, WHEN_CHOICES, whenButton } from './broadcasts.buttons.js';
+import { choice } from '../core/buttons.js';
 import { resolveRecipients } from './broadcasts.queries.js';
 import type { Repeat } from './broadcasts.service.js';
 
@@ -34,17 +35,15 @@ export async function stepContent(conversation: BotConversation, ctx: Context, t
 /** Who receives it; asked again while the choice reaches nobody. Returns the target and its recipient count. */
 export async function stepTarget(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate): Promise<{ target: BroadcastTarget; count: number }> {
   const units = await conversation.external(() => listActiveUnits(env.deps.db));
-  const extra = STAFF_TARGETS.map((mode) => ({ label: t(`bc-target-${mode}`), data: mode }));
+  const extra = STAFF_TARGETS.map((mode) => ({ label: t(`bc-target-${mode}`), value: mode }));
   for (;;) {
-    const scope = await pickTargets(conversation, ctx, t, { prefix: 'bt', prompt: t('bc-ask-target'), units, extra });
+    const scope = await pickTargets(conversation, ctx, t, { buttons: broadcastTargets, prompt: t('bc-ask-target'), units, extra });
     const target = toTarget(scope);
     const count = await conversation.external(async () => (await resolveRecipients(env.deps.db, target)).length);
     if (count > 0) return { target, count };
     await ctx.reply(t('bc-no-recipients'));
   }
 }
-
-const STAFF_TARGETS = ['officials', 'everyone'] as const;
 
 function toTarget(scope: UnitScope | { mode: 'extra'; value: string }): BroadcastTarget {
   if (scope.mode === 'extra') return { mode: scope.value === 'everyone' ? 'everyone' : 'officials' };
@@ -57,7 +56,7 @@ function toTarget(scope: UnitScope | { mode: 'extra'; value: string }): Broadcas
 export async function stepWhen(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate): Promise<{ sendAt: Date | null; repeat: Repeat }> {
   const kb = new InlineKeyboard();
   for (const w of WHEN_CHOICES) kb.text(t(`bc-when-${w}`), whenButton.pack(w)).row();
-  const when = (await askChoice(conversation, ctx, t, t('bc-ask-when'), kb, choicePrefix(whenButton))).value;
+  const when = (await askChoice(conversation, ctx, t, t('bc-ask-when'), kb, choice(whenButton))).value;
   if (when === 'now') return { sendAt: null, repeat: null };
   const opts = { zone: env.deps.config.timezone, clock: env.deps.clock };
   const repeat: Repeat = when === 'daily' || when === 'weekly' ? when : null;

@@ -9,7 +9,8 @@ import { defineConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { translator } from '../telegram/i18n.js';
 import { stepContent, stepTarget, stepWhen } from './broadcast-steps.conversation.js';
-import { choicePrefix, confirmButton } from './broadcasts.buttons.js';
+import { confirmButton } from './broadcasts.buttons.js';
+import { choice } from '../core/buttons.js';
 import { createBroadcast, outboxSettings, type Repeat } from './broadcasts.service.js';
 import { clip } from '../core/text.js';
 
@@ -55,7 +56,7 @@ export function broadcastConversation(env: FeatureEnv) {
     ];
     if (isQuiet(startAt, settings.window)) lines.push(t('bc-preview-quiet', { at: formatLocal(nextSendable(startAt, settings.window), zone) }));
     const kb = new InlineKeyboard().text(t('bc-confirm'), confirmButton.pack('yes')).text(t('bc-cancel'), confirmButton.pack('no'));
-    const confirm = await askChoice(conversation, ctx, t, lines.join('\n'), kb, choicePrefix(confirmButton));
+    const confirm = await askChoice(conversation, ctx, t, lines.join('\n'), kb, choice(confirmButton));
     if (confirm.value !== 'yes') return confirm.ctx.reply(t('bc-cancelled'));
     const key = `cb:${confirm.ctx.callbackQuery?.id ?? confirm.ctx.update.update_id}`;
     const created = await conversation.external(async () => {

@@ -1,4 +1,5 @@
 import { buttonKind } from '../core/buttons.js';
+import { targetPickerButtons } from '../telegram/pickers.buttons.js';
 
 /** The broadcasts slice's buttons; each id field is bounded (≤ 9 digits), so a forged one never reaches a query. */
 
@@ -16,6 +17,6 @@ export const WHEN_CHOICES = ['now', 'at', 'daily', 'weekly'] as const;
 export const whenButton = buttonKind('bw', [WHEN_CHOICES]);
 /** /broadcast: the preview's send / cancel. */
 export const confirmButton = buttonKind('bcc', [['yes', 'no']]);
-
-/** The prefix askChoice matches for a kind ("bt:"). */
-export const choicePrefix = (kind: { prefix: string }): string => `${kind.prefix}:`;
+/** /broadcast: who gets it: units as every picker offers them, or the office's own people. */
+export const STAFF_TARGETS = ['officials', 'everyone'] as const;
+export const broadcastTargets = targetPickerButtons('bt', STAFF_TARGETS);

@@ -58,3 +58,24 @@ const registered: string[] = [];
 export function declaredButtonPrefixes(): readonly string[] {
   return registered;
 }
+
+/** Reads a press: the value it carries, or null for data this question did not offer. */
+export type PressReader<T> = (data: string | undefined) => T | null;
+
+/** A kind of one field, read as its value (a question that offers one kind of button). */
+export function choice<F extends ButtonField>(kind: ButtonKind<readonly [F]>): PressReader<ButtonValues<readonly [F]>[0]> {
+  return (data) => {
+    const values = kind.unpack(data);
+    return values ? values[0] : null;
+  };
+}
+
+/** A kind without fields, read as `value` (e.g. "new" beside a list of ids). */
+export function choiceAs<const T>(kind: ButtonKind<readonly []>, value: T): PressReader<T> {
+  return (data) => (kind.unpack(data) ? value : null);
+}
+
+/** The first of several readings that accepts the press. */
+export function eitherChoice<A, B>(a: PressReader<A>, b: PressReader<B>): PressReader<A | B> {
+  return (data) => a(data) ?? b(data);
+}

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../core/db.js';
+import { REPORT_COLUMNS } from '../reports/report-view.js';
 
 /** Every unit a task was given, in unit order, with its leaders' names and its current report (if any). */
 export function listExportRows(db: Db, taskId: number) {
@@ -17,18 +18,7 @@ export function listExportRows(db: Db, taskId: number) {
         .whereRef('um.unit_id', '=', 'u.id')
         .where('m.status', '!=', 'left')
         .as('leaders'),
-      'r.status',
-      'r.number_value as numberValue',
-      'r.note',
-      'r.latitude',
-      'r.longitude',
-      'r.photo_count as photoCount',
-      'r.flags',
-      'r.reported_at as reportedAt',
-      'r.late',
-      'r.revision_count as revisions',
-      'r.returned_at as returnedAt',
-      'r.return_reason as returnReason',
+      ...REPORT_COLUMNS,
       'td.confirmed_at as takenDownAt',
     ])
     .where('tu.task_id', '=', taskId)

@@ -5,6 +5,7 @@ import { describeFlags, type FlagNote, type ReportState } from '../officials/off
 import { findCampaign } from '../status/status.queries.js';
 import { campaignStatus, type TaskProgressLine } from '../status/status.service.js';
 import { findTask } from '../tasks/tasks.service.js';
+import { reportStanding, toReportView } from '../reports/report-view.js';
 import { listExportRows } from './exports.queries.js';
 
 /** Beyond this many unit rows a file gets too big to build in memory and send through Telegram. */
@@ -48,21 +49,24 @@ export type ExportResult = { ok: true; data: ExportData } | { ok: false; reason:
 async function taskRows(db: Db, taskId: number): Promise<ExportRow[]> {
   const rows = await listExportRows(db, taskId);
   const flags = await describeFlags(db, rows.map((r) => r.flags ?? []));
-  return rows.map((r, i) => ({
-    unitName: r.unitName,
-    leaders: r.leaders,
-    state: r.status === null ? 'pending' : r.returnedAt ? 'returned' : r.status,
-    numberValue: r.numberValue,
-    note: r.note,
-    location: r.latitude !== null && r.longitude !== null ? { latitude: r.latitude, longitude: r.longitude } : null,
-    photoCount: r.photoCount,
-    flags: flags[i] ?? [],
-    reportedAt: r.reportedAt,
-    late: r.late,
-    revisions: r.revisions,
-    returnReason: r.returnReason,
-    takenDownAt: r.takenDownAt,
-  }));
+  return rows.map((r, i) => {
+    const report = toReportView(r);
+    return {
+      unitName: r.unitName,
+      leaders: r.leaders,
+      state: reportStanding(r),
+      numberValue: report?.numberValue ?? null,
+      note: report?.note ?? null,
+      location: report?.location ?? null,
+      photoCount: report?.photoCount ?? null,
+      flags: flags[i] ?? [],
+      reportedAt: report?.reportedAt ?? null,
+      late: report?.late ?? null,
+      revisions: report?.revision ?? null,
+      returnReason: report?.returned?.reason ?? null,
+      takenDownAt: r.takenDownAt,
+    };
+  });
 }
 
 /** Gathers a campaign's (or one task's) results for a file; audit-logged, since the file leaves the bot. */

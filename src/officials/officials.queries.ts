@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../core/db.js';
+import { REPORT_COLUMNS } from '../reports/report-view.js';
 
 /** The current report of a unit for a task, with everything an official reads about it. */
 export function findReportDetailRow(db: Db, taskId: number, unitId: number) {
@@ -18,19 +19,8 @@ export function findReportDetailRow(db: Db, taskId: number, unitId: number) {
       'u.id as unitId',
       'u.name as unitName',
       'u.households',
-      'r.status',
-      'r.number_value as numberValue',
-      'r.note',
-      'r.latitude',
-      'r.longitude',
-      'r.photo_count as photoCount',
-      'r.flags',
-      'r.late',
-      'r.revision_count as revision',
-      'r.reported_at as reportedAt',
+      ...REPORT_COLUMNS,
       'm.display_name as reportedBy',
-      'r.returned_at as returnedAt',
-      'r.return_reason as returnReason',
       'rb.display_name as returnedBy',
     ])
     .where('r.task_id', '=', taskId)
@@ -63,12 +53,7 @@ export function listUnitHistoryRows(db: Db, unitId: number, limit: number) {
       't.form',
       't.due_at as dueAt',
       't.status as taskStatus',
-      'r.status',
-      'r.number_value as numberValue',
-      'r.flags',
-      'r.late',
-      'r.reported_at as reportedAt',
-      'r.returned_at as returnedAt',
+      ...REPORT_COLUMNS,
     ])
     .where('tu.unit_id', '=', unitId)
     .where('t.status', '!=', 'cancelled')

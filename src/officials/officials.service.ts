@@ -1,5 +1,6 @@
 import type { Db } from '../core/db.js';
 import type { ReportFlag, ReportStatus } from '../core/schema.js';
+import { type ReportStanding, reportStanding, toReportView } from '../reports/report-view.js';
 import { findNames, findReportDetailRow, findUnitName, listCurrentPhotoRows, listTaskReportsPage, listUnitHistoryRows, listUnitsPage } from './officials.queries.js';
 
 /** An evidence flag with the names it points at, ready to show. */
@@ -7,8 +8,8 @@ export type FlagNote =
   | { kind: 'photo-reused'; fileUniqueId: string; otherTask: string; otherUnit: string }
   | { kind: 'photo-before-task'; fileUniqueId: string; sentAt: Date };
 
-/** Where a unit stands on a task: its report's status, or pending (never reported / returned). */
-export type ReportState = ReportStatus | 'pending' | 'returned';
+/** Where a unit stands on a task (the reports slice's read model). */
+export type ReportState = ReportStanding;
 
 export const PAGE_SIZE = 8;
 const HISTORY_LIMIT = 30;
@@ -51,8 +52,9 @@ export interface ReportDetail {
 
 export async function findReportDetail(db: Db, taskId: number, unitId: number): Promise<ReportDetail | null> {
   const r = await findReportDetailRow(db, taskId, unitId);
-  if (!r) return null;
-  const [flags = []] = await describeFlags(db, [r.flags]);
+  const report = r && toReportView(r);
+  if (!r || !report) return null;
+  const [flags = []] = await describeFlags(db, [report.flags]);
   return {
     taskId: r.taskId,
     title: r.title,
@@ -63,17 +65,17 @@ export async function findReportDetail(db: Db, taskId: number, unitId: number): 
     households: r.households,
     numberLabel: r.form.number?.label ?? null,
     againstHouseholds: r.form.number?.max === 'households',
-    status: r.status,
-    numberValue: r.numberValue,
-    note: r.note,
-    location: r.latitude !== null && r.longitude !== null ? { latitude: r.latitude, longitude: r.longitude } : null,
-    photoCount: r.photoCount,
+    status: report.status,
+    numberValue: report.numberValue,
+    note: report.note,
+    location: report.location,
+    photoCount: report.photoCount,
     flags,
-    late: r.late,
-    revision: r.revision,
-    reportedAt: r.reportedAt,
+    late: report.late,
+    revision: report.revision,
+    reportedAt: report.reportedAt,
     reportedBy: r.reportedBy,
-    returned: r.returnedAt ? { at: r.returnedAt, by: r.returnedBy, reason: r.returnReason } : null,
+    returned: report.returned ? { ...report.returned, by: r.returnedBy } : null,
   };
 }
 
@@ -119,7 +121,7 @@ export async function unitHistory(db: Db, unitId: number): Promise<{ unitId: num
     title: r.title,
     dueAt: r.dueAt,
     numberLabel: r.form.number?.label ?? null,
-    state: r.status === null ? 'pending' : r.returnedAt ? 'returned' : r.status,
+    state: reportStanding(r),
     numberValue: r.numberValue,
     flags: flags[i] ?? [],
     late: r.late ?? false,

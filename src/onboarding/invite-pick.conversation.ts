@@ -5,6 +5,7 @@ import type { FeatureEnv } from '../telegram/feature.js';
 import { translator } from '../telegram/i18n.js';
 import { pickTargets } from '../telegram/pick-targets.js';
 import { sendInviteBatch } from './invite-send.feature.js';
+import { inviteTargets } from './onboarding.buttons.js';
 import { listActiveUnits } from './units.service.js';
 
 export type InvitePickArgs = { locale: string; actorId: number; botUsername: string };
@@ -18,7 +19,7 @@ export function invitePickConversation(env: FeatureEnv) {
   return defineConversation<InvitePickArgs>('invite-pick', async (conversation, ctx, { locale, actorId, botUsername }) => {
     const t = translator(i18n, locale);
     const units = await conversation.external(() => listActiveUnits(deps.db));
-    const scope = await pickTargets(conversation, ctx, t, { prefix: 'ipk', prompt: t('invite-pick-prompt'), units });
+    const scope = await pickTargets(conversation, ctx, t, { buttons: inviteTargets, prompt: t('invite-pick-prompt'), units });
     if (scope.mode === 'extra') return;
     const chosen = unitsInScope(units, scope);
     const creationKey = await conversation.external(() => `invite-pick:${randomUUID()}`);

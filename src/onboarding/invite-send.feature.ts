@@ -5,7 +5,7 @@ import type { Dependencies, Translate } from '../telegram/context.js';
 import { splitLines } from '../telegram/split.js';
 import { inviteRoleLabel } from './invite-roles.js';
 import { createInvite, createInviteBatch, type InviteRequest } from './invites.service.js';
-import { UNIT_KINDS } from './unit-kinds.js';
+import { UNIT_KINDS } from '../core/unit-kinds.js';
 import type { Unit } from './units.service.js';
 
 /**

@@ -1,5 +1,6 @@
 import { buttonKind } from '../core/buttons.js';
-import { UNIT_KINDS } from './unit-kinds.js';
+import { targetPickerButtons } from '../telegram/pickers.buttons.js';
+import { UNIT_KINDS } from '../core/unit-kinds.js';
 
 /**
  * The onboarding slice's buttons (/lang, /invite, /units). Ids are bounded to 9 digits, so a
@@ -52,3 +53,8 @@ export const deactivateYesButton = buttonKind('units:offok', ['id']);
 export const deactivateNoButton = buttonKind('units:offno', []);
 /** /units: make a deactivated unit active again. */
 export const reactivateUnitPicker = unitPicker('on');
+
+/** /units → add: the kind of the new unit, when it was not pressed already. */
+export const unitKindButton = buttonKind('uk', [UNIT_KINDS]);
+/** /invite → pick units: who gets invite cards. */
+export const inviteTargets = targetPickerButtons('ipk');

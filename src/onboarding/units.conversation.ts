@@ -7,8 +7,8 @@ import type { FeatureEnv } from '../telegram/feature.js';
 import { translator } from '../telegram/i18n.js';
 import { pickUnitKind } from '../telegram/pick-units.js';
 import { splitLines } from '../telegram/split.js';
-import { unitsAddKindButton } from './onboarding.buttons.js';
-import { UNIT_KINDS } from './unit-kinds.js';
+import { unitKindButton, unitsAddKindButton } from './onboarding.buttons.js';
+import { UNIT_KINDS } from '../core/unit-kinds.js';
 import { MAX_UNIT_NAME, parseUnitLines, type UnitLineError } from './units.rules.js';
 import { addUnits, renameUnit, type Unit } from './units.service.js';
 
@@ -55,7 +55,7 @@ export function unitsAddConversation(env: FeatureEnv) {
   const { deps, i18n } = env;
   return defineConversation<UnitsAddArgs>('units-add', async (conversation, ctx, args) => {
     const t = translator(i18n, args.locale);
-    const kind = args.kind ?? (await pickUnitKind(conversation, ctx, t, { prompt: t('units-add-kind'), again: t('units-add-kind-again'), prefix: 'uk:', perRow: 2 })).value;
+    const kind = args.kind ?? (await pickUnitKind(conversation, ctx, t, { prompt: t('units-add-kind'), again: t('units-add-kind-again'), button: unitKindButton, perRow: 2 })).value;
     const households = kind === 'block';
     const pasted = await ask(conversation, ctx, {
       prompt: t(`units-add-paste-${kind}`),

@@ -16,7 +16,7 @@ import {
   unitsAddKindButton,
   unitsHouseholdsButton,
 } from './onboarding.buttons.js';
-import { UNIT_KINDS } from './unit-kinds.js';
+import { UNIT_KINDS } from '../core/unit-kinds.js';
 import { unitHouseholdsConversation } from './units-households.conversation.js';
 import { addKindKeyboard, householdsNote, unitRenameConversation, unitsAddConversation } from './units.conversation.js';
 import { deactivateUnit, findActiveUnit, listActiveUnits, listInactiveUnits, listUnitsWithMembers, reactivateUnit, type Unit, type UnitWithMembers } from './units.service.js';

@@ -1,24 +1,12 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Db } from '../core/db.js';
 import type { Database, DeliveryKind, DeliveryPayload } from '../core/schema.js';
+import type { OutboxItem } from '../core/outbox-port.js';
 
 type Handle = Db | Transaction<Database> | Kysely<Database>;
 
-export interface NewDelivery {
-  /** With chatId, the idempotency key: a second delivery with the same pair is ignored. */
-  source: string;
-  kind: DeliveryKind;
-  taskId?: number | null;
-  broadcastId?: number | null;
-  unitId?: number | null;
-  chatId: number;
-  memberId: number | null;
-  payload: DeliveryPayload;
-  notBefore: Date;
-  expiresAt: Date | null;
-  /** 'unreachable' records someone known to have blocked the bot without trying to send. */
-  status?: 'queued' | 'unreachable';
-}
+/** A delivery as queued (declared with the outbox's port in core/). */
+export type NewDelivery = OutboxItem;
 
 export interface ClaimedDelivery {
   id: number;

@@ -8,7 +8,7 @@ import type { Elector } from './leader.js';
 import { Napper, OutageLog, Serial } from './loop-kit.js';
 import { isQuiet, type SendWindow } from './outbox.rules.js';
 import { type DispatchStats, emptyStats, Unrecorded } from './outcome.js';
-import { SendBudget, type SendPacer, systemTime, type TimeSource } from './pacer.js';
+import { SendBudget, type SendPacer, systemTime, type TimeSource } from '../telegram/pacer.js';
 import { sendBatch } from './send-batch.js';
 
 export interface DispatcherOptions {

@@ -1,22 +1,11 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../core/db.js';
 import type { Database, DeliveryKind } from '../core/schema.js';
+import type { Outbox, OutboxItem } from '../core/outbox-port.js';
+import type { Translate } from '../core/translate.js';
 import { cancelQueued, enqueueDeliveries, type NewDelivery } from './deliveries.queries.js';
 
-/**
- * The outbox as the slices see it: they queue messages (here, or in their own transaction with
- * queueIn) and the dispatcher sends them, paced, retried, 403s recorded. Producers that fall due
- * on a clock (reminders, digests, scheduled broadcasts) give the scheduler DueItems instead.
- */
-export interface Outbox {
-  /** Queues the items (one per (source, chat), a repeat is ignored) and wakes the dispatcher; returns how many were new. */
-  queue(items: OutboxItem[]): Promise<number>;
-  /** Tells the dispatcher there is something new (after queueIn's transaction has committed). */
-  wake(): void;
-}
-
-export type { DeliveryKind };
-export type OutboxItem = NewDelivery;
+export type { DeliveryKind, Outbox, OutboxItem };
 
 /** Where a message came from: its kind and what it is about. */
 export interface Origin {
@@ -73,6 +62,5 @@ export interface Producer {
   due(now: Date): Promise<DueItem[]>;
 }
 
-/** Translates a key in one language: the bot's Translate, restated so that telegram/context.ts (which names the Outbox) is not imported back. */
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+export type { Translate };
 export type Texts = (locale: string) => Translate;

@@ -2,7 +2,7 @@ import type { Logger } from '../core/logger.js';
 import type { Notifier, SendResult } from '../telegram/notifier.js';
 import type { ClaimedDelivery } from './deliveries.queries.js';
 import type { DispatchStats } from './outcome.js';
-import type { Answered, SendPacer, TimeSource } from './pacer.js';
+import type { Answered, SendPacer, TimeSource } from '../telegram/pacer.js';
 
 /** A delivery told to wait this many times in a row is retried later like a transient error. */
 const MAX_RATE_LIMITS = 8;

@@ -1,6 +1,9 @@
 import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
-import type { ExtractResult } from './extract-text.js';
+
+/** Why a file gave no text: a scan (ask for the Word file), not a .docx/.pdf/.txt, broken, or blank. */
+export type ExtractRefusal = 'scanned-pdf' | 'unsupported' | 'unreadable' | 'empty';
+export type ExtractResult = { ok: true; text: string } | { ok: false; reason: ExtractRefusal };
 
 /** One printed line: the text items that share a baseline, left to right. */
 interface Line {

@@ -1,9 +1,8 @@
 
 export { joinPastedParts } from './paste-join.js';
 
-/** Why a file gave no text: a scan (ask for the Word file), not a .docx/.pdf/.txt, broken, or blank. */
-export type ExtractRefusal = 'scanned-pdf' | 'unsupported' | 'unreadable' | 'empty';
-export type ExtractResult = { ok: true; text: string } | { ok: false; reason: ExtractRefusal };
+import type { ExtractResult } from './extract-pdf.js';
+export type { ExtractRefusal, ExtractResult } from './extract-pdf.js';
 
 /** A document as Telegram hands it over: its bytes, `file_name` and `mime_type`. */
 export interface PlanFile {

@@ -9,7 +9,7 @@ import type { FeatureEnv } from '../telegram/feature.js';
 import { pickTargets } from '../telegram/pick-targets.js';
 import { parsePeriod } from './period-parse.js';
 import { type DraftItem, PLAN_ITEM_KINDS, type PlanPeriod } from './plan-types.js';
-import { type ItemAction, PLAN_TARGET_PREFIX, planButtons } from './plans.buttons.js';
+import { type ItemAction, planTargets, planButtons } from './plans.buttons.js';
 import { inYear, nextYearFor, type ReviewItem, toImport, withKind, withPeriod, withUnits } from './plans.review.js';
 import { createFromPlan, type ReadPlan } from './plans.service.js';
 import { type ButtonSpec, itemButtons, itemText, summaryButtons, summaryText, type TextContext } from './plans.text.js';
@@ -112,7 +112,7 @@ async function editItem(conversation: BotConversation, ctx: Context, t: Translat
     return answer.ctx;
   }
   if (action === 'units') {
-    const scope = await pickTargets(conversation, ctx, t, { prefix: PLAN_TARGET_PREFIX, prompt: t('plan-ask-units', { title: r.item.title }), units: plan.units });
+    const scope = await pickTargets(conversation, ctx, t, { buttons: planTargets, prompt: t('plan-ask-units', { title: r.item.title }), units: plan.units });
     if (scope.mode !== 'extra') r.item = withUnits(r.item, unitsInScope(plan.units, scope).map((u) => u.id), plan.units);
     return ctx;
   }

@@ -1,4 +1,5 @@
 import { buttonKind } from '../core/buttons.js';
+import { targetPickerButtons } from '../telegram/pickers.buttons.js';
 import { PLAN_ITEM_KINDS } from './plan-types.js';
 
 /**
@@ -32,7 +33,7 @@ export const planButtons = {
 };
 
 /** Prefix of the shared target picker (src/telegram/pick-targets.ts) when an item's units are changed. */
-export const PLAN_TARGET_PREFIX = 'plt';
+export const planTargets = targetPickerButtons('plt');
 
 export const resultsReportButtons = {
   /** /report: the campaign <id>. */

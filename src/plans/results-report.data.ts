@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../core/db.js';
 import type { ReportForm } from '../core/schema.js';
+import { REPORT_COLUMNS, reportStanding } from '../reports/report-view.js';
 import { campaignTaskStatsQuery } from '../status/status.queries.js';
 
 /** A unit's standing on one task: its current report's status, returned for rework, or nothing yet. */
@@ -85,12 +86,7 @@ export function listTaskUnitRows(db: Db, taskIds: number[]) {
       'u.id as unitId',
       'u.name as unitName',
       'u.households',
-      'r.status',
-      'r.number_value as numberValue',
-      'r.note',
-      'r.reported_at as reportedAt',
-      'r.late',
-      'r.returned_at as returnedAt',
+      ...REPORT_COLUMNS,
     ])
     .where((eb) => eb('tu.task_id', '=', eb.fn.any(eb.val(taskIds))))
     .orderBy('tu.task_id')
@@ -134,7 +130,7 @@ export function listCampaignPhotos(db: Db, taskIds: number[], perUnit: number) {
 type UnitRow = Awaited<ReturnType<typeof listTaskUnitRows>>[number];
 
 function toRow(r: UnitRow): ResultsReportRow {
-  const outcome: UnitOutcome = r.status === null ? 'pending' : r.returnedAt ? 'returned' : r.status;
+  const outcome: UnitOutcome = reportStanding(r);
   return {
     unitId: r.unitId,
     unitName: r.unitName,

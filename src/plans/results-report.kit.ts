@@ -18,7 +18,8 @@ export interface ReportSettings {
   planCitation?: string | undefined;
 }
 
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from '../core/translate.js';
+export type { Translate };
 
 export interface ReportContext {
   t: Translate;

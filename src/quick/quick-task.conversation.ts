@@ -12,6 +12,10 @@ import { type BotConversation, defineConversation } from '../telegram/conversati
 import type { FeatureEnv } from '../telegram/feature.js';
 import { translator } from '../telegram/i18n.js';
 import { pickTargets } from '../telegram/pick-targets.js';
+import { choice } from '../core/buttons.js';
+import { quickConfirmButton, quickTargets } from './quick.buttons.js';
+
+const pressedQuick = choice(quickConfirmButton);
 import { createQuickTask, readTypedTask } from './quick-task.service.js';
 
 export type QuickTaskArgs = { locale: string; actorId: number; text: string };
@@ -52,8 +56,9 @@ export function quickTaskConversation(env: FeatureEnv) {
     if (draft.unitIds.length === 0) draft.unitIds = await chooseUnits(conversation, ctx, t, units);
     if (draft.hasEvent) draft.event = (await askDateTime(conversation, ctx, t, t('nt-ask-event'), opts)).toISOString();
     for (;;) {
-      const kb = new InlineKeyboard().text(t('nt-confirm'), 'qt:yes').row().text(t('qt-edit-due'), 'qt:due').text(t('qt-edit-units'), 'qt:units').row().text(t('nt-cancel'), 'qt:no');
-      const choice = await askChoice(conversation, ctx, t, preview(t, draft, units, zone), kb, 'qt:');
+      const b = quickConfirmButton;
+      const kb = new InlineKeyboard().text(t('nt-confirm'), b.pack('yes')).row().text(t('qt-edit-due'), b.pack('due')).text(t('qt-edit-units'), b.pack('units')).row().text(t('nt-cancel'), b.pack('no'));
+      const choice = await askChoice(conversation, ctx, t, preview(t, draft, units, zone), kb, pressedQuick);
       if (choice.value === 'no') return choice.ctx.reply(t('nt-cancelled'));
       if (choice.value === 'due') {
         draft.due = (await askDateTime(conversation, ctx, t, t('qt-ask-due', { title: draft.title }), opts)).toISOString();
@@ -76,7 +81,7 @@ export function quickTaskConversation(env: FeatureEnv) {
 
 async function chooseUnits(conversation: BotConversation, ctx: Context, t: Translate, units: ScopeUnit[]): Promise<number[]> {
   for (;;) {
-    const scope = await pickTargets(conversation, ctx, t, { prefix: 'qu', prompt: t('nt-choose-units'), units });
+    const scope = await pickTargets(conversation, ctx, t, { buttons: quickTargets, prompt: t('nt-choose-units'), units });
     const ids = scope.mode === 'extra' ? [] : unitsInScope(units, scope).map((u) => u.id);
     if (ids.length) return ids;
     await ctx.reply(t('nt-no-units'));

@@ -2,7 +2,7 @@ import { formatPeriod } from '../calendar/period-input.js';
 import { formatLocal } from '../core/clock.js';
 import type { DeliveryPayload } from '../core/schema.js';
 import { clip } from '../core/text.js';
-import { reportButtonData } from '../reports/report-button.js';
+import { reportButtonData } from '../reports/reports.buttons.js';
 import { takeDownButton } from '../tasks/take-down.buttons.js';
 import type { Translate } from '../telegram/context.js';
 import { MAX_TEXT } from '../telegram/split.js';

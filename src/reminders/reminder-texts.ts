@@ -1,7 +1,7 @@
 import { formatLocal } from '../core/clock.js';
 import type { DeliveryPayload } from '../core/schema.js';
 import type { Outgoing } from '../outbox/outbox.js';
-import { reportButtonData } from '../reports/report-button.js';
+import { reportButtonData } from '../reports/reports.buttons.js';
 import type { Translate } from '../telegram/context.js';
 import { MAX_TEXT } from '../telegram/split.js';
 import type { OpenTask, PendingRecipient, TaskProgressSummary } from './reminders.queries.js';

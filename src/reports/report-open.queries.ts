@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { type Db, prepared } from '../core/db.js';
 import type { TaskStatus } from '../core/schema.js';
+import { EMPTY_DRAFT, type ReportState } from './report-state.js';
 
 export interface OpenRow {
   /** The member who pressed (null: not registered, or left). */
@@ -26,9 +27,30 @@ export interface OpenRow {
 }
 
 /**
+ * The new dialogue's state, field by field, from the statement's `m` (the member) and `target`.
+ * Its type is the state's own (report-state.ts), so a field added there and not here, or here and
+ * not there, does not compile: the shape is declared once. The keys are constants, so the
+ * statement's text never varies (it is prepared once per connection).
+ */
+const OPENED_STATE: { [K in keyof ReportState]-?: RawBuilder<unknown> } = {
+  memberId: sql`m.id`,
+  taskId: sql`target.id`,
+  unitId: sql`target.unit_id`,
+  locale: sql`m.locale`,
+  title: sql`target.title`,
+  unit: sql`target.unit_name`,
+  max: sql`case when target.form->'number'->>'max' = 'households' then target.households end`,
+  form: sql`target.form`,
+  step: sql`${sql.lit('status')}::text`,
+  summary: sql`null::int`,
+  answers: sql`${sql.lit(JSON.stringify(EMPTY_DRAFT))}::jsonb`,
+};
+const openedState = sql.join(Object.entries(OPENED_STATE).map(([key, value]) => sql`${sql.lit(key)}::text, ${value}`));
+
+/**
  * A "Báo cáo" press in one round trip: who pressed it (by Telegram id), whether the chat already
  * has a dialogue, who may report what, and, when all is well, the new dialogue row. The row
- * (shape: report-state.ts, checked when read back) holds ids, the few task fields the questions
+ * (shape: report-state.ts, spelled here by OPENED_STATE) holds ids, the few task fields the questions
  * show, and empty answers. Another instance opening the same chat at the same moment loses on the
  * primary key and gets nothing.
  */
@@ -54,12 +76,7 @@ export async function openReportDialogue(
     opened as (
       insert into kv_store (key, value, updated_at)
       select ${p.dialogueKey}::text,
-        jsonb_build_object('v', 1, 'at', ${p.atMs}::float8, 'kind', 'report', 's', jsonb_build_object(
-          'memberId', m.id, 'taskId', target.id, 'unitId', target.unit_id, 'locale', m.locale,
-          'title', target.title, 'unit', target.unit_name,
-          'max', case when target.form->'number'->>'max' = 'households' then target.households end,
-          'form', target.form, 'step', 'status',
-          'answers', '{"status":null,"number":null,"photos":[],"location":null,"note":null}'::jsonb)),
+        jsonb_build_object('v', 1, 'at', ${p.atMs}::float8, 'kind', 'report', 's', jsonb_build_object(${openedState})),
         ${p.now}::timestamptz
       from target cross join m
       where target.unit_id is not null and target.assigned is not null and target.status = 'open'

@@ -3,8 +3,8 @@ import { z } from 'zod';
 /**
  * The leader's report dialogue as stored between two inputs (one kv_store row, a few hundred
  * bytes): who reports what, the few task fields the questions show, the step and the answers.
- * The row is written by SQL at entry (openReportDialogue) and by the dialogue afterwards; this
- * schema checks it when it is read back.
+ * The row is written by SQL at entry (openReportDialogue: OPENED_STATE, typed against this shape)
+ * and by the dialogue afterwards; this schema checks it when it is read back.
  */
 
 const STEPS = ['status', 'number', 'photos', 'location', 'note', 'confirm'] as const;
@@ -30,7 +30,7 @@ export const reportStateSchema = z.object({
   max: z.number().nullable(),
   form: formSchema,
   step: z.enum(STEPS),
-  /** The summary token (report-send-button.ts) shown with the summary; null before one is shown. */
+  /** The summary token (reportSendButton in reports.buttons.ts) shown with the summary; null before one is shown. */
   summary: z.number().int().nullable().default(null),
   answers: z.object({
     status: z.enum(['done', 'partial', 'not_done']).nullable(),

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { type Db, prepared } from '../core/db.js';
 import type { ReportFlag, TaskStatus } from '../core/schema.js';
-import type { ReportAnswers } from './reports.service.js';
+import type { ReportAnswers } from './report.model.js';
 
 /** The dialogue row a submission consumes in the same statement (see telegram/hot-dialogue.ts). */
 export interface ConsumedRow {

@@ -7,10 +7,8 @@ import type { Feature, FeatureEnv } from '../telegram/feature.js';
 import { hasRole } from '../telegram/guards.js';
 import { splitLines } from '../telegram/split.js';
 import type { HotDialogues } from '../telegram/hot-dialogue.js';
-import { reportDialogue, reportEntry } from './report.conversation.js';
-import { reportButton, reportButtonData } from './report-button.js';
-import { reportSendButton } from './report-send-button.js';
-import { reportSwitchButton } from './report-switch.js';
+import { reportDialogue, reportEntry } from './report.dialogue.js';
+import { reportButton, reportButtonData, reportConfirmButton, reportSendButton, reportSwitchButton } from './reports.buttons.js';
 import { isSentFromSummary, type LeaderTaskLine, listLeaderTasks } from './reports.service.js';
 
 const MAX_LABEL_TITLE = 28;
@@ -18,7 +16,7 @@ const short = (s: string) => clip(s, MAX_LABEL_TITLE);
 
 /**
  * Leaders: /tasks lists their units' open tasks; the "Báo cáo" button opens the report dialogue
- * (a hot dialogue: `early` opens it before the sender is loaded, see report.conversation.ts).
+ * (a hot dialogue: `early` opens it before the sender is loaded, see report.dialogue.ts).
  */
 export function createReportsFeature(env: FeatureEnv, dialogues: HotDialogues): Feature & { early: MiddlewareFn<BotContext> } {
   const { deps } = env;
@@ -71,6 +69,6 @@ export function createReportsFeature(env: FeatureEnv, dialogues: HotDialogues): 
   };
 
   members.callbackQuery([reportButton.pattern, reportSwitchButton.pattern], onReportButton);
-  members.callbackQuery(['rc:send', reportSendButton.pattern], onSendAgain);
+  members.callbackQuery([reportConfirmButton.pack('send'), reportSendButton.pattern], onSendAgain);
   return { composer, early: entry.early };
 }

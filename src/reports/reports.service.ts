@@ -1,32 +1,22 @@
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
-import type { ReportFlag, ReportStatus, TaskStatus } from '../core/schema.js';
+import type { ReportFlag, TaskStatus } from '../core/schema.js';
+import type { PhotoEvidence, ReportAnswers } from './report.model.js';
+import { type DialogueRow, parseRow } from '../telegram/dialogue-store.js';
 import { openReportDialogue } from './report-open.queries.js';
+import { type ReportState, reportStateSchema } from './report-state.js';
 import { type ConsumedRow, submitInOneStatement } from './report-submit.queries.js';
-import { summarySubmissionKey } from './report-send-button.js';
+import { summarySubmissionKey } from './reports.buttons.js';
 import { isSubmissionStored } from './reports.queries.js';
 
 export { listLeaderTasks, type LeaderTaskLine } from './reports.queries.js';
 
-/** Whether the report sent from this member's summary (its token, report-send-button.ts) is stored. */
+/** Whether the report sent from this member's summary (its token, reportSendButton in reports.buttons.ts) is stored. */
 export function isSentFromSummary(db: Db, memberId: number, token: number): Promise<boolean> {
   return isSubmissionStored(db, summarySubmissionKey(memberId, token));
 }
 
-export interface PhotoEvidence {
-  fileId: string;
-  fileUniqueId: string;
-  /** When the photo message was sent (Telegram's message date). */
-  sentAt: string;
-}
-
-export interface ReportAnswers {
-  status: ReportStatus;
-  number: number | null;
-  note: string | null;
-  location: { latitude: number; longitude: number } | null;
-  photos: PhotoEvidence[];
-}
+export type { PhotoEvidence, ReportAnswers };
 
 export type Refusal = 'not-found' | 'not-member' | 'not-assigned' | 'closed' | 'cancelled';
 
@@ -93,9 +83,10 @@ export type OpenOutcome =
   /** Not for this path: a stranger, or an admin dialogue is open (the rest of the bot handles the press). */
   | { kind: 'pass' }
   /** A report dialogue is already open in this chat: the press belongs to it. */
-  | { kind: 'open-already'; row: unknown }
+  | { kind: 'open-already'; row: DialogueRow }
   | { kind: 'refused'; reason: Refusal; locale: string | null }
-  | { kind: 'opened'; row: unknown; locale: string | null; intro: ReportIntro };
+  /** `row` as stored (the runtime keeps it), `state` its report state. */
+  | { kind: 'opened'; row: DialogueRow; state: ReportState; locale: string | null; intro: ReportIntro };
 
 /** What the first message of a report shows. */
 export interface ReportIntro {
@@ -115,12 +106,18 @@ export interface ReportIntro {
 export async function openReport(db: Db, clock: Clock, p: { telegramId: number; taskId: number; unitId: number; dialogueKey: string; conversationKey: string; atMs: number }): Promise<OpenOutcome> {
   const row = await openReportDialogue(db, { ...p, now: clock.now() });
   if (row.member_id === null || row.busy) return { kind: 'pass' };
-  if (row.dialogue != null) return { kind: 'open-already', row: row.dialogue };
+  if (row.dialogue != null) {
+    const open = parseRow(row.dialogue);
+    return open ? { kind: 'open-already', row: open } : { kind: 'pass' };
+  }
   const refused = refusal(row);
   if (refused) return { kind: 'refused', reason: refused, locale: row.member_locale };
   if (row.opened == null || row.title === null || row.unit_name === null || row.due_at === null) return { kind: 'pass' };
   const returnReason = row.returned_at ? row.return_reason : null;
   const already = row.reported_at && row.reported_by !== null && !returnReason ? { by: row.reported_by, at: row.reported_at } : null;
   const intro = { title: row.title, unit: row.unit_name, dueAt: row.due_at, already, returnReason };
-  return { kind: 'opened', row: row.opened, locale: row.member_locale, intro };
+  const opened = parseRow(row.opened);
+  const state = reportStateSchema.safeParse(opened?.s);
+  if (!opened || !state.success) throw new Error('the opened report row does not match report-state.ts');
+  return { kind: 'opened', row: opened, state: state.data, locale: row.member_locale, intro };
 }

@@ -3,13 +3,14 @@ import { InlineKeyboard } from 'grammy';
 import { formatLocal } from '../core/clock.js';
 import type { DeliveryPayload } from '../core/schema.js';
 import { isQuiet, nextSendable } from '../outbox/outbox.rules.js';
-import { reportButtonData } from '../reports/report-button.js';
+import { reportButtonData } from '../reports/reports.buttons.js';
 import type { BotContext, Translate } from '../telegram/context.js';
 import { answerPress, askChoice, waitInput } from '../telegram/ask.js';
 import { type BotConversation, defineConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { translator } from '../telegram/i18n.js';
 import { confirmReturnButton } from './rework.buttons.js';
+import { choice } from '../core/buttons.js';
 import { findReturnable, MAX_REASON, MIN_REASON, type Recipient, type Returnable, returnReport } from './rework.service.js';
 
 export type ReworkArgs = { locale: string; actorId: number; taskId: number; unitId: number };
@@ -63,7 +64,7 @@ export function reworkConversation(env: FeatureEnv) {
     await ctx.reply(t('rw-ask-reason', { title: report.title, unit: report.unitName }));
     const reason = await askReason(conversation, t);
     const kb = new InlineKeyboard().text(t('rw-confirm-yes'), confirmReturnButton.pack('yes')).text(t('rw-confirm-no'), confirmReturnButton.pack('no'));
-    const answer = await askChoice(conversation, ctx, t, t('rw-confirm', { unit: report.unitName, reason }), kb, `${confirmReturnButton.prefix}:`, t('rw-press-button'));
+    const answer = await askChoice(conversation, ctx, t, t('rw-confirm', { unit: report.unitName, reason }), kb, choice(confirmReturnButton), t('rw-press-button'));
     if (answer.value !== 'yes') return answer.ctx.reply(t('rw-kept'));
     const result = await conversation.external(async () => {
       const r = await returnReport(deps.db, deps.clock, { actorId, taskId, unitId, revision: report.revision, reason }, notice(report, reason));

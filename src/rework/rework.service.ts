@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { Database, DeliveryPayload, MemberStatus } from '../core/schema.js';
 import { queueIn } from '../outbox/outbox.js';
+import { markReportReturned } from '../reports/report-return.js';
 
 export const MIN_REASON = 3;
 export const MAX_REASON = 500;
@@ -73,16 +74,8 @@ export async function returnReport(
 ): Promise<ReturnResult> {
   const now = clock.now();
   const recipients = await db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('reports')
-      .set({ returned_at: now, returned_by: input.actorId, return_reason: input.reason })
-      .where('task_id', '=', input.taskId)
-      .where('unit_id', '=', input.unitId)
-      .where('revision_count', '=', input.revision)
-      .where('returned_at', 'is', null)
-      .where((eb) => eb.exists(eb.selectFrom('tasks').select('id').where('id', '=', input.taskId).where('status', '=', 'open')))
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return null;
+    const { taskId, unitId, revision, actorId, reason } = input;
+    if (!(await markReportReturned(trx, { taskId, unitId, revision, actorId, reason, at: now }))) return null;
     await recordAudit(trx, {
       actorId: input.actorId,
       action: 'report.returned',

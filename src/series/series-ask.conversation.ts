@@ -3,16 +3,18 @@ import { formatDay } from '../calendar/date-format.js';
 import type { Recurrence } from '../calendar/recurrence.rules.js';
 import type { Clock } from '../core/clock.js';
 import { DEFAULT_DUE_HOUR } from '../core/local-date.js';
-import { accept, answerPress, ask, retry } from '../telegram/ask.js';
+import { choice } from '../core/buttons.js';
+import { accept, ask, readPress, retry } from '../telegram/ask.js';
 import type { Translate } from '../telegram/context.js';
 import type { BotConversation } from '../telegram/conversation.js';
 import { defaultLeadDays, formatRecurrence, parseRecurrenceInput } from './recurrence-input.js';
 import { upcomingOccurrence } from './series.rules.js';
+import { presetButton, RECURRENCE_PRESETS, type RecurrencePreset } from './series.buttons.js';
 
 const DUE = { hour: DEFAULT_DUE_HOUR, minute: 0 };
 
 /** One-tap rules for the common cases (Ngày Chủ nhật xanh, the last Sunday of the month). */
-const PRESETS: Record<string, { key: string; rule: Recurrence }> = {
+const PRESETS: Record<RecurrencePreset, { key: string; rule: Recurrence }> = {
   'weekly-sun': { key: 'series-preset-weekly-sunday', rule: { kind: 'weekly', weekday: 7, time: DUE } },
   'last-sun': { key: 'series-preset-last-sunday', rule: { kind: 'monthly-last-weekday', weekday: 7, time: DUE } },
 };
@@ -34,16 +36,14 @@ export async function askRecurrence(
   opts: { zone: string; clock: Clock; lastDueAt?: Date | null },
 ): Promise<{ rule: Recurrence; ctx: Context }> {
   const kb = new InlineKeyboard();
-  for (const [id, p] of Object.entries(PRESETS)) kb.text(t(p.key), `nrr:${id}`).row();
+  for (const id of RECURRENCE_PRESETS) kb.text(t(PRESETS[id].key), presetButton.pack(id)).row();
   const answer = await ask(conversation, ctx, {
     prompt: t('series-ask-rule'),
     keyboard: kb,
     read: async (input) => {
-      const data = input.callbackQuery?.data;
-      if (data !== undefined) {
-        await answerPress(input);
-        const preset = data.startsWith('nrr:') ? PRESETS[data.slice(4)] : undefined;
-        return preset ? accept(preset.rule) : retry<Recurrence>(t('press-button'));
+      if (input.callbackQuery) {
+        const preset = await readPress(input, choice(presetButton));
+        return preset ? accept(PRESETS[preset].rule) : retry<Recurrence>(t('press-button'));
       }
       const parsed = parseRecurrenceInput(input.message?.text ?? '');
       return parsed.ok ? accept(parsed.recurrence) : retry<Recurrence>(t(parsed.reason === 'invalid' ? 'series-rule-impossible' : 'series-rule-invalid'));

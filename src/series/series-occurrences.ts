@@ -2,7 +2,7 @@ import type { Occurrence } from '../calendar/recurrence.rules.js';
 import { recordAudit } from '../core/audit.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
-import { insertOccurrenceTask, insertTaskUnits } from '../tasks/tasks.queries.js';
+import { createOccurrenceTask } from '../tasks/tasks.service.js';
 import { listSeriesUnitIds } from './series.queries.js';
 import { listSeries, type Series } from './series.service.js';
 import { occurrencesToCreate } from './series.rules.js';
@@ -35,22 +35,19 @@ async function makeOccurrence(db: Db, s: Series, o: Occurrence, now: Date): Prom
   return db.transaction().execute(async (trx) => {
     const unitIds = await listSeriesUnitIds(trx, s.id);
     if (unitIds.length === 0) return null;
-    const taskId = await insertOccurrenceTask(trx, {
+    const taskId = await createOccurrenceTask(trx, {
       campaignId: s.campaignId,
       title: s.title,
       description: s.description,
       template: s.template,
       dueAt: o.dueAt,
-      eventAt: null,
-      period: null,
       form: s.form,
+      unitIds,
       createdBy: s.createdBy,
-      creationKey: null,
       now,
       occurrence: { seriesId: s.id, on: o.date },
     });
     if (taskId === null) return null;
-    await insertTaskUnits(trx, taskId, unitIds);
     const details = { date: o.date, dueAt: o.dueAt.toISOString(), units: unitIds.length };
     await recordAudit(trx, { actorId: null, action: 'series.occurrence', subject: `task:${taskId}`, details: { series: s.id, ...details }, at: now });
     return taskId;

@@ -16,3 +16,8 @@ export const seriesEndButton = buttonKind('sre', ['id']);
 export const seriesEndYesButton = buttonKind('sreok', ['id']);
 /** The confirmation: no, keep it. */
 export const seriesEndNoButton = buttonKind('sreno', []);
+
+/** /newtask and the rule change: the one-tap rules (Ngày Chủ nhật xanh, the last Sunday of the month). */
+export const RECURRENCE_PRESETS = ['weekly-sun', 'last-sun'] as const;
+export type RecurrencePreset = (typeof RECURRENCE_PRESETS)[number];
+export const presetButton = buttonKind('nrr', [RECURRENCE_PRESETS]);

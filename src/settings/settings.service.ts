@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { OfficeSettingsTable, ResidentialTerm } from '../core/schema.js';
 import type { Selectable } from 'kysely';
+import { DEFAULT_SETTINGS, type OfficeSettings, type OfficeSettingsView } from '../core/office-settings.js';
 import { selectOfficeSettings, updateOfficeSettings } from './settings.queries.js';
 
 export const RESIDENTIAL_TERMS: readonly ResidentialTerm[] = ['khoi', 'to-dan-pho', 'thon', 'ban', 'ap', 'khom'];
@@ -10,29 +11,6 @@ export const RESIDENTIAL_TERMS: readonly ResidentialTerm[] = ['khoi', 'to-dan-ph
 export function isResidentialTerm(value: string | null | undefined): value is ResidentialTerm {
   return RESIDENTIAL_TERMS.some((t) => t === value);
 }
-
-/** The office's settings as the app uses them. */
-export interface OfficeSettings {
-  /** null until the admin has chosen; texts then say "khối phố". */
-  residentialTerm: ResidentialTerm | null;
-  /** Reminders and digests wait over mùng 1–3 Tết. */
-  tetPause: boolean;
-  report: {
-    officeName: string | null;
-    parentBody: string | null;
-    place: string | null;
-    signerTitle: string | null;
-    signerName: string | null;
-    signsForChair: boolean;
-    recipients: string[];
-  };
-}
-
-export const DEFAULT_SETTINGS: OfficeSettings = {
-  residentialTerm: null,
-  tetPause: true,
-  report: { officeName: null, parentBody: null, place: null, signerTitle: null, signerName: null, signsForChair: true, recipients: [] },
-};
 
 export function toOfficeSettings(row: Selectable<OfficeSettingsTable> | undefined): OfficeSettings {
   if (!row) return DEFAULT_SETTINGS;
@@ -55,7 +33,9 @@ export function toOfficeSettings(row: Selectable<OfficeSettingsTable> | undefine
  * The settings this process last saw. Every update and every change refreshes it, so texts
  * rendered anywhere (replies, reminders) use the current local term.
  */
-export class OfficeSettingsCache {
+export { DEFAULT_SETTINGS, type OfficeSettings };
+
+export class OfficeSettingsCache implements OfficeSettingsView {
   current: OfficeSettings = DEFAULT_SETTINGS;
   loaded = false;
 
@@ -71,7 +51,7 @@ export class OfficeSettingsCache {
   }
 }
 
-export async function setResidentialTerm(db: Db, clock: Clock, cache: OfficeSettingsCache, actorId: number, term: ResidentialTerm): Promise<void> {
+export async function setResidentialTerm(db: Db, clock: Clock, cache: OfficeSettingsView, actorId: number, term: ResidentialTerm): Promise<void> {
   const at = clock.now();
   await db.transaction().execute(async (trx) => {
     await updateOfficeSettings(trx, { residential_term: term }, at);
@@ -80,7 +60,7 @@ export async function setResidentialTerm(db: Db, clock: Clock, cache: OfficeSett
   await cache.load(db);
 }
 
-export async function setTetPause(db: Db, clock: Clock, cache: OfficeSettingsCache, actorId: number, tetPause: boolean): Promise<void> {
+export async function setTetPause(db: Db, clock: Clock, cache: OfficeSettingsView, actorId: number, tetPause: boolean): Promise<void> {
   const at = clock.now();
   await db.transaction().execute(async (trx) => {
     await updateOfficeSettings(trx, { tet_pause: tetPause }, at);
@@ -90,7 +70,7 @@ export async function setTetPause(db: Db, clock: Clock, cache: OfficeSettingsCac
 }
 
 /** The details the results report prints; asked the first time /report is used. */
-export async function setReportDetails(db: Db, clock: Clock, cache: OfficeSettingsCache, actorId: number, details: OfficeSettings['report']): Promise<void> {
+export async function setReportDetails(db: Db, clock: Clock, cache: OfficeSettingsView, actorId: number, details: OfficeSettings['report']): Promise<void> {
   const at = clock.now();
   await db.transaction().execute(async (trx) => {
     await updateOfficeSettings(

@@ -6,7 +6,9 @@ import { pickTargets } from '../telegram/pick-targets.js';
 import { unitsInScope } from '../core/unit-scope.js';
 import type { BotConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
-import { askChoice, askText, pressedWith, waitInput } from '../telegram/ask.js';
+import { askChoice, askText, readPress, waitInput } from '../telegram/ask.js';
+import { choice } from '../core/buttons.js';
+import { campaignButton, formButton, newCampaignButton, pickedCampaign, taskTargets } from './tasks.buttons.js';
 import { parseCampaignPeriod } from './campaign.rules.js';
 import { createCampaign, listCampaigns } from './tasks.service.js';
 import { clip } from '../core/text.js';
@@ -18,10 +20,10 @@ export async function stepCampaign(env: FeatureEnv, conversation: BotConversatio
   const { db, clock } = env.deps;
   const campaigns = await conversation.external(() => listCampaigns(db));
   const kb = new InlineKeyboard();
-  for (const c of campaigns) kb.text(clip(c.name, 60), `ncp:${c.id}`).row();
-  kb.text(t('nt-new-campaign'), 'ncp:new');
-  const picked = await askChoice(conversation, ctx, t, t('nt-choose-campaign'), kb, 'ncp:');
-  const existing = campaigns.find((c) => String(c.id) === picked.value);
+  for (const c of campaigns) kb.text(clip(c.name, 60), campaignButton.pack(c.id)).row();
+  kb.text(t('nt-new-campaign'), newCampaignButton.pack());
+  const picked = await askChoice(conversation, ctx, t, t('nt-choose-campaign'), kb, pickedCampaign);
+  const existing = campaigns.find((c) => c.id === picked.value);
   if (existing) return existing;
   const name = (await askText(conversation, ctx, t, { prompt: t('nt-ask-campaign-name'), invalid: t('nt-campaign-name-invalid'), max: 150 })) ?? '';
   const periodText = await askText(conversation, ctx, t, {
@@ -55,14 +57,15 @@ export async function stepForm(conversation: BotConversation, ctx: Context, t: T
   let lastLabel = initial.number?.label ?? null;
   const keyboard = () => {
     const [number = '', photos = '', location = '', note = ''] = formLines(t, form);
-    const kb = new InlineKeyboard().text(number, 'nf:number').row().text(photos, 'nf:photos').row().text(location, 'nf:location').row().text(note, 'nf:note').row();
-    if (form.number) kb.text(t('nt-relabel'), 'nf:label').row();
-    return kb.text(t('nt-continue'), 'nf:done');
+    const kb = new InlineKeyboard().text(number, formButton.pack('number')).row().text(photos, formButton.pack('photos')).row();
+    kb.text(location, formButton.pack('location')).row().text(note, formButton.pack('note')).row();
+    if (form.number) kb.text(t('nt-relabel'), formButton.pack('label')).row();
+    return kb.text(t('nt-continue'), formButton.pack('done'));
   };
   await ctx.reply(t('nt-fields'), { reply_markup: keyboard() });
   for (;;) {
     const input = await waitInput(conversation);
-    const action = await pressedWith(input, 'nf:');
+    const action = await readPress(input, choice(formButton));
     if (action === 'done') {
       await input.editMessageReplyMarkup().catch(() => undefined);
       return form;
@@ -91,7 +94,7 @@ export async function stepForm(conversation: BotConversation, ctx: Context, t: T
 export async function stepUnits(env: FeatureEnv, conversation: BotConversation, ctx: Context, t: Translate): Promise<{ id: number; name: string }[]> {
   const units = await conversation.external(() => listActiveUnits(env.deps.db));
   for (;;) {
-    const scope = await pickTargets(conversation, ctx, t, { prefix: 'nu', prompt: t('nt-choose-units'), units });
+    const scope = await pickTargets(conversation, ctx, t, { buttons: taskTargets, prompt: t('nt-choose-units'), units });
     const chosen = scope.mode === 'extra' ? [] : unitsInScope(units, scope).map((u) => ({ id: u.id, name: u.name })).sort((a, b) => a.id - b.id);
     if (chosen.length > 0) return chosen;
     await ctx.reply(t('nt-no-units'));

@@ -15,6 +15,7 @@ import { accept, answerPress, ask, clearButtons, dateTimeReader, type Reading, r
 import type { Translate } from '../telegram/context.js';
 import type { BotConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
+import { keepDueButton, whenButton } from './tasks.buttons.js';
 
 /** When a new task is due: one deadline, a period with its report deadline, or a recurring rule. */
 export type TaskWhen =
@@ -77,19 +78,19 @@ export async function stepWhen(env: FeatureEnv, conversation: BotConversation, c
   const kb = new InlineKeyboard();
   if (flag) {
     const [from, to] = [flag.window.firstDay, flag.window.lastDay].map((d) => DateTime.fromObject(d).toFormat('dd/MM'));
-    kb.text(t('nt-when-flag-window', { holiday: t(`cal-holiday-${flag.id}`), from: from ?? '', to: to ?? '' }), 'ntw:flag').row();
+    kb.text(t('nt-when-flag-window', { holiday: t(`cal-holiday-${flag.id}`), from: from ?? '', to: to ?? '' }), whenButton.pack('flag')).row();
   }
-  kb.text(t('nt-when-period'), 'ntw:period').text(t('nt-when-repeat'), 'ntw:repeat');
+  kb.text(t('nt-when-period'), whenButton.pack('period')).text(t('nt-when-repeat'), whenButton.pack('repeat'));
   const readDate = dateTimeReader(conversation, t, { zone, clock });
   const answer = await ask<Pick>(conversation, ctx, {
     prompt: t(PERIOD_TEMPLATES.has(o.template) ? 'nt-ask-when-period' : 'nt-ask-when'),
     keyboard: kb,
     read: async (input) => {
-      const data = input.callbackQuery?.data ?? '';
-      if (data.startsWith('ntw:')) {
+      const pressed = whenButton.unpack(input.callbackQuery?.data)?.[0];
+      if (pressed) {
         await answerPress(input);
-        if (data === 'ntw:flag' && flag) return accept({ pick: 'period', period: { start: flag.window.start, end: flag.window.end } });
-        if (data === 'ntw:period' || data === 'ntw:repeat') return accept(data === 'ntw:period' ? { pick: 'ask-period' } : { pick: 'repeat' });
+        if (pressed === 'flag' && flag) return accept({ pick: 'period', period: { start: flag.window.start, end: flag.window.end } });
+        if (pressed === 'period' || pressed === 'repeat') return accept(pressed === 'period' ? { pick: 'ask-period' } : { pick: 'repeat' });
         return retry(t('press-button'));
       }
       const text = input.message?.text ?? '';
@@ -127,9 +128,9 @@ async function askPeriodDue(env: FeatureEnv, conversation: BotConversation, ctx:
   const readDate = dateTimeReader(conversation, t, { zone, clock: env.deps.clock });
   const answer = await ask<Date>(conversation, ctx, {
     prompt: t('nt-ask-period-due', { due: formatLocal(due, zone) }),
-    keyboard: new InlineKeyboard().text(t('nt-keep-due'), 'ntr:keep'),
+    keyboard: new InlineKeyboard().text(t('nt-keep-due'), keepDueButton.pack('keep')),
     read: async (input) => {
-      if (input.callbackQuery?.data === 'ntr:keep') {
+      if (keepDueButton.unpack(input.callbackQuery?.data)) {
         await answerPress(input);
         return accept(due);
       }

@@ -10,6 +10,8 @@ import { createdText, type NewTaskSummary, previewText } from './newtask-preview
 import { stepWhen } from './newtask-when.conversation.js';
 import { createTask } from './tasks.service.js';
 import { findTemplate, formFromTemplate, TEMPLATES } from './templates.js';
+import { newTaskConfirmButton, templateButton } from './tasks.buttons.js';
+import { choice } from '../core/buttons.js';
 
 export type NewTaskArgs = { locale: string; actorId: number };
 
@@ -22,10 +24,10 @@ export function newTaskConversation(env: FeatureEnv) {
     const campaign = await stepCampaign(env, conversation, ctx, t, actorId);
     const templates = new InlineKeyboard();
     TEMPLATES.forEach((tpl, i) => {
-      templates.text(t(`tpl-name-${tpl.id}`), `ntp:${tpl.id}`);
+      templates.text(t(`tpl-name-${tpl.id}`), templateButton.pack(tpl.id));
       if (i % 2 === 1) templates.row();
     });
-    const tpl = findTemplate((await askChoice(conversation, ctx, t, t('nt-choose-template'), templates, 'ntp:')).value);
+    const tpl = findTemplate((await askChoice(conversation, ctx, t, t('nt-choose-template'), templates, choice(templateButton))).value);
     const suggested = tpl.titleKey ? t(tpl.titleKey) : null;
     const title =
       (await askText(conversation, ctx, t, {
@@ -43,8 +45,8 @@ export function newTaskConversation(env: FeatureEnv) {
 
     const summary: NewTaskSummary = { campaign: campaign.name, title, description, when, eventAt, form, units };
     const now = new Date(await conversation.external(() => deps.clock.now().toISOString()));
-    const kb = new InlineKeyboard().text(t('nt-confirm'), 'ntc:yes').text(t('nt-cancel'), 'ntc:no');
-    const confirm = await askChoice(conversation, ctx, t, previewText(t, summary, zone, now), kb, 'ntc:');
+    const kb = new InlineKeyboard().text(t('nt-confirm'), newTaskConfirmButton.pack('yes')).text(t('nt-cancel'), newTaskConfirmButton.pack('no'));
+    const confirm = await askChoice(conversation, ctx, t, previewText(t, summary, zone, now), kb, choice(newTaskConfirmButton));
     if (confirm.value !== 'yes') return confirm.ctx.reply(t('nt-cancelled'));
     const key = `cb:${confirm.ctx.callbackQuery?.id ?? confirm.ctx.update.update_id}`;
     const base = { campaignId: campaign.id, title, description, template: tpl.id, form, unitIds: units.map((u) => u.id) };

@@ -1,12 +1,13 @@
 import { recordAudit } from '../core/audit.js';
 import type { Clock } from '../core/clock.js';
-import type { Db, DbOrTrx } from '../core/db.js';
+import type { Db, DbOrTrx, Trx } from '../core/db.js';
 import type { ReportForm, TaskStatus, UnitKind } from '../core/schema.js';
 import { cancelTaskReminders } from '../reminders/task-closed.js';
 import {
   findTaskIdByCreationKey,
   findTaskRow,
   insertCampaign,
+  insertOccurrenceTask,
   insertTask,
   insertTaskUnits,
   listActiveUnitsWhere,
@@ -103,6 +104,17 @@ export async function createTask(db: Db, clock: Clock, actorId: number, draft: T
   const task = await findTask(db, taskId);
   if (!task) throw new Error(`task ${taskId} vanished right after it was created`);
   return task;
+}
+
+/** One round of a series, with its units, inside the caller's transaction: null when that round already exists. */
+export async function createOccurrenceTask(
+  trx: Trx,
+  round: Omit<TaskDraft, 'period' | 'eventAt'> & { createdBy: number | null; occurrence: { seriesId: number; on: string }; now: Date },
+): Promise<number | null> {
+  const { unitIds, ...task } = round;
+  const taskId = await insertOccurrenceTask(trx, { ...task, eventAt: null, period: null, creationKey: null });
+  if (taskId !== null) await insertTaskUnits(trx, taskId, unitIds);
+  return taskId;
 }
 
 export async function findTask(db: DbOrTrx, taskId: number): Promise<Task | null> {

@@ -1,6 +1,7 @@
 import type { ReportForm } from '../core/schema.js';
 
-export type TemplateId = 'flag' | 'cleanup' | 'event' | 'participants' | 'photo' | 'custom';
+export const TEMPLATE_IDS = ['flag', 'cleanup', 'event', 'participants', 'photo', 'custom'] as const;
+export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 export interface TaskTemplate {
   id: TemplateId;

@@ -8,6 +8,8 @@ import type { Translate } from './context.js';
 import type { BotConversation } from './conversation.js';
 import { isStaleQueryError } from './stale-query.js';
 import { clip } from '../core/text.js';
+import { askButton, pressedAsk } from './ask.buttons.js';
+import type { PressReader } from '../core/buttons.js';
 
 /**
  * The one input toolkit for conversations: wait for the next input, answer buttons harmlessly,
@@ -33,12 +35,11 @@ export async function answerPress(ctx: Context, opts: { text?: string; showAlert
   });
 }
 
-/** Answers a button press and returns its data without the prefix, or null for anything else. */
-export async function pressedWith(ctx: Context, prefix: string): Promise<string | null> {
+/** Answers a button press and returns what `read` makes of its data, or null for anything else (a text, another button). */
+export async function readPress<T>(ctx: Context, read: PressReader<T>): Promise<T | null> {
   if (!ctx.callbackQuery) return null;
   await answerPress(ctx);
-  const data = ctx.callbackQuery.data;
-  return data?.startsWith(prefix) ? data.slice(prefix.length) : null;
+  return read(ctx.callbackQuery.data);
 }
 
 /** Removes the buttons under the message a press came from, so an old prompt cannot be pressed again. */
@@ -87,22 +88,22 @@ export async function ask<T>(
   }
 }
 
-/** Shows buttons and waits until one of them (by prefix) is pressed; the buttons are then removed. */
-export async function askChoice(
+/** Shows buttons and waits until one that `choice` reads (see core/buttons.ts) is pressed; the buttons are then removed. */
+export async function askChoice<T>(
   conversation: BotConversation,
   ctx: Context,
   t: Translate,
   text: string,
   kb: InlineKeyboard,
-  prefix: string,
+  choice: PressReader<T>,
   again = t('press-button'),
-): Promise<{ value: string; ctx: Context }> {
+): Promise<{ value: T; ctx: Context }> {
   const answer = await ask(conversation, ctx, {
     prompt: text,
     keyboard: kb,
     read: async (input) => {
-      const value = await pressedWith(input, prefix);
-      return value === null ? retry<string>(again) : accept(value);
+      const value = await readPress(input, choice);
+      return value === null ? retry<T>(again) : accept(value);
     },
   });
   await clearButtons(answer.ctx);
@@ -120,13 +121,13 @@ export async function askText(
   opts: { prompt: string; invalid: string; max: number; skip?: boolean; accept?: { label: string; value: string }; valid?: (text: string) => boolean },
 ): Promise<string | null> {
   const kb = new InlineKeyboard();
-  if (opts.accept) kb.text(opts.accept.label, 'ask:accept');
-  if (opts.skip) kb.text(t('nt-skip'), 'ask:skip');
+  if (opts.accept) kb.text(opts.accept.label, askButton.pack('accept'));
+  if (opts.skip) kb.text(t('nt-skip'), askButton.pack('skip'));
   const answer = await ask<string | null>(conversation, ctx, {
     prompt: opts.prompt,
     ...(opts.accept || opts.skip ? { keyboard: kb } : {}),
     read: async (input) => {
-      const pressed = await pressedWith(input, 'ask:');
+      const pressed = await readPress(input, pressedAsk);
       if (pressed === 'skip' && opts.skip) return accept(null);
       if (pressed === 'accept' && opts.accept) return accept(opts.accept.value);
       const text = input.message?.text?.trim().replace(/[ \t]+/g, ' ');
@@ -149,12 +150,12 @@ function sameDayAhead(text: string, now: Date, zone: string): Date | null {
  * Reads a future local date and time from one input, in any form people write (see
  * parseDateInput: "14/6", "rằm tháng Giêng", "3 ngày trước 2/9"…). A date in words is shown back
  * resolved (with its lunar date); a past date with a year offers the same day next time it comes
- * (an "ask:ahead" button); anything else unreadable is explained. Stateful: keep one per question.
+ * (an askButton "ahead"); anything else unreadable is explained. Stateful: keep one per question.
  */
 export function dateTimeReader(conversation: BotConversation, t: Translate, opts: { zone: string; clock: Clock }): (input: Context) => Promise<Reading<Date>> {
   let offered: Date | null = null;
   return async (input) => {
-    if ((await pressedWith(input, 'ask:')) === 'ahead' && offered) return accept(offered);
+    if ((await readPress(input, pressedAsk)) === 'ahead' && offered) return accept(offered);
     const text = input.message?.text ?? '';
     const now = new Date(await conversation.external(() => opts.clock.now().toISOString()));
     const parsed = parseDateInput(text, now, opts.zone);
@@ -166,7 +167,7 @@ export function dateTimeReader(conversation: BotConversation, t: Translate, opts
     offered = parsed.reason === 'past' ? sameDayAhead(text, now, opts.zone) : null;
     if (offered) {
       const year = String(DateTime.fromJSDate(offered, { zone: opts.zone }).year);
-      return retry(t('date-past-offer', { ...shown, year }), new InlineKeyboard().text(t('date-use-year', { year }), 'ask:ahead'));
+      return retry(t('date-past-offer', { ...shown, year }), new InlineKeyboard().text(t('date-use-year', { year }), askButton.pack('ahead')));
     }
     if (parsed.reason === 'format' || (parsed.reason === 'invalid-date' && !parsed.detail) || (parsed.reason === 'past' && !parsed.detail)) {
       return retry(t(`date-${parsed.reason}`, shown));

@@ -1,4 +1,4 @@
-import type { ConversationFlavor } from '@grammyjs/conversations';
+import type { ConversationData, ConversationFlavor, VersionedState } from '@grammyjs/conversations';
 import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
 import type { Config } from '../config.js';
@@ -6,8 +6,7 @@ import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { Logger } from '../core/logger.js';
 import type { Member } from '../core/member.js';
-import type { Outbox } from '../outbox/outbox.js';
-import type { Prefetched } from './conversation-storage.js';
+import type { Outbox } from '../core/outbox-port.js';
 
 /** What every feature may use; built once in main.ts (or a test) and passed to createBot. */
 export interface Dependencies {
@@ -17,6 +16,15 @@ export interface Dependencies {
   logger: Logger;
   /** Queues what the bot sends on its own (paced, retried, 403s recorded) and wakes the dispatcher. */
   outbox: Outbox;
+}
+
+/** What every update needs from the database before it is handled: who sent it and their dialogue. */
+export interface Prefetched {
+  member: Member | null;
+  /** The chat's stored conversation state; undefined when there is none. */
+  conversation: VersionedState<ConversationData> | undefined;
+  /** The chat's hot dialogue row (see hot-dialogue.ts), as stored; undefined when there is none. */
+  dialogue?: unknown;
 }
 
 export type BaseContext = Context &
@@ -32,5 +40,4 @@ export type BotContext = ConversationFlavor<BaseContext>;
 /** The context inside a conversation: a plain Context; texts come from a Translate bound at entry. */
 export type ConvContext = Context;
 
-/** Translates a key in a fixed locale (conversations bind it at entry, so replays agree). */
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+export type { Translate } from '../core/translate.js';

@@ -2,24 +2,15 @@ import type { ConversationData, ConversationStorage, VersionedState } from '@gra
 import { sql } from 'kysely';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
-import { type Member, toMember } from '../core/member.js';
+import { toMember } from '../core/member.js';
 import type { MemberRow } from '../core/schema.js';
-import type { BotContext } from './context.js';
+import type { BotContext, Prefetched } from './context.js';
 import { dialogueKey } from './dialogue-store.js';
 
 type State = VersionedState<ConversationData>;
 
 /** The replay plugin's row for a chat (the admins' dialogues). */
 export const conversationKey = (chatId: number) => `conversation:${chatId}`;
-
-/** What every update needs from the database before it is handled: who sent it and their dialogue. */
-export interface Prefetched {
-  member: Member | null;
-  /** The chat's stored conversation state; undefined when there is none. */
-  conversation: State | undefined;
-  /** The chat's hot dialogue row (see hot-dialogue.ts), as stored; undefined when there is none. */
-  dialogue?: unknown;
-}
 
 /**
  * Loads the sender and the chat's conversation state in one round trip (the busiest query of the bot:

@@ -139,9 +139,8 @@ export class HotDialogues {
    * Takes a dialogue the caller opened (it stored the row in the same statement as its own
    * checks); returns false when the row is not one this runtime can run.
    */
-  remember(chatId: number, raw: unknown): boolean {
-    const row = parseRow(raw);
-    const open = row && this.revive(row);
+  remember(chatId: number, row: DialogueRow): boolean {
+    const open = this.revive(row);
     if (open) this.cache.set(chatId, open);
     return open !== null;
   }

@@ -1,6 +1,6 @@
 import type { Transformer } from 'grammy';
 import type { Logger } from '../core/logger.js';
-import type { SendPacer } from '../outbox/pacer.js';
+import type { SendPacer } from './pacer.js';
 
 /** The methods Telegram counts as sending a message (the flood limit); answers to presses and edits are not paced. */
 const SENDS = new Set([
@@ -19,7 +19,7 @@ const SENDS = new Set([
 ]);
 
 /**
- * Replies take their slot from the bot's one send budget (see outbox/pacer.ts), ahead of the
+ * Replies take their slot from the bot's one send budget (see telegram/pacer.ts), ahead of the
  * outbox. A reply that still meets a 429 pauses everybody for retry_after, waits, and is sent
  * again, as often as Telegram asks: it never fails the handler. Installed innermost, so
  * auto-retry (for the methods not paced here) never sees these 429s.

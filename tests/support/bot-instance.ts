@@ -4,8 +4,8 @@ import { loadConfig } from '../../src/config.js';
 import type { Db } from '../../src/core/db.js';
 import { createLogger } from '../../src/core/logger.js';
 import { createOutbox } from '../../src/outbox/outbox.js';
-import { createBot, type CreatedBot } from '../../src/telegram/bot.js';
-import type { SendBudget } from '../../src/outbox/pacer.js';
+import { createBot, type CreatedBot } from '../../src/bot.js';
+import type { SendBudget } from '../../src/telegram/pacer.js';
 import type { ManualClock } from './clock.js';
 import type { FakeTelegram } from './fake-telegram.js';
 

@@ -1,5 +1,8 @@
+import { createBroadcast, outboxSettings } from '../../src/broadcasts/broadcasts.service.js';
+import type { Config } from '../../src/config.js';
+import { systemClock } from '../../src/core/clock.js';
 import type { Db } from '../../src/core/db.js';
-import type { Position, ReportForm, Role, UnitKind } from '../../src/core/schema.js';
+import type { BroadcastTarget, Position, ReportFlag, ReportForm, ReportStatus, Role, UnitKind } from '../../src/core/schema.js';
 
 let seq = 0;
 const next = () => ++seq;
@@ -67,4 +70,54 @@ export async function buildTask(
     await db.insertInto('task_units').values(overrides.unitIds.map((unit_id) => ({ task_id: task.id, unit_id }))).execute();
   }
   return task;
+}
+
+/** Stores a unit's current report directly (as submitReport would leave it), for views that only read. */
+export async function buildReport(
+  db: Db,
+  r: { taskId: number; unitId: number; memberId: number; status: ReportStatus; number?: number | null; note?: string | null; flags?: ReportFlag[]; at?: Date; late?: boolean; photoCount?: number },
+) {
+  return db
+    .insertInto('reports')
+    .values({
+      task_id: r.taskId,
+      unit_id: r.unitId,
+      status: r.status,
+      number_value: r.number ?? null,
+      note: r.note ?? null,
+      latitude: null,
+      longitude: null,
+      photo_count: r.photoCount ?? 0,
+      flags: JSON.stringify(r.flags ?? []),
+      late: r.late ?? false,
+      revision_count: 1,
+      reported_by: r.memberId,
+      reported_at: r.at ?? new Date('2026-06-10T02:00:00Z'),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * The world most report tests start from, in this order: units "Khối 1" … "Khối n" (the first with
+ * `households`), its leader Hoàng Văn Một (Telegram id 2001), an official when asked, and a task
+ * for every unit (buildTask's defaults, changed by `task`: a flag task due 14/06/2026 17:00).
+ */
+export async function seedTown(
+  db: Db,
+  o: { units?: number; households?: number | null; official?: { telegramId: number; name: string }; task?: Omit<Parameters<typeof buildTask>[1], 'unitIds'> } = {},
+) {
+  const units = [];
+  for (let i = 1; i <= (o.units ?? 1); i++) units.push(await buildUnit(db, { name: `Khối ${i}`, ...(i === 1 ? { households: o.households ?? 50 } : {}) }));
+  const [k1] = units as [(typeof units)[number], ...typeof units];
+  const leader = await buildMember(db, { telegramId: 2001, name: 'Hoàng Văn Một', unitId: k1.id });
+  const official = o.official ? await buildMember(db, { ...o.official, role: 'official' }) : null;
+  const task = await buildTask(db, { ...o.task, unitIds: units.map((u) => u.id) });
+  return { units, k1, leader, official, task };
+}
+
+/** A text broadcast created as /broadcast would (due now), through the broadcasts service. */
+export function buildBroadcast(db: Db, o: { config: Config; text: string; target: BroadcastTarget; key: string; progressChatId: number }) {
+  const draft = { content: { kind: 'text' as const, text: o.text }, target: o.target, sendAt: systemClock.now(), repeat: null, locale: 'vi', progressChatId: o.progressChatId };
+  return createBroadcast(db, systemClock, outboxSettings({ config: o.config }), 1, draft, o.key);
 }

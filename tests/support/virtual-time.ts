@@ -1,4 +1,4 @@
-import type { TimeSource } from '../../src/outbox/pacer.js';
+import type { TimeSource } from '../../src/telegram/pacer.js';
 
 /**
  * A pacing clock for the outbox that never waits: a sleep resolves on the next turn of the

@@ -1,4 +1,4 @@
-import type { UnitKind } from '../core/schema.js';
+import type { UnitKind } from './schema.js';
 
 /** Every kind of unit, in the order pickers show them. */
 export const UNIT_KINDS: readonly UnitKind[] = ['block', 'school', 'club', 'organisation', 'staff'];

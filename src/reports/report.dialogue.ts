@@ -7,11 +7,9 @@ import { dialogueKey } from '../telegram/dialogue-store.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { type HotDialogue, type HotDialogues, type RowGuard, sayAll, type Step } from '../telegram/hot-dialogue.js';
 import { isLocale, translator } from '../telegram/i18n.js';
-import { reportButton } from './report-button.js';
-import { summarySubmissionKey, summaryToken } from './report-send-button.js';
+import { reportButton, reportStayButton, reportSwitchButton, summarySubmissionKey, summaryToken } from './reports.buttons.js';
 import { EMPTY_DRAFT, type ReportState, reportStateSchema } from './report-state.js';
-import { confirmation, prompt, readAnswer, statusPrompt } from './report-steps.conversation.js';
-import { reportStayButton, reportSwitchButton } from './report-switch.js';
+import { confirmation, prompt, readAnswer, statusPrompt } from './report-steps.dialogue.js';
 import { openReport, submitFromDialogue } from './reports.service.js';
 
 /**
@@ -89,7 +87,7 @@ export function reportDialogue(env: FeatureEnv): HotDialogue<ReportState> {
       const guarded = switchGuard(t, state, input);
       if (guarded) return guarded;
       if (state.step === 'confirm') return confirmStep(t, state, input);
-      // An answer that leads to the summary names it after this update (see report-send-button.ts).
+      // An answer that leads to the summary names it after this update (see reportSendButton in reports.buttons.ts).
       return readAnswer(t, { ...state, summary: summaryToken(input.update.update_id) }, input);
     },
   };
@@ -118,7 +116,7 @@ export function reportEntry(env: FeatureEnv, dialogues: HotDialogues) {
     }
     const t = texts(outcome.locale);
     if (outcome.kind === 'refused') return answerPress(ctx, { text: t(`report-refused-${outcome.reason}`), showAlert: true });
-    if (!dialogues.remember(chatId, outcome.row)) throw new Error('the opened report row does not match report-state.ts');
+    if (!dialogues.remember(chatId, outcome.row)) throw new Error('the report dialogue is not registered');
     const { title, unit, dueAt, already, returnReason } = outcome.intro;
     const intro = [t('report-intro', { title, unit, due: formatLocal(dueAt, config.timezone) })];
     if (already) intro.push(t('report-already', { by: already.by, at: formatLocal(already.at, config.timezone) }));

@@ -1,12 +1,11 @@
 import { type Context, InlineKeyboard } from 'grammy';
 import { mapLink } from '../core/map-link.js';
 import { parseWholeNumber } from '../core/numbers.js';
-import type { ReportStatus } from '../core/schema.js';
 import type { Translate } from '../telegram/context.js';
 import type { Say, Step } from '../telegram/hot-dialogue.js';
-import { reportSendButton } from './report-send-button.js';
 import { type ReportDraft, type ReportState, stepAfter } from './report-state.js';
-import type { PhotoEvidence } from './reports.service.js';
+import type { PhotoEvidence } from './report.model.js';
+import { locationSkipButton, noteSkipButton, photosButton, pressedConfirm, pressedPhotos, pressedStatus, REPORT_STATUSES, reportConfirmButton, reportSendButton, statusButton } from './reports.buttons.js';
 import { clip } from '../core/text.js';
 
 /**
@@ -15,27 +14,23 @@ import { clip } from '../core/text.js';
  * Numbers go to the texts as numbers: Fluent formats them for the reader's language (1.200 / 1,200).
  */
 
-const STATUSES: readonly ReportStatus[] = ['done', 'partial', 'not_done'];
 const MAX_NOTE = 1000;
 /** How much of a refused answer is shown back (cut by characters, never inside an emoji). */
 const MAX_ECHO = 40;
 
 const say = (text: string, keyboard?: InlineKeyboard): Say => (keyboard ? { text, keyboard } : { text });
 const stay = (state: ReportState, ...messages: Say[]): Step<ReportState> => ({ kind: 'continue', state, say: messages });
-const pressed = (input: Context, prefix: string): string | null => {
-  const data = input.callbackQuery?.data;
-  return data?.startsWith(prefix) ? data.slice(prefix.length) : null;
-};
+const data = (input: Context): string | undefined => input.callbackQuery?.data;
 
 function statusKeyboard(t: Translate): InlineKeyboard {
   const kb = new InlineKeyboard();
-  for (const s of STATUSES) kb.text(t(`report-status-${s}`), `rs:${s}`).row();
+  for (const s of REPORT_STATUSES) kb.text(t(`report-status-${s}`), statusButton.pack(s)).row();
   return kb;
 }
 
 function photosKeyboard(t: Translate, required: boolean): InlineKeyboard {
-  const kb = new InlineKeyboard().text(t('report-photos-done'), 'rph:done');
-  return required ? kb : kb.text(t('report-skip'), 'rph:skip');
+  const kb = new InlineKeyboard().text(t('report-photos-done'), photosButton.pack('done'));
+  return required ? kb : kb.text(t('report-skip'), photosButton.pack('skip'));
 }
 
 const skipKeyboard = (t: Translate, data: string) => new InlineKeyboard().text(t('report-skip'), data);
@@ -52,7 +47,7 @@ export function summary(t: Translate, state: ReportState): string {
 }
 
 /** Gửi under this summary (the plain 'rc:send' of older versions only while no token was set). */
-const sendData = (state: ReportState) => (state.summary === null ? 'rc:send' : reportSendButton.pack(state.summary, state.taskId, state.unitId));
+const sendData = (state: ReportState) => (state.summary === null ? reportConfirmButton.pack('send') : reportSendButton.pack(state.summary, state.taskId, state.unitId));
 
 /** The first question, asked right after the intro. */
 export const statusPrompt = (t: Translate): Say => say(t('report-ask-status'), statusKeyboard(t));
@@ -69,11 +64,11 @@ export function prompt(t: Translate, state: ReportState): Say {
     case 'photos':
       return say(t(state.form.photos === 'required' ? 'report-ask-photos-required' : 'report-ask-photos-optional'), photosKeyboard(t, state.form.photos === 'required'));
     case 'location':
-      return say(t('report-ask-location'), skipKeyboard(t, 'rlo:skip'));
+      return say(t('report-ask-location'), skipKeyboard(t, locationSkipButton.pack('skip')));
     case 'note':
-      return say(t('report-ask-note'), skipKeyboard(t, 'rno:skip'));
+      return say(t('report-ask-note'), skipKeyboard(t, noteSkipButton.pack('skip')));
     case 'confirm':
-      return say(summary(t, state), new InlineKeyboard().text(t('report-send'), sendData(state)).text(t('report-edit'), 'rc:edit').row().text(t('report-cancel'), 'rc:cancel'));
+      return say(summary(t, state), new InlineKeyboard().text(t('report-send'), sendData(state)).text(t('report-edit'), reportConfirmButton.pack('edit')).row().text(t('report-cancel'), reportConfirmButton.pack('cancel')));
   }
 }
 
@@ -107,8 +102,7 @@ function photoOf(input: Context): PhotoEvidence | null {
 }
 
 function readStatus(t: Translate, state: ReportState, input: Context): Step<ReportState> {
-  const value = pressed(input, 'rs:');
-  const status = STATUSES.find((s) => s === value);
+  const status = pressedStatus(data(input));
   if (!status) return stay(state, say(t('report-status-again'), statusKeyboard(t)));
   return answered(t, state, { status }, say(`→ ${t(`report-status-${status}`)}`));
 }
@@ -129,9 +123,9 @@ function readPhotos(t: Translate, state: ReportState, input: Context): Step<Repo
   if (photo) {
     const kept = photos.some((p) => p.fileUniqueId === photo.fileUniqueId) ? photos : [...photos, photo];
     const next = { ...state, answers: { ...state.answers, photos: kept } };
-    return stay(next, say(t('report-photo-received', { count: kept.length }), new InlineKeyboard().text(t('report-photos-done'), 'rph:done')));
+    return stay(next, say(t('report-photo-received', { count: kept.length }), new InlineKeyboard().text(t('report-photos-done'), photosButton.pack('done'))));
   }
-  const action = pressed(input, 'rph:');
+  const action = pressedPhotos(data(input));
   if (action === 'skip' && !required) return answered(t, state, { photos: [] });
   if (action === 'done' && (photos.length > 0 || !required)) return answered(t, state, {});
   return stay(state, say(t(action === 'done' ? 'report-photo-needed' : notAPhoto(input)), photosKeyboard(t, required)));
@@ -140,15 +134,15 @@ function readPhotos(t: Translate, state: ReportState, input: Context): Step<Repo
 function readLocation(t: Translate, state: ReportState, input: Context): Step<ReportState> {
   const loc = input.message?.location;
   if (loc) return answered(t, state, { location: { latitude: loc.latitude, longitude: loc.longitude } });
-  if (pressed(input, 'rlo:') === 'skip') return answered(t, state, { location: null });
-  return stay(state, say(t('report-location-again'), skipKeyboard(t, 'rlo:skip')));
+  if (locationSkipButton.unpack(data(input))) return answered(t, state, { location: null });
+  return stay(state, say(t('report-location-again'), skipKeyboard(t, locationSkipButton.pack('skip'))));
 }
 
 function readNote(t: Translate, state: ReportState, input: Context): Step<ReportState> {
   const text = input.message?.text?.trim();
   if (text && text.length <= MAX_NOTE) return answered(t, state, { note: text });
-  if (pressed(input, 'rno:') === 'skip') return answered(t, state, { note: null });
-  return stay(state, say(t('report-note-again'), skipKeyboard(t, 'rno:skip')));
+  if (noteSkipButton.unpack(data(input))) return answered(t, state, { note: null });
+  return stay(state, say(t('report-note-again'), skipKeyboard(t, noteSkipButton.pack('skip'))));
 }
 
 /** Reads one input at a question step (the confirmation has its own reader, it may submit). */
@@ -173,7 +167,6 @@ export type Confirmation = 'send' | 'edit' | 'cancel';
 
 /** The press on the summary, or null (then "Gửi / Sửa / Huỷ ở trên" is said again). */
 export function confirmation(input: Context): Confirmation | null {
-  if (reportSendButton.unpack(input.callbackQuery?.data)) return 'send';
-  const choice = pressed(input, 'rc:');
-  return choice === 'send' || choice === 'edit' || choice === 'cancel' ? choice : null;
+  if (reportSendButton.unpack(data(input))) return 'send';
+  return pressedConfirm(data(input));
 }
