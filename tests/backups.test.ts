@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Snapshots } from '../src/backups/daily-snapshots.js';
 import { createLogger } from '../src/core/logger.js';
@@ -40,6 +41,11 @@ describe('daily snapshots of the embedded database', () => {
     }
     expect(listSnapshots(dataDir)).toEqual(['khoipho-2026-12-04-030000.tar.gz', 'khoipho-2026-12-05-030000.tar.gz', 'khoipho-2026-12-06-030000.tar.gz']);
     expect(taken.at(-1)).toContain('khoipho-2026-12-06-030000.tar.gz');
+  });
+
+  it('when the embedded database runs, then fsync is off, as the README warns (a power cut can lose what was acknowledged: snapshots and Postgres are the answer)', async () => {
+    const { rows } = await sql<{ fsync: string }>`select current_setting('fsync') as fsync`.execute(handle.db);
+    expect(rows[0]?.fsync).toBe('off');
   });
 
   it('when the folder is open in this process, then a second open is refused with this process id', async () => {
