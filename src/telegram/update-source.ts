@@ -23,7 +23,7 @@ export interface SourceOptions {
 const LINES: Record<Exclude<PollState, 'polling'>, string> = {
   conflict: "409 Conflict: another process is polling this bot's token; retrying with a growing delay until it stops",
   'telegram-unreachable': 'cannot get updates from Telegram; retrying with a growing delay',
-  'database-unavailable': 'cannot store the updates taken from Telegram; retrying with a growing delay',
+  'database-unavailable': 'cannot keep the updates taken from Telegram in the inbox (database unavailable): each is answered that the system is busy',
 };
 
 const errorCode = (error: unknown) => (typeof error === 'object' && error !== null && 'error_code' in error ? Number(error.error_code) : undefined);
@@ -46,8 +46,9 @@ function sleep(ms: number, signal: Signal): Promise<void> {
 /**
  * The runner's supply of updates, with its weather: every batch is written to the inbox before
  * the next getUpdates confirms it to Telegram, and what an earlier run left there comes first.
- * A 409 (another poller on the token), an unreachable Telegram or database is waited out with a
- * growing delay, one log line when it begins and one when polling resumes. Only a refused token
+ * A 409 (another poller on the token) or an unreachable Telegram is waited out with a growing
+ * delay, one log line when it begins and one when polling resumes. While the database is away the
+ * updates cannot be kept: they go to the bot, which answers each "busy, try again" at once. Only a refused token
  * (401) ends polling: nothing can change that from here.
  */
 export class UpdateSource implements UpdateSupplier<Update> {
@@ -92,14 +93,12 @@ export class UpdateSource implements UpdateSupplier<Update> {
       }
       try {
         await this.inbox.keep(updates);
+        if (updates.length > 0 || this.status.state !== 'database-unavailable') this.calm();
       } catch (error) {
-        if (signal.aborted) throw error;
+        // The database is away: the bot answers each of these "busy, try again in a few minutes"
+        // at once (its error boundary), rather than leaving leaders without an answer until it is back.
         this.trouble('database-unavailable', error);
-        await sleep(delay, signal);
-        delay = Math.min(delay * 2, this.max);
-        continue;
       }
-      this.calm();
       const last = updates.at(-1);
       if (last) this.offset = last.update_id + 1;
       return updates;
