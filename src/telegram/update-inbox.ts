@@ -15,7 +15,7 @@ const RETRY_DELETE_MS = 1_000;
 export class UpdateInbox {
   private done: number[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> = Promise.resolve();
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: Db) {}
 
@@ -26,22 +26,25 @@ export class UpdateInbox {
   }
 
   /**
-   * Writes a batch just taken from Telegram (before the offset moves past it); the rows of
-   * updates handled since the last write go in the same statement (one round trip for both).
+   * Writes a batch just taken from Telegram; the rows of updates handled since the last write go
+   * in the same statement (one round trip for both). Writes and deletes run one after another in
+   * the order asked, so a batch's rows are in before any of its updates' deletes.
    */
-  async keep(updates: Update[]): Promise<void> {
-    if (updates.length === 0) return;
-    const done = this.done.splice(0);
-    try {
-      await sql`${prepared}
-        with handled as (delete from update_inbox where update_id = any(${done}::bigint[]))
-        insert into update_inbox (update_id, body)
-        select id, body::jsonb from unnest(${updates.map((u) => u.update_id)}::bigint[], ${updates.map((u) => JSON.stringify(u))}::text[]) as t(id, body)
-        on conflict do nothing`.execute(this.db);
-    } catch (error) {
-      this.done.push(...done);
-      throw error;
-    }
+  keep(updates: Update[]): Promise<void> {
+    if (updates.length === 0) return Promise.resolve();
+    return this.inOrder(async () => {
+      const done = this.done.splice(0);
+      try {
+        await sql`${prepared}
+          with handled as (delete from update_inbox where update_id = any(${done}::bigint[]))
+          insert into update_inbox (update_id, body)
+          select id, body::jsonb from unnest(${updates.map((u) => u.update_id)}::bigint[], ${updates.map((u) => JSON.stringify(u))}::text[]) as t(id, body)
+          on conflict do nothing`.execute(this.db);
+      } catch (error) {
+        this.done.push(...done);
+        throw error;
+      }
+    });
   }
 
   /** The update was handled (or failed and was apologised for): its row can go. */
@@ -54,7 +57,7 @@ export class UpdateInbox {
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.flushing = this.flushing.catch(() => undefined).then(async () => {
+    return this.inOrder(async () => {
       const ids = this.done.splice(0);
       if (ids.length === 0) return;
       try {
@@ -66,6 +69,11 @@ export class UpdateInbox {
         throw error;
       }
     });
-    return this.flushing;
+  }
+
+  private inOrder(write: () => Promise<void>): Promise<void> {
+    const next = this.writing.catch(() => undefined).then(write);
+    this.writing = next;
+    return next;
   }
 }

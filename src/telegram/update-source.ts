@@ -55,6 +55,8 @@ export class UpdateSource implements UpdateSupplier<Update> {
   readonly status: PollStatus = { state: 'polling' };
   private offset = 0;
   private left: Update[] = [];
+  /** The last batch's inbox write (never rejects). */
+  private kept: Promise<void> = Promise.resolve();
   private readonly first: number;
   private readonly max: number;
 
@@ -78,6 +80,8 @@ export class UpdateSource implements UpdateSupplier<Update> {
 
   async supply(batchSize: number, signal: Signal): Promise<Update[]> {
     if (this.left.length > 0) return this.left.splice(0, Math.max(1, batchSize));
+    // The next getUpdates confirms the last batch to Telegram: its rows must be in the inbox first.
+    await this.kept;
     let delay = this.first;
     for (;;) {
       const params = { timeout: 30, offset: this.offset, limit: Math.max(1, Math.min(batchSize, 100)), allowed_updates: [...this.opts.allowedUpdates] };
@@ -91,14 +95,16 @@ export class UpdateSource implements UpdateSupplier<Update> {
         delay = Math.min(delay * 2, this.max);
         continue;
       }
-      try {
-        await this.inbox.keep(updates);
-        if (updates.length > 0 || this.status.state !== 'database-unavailable') this.calm();
-      } catch (error) {
+      if (this.status.state === 'conflict' || this.status.state === 'telegram-unreachable') this.calm();
+      // Handled at once, stored meanwhile (off the answer's path); see `kept` above.
+      this.kept = this.inbox.keep(updates).then(
+        () => {
+          if (updates.length > 0 && this.status.state === 'database-unavailable') this.calm();
+        },
         // The database is away: the bot answers each of these "busy, try again in a few minutes"
         // at once (its error boundary), rather than leaving leaders without an answer until it is back.
-        this.trouble('database-unavailable', error);
-      }
+        (error: unknown) => this.trouble('database-unavailable', error),
+      );
       const last = updates.at(-1);
       if (last) this.offset = last.update_id + 1;
       return updates;
