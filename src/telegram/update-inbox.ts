@@ -7,7 +7,7 @@ const DELETE_AFTER_MS = 50;
 const RETRY_DELETE_MS = 1_000;
 
 /**
- * Updates taken from Telegram and not yet handled (see migration 2026_12_09_1000_update_inbox).
+ * Updates taken from Telegram and not yet handled (see migration 2026_12_09_1100_update_inbox).
  * A batch is written in one statement before the next getUpdates moves the offset past it; rows
  * of handled updates go with the next batch's statement, or after a short while when none comes. After a crash, what is left is handled
  * at start-up (handlers are idempotent: a report's submission key, the dialogue's version check).
