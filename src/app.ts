@@ -16,7 +16,8 @@ import { reminderProducer } from './reminders/reminders.service.js';
 import { tetHold, tetPaused } from './reminders/tet-hold.js';
 import { seriesProducer } from './series/series-producer.js';
 import { createBot, type CreatedBot } from './bot.js';
-import { type Receiver, startPolling, startWebhook } from './telegram/lifecycle.js';
+import { createDashboard } from './dashboard/dashboard.js';
+import { type HttpHandler, type Receiver, startHttpServer, startPolling, startWebhook } from './telegram/lifecycle.js';
 import { LOCALES, translator } from './telegram/i18n.js';
 import { setDefaultMenus } from './telegram/menus.js';
 import { createNotifier, type Notifier } from './telegram/notifier.js';
@@ -59,13 +60,18 @@ export async function startApp(config: Config, logger: Logger, opts: AppOptions 
   await bot.init();
   await env.office.load(database.db);
   await setDefaultMenus(bot.api, (l) => translator(env.i18n, l), LOCALES, config.defaultLocale);
+  const dashboard: HttpHandler | undefined = config.dashboardUrl
+    ? await createDashboard({ db: database.db, clock, config, texts: (l) => translator(env.i18n, l), getFile: (id) => bot.api.getFile(id) })
+    : undefined;
   let receiver: Receiver;
+  let http: { close(): Promise<void> } | undefined;
   if (config.webhookUrl && config.webhookSecret) {
     const healthy = () => isDatabaseReachable(database.db);
-    receiver = await startWebhook(bot, inFlight, { url: config.webhookUrl, secret: config.webhookSecret, port: config.port, healthy });
+    receiver = await startWebhook(bot, inFlight, { url: config.webhookUrl, secret: config.webhookSecret, port: config.port, healthy, extra: dashboard });
     logger.info({ port: config.port }, 'webhook server listening');
   } else {
     receiver = await startPolling(bot, inFlight);
+    if (dashboard) http = await startHttpServer(config.port, dashboard);
     logger.info({ username: bot.botInfo.username }, 'polling for updates');
   }
   const outbox = startOutbox({ ...opts, config, database, clock, logger, texts: (l) => translator(env.i18n, l), timers: opts.timers ?? true, pacer: sendBudget.bulk });
@@ -79,6 +85,7 @@ export async function startApp(config: Config, logger: Logger, opts: AppOptions 
     stop: () =>
       (stopping ??= (async () => {
         await receiver.stop();
+        await http?.close();
         await outbox.stop();
         if (!opts.database) await database.close();
         logger.info('stopped');

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { type Bot, type MiddlewareFn, webhookCallback } from 'grammy';
 import type { BotContext } from './context.js';
@@ -35,6 +35,21 @@ export class InFlight {
   }
 }
 
+/** Serves some paths (the dashboard's) on the bot's port; false for the others. */
+export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/** Long polling has no webhook server: this one serves the extra paths on PORT. */
+export async function startHttpServer(port: number, handler: HttpHandler): Promise<{ close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    if (!handler(req, res)) res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, resolve);
+  });
+  return { close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 export interface Receiver {
   stop(): Promise<void>;
 }
@@ -69,7 +84,7 @@ export async function startPolling(bot: Bot<BotContext>, inFlight: InFlight): Pr
 export async function startWebhook(
   bot: Bot<BotContext>,
   inFlight: InFlight,
-  opts: { url: string; secret: string; port: number; healthy: () => Promise<boolean> },
+  opts: { url: string; secret: string; port: number; healthy: () => Promise<boolean>; extra?: HttpHandler | undefined },
 ): Promise<Receiver & { server: Server }> {
   await bot.init();
   const handleUpdate = webhookCallback(bot, 'http', { secretToken: opts.secret, onTimeout: 'return' });
@@ -81,6 +96,7 @@ export async function startWebhook(
       });
       return;
     }
+    if (opts.extra?.(req, res)) return;
     if (req.method === 'POST') {
       void handleUpdate(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500).end();
