@@ -8,7 +8,13 @@ const COLORS = { done: '#2e7d32', partial: '#f9a825', not_done: '#c62828', pendi
 let T = {};
 
 const t = (key, vars = {}) => (T[key] ?? key).replace(/\{ ?\$(\w+) ?\}/g, (_, name) => String(vars[name] ?? ''));
-const fmtTime = (iso) => (iso ? new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit' }) : '—');
+// "17:00 14/06", as officials write it, in Vietnam's time whatever the phone's zone.
+const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', hourCycle: 'h23' });
+function fmtTime(iso) {
+  if (!iso) return '—';
+  const p = Object.fromEntries(TIME.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return `${p.hour}:${p.minute} ${p.day}/${p.month}`;
+}
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -46,14 +52,14 @@ async function campaigns() {
 function progressCard(task, campaignId) {
   const pct = (n) => (task.assigned ? `${(100 * n) / task.assigned}%` : '0');
   const bar = el('div', { class: 'bar' }, ...['done', 'partial', 'notDone'].map((k, i) => el('span', { style: `width:${pct(task[k])};background:${[COLORS.done, COLORS.partial, COLORS.not_done][i]}` })));
-  const num = (key, value) => el('div', { 'data-k': key }, `${t(`db-${key}`)}: `, el('b', {}, value));
+  const num = (key, value, label = t(`db-${key}`)) => el('div', { 'data-k': key }, `${label}: `, el('b', {}, value));
   return el(
     'section',
     { class: 'task', 'data-task': task.id },
     el('h3', {}, task.title),
     el('div', { class: 'muted' }, t('db-due', { due: fmtTime(task.dueAt) }), task.overdue ? el('span', { class: 'late' }, ' · ', t('db-overdue')) : ''),
     bar,
-    el('div', { class: 'nums' }, num('reported', `${task.reported}/${task.assigned}`), num('done', task.done), num('partial', task.partial), num('notDone', task.notDone), num('pending', task.pending), task.numberLabel ? num('number', task.numberTotal) : ''),
+    el('div', { class: 'nums' }, num('reported', `${task.reported}/${task.assigned}`), num('done', task.done), num('partial', task.partial), num('notDone', task.notDone), num('pending', task.pending), task.numberLabel ? num('number', task.againstHouseholds ? `${task.numberTotal}/${task.households}` : task.numberTotal, task.numberLabel) : ''),
     el('button', { onclick: () => taskView(campaignId, task.id, 'all').catch(fail) }, t('db-open-task')),
   );
 }
@@ -77,7 +83,7 @@ function unitsTable(units) {
     el(
       'tr',
       { 'data-unit': u.unitId },
-      el('td', {}, u.unitName),
+      el('td', {}, u.unitName, u.note ? el('div', { class: 'muted' }, u.note) : ''),
       el('td', {}, el('span', { class: `st st-${u.state}` }, t(`db-state-${u.state}`))),
       el('td', {}, u.numberValue ?? '—', u.households ? el('span', { class: 'muted' }, `/${u.households}`) : ''),
       el('td', {}, fmtTime(u.reportedAt), u.late ? el('div', { class: 'late' }, t('db-late')) : ''),
