@@ -71,7 +71,7 @@ export async function startApp(config: Config, logger: Logger, opts: AppOptions 
     logger.info({ port: config.port }, 'webhook server listening');
   } else {
     receiver = await startPolling(bot, inFlight);
-    if (dashboard) http = await startHttpServer(config.port, dashboard);
+    if (dashboard) http = await startHttpServer(config.port, dashboard, (error) => logger.error({ port: config.port, reason: error.message }, 'the port is taken: the dashboard is not served'));
     logger.info({ username: bot.botInfo.username }, 'polling for updates');
   }
   const outbox = startOutbox({ ...opts, config, database, clock, logger, texts: (l) => translator(env.i18n, l), timers: opts.timers ?? true, pacer: sendBudget.bulk });

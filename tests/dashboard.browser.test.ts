@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { campaignStatus } from '../src/status/status.service.js';
@@ -10,7 +11,8 @@ import { useDatabase } from './support/suite.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const NOW = new Date('2026-06-15T03:00:00Z');
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+/** Screenshots of the main views, to look at (the README's come from here). */
+const SHOTS = `${process.env.DASHBOARD_SCREENSHOTS ?? join(tmpdir(), 'khoipho-dashboard-screenshots')}/`;
 const TILE = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c63f8cf80f00f0005fe02fea7d6a4d10000000049454e44ae426082', 'hex');
 
 if (!existsSync(CHROMIUM)) console.warn(`dashboard browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run does)`);
@@ -27,6 +29,7 @@ describe.skipIf(!existsSync(CHROMIUM)).each(dbTargets())('dashboard in a real br
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
+    console.info(`dashboard screenshots: ${SHOTS}`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
     files = await startFileServer();
   });

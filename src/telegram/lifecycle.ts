@@ -38,16 +38,19 @@ export class InFlight {
 /** Serves some paths (the dashboard's) on the bot's port; false for the others. */
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
-/** Long polling has no webhook server: this one serves the extra paths on PORT. */
-export async function startHttpServer(port: number, handler: HttpHandler): Promise<{ close(): Promise<void> }> {
+/** Long polling has no webhook server: this one serves the extra paths on PORT (a taken port is reported, not fatal: the bot still works in chat). */
+export async function startHttpServer(port: number, handler: HttpHandler, onError: (error: Error) => void): Promise<{ close(): Promise<void> }> {
   const server = createServer((req, res) => {
     if (!handler(req, res)) res.writeHead(404).end();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, resolve);
+  const listening = await new Promise<boolean>((resolve) => {
+    server.once('error', (error) => {
+      onError(error);
+      resolve(false);
+    });
+    server.listen(port, () => resolve(true));
   });
-  return { close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { close: () => (listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve()) };
 }
 
 export interface Receiver {

@@ -37,3 +37,4 @@ db-export-csv = Download CSV
 db-error-unauthorized = Could not sign you in. Open the dashboard from the button in the Telegram bot.
 db-error-forbidden = The dashboard is for officials and admins only.
 db-error-generic = Something went wrong loading the data. Please try again later.
+db-menu-button = Dashboard

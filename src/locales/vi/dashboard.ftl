@@ -37,3 +37,4 @@ db-export-csv = Tải CSV
 db-error-unauthorized = Không xác thực được. Hãy mở bảng theo dõi từ nút trong bot Telegram.
 db-error-forbidden = Bảng theo dõi chỉ dành cho cán bộ và quản trị viên.
 db-error-generic = Có lỗi khi tải dữ liệu. Hãy thử lại sau.
+db-menu-button = Bảng theo dõi
