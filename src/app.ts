@@ -61,7 +61,7 @@ export async function startApp(config: Config, logger: Logger, opts: AppOptions 
   await env.office.load(database.db);
   await setDefaultMenus(bot.api, (l) => translator(env.i18n, l), LOCALES, config.defaultLocale);
   const dashboard: HttpHandler | undefined = config.dashboardUrl
-    ? await createDashboard({ db: database.db, clock, config, texts: (l) => translator(env.i18n, l), getFile: (id) => bot.api.getFile(id) })
+    ? await createDashboard({ db: database.db, clock, config, texts: (l) => translator(env.i18n, l), getFile: (id) => bot.api.getFile(id), outbox: outboxPort })
     : undefined;
   let receiver: Receiver;
   let http: { close(): Promise<void> } | undefined;

@@ -76,6 +76,29 @@ describe.each(dbTargets())('dashboard API on %s', (target) => {
     expect(await auditCount()).toBe(2);
   });
 
+  it('when an official presses Nhắc lại for a unit that has not reported, then its leader gets one reminder with the Báo cáo button, once an hour', async () => {
+    const post = (unitId: number, initData = signInitData(3001, NOW)) => fetch(`${server.base}/api/tasks/${town.task.id}/units/${unitId}/remind`, { method: 'POST', headers: { authorization: `tma ${initData}` } });
+    const k4 = town.units[3]?.id ?? 0;
+    await db.insertInto('unit_members').values({ unit_id: k4, member_id: town.leader.id, position: 'leader' }).execute();
+    const first = await post(k4);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ ok: true, recipients: 1 });
+    const deliveries = await db.selectFrom('deliveries').select(['chat_id', 'kind', 'payload', 'unit_id']).execute();
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]).toMatchObject({ chat_id: 2001, kind: 'reminder', unit_id: k4 });
+    expect(deliveries[0]?.payload.text).toBe('🔔 Nhắc lại từ cán bộ phường: đơn vị Khối 4 chưa báo cáo “Treo cờ Tổ quốc” (hạn 14/06/2026 17:00). Bấm nút “Báo cáo” bên dưới để gửi kết quả.');
+    expect(deliveries[0]?.payload.buttons).toEqual([[{ text: '📝 Báo cáo — Khối 4', data: expect.stringMatching(/^rp:/) }]]);
+    const again = await post(k4);
+    expect(again.status).toBe(409);
+    expect(await again.json()).toEqual({ error: 'already-reminded' });
+    // Khối 1 has reported; a leader may not press it at all.
+    expect((await post(town.k1.id)).status).toBe(409);
+    expect((await post(k4, signInitData(2001, NOW))).status).toBe(403);
+    expect((await post(999999)).status).toBe(404);
+    expect(await db.selectFrom('deliveries').select('id').execute()).toHaveLength(1);
+    expect(await auditCount()).toBe(1);
+  });
+
   it('when an admin asks, then the data comes too', async () => {
     expect((await get('campaigns', signInitData(3002, NOW))).status).toBe(200);
   });
@@ -110,8 +133,15 @@ describe.each(dbTargets())('dashboard API on %s', (target) => {
     expect((await get(`export/task/${town.task.id}.exe`)).status).toBe(400);
     expect((await get(`tasks/${town.task.id}/units?${'a'.repeat(3000)}`)).status).toBe(414);
     const post = await fetch(`${server.base}/api/campaigns`, { method: 'POST', headers: { authorization: `tma ${signInitData(3001, NOW)}` }, body: 'x' });
-    expect(post.status).toBe(405);
+    expect(post.status).toBe(413);
+    const bodiless = await fetch(`${server.base}/api/campaigns`, { method: 'POST', headers: { authorization: `tma ${signInitData(3001, NOW)}` } });
+    expect(bodiless.status).toBe(405);
+    const getRemind = await get(`tasks/${town.task.id}/units/${town.k1.id}/remind`);
+    expect(getRemind.status).toBe(405);
+    const put = await fetch(`${server.base}/api/campaigns`, { method: 'PUT', headers: { authorization: `tma ${signInitData(3001, NOW)}` } });
+    expect(put.status).toBe(405);
     expect(await auditCount()).toBe(before);
+    expect(await db.selectFrom('deliveries').select('id').execute()).toEqual([]);
   });
 
   it('when the page is asked for, then it and its bundle are served by the bot, with no CDN and the texts in both languages', async () => {

@@ -84,6 +84,12 @@ describe.skipIf(!existsSync(CHROMIUM)).each(dbTargets())('dashboard in a real br
     await page.getByTestId('map').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}map.png` });
 
+    // Nhắc lại on Khối 4 (its leader is Hoàng Văn Một): one reminder queued, the answer in the row.
+    await db.insertInto('unit_members').values({ unit_id: town.units[3]?.id ?? 0, member_id: town.leader.id, position: 'leader' }).execute();
+    await page.locator(`[data-remind="${town.units[3]?.id}"]`).click();
+    expect(await page.locator(`[data-reminded="${town.units[3]?.id}"]`).textContent()).toBe('Đã gửi nhắc cho 1 người.');
+    expect(await db.selectFrom('deliveries').select(['chat_id', 'kind']).execute()).toEqual([{ chat_id: 2001, kind: 'reminder' }]);
+
     await page.locator('[data-filter="pending"]').click();
     await page.locator('[data-filter="pending"].on').waitFor();
     expect(await rows.allTextContents()).toEqual([expect.stringContaining('Khối 3'), expect.stringContaining('Khối 4')]);

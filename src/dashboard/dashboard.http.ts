@@ -5,6 +5,7 @@ import { authenticate, type Viewer } from './dashboard.auth.js';
 import { findCurrentPhoto } from './dashboard.queries.js';
 import { campaignView, listCampaigns, taskPhotos, taskUnits, UNIT_FILTERS, type UnitFilter } from './dashboard.service.js';
 import type { DashboardPage } from './dashboard.page.js';
+import type { RemindOutcome } from '../officials/remind-unit.service.js';
 
 export const PREFIX = '/dashboard';
 const MAX_URL = 2048;
@@ -18,11 +19,13 @@ export interface DashboardDeps {
   page: DashboardPage;
   /** A report photo's bytes (through getFile and the Bot API file endpoint), never its URL. */
   photoBytes(fileId: string): Promise<Uint8Array>;
+  /** The officials slice's "Nhắc lại" for one unit. */
+  remind(viewer: Viewer, taskId: number, unitId: number): Promise<RemindOutcome>;
   exportFile(viewer: Viewer, scope: { kind: 'campaign' | 'task'; id: number }, format: 'xlsx' | 'csv'): Promise<{ bytes: Buffer; fileName: string } | null>;
 }
 
 type Reply = { status: number; json: unknown } | { status: 200; bytes: Uint8Array | Buffer; type: string; fileName?: string };
-type Route = { pattern: RegExp; run: (deps: DashboardDeps, viewer: Viewer, match: string[], query: URLSearchParams) => Promise<Reply> };
+type Route = { method?: 'POST'; pattern: RegExp; run: (deps: DashboardDeps, viewer: Viewer, match: string[], query: URLSearchParams) => Promise<Reply> };
 
 const notFound: Reply = { status: 404, json: { error: 'not-found' } };
 const ok = (json: unknown): Reply => (json === null ? notFound : { status: 200, json });
@@ -36,6 +39,15 @@ const ROUTES: Route[] = [
       const filter = q.get('filter') ?? 'all';
       if (!(UNIT_FILTERS as readonly string[]).includes(filter)) return { status: 400, json: { error: 'bad-filter' } };
       return ok(await taskUnits(d.db, Number(id), filter as UnitFilter, d.clock.now()));
+    },
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/tasks/${ID}/units/${ID}/remind$`),
+    run: async (d, v, [taskId, unitId]) => {
+      const outcome = await d.remind(v, Number(taskId), Number(unitId));
+      if (outcome.ok) return { status: 200, json: outcome };
+      return { status: outcome.reason === 'not-found' ? 404 : 409, json: { error: outcome.reason } };
     },
   },
   { pattern: new RegExp(`^/api/tasks/${ID}/photos$`), run: async (d, _v, [id]) => ok(await taskPhotos(d.db, Number(id))) },
@@ -78,12 +90,15 @@ function initDataOf(req: IncomingMessage): string {
 }
 
 async function api(deps: DashboardDeps, req: IncomingMessage, path: string, query: URLSearchParams): Promise<Reply> {
-  if (req.method !== 'GET') return { status: 405, json: { error: 'method-not-allowed' } };
+  if (req.method !== 'GET' && req.method !== 'POST') return { status: 405, json: { error: 'method-not-allowed' } };
+  // No endpoint takes a body: one that comes is refused before anything is read or written.
+  if (Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding']) return { status: 413, json: { error: 'no-body-expected' } };
   const route = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m);
   // Authentication first: a stranger learns nothing, not even which paths exist.
   const auth = await authenticate(deps.db, initDataOf(req), deps.botToken, deps.clock.now());
   if (!auth.ok) return { status: auth.status, json: { error: auth.status === 401 ? 'unauthorized' : 'forbidden' } };
   if (!route?.m) return { status: 400, json: { error: 'bad-request' } };
+  if ((route.r.method ?? 'GET') !== req.method) return { status: 405, json: { error: 'method-not-allowed' } };
   return route.r.run(deps, auth.viewer, route.m.slice(1), query);
 }
 

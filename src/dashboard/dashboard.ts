@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
+import type { Outbox } from '../core/outbox-port.js';
+import { remindUnit } from '../officials/remind-unit.service.js';
 import type { Translate } from '../core/translate.js';
 import { buildCsv } from '../exports/exports.csv.js';
 import { exportFileName } from '../exports/exports.names.js';
@@ -18,7 +20,7 @@ export type DashboardHandler = (req: IncomingMessage, res: ServerResponse) => bo
  * The dashboard as the app wires it: the page bundled once, the API over the slices' services
  * (status for progress, exports for the files), report photos fetched from Telegram by the server.
  */
-export async function createDashboard(o: { db: Db; clock: Clock; config: Config; texts: (locale: string) => Translate; getFile: FileSource['getFile'] }): Promise<DashboardHandler> {
+export async function createDashboard(o: { db: Db; clock: Clock; config: Config; texts: (locale: string) => Translate; getFile: FileSource['getFile']; outbox: Outbox }): Promise<DashboardHandler> {
   const { db, clock, config } = o;
   const source: FileSource = { getFile: o.getFile, token: config.botToken, apiRoot: config.telegramApiRoot };
   const exportFile = async (viewer: Viewer, scope: { kind: 'campaign' | 'task'; id: number }, format: 'xlsx' | 'csv') => {
@@ -36,6 +38,8 @@ export async function createDashboard(o: { db: Db; clock: Clock; config: Config;
     page: await buildDashboardPage({ tileUrl: config.dashboardTileUrl }),
     photoBytes: (fileId) => downloadTelegramFile(source, fileId),
     exportFile,
+    remind: (viewer, taskId, unitId) =>
+      remindUnit({ db, clock, outbox: o.outbox, zone: config.timezone, texts: o.texts, defaultLocale: config.defaultLocale }, { taskId, unitId, actorId: viewer.memberId }),
   };
   return (req, res) => serveDashboard(deps, req, res);
 }

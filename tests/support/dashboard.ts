@@ -4,6 +4,8 @@ import type { Config } from '../../src/config.js';
 import type { Clock } from '../../src/core/clock.js';
 import type { Db } from '../../src/core/db.js';
 import { createDashboard } from '../../src/dashboard/dashboard.js';
+import { createOutbox } from '../../src/outbox/outbox.js';
+import { createI18n, translator } from '../../src/telegram/i18n.js';
 import { buildMember, buildReport, seedTown } from './factories.js';
 
 export const TOKEN = '123456:dashboard-test-token';
@@ -33,8 +35,11 @@ export async function startFileServer(): Promise<{ root: string; served: string[
 /** The dashboard's handler on its own port, as the app serves it on PORT. */
 export async function startDashboardServer(o: { db: Db; clock: Clock; fileRoot: string; tileUrl?: string }): Promise<{ base: string; close(): Promise<void> }> {
   const config = { botToken: TOKEN, telegramApiRoot: o.fileRoot, timezone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi', dashboardTileUrl: o.tileUrl ?? 'https://tiles.invalid/{z}/{x}/{y}.png' } as Config;
-  const texts = () => (key: string) => key;
-  const handler = await createDashboard({ db: o.db, clock: o.clock, config, texts, getFile: (id) => Promise.resolve({ file_path: `photos/${id}.png` }) });
+  const i18n = createI18n('vi');
+  const texts = (locale: string) => translator(i18n, locale);
+  // The real outbox (deliveries rows); no dispatcher runs here, so what is queued stays queued for the test to read.
+  const outbox = createOutbox(o.db, () => {});
+  const handler = await createDashboard({ db: o.db, clock: o.clock, config, texts, outbox, getFile: (id) => Promise.resolve({ file_path: `photos/${id}.png` }) });
   const server = createServer((req, res) => {
     if (!handler(req, res)) res.writeHead(404).end();
   });

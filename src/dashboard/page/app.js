@@ -26,8 +26,8 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-async function call(path) {
-  const res = await fetch(`api/${path}`, { headers: { authorization: `tma ${initData}` } });
+async function call(path, method = 'GET') {
+  const res = await fetch(`api/${path}`, { method, headers: { authorization: `tma ${initData}` } });
   if (!res.ok) throw Object.assign(new Error(String(res.status)), { status: res.status });
   return res;
 }
@@ -77,13 +77,28 @@ async function download(path) {
   a.click();
 }
 
-function unitsTable(units) {
+const REMINDABLE = new Set(['pending', 'returned']);
+
+/** Nhắc lại: the unit's members get a reminder through the bot; the answer replaces the button. */
+function remindButton(taskId, unit) {
+  const button = el('button', { 'data-remind': unit.unitId }, t('db-remind'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    const res = await fetch(`api/tasks/${taskId}/units/${unit.unitId}/remind`, { method: 'POST', headers: { authorization: `tma ${initData}` } });
+    const body = await res.json().catch(() => ({}));
+    const key = res.ok ? 'db-remind-sent' : `db-remind-${body.error ?? 'failed'}`;
+    button.replaceWith(el('div', { class: res.ok ? 'muted' : 'late', 'data-reminded': unit.unitId }, t(key in T ? key : 'db-remind-failed', { count: body.recipients ?? 0 })));
+  });
+  return button;
+}
+
+function unitsTable(units, taskId) {
   const head = el('tr', {}, ['db-unit', 'db-status', 'db-figure', 'db-time'].map((k) => el('th', {}, t(k))));
   const rows = units.map((u) =>
     el(
       'tr',
       { 'data-unit': u.unitId },
-      el('td', {}, u.unitName, u.note ? el('div', { class: 'muted' }, u.note) : ''),
+      el('td', {}, u.unitName, u.note ? el('div', { class: 'muted' }, u.note) : '', REMINDABLE.has(u.state) ? remindButton(taskId, u) : ''),
       el('td', {}, el('span', { class: `st st-${u.state}` }, t(`db-state-${u.state}`))),
       el('td', {}, u.numberValue ?? '—', u.households ? el('span', { class: 'muted' }, `/${u.households}`) : ''),
       el('td', {}, fmtTime(u.reportedAt), u.late ? el('div', { class: 'late' }, t('db-late')) : ''),
@@ -136,7 +151,7 @@ async function taskView(campaignId, taskId, filter) {
     el('button', { class: 'back', onclick: () => campaign(campaignId).catch(fail) }, t('db-back')),
     el('h1', {}, data.title),
     filters,
-    data.units.length ? unitsTable(data.units) : el('p', { class: 'muted' }, t('db-no-units')),
+    data.units.length ? unitsTable(data.units, taskId) : el('p', { class: 'muted' }, t('db-no-units')),
     el('h2', {}, t('db-map')),
     ...map(all.units),
     el('h2', {}, t('db-photos')),
