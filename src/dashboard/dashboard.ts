@@ -8,7 +8,7 @@ import type { Translate } from '../core/translate.js';
 import { buildCsv } from '../exports/exports.csv.js';
 import { exportFileName } from '../exports/exports.names.js';
 import { loadExport } from '../exports/exports.service.js';
-import { downloadTelegramFile, type FileSource } from '../plans/telegram-file.js';
+import { downloadTelegramFile, type FileSource } from '../telegram/telegram-file.js';
 import type { Viewer } from './dashboard.auth.js';
 import { type DashboardDeps, serveDashboard } from './dashboard.http.js';
 import { buildDashboardPage } from './dashboard.page.js';
