@@ -26,6 +26,8 @@ export interface Config {
   catchupGraceHours: number;
   /** Local hour of the daily digest to officials and admins. */
   digestHour: number;
+  /** How many daily snapshots of the embedded database are kept in DATA_DIR/backups. */
+  backupKeep: number;
   /** The dashboard Mini App's public https URL (ending in /dashboard/); unset: no dashboard, no menu button. */
   dashboardUrl: string | undefined;
   /** The dashboard map's tile server ({z}/{x}/{y}); OpenStreetMap's by default. */
@@ -108,6 +110,7 @@ const schema = z.object({
       .default('info'),
   ),
   INVITE_TTL_DAYS: positiveInt(7),
+  BACKUP_KEEP: positiveInt(14),
   CONVERSATION_IDLE_HOURS: positiveInt(24),
   SEND_RATE_PER_SECOND: z.preprocess(
     blankToUndefined,
@@ -188,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     quietHours: parseQuietHours(e.QUIET_HOURS),
     catchupGraceHours: e.CATCHUP_GRACE_HOURS,
     digestHour: e.DIGEST_HOUR,
+    backupKeep: e.BACKUP_KEEP,
     dashboardUrl: e.DASHBOARD_URL,
     dashboardTileUrl: e.DASHBOARD_TILE_URL,
   };
