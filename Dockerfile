@@ -6,7 +6,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
-RUN npm run build && cp -r src/locales dist/src/locales
+RUN npm run build && cp -r src/locales dist/src/locales && cp -r src/dashboard/page dist/src/dashboard/page
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production DATA_DIR=/data

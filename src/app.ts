@@ -18,8 +18,9 @@ import { tetHold, tetPaused } from './reminders/tet-hold.js';
 import { noticeTetHeld, tetReleaseProducer } from './reminders/tet-notices.js';
 import { seriesProducer } from './series/series-producer.js';
 import { createBot, type CreatedBot } from './bot.js';
+import { createDashboard } from './dashboard/dashboard.js';
 import { type Receiver, startPolling, startWebhook } from './telegram/lifecycle.js';
-import { startLocalServer } from './telegram/local-server.js';
+import { type HttpHandler, startLocalServer } from './telegram/local-server.js';
 import { LOCALES, translator } from './telegram/i18n.js';
 import { setDefaultMenus } from './telegram/menus.js';
 import { createNotifier, type Notifier } from './telegram/notifier.js';
@@ -65,7 +66,10 @@ export async function startApp(config: Config, logger: Logger, opts: AppOptions 
   await env.office.load(database.db);
   await setDefaultMenus(bot.api, (l) => translator(env.i18n, l), LOCALES, config.defaultLocale);
   const snapshots = database.target === 'pglite' && database.dataDir ? new Snapshots({ db: database.db, dataDir: database.dataDir, clock, zone: config.timezone, keep: config.backupKeep, logger }) : undefined;
-  const local = { healthy: () => isDatabaseReachable(database.db), backup: snapshots && (() => snapshots.take()) };
+  const dashboard: HttpHandler | undefined = config.dashboardUrl
+    ? await createDashboard({ db: database.db, clock, config, texts: (l) => translator(env.i18n, l), getFile: (id) => bot.api.getFile(id), outbox: outboxPort })
+    : undefined;
+  const local = { healthy: () => isDatabaseReachable(database.db), backup: snapshots && (() => snapshots.take()), extra: dashboard };
   let receiver: Receiver;
   let localServer: { close(): Promise<void> } | undefined;
   if (config.webhookUrl && config.webhookSecret) {
@@ -73,7 +77,8 @@ export async function startApp(config: Config, logger: Logger, opts: AppOptions 
     logger.info({ port: config.port }, 'webhook server listening');
   } else {
     receiver = await startPolling(bot, inFlight, { db: database.db, logger });
-    if (opts.localServer ?? true) localServer = await startLocalServer(config.port, { ...local, status: receiver.status }, logger);
+    // With the dashboard on, the port serves it to the HTTPS proxy too (POST /backup still answers this machine only).
+    if (opts.localServer ?? true) localServer = await startLocalServer(config.port, { ...local, status: receiver.status }, logger, { public: !!dashboard });
     logger.info({ username: bot.botInfo.username }, 'polling for updates');
   }
   const daily = snapshots && (opts.timers ?? true) ? everyFewMinutes(() => snapshots.daily(), logger) : undefined;

@@ -14,6 +14,7 @@ import { createExportsFeature } from './exports/exports.feature.js';
 import { createOfficialsFeature } from './officials/officials.feature.js';
 import { createReworkFeature } from './rework/rework.feature.js';
 import { createStatusFeature } from './status/status.feature.js';
+import { createDashboardFeature } from './dashboard/dashboard.feature.js';
 import { createBroadcastsFeature } from './broadcasts/broadcasts.feature.js';
 import { createRemindersFeature } from './reminders/reminders.feature.js';
 import { createFallbackFeature } from './telegram/fallback.feature.js';
@@ -80,6 +81,7 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   const reports = createReportsFeature(env, dialogues);
 
   const features: Feature[] = [
+    createDashboardFeature(env),
     createUnitsFeature(env),
     createInviteFeature(env),
     reports,

@@ -28,6 +28,10 @@ export interface Config {
   digestHour: number;
   /** How many daily snapshots of the embedded database are kept in DATA_DIR/backups. */
   backupKeep: number;
+  /** The dashboard Mini App's public https URL (ending in /dashboard/); unset: no dashboard, no menu button. */
+  dashboardUrl: string | undefined;
+  /** The dashboard map's tile server ({z}/{x}/{y}); OpenStreetMap's by default. */
+  dashboardTileUrl: string;
 }
 
 /** Minutes after local midnight; start > end means the quiet time spans midnight (21:00-06:30). */
@@ -127,6 +131,14 @@ const schema = z.object({
     blankToUndefined,
     z.coerce.number({ error: 'must be an hour 0-23' }).int().min(0, { error: 'must be an hour 0-23' }).max(23, { error: 'must be an hour 0-23' }).default(17),
   ),
+  DASHBOARD_URL: z.preprocess(
+    blankToUndefined,
+    z.url({ protocol: /^https$/, error: 'must be the https:// address of the dashboard (Telegram opens Mini Apps over https only)' }).optional(),
+  ),
+  DASHBOARD_TILE_URL: z.preprocess(
+    blankToUndefined,
+    z.string().regex(/^https?:\/\/\S+\{z\}\S*\{x\}\S*\{y\}/, { error: 'must be a tile URL with {z}, {x} and {y}' }).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  ),
 });
 
 function parseQuietHours(value: string): QuietHours | null {
@@ -180,5 +192,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     catchupGraceHours: e.CATCHUP_GRACE_HOURS,
     digestHour: e.DIGEST_HOUR,
     backupKeep: e.BACKUP_KEEP,
+    dashboardUrl: e.DASHBOARD_URL,
+    dashboardTileUrl: e.DASHBOARD_TILE_URL,
   };
 }

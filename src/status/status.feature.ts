@@ -30,8 +30,9 @@ function legend(t: Translate): Record<SeriesKey, string> {
 }
 
 /** Under the chart: open one task's reports, or look unit by unit. */
-function drillDownKeyboard(t: Translate, tasks: TaskProgressLine[]): InlineKeyboard {
+function drillDownKeyboard(t: Translate, tasks: TaskProgressLine[], dashboardUrl: string | undefined): InlineKeyboard {
   const kb = new InlineKeyboard();
+  if (dashboardUrl) kb.webApp(t('st-dashboard-button'), dashboardUrl).row();
   for (const task of tasks.slice(0, MAX_TASK_BUTTONS)) kb.text(t('st-open-task-button', { title: short(task.title) }), taskReportsButton.pack(task.id)).row();
   return kb.text(t('st-by-unit-button'), unitPickerButton.pack());
 }
@@ -50,7 +51,7 @@ async function sendStatus({ deps }: FeatureEnv, ctx: BotContext, campaign: { id:
     const last = start + TASKS_PER_CHART >= tasks.length;
     await ctx.replyWithPhoto(new InputFile(png, 'tien-do.png'), {
       caption: ctx.t('st-chart-caption', { campaign: campaign.name }).slice(0, 1024),
-      ...(last ? { reply_markup: drillDownKeyboard(ctx.t, tasks) } : {}),
+      ...(last ? { reply_markup: drillDownKeyboard(ctx.t, tasks, deps.config.dashboardUrl) } : {}),
     });
   }
 }

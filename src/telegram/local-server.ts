@@ -10,7 +10,12 @@ export interface LocalRoutes {
   status?: PollStatus | undefined;
   /** Takes a snapshot of the embedded database; absent on a Postgres server (use pg_dump). */
   backup?: (() => Promise<string>) | undefined;
+  /** Other paths served on the port (the dashboard's, under /dashboard); returns false for the rest. */
+  extra?: HttpHandler | undefined;
 }
+
+/** Serves some paths on the bot's port; false for the others. */
+export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -44,11 +49,11 @@ export function serveLocal(req: IncomingMessage, res: ServerResponse, routes: Lo
     }
     return true;
   }
-  return false;
+  return routes.extra?.(req, res) ?? false;
 }
 
 /** Long polling has no webhook server: this one serves {@link serveLocal} on 127.0.0.1:PORT. */
-export async function startLocalServer(port: number, routes: LocalRoutes, logger: Logger): Promise<{ close(): Promise<void> }> {
+export async function startLocalServer(port: number, routes: LocalRoutes, logger: Logger, o: { public?: boolean } = {}): Promise<{ close(): Promise<void> }> {
   const server = createServer((req, res) => {
     if (!serveLocal(req, res, routes)) res.writeHead(404).end();
   });
@@ -57,7 +62,9 @@ export async function startLocalServer(port: number, routes: LocalRoutes, logger
       logger.warn({ port, reason: error.message }, 'the local port is taken: /healthz and npm run backup are not served by this process');
       resolve(false);
     });
-    server.listen(port, '127.0.0.1', () => resolve(true));
+    // The dashboard is reached through the HTTPS proxy (another container, perhaps): then every interface.
+    if (o.public) server.listen(port, () => resolve(true));
+    else server.listen(port, '127.0.0.1', () => resolve(true));
   });
   return { close: () => (listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve()) };
 }

@@ -1,0 +1,124 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Clock } from '../core/clock.js';
+import type { Db } from '../core/db.js';
+import { authenticate, type Viewer } from './dashboard.auth.js';
+import { findCurrentPhoto } from './dashboard.queries.js';
+import { campaignView, listCampaigns, taskPhotos, taskUnits, UNIT_FILTERS, type UnitFilter } from './dashboard.service.js';
+import type { DashboardPage } from './dashboard.page.js';
+import type { RemindOutcome } from '../officials/remind-unit.service.js';
+
+export const PREFIX = '/dashboard';
+const MAX_URL = 2048;
+/** Ids are bounded to 9 digits, so a forged one never reaches a query as a bigint. */
+const ID = '([1-9][0-9]{0,8})';
+
+export interface DashboardDeps {
+  db: Db;
+  clock: Clock;
+  botToken: string;
+  page: DashboardPage;
+  /** A report photo's bytes (through getFile and the Bot API file endpoint), never its URL. */
+  photoBytes(fileId: string): Promise<Uint8Array>;
+  /** The officials slice's "Nhắc lại" for one unit. */
+  remind(viewer: Viewer, taskId: number, unitId: number): Promise<RemindOutcome>;
+  exportFile(viewer: Viewer, scope: { kind: 'campaign' | 'task'; id: number }, format: 'xlsx' | 'csv'): Promise<{ bytes: Buffer; fileName: string } | null>;
+}
+
+type Reply = { status: number; json: unknown } | { status: 200; bytes: Uint8Array | Buffer; type: string; fileName?: string };
+type Route = { method?: 'POST'; pattern: RegExp; run: (deps: DashboardDeps, viewer: Viewer, match: string[], query: URLSearchParams) => Promise<Reply> };
+
+const notFound: Reply = { status: 404, json: { error: 'not-found' } };
+const ok = (json: unknown): Reply => (json === null ? notFound : { status: 200, json });
+
+const ROUTES: Route[] = [
+  { pattern: /^\/api\/campaigns$/, run: async (d) => ok({ campaigns: await listCampaigns(d.db) }) },
+  { pattern: new RegExp(`^/api/campaigns/${ID}$`), run: async (d, _v, [id]) => ok(await campaignView(d.db, Number(id), d.clock.now())) },
+  {
+    pattern: new RegExp(`^/api/tasks/${ID}/units$`),
+    run: async (d, _v, [id], q) => {
+      const filter = q.get('filter') ?? 'all';
+      if (!(UNIT_FILTERS as readonly string[]).includes(filter)) return { status: 400, json: { error: 'bad-filter' } };
+      return ok(await taskUnits(d.db, Number(id), filter as UnitFilter, d.clock.now()));
+    },
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/tasks/${ID}/units/${ID}/remind$`),
+    run: async (d, v, [taskId, unitId]) => {
+      const outcome = await d.remind(v, Number(taskId), Number(unitId));
+      if (outcome.ok) return { status: 200, json: outcome };
+      return { status: outcome.reason === 'not-found' ? 404 : 409, json: { error: outcome.reason } };
+    },
+  },
+  { pattern: new RegExp(`^/api/tasks/${ID}/photos$`), run: async (d, _v, [id]) => ok(await taskPhotos(d.db, Number(id))) },
+  {
+    pattern: new RegExp(`^/api/photos/${ID}$`),
+    run: async (d, _v, [id]) => {
+      const photo = await findCurrentPhoto(d.db, Number(id));
+      if (!photo) return notFound;
+      const bytes = await d.photoBytes(photo.fileId).catch(() => null);
+      return bytes ? { status: 200, bytes, type: 'image/jpeg' } : { status: 502, json: { error: 'photo-unavailable' } };
+    },
+  },
+  {
+    pattern: new RegExp(`^/api/export/(campaign|task)/${ID}\\.(xlsx|csv)$`),
+    run: async (d, v, [kind, id, format]) => {
+      const file = await d.exportFile(v, { kind: kind as 'campaign' | 'task', id: Number(id) }, format as 'xlsx' | 'csv');
+      if (!file) return notFound;
+      const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      return { status: 200, bytes: file.bytes, type, fileName: file.fileName };
+    },
+  },
+];
+
+function send(res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string> = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  if ('json' in reply) {
+    res.writeHead(reply.status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(reply.json));
+    return;
+  }
+  if (reply.fileName) headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(reply.fileName)}`;
+  res.writeHead(200, { ...headers, 'content-type': reply.type, 'content-length': String(reply.bytes.length) });
+  res.end(reply.bytes);
+}
+
+/** `Authorization: tma <initData>`, as the Mini Apps documentation suggests; empty when absent. */
+function initDataOf(req: IncomingMessage): string {
+  const header = req.headers.authorization ?? '';
+  return header.startsWith('tma ') ? header.slice(4) : '';
+}
+
+async function api(deps: DashboardDeps, req: IncomingMessage, path: string, query: URLSearchParams): Promise<Reply> {
+  if (req.method !== 'GET' && req.method !== 'POST') return { status: 405, json: { error: 'method-not-allowed' } };
+  // No endpoint takes a body: one that comes is refused before anything is read or written.
+  if (Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding']) return { status: 413, json: { error: 'no-body-expected' } };
+  const route = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m);
+  // Authentication first: a stranger learns nothing, not even which paths exist.
+  const auth = await authenticate(deps.db, initDataOf(req), deps.botToken, deps.clock.now());
+  if (!auth.ok) return { status: auth.status, json: { error: auth.status === 401 ? 'unauthorized' : 'forbidden' } };
+  if (!route?.m) return { status: 400, json: { error: 'bad-request' } };
+  if ((route.r.method ?? 'GET') !== req.method) return { status: 405, json: { error: 'method-not-allowed' } };
+  return route.r.run(deps, auth.viewer, route.m.slice(1), query);
+}
+
+/**
+ * The dashboard's HTTP side, under /dashboard: the page and its assets (public, no data) and
+ * the API (initData checked on every request). Returns false for any other path.
+ */
+export function serveDashboard(deps: DashboardDeps, req: IncomingMessage, res: ServerResponse): boolean {
+  const raw = req.url ?? '';
+  if (raw !== PREFIX && !raw.startsWith(`${PREFIX}/`) && !raw.startsWith(`${PREFIX}?`)) return false;
+  if (raw.length > MAX_URL) {
+    send(res, { status: 414, json: { error: 'uri-too-long' } });
+    return true;
+  }
+  const url = new URL(raw, 'http://localhost');
+  const path = url.pathname.slice(PREFIX.length) || '/';
+  const reply = path.startsWith('/api/') ? api(deps, req, path, url.searchParams) : Promise.resolve(deps.page.serve(path));
+  void reply.then(
+    (r) => send(res, r),
+    () => send(res, { status: 500, json: { error: 'internal' } }),
+  );
+  return true;
+}

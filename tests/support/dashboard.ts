@@ -1,0 +1,84 @@
+import { createServer, type Server } from 'node:http';
+import { sign } from '@telegram-apps/init-data-node';
+import type { Config } from '../../src/config.js';
+import type { Clock } from '../../src/core/clock.js';
+import type { Db } from '../../src/core/db.js';
+import { createDashboard } from '../../src/dashboard/dashboard.js';
+import { createOutbox } from '../../src/outbox/outbox.js';
+import { createI18n, translator } from '../../src/telegram/i18n.js';
+import { buildMember, buildReport, seedTown } from './factories.js';
+
+export const TOKEN = '123456:dashboard-test-token';
+
+/** initData signed the way Telegram signs it (HMAC-SHA256 keyed by HMAC("WebAppData", token)). */
+export function signInitData(telegramId: number, authDate: Date, token = TOKEN): string {
+  return sign({ user: { id: telegramId, first_name: 'Cán bộ', language_code: 'vi' }, query_id: 'AAH' }, token, authDate);
+}
+
+/** A stand-in for the Bot API's getFile and file download: every file is the same tiny PNG, named by its id. */
+export async function startFileServer(): Promise<{ root: string; served: string[]; close(): Promise<void> }> {
+  const served: string[] = [];
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cf80f00f0005fe02fea7d6a4d10000000049454e44ae426082', 'hex');
+  const server: Server = createServer((req, res) => {
+    const file = /^\/file\/bot[^/]+\/photos\/(.+)$/.exec(req.url ?? '');
+    if (file?.[1]) {
+      served.push(file[1]);
+      res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+    } else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { root: `http://127.0.0.1:${port}`, served, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** The dashboard's handler on its own port, as the app serves it on PORT. */
+export async function startDashboardServer(o: { db: Db; clock: Clock; fileRoot: string; tileUrl?: string }): Promise<{ base: string; close(): Promise<void> }> {
+  const config = { botToken: TOKEN, telegramApiRoot: o.fileRoot, timezone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi', dashboardTileUrl: o.tileUrl ?? 'https://tiles.invalid/{z}/{x}/{y}.png' } as Config;
+  const i18n = createI18n('vi');
+  const texts = (locale: string) => translator(i18n, locale);
+  // The real outbox (deliveries rows); no dispatcher runs here, so what is queued stays queued for the test to read.
+  const outbox = createOutbox(o.db, () => {});
+  const handler = await createDashboard({ db: o.db, clock: o.clock, config, texts, outbox, getFile: (id) => Promise.resolve({ file_path: `photos/${id}.png` }) });
+  const server = createServer((req, res) => {
+    if (!handler(req, res)) res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { base: `http://127.0.0.1:${port}/dashboard`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Adds a revision and its photos to a stored report (as submitReport leaves them). */
+async function addPhotos(db: Db, report: { id: number; task_id: number; unit_id: number; reported_by: number }, sentAt: Date[], key: string) {
+  const rv = await db
+    .insertInto('report_revisions')
+    .values({ report_id: report.id, task_id: report.task_id, unit_id: report.unit_id, revision: 1, member_id: report.reported_by, submission_key: key, status: 'done', number_value: null, note: null, latitude: null, longitude: null, flags: JSON.stringify([]), late: false, submitted_at: sentAt[0] ?? new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('report_photos')
+    .values(sentAt.map((at, i) => ({ revision_id: rv.id, task_id: report.task_id, unit_id: report.unit_id, file_id: `${key}-p${i}`, file_unique_id: `${key}-u${i}`, sent_at: at, position: i })))
+    .execute();
+}
+
+/**
+ * A ward for the dashboard: Khối 1 done (located, 2 photos), Khối 2 partial and late (located, 1 photo),
+ * Khối 3 returned, Khối 4 not reported; an official (3001), an admin (3002), a leader (2001), a former official (3003).
+ */
+export async function seedDashboardTown(db: Db) {
+  const town = await seedTown(db, { units: 4, official: { telegramId: 3001, name: 'Trần Thị Cán Bộ' } });
+  const [k1, k2, k3] = town.units as [(typeof town.units)[number], (typeof town.units)[number], (typeof town.units)[number]];
+  const admin = await buildMember(db, { telegramId: 3002, name: 'Quản Trị', role: 'admin' });
+  await buildMember(db, { telegramId: 3003, name: 'Đã Nghỉ', role: 'official', status: 'left' });
+  const by = town.leader.id;
+  const r1 = await buildReport(db, { taskId: town.task.id, unitId: k1.id, memberId: by, status: 'done', number: 48, photoCount: 2, at: new Date('2026-06-10T02:00:00Z') });
+  const r2 = await buildReport(db, { taskId: town.task.id, unitId: k2.id, memberId: by, status: 'partial', number: 20, photoCount: 1, late: true, at: new Date('2026-06-14T12:00:00Z') });
+  await buildReport(db, { taskId: town.task.id, unitId: k3.id, memberId: by, status: 'done', number: 5, at: new Date('2026-06-11T02:00:00Z') });
+  await db.updateTable('reports').set({ latitude: 16.047, longitude: 108.206 }).where('id', '=', r1.id).execute();
+  await db.updateTable('reports').set({ latitude: 16.061, longitude: 108.221, note: 'Thiếu cờ <b>' }).where('id', '=', r2.id).execute();
+  await db.updateTable('reports').set({ returned_at: new Date('2026-06-12T02:00:00Z'), return_reason: 'Ảnh mờ' }).where('unit_id', '=', k3.id).execute();
+  await addPhotos(db, r1, [new Date('2026-06-10T01:00:00Z'), new Date('2026-06-10T01:30:00Z')], 'k1');
+  await addPhotos(db, r2, [new Date('2026-06-14T11:00:00Z')], 'k2');
+  return { ...town, admin };
+}
