@@ -9,6 +9,7 @@ import * as planDocuments from './2026_12_01_1100_plan_documents.js';
 import * as inviteBatches from './2026_12_03_1000_invite_batches.js';
 import * as taskPeriodsSeries from './2026_12_05_1000_task_periods_series.js';
 import * as taskStatsShards from './2026_12_07_1000_task_stats_shards.js';
+import * as offices from './2026_12_20_1000_offices.js';
 
 /** Every migration, in order. A static list because FileMigrationProvider fails under vitest. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1000_invite_batches': inviteBatches,
   '2026_12_05_1000_task_periods_series': taskPeriodsSeries,
   '2026_12_07_1000_task_stats_shards': taskStatsShards,
+  '2026_12_20_1000_offices': offices,
 };

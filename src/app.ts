@@ -20,6 +20,7 @@ import { type Receiver, startPolling, startWebhook } from './telegram/lifecycle.
 import { LOCALES, translator } from './telegram/i18n.js';
 import { setDefaultMenus } from './telegram/menus.js';
 import { createNotifier, type Notifier } from './telegram/notifier.js';
+import { outsideOffices } from './core/office-scope.js';
 
 export interface RunningApp {
   /** The Telegram edge: the bot, its features' environment, the send budget, the updates in flight. */
@@ -51,7 +52,8 @@ export async function startApp(config: Config, logger: Logger, opts: AppOptions 
   const clock = opts.clock ?? systemClock;
   // The slices queue through `outbox`; its wake-up reaches the dispatcher once that exists.
   let wake = () => {};
-  const outboxPort = createOutbox(database.db, () => wake());
+  // Woken from an update, the dispatcher still serves every office.
+  const outboxPort = createOutbox(database.db, () => outsideOffices(() => wake()));
   // One send budget for replies and the outbox (the outbox gets what replies leave).
   const sendBudget = new SendBudget(config.sendRatePerSecond, opts.time);
   const telegram = createBot(config, { db: database.db, clock, logger, outbox: outboxPort }, { sendBudget });

@@ -3,7 +3,6 @@ import type { Db } from '../core/db.js';
 import type { DeliveryKind } from '../core/schema.js';
 import type { DueItem } from '../outbox/outbox.js';
 import { selectOfficeSettings } from '../settings/settings.queries.js';
-import { toOfficeSettings } from '../settings/settings.service.js';
 
 /** What waits over Tết: the bot's own reminders, wrap-ups and digests (not broadcasts or notices people asked for). */
 const HELD: readonly DeliveryKind[] = ['reminder', 'wrapup', 'digest'];
@@ -13,7 +12,7 @@ const HELD: readonly DeliveryKind[] = ['reminder', 'wrapup', 'digest'];
  * database, so a change made through another instance counts at once).
  */
 export function tetPaused(db: Db, zone: string): (at: Date) => Promise<boolean> {
-  return async (at) => isTetQuiet(at, zone) && toOfficeSettings(await selectOfficeSettings(db)).tetPause;
+  return async (at) => isTetQuiet(at, zone) && ((await selectOfficeSettings(db))?.tet_pause ?? true);
 }
 
 /**

@@ -7,7 +7,7 @@ unknown-command = That command does not exist or is not available for your role.
 unknown-text = Please use the buttons or the command menu. Send /help for guidance.
 page-prev = ◀ Previous
 page-next = Next ▶
-role-admin = Administrator (town office)
+role-admin = Administrator ({ $officeTitle })
 role-official = Official / monitoring
 role-leader = Unit leader
 position-leader = leader
@@ -49,3 +49,14 @@ pick-search-nothing = No unit name contains “{ $query }”. Type another name,
 pick-search-clear = 🔎 Show all
 pick-select-all = ✅ Select all ({ $count })
 pick-select-none = ⬜ Unselect all
+
+# The office's own name in texts ("UBND xã Sơn Thủy"); office-title-none before the office is known.
+office-title = { $name } { $kind } People's Committee
+office-title-unnamed = the { $kind } People's Committee
+office-title-none = the commune or ward People's Committee
+office-kind-tinh = province
+office-kind-thanh-pho = city
+office-kind-xa = commune
+office-kind-phuong = ward
+office-kind-dac-khu = special zone
+office-kind-thi-tran = township

@@ -7,7 +7,7 @@ unknown-command = Lệnh này không có hoặc không dành cho vai trò của 
 unknown-text = Anh/chị hãy dùng các nút bấm hoặc menu lệnh. Gõ /help để xem hướng dẫn.
 page-prev = ◀ Trước
 page-next = Sau ▶
-role-admin = Quản trị (UBND thị trấn)
+role-admin = Quản trị ({ $officeTitle })
 role-official = Lãnh đạo / theo dõi
 role-leader = Trưởng đơn vị
 position-leader = trưởng
@@ -49,3 +49,14 @@ pick-search-nothing = Không có đơn vị nào có tên chứa “{ $query }�
 pick-search-clear = 🔎 Hiện tất cả
 pick-select-all = ✅ Chọn tất cả ({ $count })
 pick-select-none = ⬜ Bỏ chọn tất cả
+
+# The office's own name in texts ("UBND xã Sơn Thủy"); office-title-none before the office is known.
+office-title = UBND { $kind } { $name }
+office-title-unnamed = UBND { $kind }
+office-title-none = UBND xã, phường
+office-kind-tinh = tỉnh
+office-kind-thanh-pho = thành phố
+office-kind-xa = xã
+office-kind-phuong = phường
+office-kind-dac-khu = đặc khu
+office-kind-thi-tran = thị trấn
