@@ -20,7 +20,7 @@ import { type Receiver, startPolling, startWebhook } from './telegram/lifecycle.
 import { LOCALES, translator } from './telegram/i18n.js';
 import { setDefaultMenus } from './telegram/menus.js';
 import { createNotifier, type Notifier } from './telegram/notifier.js';
-import { outsideOffices } from './core/office-scope.js';
+import { OfficeScopePlugin, outsideOffices } from './core/office-scope.js';
 
 export interface RunningApp {
   /** The Telegram edge: the bot, its features' environment, the send budget, the updates in flight. */
@@ -125,9 +125,11 @@ function startOutbox(o: {
       await showProgress();
     },
   });
-  const base = { db, zone, defaultLocale: config.defaultLocale, texts };
+  // The producers run office by office (Scheduler.runTick): their queries are scoped like an update's.
+  const scoped = db.withPlugin(new OfficeScopePlugin());
+  const base = { db: scoped, zone, defaultLocale: config.defaultLocale, texts };
   const scheduler = new Scheduler({
-    db,
+    db: scoped,
     clock,
     logger,
     window,
@@ -136,12 +138,12 @@ function startOutbox(o: {
     texts,
     // Recurring tasks first: a round made in this tick is announced in this tick.
     producers: [
-      seriesProducer({ db, clock, zone }),
+      seriesProducer({ db: scoped, clock, zone }),
       reminderProducer(base),
-      digestProducer({ ...base, hour: config.digestHour, paused: tetPaused(db, zone) }),
-      broadcastProducer({ db, zone }),
+      digestProducer({ ...base, hour: config.digestHour, paused: tetPaused(scoped, zone) }),
+      broadcastProducer({ db: scoped, zone }),
     ],
-    hold: tetHold(db, zone),
+    hold: tetHold(scoped, zone),
     onQueued: () => dispatcher.kick(),
   });
   if (o.timers) {

@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { Logger } from '../core/logger.js';
+import { inOffice } from '../core/office-scope.js';
 import { enqueueDeliveries } from './deliveries.queries.js';
 import { OutageLog, Serial } from './loop-kit.js';
 import type { DueItem, Producer, Texts } from './outbox.js';
@@ -60,11 +61,27 @@ export class Scheduler {
     await this.serial.idle();
   }
 
+  /**
+   * Each office in turn, inside its scope (core/office-scope): the producers see that office's tasks,
+   * broadcasts and people only, so one office's digest or broadcast never reaches another's.
+   */
   private async runTick(): Promise<TickResult> {
-    const { db, clock } = this.o;
-    const now = clock.now();
+    const now = this.o.clock.now();
+    const result: TickResult = { queued: [], skipped: [] };
+    const offices = await this.o.db.selectFrom('offices').select('id').orderBy('id').execute();
+    for (const office of offices) {
+      const one = await inOffice(office.id, () => this.tickOffice(office.id, now));
+      result.queued.push(...one.queued);
+      result.skipped.push(...one.skipped);
+    }
+    if (result.queued.length || result.skipped.length) this.o.logger.info(result, 'outbox tick');
+    return result;
+  }
+
+  private async tickOffice(officeId: number, now: Date): Promise<TickResult> {
+    const { db } = this.o;
     const items: DueItem[] = [];
-    for (const producer of this.o.producers) items.push(...(await producer.due(now)));
+    for (const producer of this.o.producers) items.push(...(await producer.due(now)).map((item) => inOfficeKey(item, officeId)));
     const known = items.length
       ? new Set((await db.selectFrom('outbox_runs').select('key').where('key', 'in', items.map((i) => i.key)).execute()).map((r) => r.key))
       : new Set<string>();
@@ -80,7 +97,6 @@ export class Scheduler {
     }
     if (skippedItems.length) await this.noticeSkipped(skippedItems, now);
     if (result.queued.length || skippedItems.length) this.o.onQueued?.();
-    if (result.queued.length || result.skipped.length) this.o.logger.info(result, 'outbox tick');
     return result;
   }
 
@@ -104,6 +120,14 @@ export class Scheduler {
  * Records the run and queues its deliveries in one transaction; 'skipped' when it is past the
  * grace window, 'known' when another tick or instance got there first.
  */
+/**
+ * An item's run key names its office, so two offices' digests of one day are two runs. Office 1,
+ * the install's first (whose keys predate offices), keeps its keys as they were.
+ */
+function inOfficeKey(item: DueItem, officeId: number): DueItem {
+  return officeId === 1 ? item : { ...item, key: `${item.key}@office:${officeId}` };
+}
+
 async function materialize(
   db: Db,
   item: DueItem,
