@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { ButtonField, ButtonKind } from '../src/core/buttons.js';
 import { dbTargets } from './support/db.js';
 import { unzip } from './support/docx.js';
+import { createBroadcast, outboxSettings } from '../src/broadcasts/broadcasts.service.js';
+import { inOffice } from '../src/core/office-scope.js';
 import { buildMember, buildReport, seedTown } from './support/factories.js';
 import type { BotMessage } from './support/fake-telegram-types.js';
 import { nameOffice, OTHER_ID, OTHER_INVITE_CODE, OTHER_MARKERS, OTHER_PEOPLE, otherOfficeSnapshot, seedOtherOffice } from './support/offices.js';
@@ -162,5 +164,37 @@ describe.each(dbTargets())('offices: isolation on %s', (target) => {
     console.info(`isolation (${target}): ${commands} commands and ${presses} forged presses (${forged.length} kinds × 3 roles) refused; office B unchanged`);
     expect(presses).toBe(forged.length * 3);
     expect(forged.length).toBeGreaterThanOrEqual(70);
+  });
+
+  it('when the digest hour, a deadline and a broadcast to everyone come in both offices, then each office\'s people get their own office\'s messages only', async () => {
+    const db = database.db;
+    const A = { admin: 1001, official: 3001, leader: 2001 };
+    await nameOffice(db, 1, { name: 'Sơn Thủy', kind: 'xa', officeName: 'UBND xã Sơn Thủy', term: 'thon' });
+    await seedTown(db, { units: 2, official: { telegramId: A.official, name: 'Chủ tịch Sơn Thủy' } });
+    await buildMember(db, { telegramId: A.admin, name: 'Quản trị Sơn Thủy', role: 'admin' });
+    await seedOtherOffice(db);
+    await h.app.telegram.env.office.load(db);
+    h.clock.setLocal('14/06/2026 17:00');
+    // Made as the admin's /broadcast would, inside an update of office A (through the app's scoped handle).
+    const admin = await db.selectFrom('members').select('id').where('telegram_id', '=', A.admin).executeTakeFirstOrThrow();
+    const draft = { content: { kind: 'text' as const, text: 'Họp dân Sơn Thủy' }, target: { mode: 'everyone' as const }, sendAt: h.clock.now(), repeat: null, locale: 'vi', progressChatId: A.admin };
+    await inOffice(1, () => createBroadcast(h.app.telegram.env.deps.db, h.clock, outboxSettings({ config: h.config }), admin.id, draft, 'a-everyone'));
+    await h.app.scheduler.tick();
+    await h.app.dispatcher.drain();
+    await h.quiet();
+
+    const textsOf = (id: number) => h.fake.user(id).messages().map((m) => m.text);
+    for (const id of Object.values(A)) {
+      const all = textsOf(id).join('\n');
+      for (const marker of OTHER_MARKERS) expect(all, `${id} ${marker}`).not.toContain(marker);
+    }
+    expect(textsOf(A.official).some((t) => t.startsWith('📊 Tổng hợp ngày 14/06/2026') && t.includes('Treo cờ Tổ quốc'))).toBe(true);
+    expect(textsOf(A.leader)).toContain('Họp dân Sơn Thủy');
+    // Office B's people got their own digest and wrap-up, and nothing of office A.
+    const other = Object.values(OTHER_PEOPLE).flatMap((id) => textsOf(id)).join('\n');
+    expect(textsOf(OTHER_PEOPLE.official).some((t) => t.startsWith('📊 Tổng hợp ngày 14/06/2026') && t.includes('Việc riêng phường Bến Thành'))).toBe(true);
+    for (const marker of ['Sơn Thủy', 'Treo cờ Tổ quốc', 'Khối 1', 'Hoàng Văn Một']) expect(other, marker).not.toContain(marker);
+    const runs = (await db.selectFrom('outbox_runs').select('key').where('key', 'like', 'digest:%').orderBy('key').execute()).map((r) => r.key);
+    expect(runs).toEqual(['digest:2026-06-14', 'digest:2026-06-14@office:2']);
   });
 });

@@ -45,7 +45,7 @@ export async function seedOtherOffice(db: Db) {
   const due = new Date('2026-06-14T10:00:00Z');
   await db
     .insertInto('tasks')
-    .values({ id, office_id: office, campaign_id: id, title: 'Việc riêng phường Bến Thành', description: null, template: 'flag', due_at: due, event_at: null, form: JSON.stringify(flagForm), created_by: id + 1, creation_key: null })
+    .values({ id, office_id: office, campaign_id: id, title: 'Việc riêng phường Bến Thành', description: null, template: 'flag', due_at: due, event_at: null, form: JSON.stringify(flagForm), created_by: id + 1, creation_key: null, created_at: new Date('2026-06-01T00:00:00Z'), updated_at: new Date('2026-06-01T00:00:00Z') })
     .execute();
   await db.insertInto('task_units').values({ task_id: id, unit_id: id }).execute();
   const at = new Date('2026-06-10T02:00:00Z');
