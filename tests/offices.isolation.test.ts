@@ -35,7 +35,7 @@ function forgedPresses(): string[] {
       const options: (number | string)[] = f === 'id' ? [OTHER_ID] : f === 'int' ? [0] : [...f];
       combos = combos.flatMap((c) => options.map((o) => [...c, o]));
     }
-    for (const values of combos) out.push(kind.pack(...(values as never[])));
+    for (const values of combos) out.push(kind.pack(...values));
   }
   return out;
 }
