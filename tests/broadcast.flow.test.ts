@@ -78,7 +78,8 @@ describe.each(dbTargets())('broadcasts on %s', (target) => {
     expect(await answer('Hẹn giờ')).toContain('Gửi lúc nào?');
     admin().sendText('31/02 08:00');
     expect((await admin().nextMessage()).text).toContain('không phải ngày có thật');
-    const preview = await answer(null, '10/06 08:00');
+    expect(await answer(null, '10/06 08:00')).toContain('→ Thứ Tư, 10/06/2026 08:00 (');
+    const preview = (await admin().nextMessage()).text;
     expect(preview).toContain('Loại: ảnh kèm chú thích');
     expect(preview).toContain('Gửi tới: lãnh đạo — 1 người nhận');
     expect(preview).toContain('Thời gian: 10/06/2026 08:00');
@@ -103,7 +104,8 @@ describe.each(dbTargets())('broadcasts on %s', (target) => {
     await answer(null, 'Họp khối tối nay');
     await answer('Tất cả mọi người');
     await answer('Hẹn giờ');
-    const preview = await answer(null, '10/06 22:00');
+    expect(await answer(null, '10/06 22:00')).toContain('→ Thứ Tư, 10/06/2026 22:00 (');
+    const preview = (await admin().nextMessage()).text;
     expect(preview).toContain('Gửi tới: tất cả mọi người — 6 người nhận');
     expect(preview).toContain('thông báo sẽ bắt đầu gửi lúc 11/06/2026 06:30');
     await answer('✅ Gửi');
@@ -129,7 +131,8 @@ describe.each(dbTargets())('broadcasts on %s', (target) => {
     await h.fake.waitFor(() => admin().lastMessage()?.buttons.flat().includes('Xong (1)') ?? false);
     await answer('Xong (1)');
     await answer('Lặp lại hằng tuần');
-    const preview = await answer(null, '13/06 07:30');
+    expect(await answer(null, '13/06 07:30')).toContain('→ Thứ Bảy, 13/06/2026 07:30 (');
+    const preview = (await admin().nextMessage()).text;
     expect(preview).toContain('hằng tuần vào thứ Bảy lúc 07:30');
     await answer('✅ Gửi');
     for (const [time, expected] of [['13/06/2026 07:30', 1], ['13/06/2026 07:31', 1], ['14/06/2026 07:30', 1], ['20/06/2026 07:30', 2]] as const) {

@@ -1,7 +1,8 @@
+import { findHolidayInText } from '../src/calendar/holiday-in-text.js';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
-  findHolidayInText, flagWindow, HOLIDAYS, holidayDate, holidayDays, isTetQuiet, nationalDayAdjacent, nextHolidayDate, nextSendableAfterTet,
+  flagWindow, HOLIDAYS, holidayDate, holidayDays, isTetQuiet, nationalDayAdjacent, nextHolidayDate, nextSendableAfterTet,
   type HolidayId,
 } from '../src/calendar/holidays.js';
 import type { SolarDate } from '../src/calendar/lunar.js';
@@ -29,7 +30,7 @@ describe('holiday dates', () => {
   });
 
   it('when every holiday is listed, then each has its own locale key', () => {
-    expect(new Set(HOLIDAYS.map((h) => h.nameKey)).size).toBe(11);
+    expect(new Set(HOLIDAYS.map((h) => h.nameKey)).size).toBe(18);
     expect(HOLIDAYS.every((h) => h.nameKey.startsWith('cal-holiday-'))).toBe(true);
   });
 
@@ -86,11 +87,19 @@ describe('finding the holiday in a task title', () => {
     ['Treo cờ 27/7/2026', 'war-invalids'],
     ['Dâng hương Giỗ Tổ Hùng Vương', 'hung-kings'],
     ['Mừng Cách mạng tháng Tám và Quốc khánh 2/9', 'national-day'],
+    // Issue 19: the days a commune marks that were missing.
+    ['Vui Tết Trung thu cho thiếu nhi', 'mid-autumn'],
+    ['Mít tinh Ngày Quốc tế Phụ nữ 8/3', 'womens-day'],
+    ['Kỷ niệm ngày thành lập Đoàn 26/3', 'youth-union'],
+    ['Quà Tết Thiếu nhi 1/6', 'children-day'],
+    ['Gặp mặt Ngày Phụ nữ Việt Nam', 'vietnamese-womens-day'],
+    ['Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư', 'great-unity'],
+    ['Tri ân Ngày Nhà giáo Việt Nam 20/11', 'teachers-day'],
   ])('when the title is "%s", then the holiday is %s', (title, id) => {
     expect(findHolidayInText(title)?.id).toBe(id);
   });
 
-  it.each(['Dọn vệ sinh khu phố', 'Hạn nộp báo cáo 14/6', 'Ngày Chủ nhật xanh', 'Thống kê 12/30 hộ', 'Vui Tết Trung thu cho thiếu nhi', 'Phát động Tết trồng cây'])('when the title is "%s", then no holiday is found', (title) => {
+  it.each(['Dọn vệ sinh khu phố', 'Hạn nộp báo cáo 14/6', 'Ngày Chủ nhật xanh', 'Thống kê 12/30 hộ', 'Phát động Tết trồng cây'])('when the title is "%s", then no holiday is found', (title) => {
     expect(findHolidayInText(title)).toBeNull();
   });
 });
@@ -120,5 +129,20 @@ describe('the first three days of Tết', () => {
     ['10/01/2027 09:00', '10/01/2027 09:00:00'],
   ])('when something falls due at %s, then it may go at %s', (at, expected) => {
     expect(fmt(nextSendableAfterTet(local(at), zone))).toBe(expected);
+  });
+});
+
+describe('the holidays a commune marks (issue 19)', () => {
+  it.each([
+    ['womens-day', 2027, '2027-03-08'],
+    ['youth-union', 2027, '2027-03-26'],
+    ['children-day', 2027, '2027-06-01'],
+    ['mid-autumn', 2026, '2026-09-25'],
+    ['vietnamese-womens-day', 2026, '2026-10-20'],
+    ['great-unity', 2026, '2026-11-18'],
+    ['teachers-day', 2026, '2026-11-20'],
+  ] as const)('when %s of %i is asked, then it falls on %s', (id, year, iso) => {
+    const d = holidayDate(id, year);
+    expect(`${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`).toBe(iso);
   });
 });

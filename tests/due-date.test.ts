@@ -1,13 +1,13 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { parseLocalDateTime } from '../src/core/local-date.js';
+import { parseDateInput } from '../src/calendar/date-input.js';
 
 const zone = 'Asia/Ho_Chi_Minh';
 const now = DateTime.fromObject({ year: 2026, month: 6, day: 1, hour: 9 }, { zone }).toJSDate();
-const local = (r: ReturnType<typeof parseLocalDateTime>) =>
+const local = (r: ReturnType<typeof parseDateInput>) =>
   r.ok ? DateTime.fromJSDate(r.at, { zone }).toFormat('dd/MM/yyyy HH:mm') : r.reason;
 
-describe('parseLocalDateTime', () => {
+describe('parseDateInput: deadlines typed as numbers', () => {
   it.each([
     ['14/6', '14/06/2026 17:00'],
     ['14/6/2026', '14/06/2026 17:00'],
@@ -15,23 +15,24 @@ describe('parseLocalDateTime', () => {
     ['17:00 14/06/2026', '14/06/2026 17:00'],
     ['14/06 7h30', '14/06/2026 07:30'],
     ['1/3', '01/03/2027 17:00'],
+    ['ngày mai', '02/06/2026 17:00'],
+    ['14-6-26', '14/06/2026 17:00'],
   ])('when "%s" is typed on 01/06/2026, then the deadline is %s local time', (input, expected) => {
-    expect(local(parseLocalDateTime(input, now, zone))).toBe(expected);
+    expect(local(parseDateInput(input, now, zone))).toBe(expected);
   });
 
   it.each([
-    ['ngày mai', 'format'],
-    ['14-6-26', 'format'],
+    ['14/6 sớm', 'format'],
     ['31/2/2027', 'invalid-date'],
     ['14/6 25:00', 'invalid-date'],
     ['14/5/2026', 'past'],
     ['01/06/2026 08:00', 'past'],
   ])('when "%s" is typed, then it is refused as %s', (input, reason) => {
-    expect(local(parseLocalDateTime(input, now, zone))).toBe(reason);
+    expect(local(parseDateInput(input, now, zone))).toBe(reason);
   });
 
   it('when a local deadline is stored, then it is the right UTC instant', () => {
-    const r = parseLocalDateTime('14/6/2026 07:00', now, zone);
+    const r = parseDateInput('14/6/2026 07:00', now, zone);
     expect(r.ok && r.at.toISOString()).toBe('2026-06-14T00:00:00.000Z');
   });
 });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { buildCsv } from '../src/exports/exports.csv.js';
 import { buildXlsx } from '../src/exports/exports.xlsx.js';
 import { loadExport } from '../src/exports/exports.service.js';
 import { translator } from '../src/telegram/i18n.js';
@@ -49,10 +50,14 @@ describe.each(dbTargets())('tasks over a period on %s', (target) => {
     expect(await say(admin, 'từ chiều 23/7 đến 23/7 12:00')).toContain('Ngày kết thúc phải sau ngày bắt đầu.');
     admin.sendText('từ 23/7 đến hết 27/7');
     const [resolved, due] = await admin.nextMessages(2);
-    expect(resolved?.text).toBe('→ Thời gian: từ ngày 23/07/2026 đến hết ngày 27/07/2026');
+    expect(resolved?.text).toBe('→ Thời gian: từ ngày 23/07/2026 đến hết ngày 27/07/2026\n→ Từ Thứ Năm, 23/07/2026 (10/6 âm lịch) đến hết Thứ Hai, 27/07/2026 (14/6 âm lịch)');
     expect(due?.text).toContain('Hạn báo cáo: 23/07/2026 17:00. Bấm “Giữ hạn này”');
-    expect(await say(admin, '28/7')).toContain('Hạn báo cáo phải trước khi hết thời gian (27/07/2026 23:59)');
-    expect(await say(admin, '22/7 17:00')).toContain('Các câu hỏi khi báo cáo');
+    admin.sendText('28/7');
+    const [read, refused] = await admin.nextMessages(2);
+    expect(read?.text).toBe('→ Thứ Ba, 28/07/2026 17:00 (15/6 âm lịch)');
+    expect(refused?.text).toContain('Hạn báo cáo phải trước khi hết thời gian (27/07/2026 23:59)');
+    expect(await say(admin, '22/7 17:00')).toBe('→ Thứ Tư, 22/07/2026 17:00 (9/6 âm lịch)');
+    expect((await admin.nextMessage()).text).toContain('Các câu hỏi khi báo cáo');
     await press(admin, 'Tiếp tục ▶');
     const preview = await press(admin, 'Tất cả khối phố (2)');
     expect(preview).toBe(
@@ -88,7 +93,7 @@ describe.each(dbTargets())('tasks over a period on %s', (target) => {
     expect(admin.lastMessage()?.buttons.flat()).toEqual(['🇻🇳 Dịp Quốc khánh: 31/08 – 02/09', '📅 Khoảng thời gian', '🔁 Lặp lại']);
     admin.pressButton('🇻🇳 Dịp Quốc khánh: 31/08 – 02/09');
     const [resolved, due] = await admin.nextMessages(2);
-    expect(resolved?.text).toBe('→ Thời gian: từ ngày 31/08/2026 đến hết ngày 02/09/2026');
+    expect(resolved?.text).toBe('→ Thời gian: từ ngày 31/08/2026 đến hết ngày 02/09/2026\n→ Từ Thứ Hai, 31/08/2026 (19/7 âm lịch) đến hết Thứ Tư, 02/09/2026 (21/7 âm lịch)');
     expect(due?.text).toContain('Hạn báo cáo: 31/08/2026 17:00.');
     await press(admin, '✅ Giữ hạn này');
     await press(admin, 'Tiếp tục ▶');
@@ -142,5 +147,16 @@ describe.each(dbTargets())('tasks over a period on %s', (target) => {
     expect(summary?.getRow(2).getCell(4).value).toBe('từ ngày 23/07/2026 đến hết ngày 27/07/2026');
     expect(sheet?.getRow(1).getCell(15).value).toBe('Đã hạ cờ lúc');
     expect([sheet?.getRow(2).getCell(15).value, sheet?.getRow(3).getCell(15).value ?? null]).toEqual(['28/07/2026 07:10', null]);
+
+    // Issue 19: the take-down shows in the CSV, /pending and /status too.
+    const csv = buildCsv(loaded.data, translator(h.app.telegram.env.i18n, 'vi'), ZONE).toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[0]?.split(',').at(-1)).toBe('Đã hạ cờ lúc');
+    expect(csv.slice(1, 3).map((line) => line.split(',').at(-1))).toEqual(['28/07/2026 07:10', '']);
+    await say(admin, '/pending');
+    const after = await press(admin, 'Treo cờ 27/7');
+    expect(after).toContain('🏳️ Đã hạ cờ, tháo băng rôn: 1 đơn vị\n• Khối 1 — đã hạ cờ lúc 28/07/2026 07:10');
+    admin.sendText('/status');
+    const status = (await admin.nextMessages(2)).map((m) => m.text).join('\n');
+    expect(status).toContain('🏳️ Đã hạ cờ, tháo băng rôn: 1/2 đơn vị');
   });
 });

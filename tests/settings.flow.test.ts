@@ -29,7 +29,8 @@ describe.each(dbTargets())('office settings on %s', (target) => {
     await press(admin, /Tổng vệ sinh/);
     await press(admin, 'Dùng tên này');
     await press(admin, 'Bỏ qua');
-    await say(admin, '14/12 17:00');
+    expect(await say(admin, '14/12 17:00')).toMatch(/^→ .*, 14\/12\/\d{4} 17:00 \(.* âm lịch\)$/);
+    await admin.nextMessage();
     expect(await press(admin, 'Tiếp tục ▶')).toContain('Giao cho đơn vị nào?');
     expect(admin.lastMessage()?.buttons.flat()).toContain('Tất cả thôn (2)');
 

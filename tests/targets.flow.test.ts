@@ -33,7 +33,8 @@ describe.each(dbTargets())('choosing who a task is for on %s', (target) => {
     await press(admin, /Số người tham gia/);
     await press(admin, 'Dùng tên này');
     await press(admin, 'Bỏ qua');
-    await say(admin, '20/12 17:00');
+    expect(await say(admin, '20/12 17:00')).toMatch(/^→ .*, 20\/12\/\d{4} 17:00 \(.* âm lịch\)$/);
+    await admin.nextMessage();
     return press(admin, 'Tiếp tục ▶');
   }
 

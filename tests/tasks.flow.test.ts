@@ -36,7 +36,8 @@ describe.each(dbTargets())('tasks and confirmations on %s', (target) => {
     expect(await say(admin, '31/6')).toContain('không phải ngày có thật');
     expect(await say(admin, '14/5/2026')).toContain('đã qua rồi. Nếu ngày này chép từ kế hoạch năm trước, bấm “Dùng ngày này năm 2027”');
     expect(admin.lastMessage()?.buttons.flat()).toEqual(['📅 Dùng ngày này năm 2027']);
-    const fields = await say(admin, '14/6 17:00');
+    expect(await say(admin, '14/6 17:00')).toBe('→ Chủ nhật, 14/06/2026 17:00 (29/4 âm lịch)');
+    const fields = (await admin.nextMessage()).text;
     expect(fields).toContain('Các câu hỏi khi báo cáo');
     expect(admin.lastMessage()?.buttons.flat()).toEqual([
       '🔢 Hỏi số: Số hộ treo cờ (không quá số hộ)',
@@ -212,8 +213,10 @@ describe.each(dbTargets())('task management on %s', (target) => {
     expect(await next(admin, () => admin.pressButton('🎉 Sự kiện'))).toContain('“Tham dự sự kiện”');
     expect(await next(admin, () => admin.sendText('Hội diễn văn nghệ chào mừng 15/6'))).toContain('Mô tả thêm');
     expect(await next(admin, () => admin.sendText('Mỗi đơn vị cử ít nhất 10 người.'))).toContain('Hạn báo cáo?');
-    expect(await next(admin, () => admin.sendText('12/6'))).toContain('Sự kiện bắt đầu lúc nào?');
-    expect(await next(admin, () => admin.sendText('19:30 10/06/2026'))).toContain('Các câu hỏi khi báo cáo');
+    expect(await next(admin, () => admin.sendText('12/6'))).toBe('→ Thứ Sáu, 12/06/2026 17:00 (27/4 âm lịch)');
+    expect((await admin.nextMessage()).text).toContain('Sự kiện bắt đầu lúc nào?');
+    expect(await next(admin, () => admin.sendText('19:30 10/06/2026'))).toContain('→ Thứ Tư, 10/06/2026 19:30');
+    expect((await admin.nextMessage()).text).toContain('Các câu hỏi khi báo cáo');
     admin.pressButton('📷 Ảnh: không bắt buộc');
     await h.fake.waitFor(() => admin.lastMessage()?.buttons.flat().includes('📷 Ảnh: không hỏi'));
     admin.pressButton('📍 Vị trí: không');
@@ -254,7 +257,8 @@ describe.each(dbTargets())('task management on %s', (target) => {
     );
     expect(await next(admin, () => admin.pressButton('⚙️ 2. Treo cờ'))).toContain('Hạn: 14/06/2026 17:00 · Đã báo cáo: 0/1');
     expect(await next(admin, () => admin.pressButton('🕒 Đổi hạn'))).toContain('Hạn mới cho “Treo cờ”');
-    expect(await next(admin, () => admin.sendText('20/6 11:00'))).toBe('Đã đổi hạn “Treo cờ” thành 20/06/2026 11:00.');
+    expect(await next(admin, () => admin.sendText('20/6 11:00'))).toContain('→ Thứ Bảy, 20/06/2026 11:00');
+    expect((await admin.nextMessage()).text).toBe('Đã đổi hạn “Treo cờ” thành 20/06/2026 11:00.');
 
     await next(admin, () => admin.sendText('/tasks'));
     await next(admin, () => admin.pressButton('⚙️ 1. Tổng vệ sinh'));

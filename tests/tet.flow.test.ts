@@ -60,6 +60,46 @@ describe.each(dbTargets())('Tết pause on %s', (target) => {
     expect(h.fake.user(OFFICIAL).messages().map((m) => m.text.split('\n')[0]).at(-1)).toBe('📊 Tổng hợp ngày 09/02/2027 — các nhiệm vụ đang mở:');
   });
 
+  it('when a task falls due on mùng 4 and its reminders were held over Tết, then at the release only the one still true goes out', async () => {
+    const db = database.db;
+    const unit = await buildUnit(db, { name: 'Khối 1' });
+    await buildMember(db, { telegramId: A, unitId: unit.id, name: 'An' });
+    const created = local('01/02/2027 09:00');
+    const task = await buildTask(db, { title: 'Nộp danh sách hộ nghèo', unitIds: [unit.id], dueAt: local('09/02/2027 17:00'), createdAt: created });
+    await db.updateTable('tasks').set({ updated_at: created }).where('id', '=', task.id).execute();
+    await at('01/02/2027 09:00');
+    const leader = h.fake.user(A);
+    expect((await leader.nextMessage()).text).toContain('Nhiệm vụ mới: Nộp danh sách hộ nghèo');
+    // "Còn 3 ngày" (mùng 1) and "Ngày mai" (mùng 3) fall due over Tết and wait; "Hôm nay" falls due at the release.
+    for (const time of ['06/02/2027 08:00', '08/02/2027 08:00', '09/02/2027 07:00']) await at(time);
+    const released = await leader.nextMessage();
+    expect(released.text.split('\n')[0]).toBe('⏰ Hôm nay là hạn báo cáo “Nộp danh sách hộ nghèo” (hạn 09/02/2027 17:00). Đơn vị chưa báo cáo: Khối 1.');
+    expect(localOf(released.date)).toBe('09/02/2027 07:00');
+    await h.expectNothingSentTo(A);
+    const cancelled = await db.selectFrom('deliveries').select('status').where('task_id', '=', task.id).where('status', '=', 'cancelled').execute();
+    expect(cancelled).toHaveLength(2);
+  });
+
+  it('when the admin turns the Tết pause off on mùng 2, then what it held goes out at once', async () => {
+    await seed();
+    await at('01/02/2027 09:00');
+    await at('07/02/2027 08:00');
+    const leader = h.fake.user(A);
+    leader.skipPending();
+    h.fake.resetCalls();
+    expect(sends()).toEqual([]);
+    h.clock.setLocal('07/02/2027 10:00');
+    const admin = h.fake.user(ADMIN);
+    admin.sendText('/settings');
+    await admin.nextMessage();
+    admin.pressButton('🎆 Tắt tạm dừng dịp Tết');
+    await h.fake.waitFor(() => admin.lastMessage()?.text.includes('Tết: tắt') ?? false);
+    await h.app.dispatcher.drain();
+    const released = await leader.nextMessage();
+    expect(released.text).toContain('⏰ Còn 3 ngày đến hạn báo cáo “Tổng vệ sinh sau Tết”');
+    expect(localOf(released.date)).toBe('07/02/2027 10:00');
+  });
+
   it('when the admin turned the Tết pause off in /settings, then reminders and the digest go out on time over Tết', async () => {
     await seed();
     const admin = h.fake.user(ADMIN);

@@ -1,7 +1,11 @@
 import { DateTime } from 'luxon';
 import type { Translate } from '../telegram/context.js';
-import type { DateInput } from './date-input.js';
-import type { LunarDate } from './lunar.js';
+import { isTetQuiet } from './holidays.js';
+import { solarToLunar, type LunarDate } from './lunar.js';
+import type { WhenDetail, WhenReason, WhenValue } from './when-reader.js';
+
+export type DateInputReason = WhenReason;
+export type DateInputDetail = WhenDetail;
 
 /** "ngày 10 tháng 3 năm 2026 âm lịch" (with "nhuận" for a leap month). Years go as text: Fluent would print 2.026. */
 export function formatLunar(l: LunarDate, t: Translate): string {
@@ -20,8 +24,36 @@ export function formatResolved(result: { at: Date; lunar?: LunarDate }, zone: st
   return result.lunar ? t('cal-resolved-lunar', { day, lunar: formatLunar(result.lunar, t) }) : day;
 }
 
-/** Why a typed date was refused, in words the user can act on. */
-export function explainDateInput(result: Extract<DateInput, { ok: false }>, zone: string, t: Translate): string {
+/** "Thứ Sáu, 16/04/2027 (10/3 âm lịch)", with the time when there is one: every date shown back carries its lunar date. */
+export function showDay(at: DateTime, zone: string, t: Translate, withTime: boolean): string {
+  const local = at.setZone(zone);
+  const l = solarToLunar({ year: local.year, month: local.month, day: local.day });
+  const date = local.toFormat(withTime ? 'dd/MM/yyyy HH:mm' : 'dd/MM/yyyy');
+  return t(l.leap ? 'cal-show-day-leap' : 'cal-show-day', { weekday: t(`cal-weekday-${local.weekday}`), date, lday: l.day, lmonth: l.month });
+}
+
+/**
+ * What the reader understood, shown back before anything is saved: "→ Thứ Sáu, 16/04/2027 (10/3
+ * âm lịch)", "→ từ Thứ Năm, 23/07/2026 (…) đến hết Thứ Hai, 27/07/2026 (…)", "→ hạn …".
+ */
+export function showWhen(v: WhenValue, zone: string, t: Translate, deadline?: { at: DateTime; hadTime: boolean }): string {
+  if (deadline) return t('cal-show-deadline', { day: showDay(deadline.at, zone, t, true) });
+  if (!v.start) return t('cal-show-deadline', { day: showDay(v.end, zone, t, v.endTimed) });
+  if (v.shape === 'point' && v.precision === 'day') return t('cal-show-point', { day: showDay(v.start, zone, t, v.startTimed) });
+  return showPeriod({ start: v.start.toJSDate(), end: v.end.toJSDate() }, zone, t);
+}
+
+/** "→ Từ Thứ Năm, 23/07/2026 (9/6 âm lịch) đến hết Thứ Hai, 27/07/2026 (13/6 âm lịch)". */
+export function showPeriod(p: { start: Date; end: Date }, zone: string, t: Translate): string {
+  const s = DateTime.fromJSDate(p.start, { zone });
+  const e = DateTime.fromJSDate(p.end, { zone });
+  const endTimed = e.toFormat('HH:mm:ss') !== '23:59:59';
+  const from = showDay(s, zone, t, !s.equals(s.startOf('day')));
+  return t(endTimed ? 'cal-show-range-to' : 'cal-show-range', { from, to: showDay(e, zone, t, endTimed) });
+}
+
+/** Why a typed date was refused, in words the user can act on; the words that failed are quoted. */
+export function explainDateInput(result: { reason: WhenReason; detail?: WhenDetail; part?: string }, zone: string, t: Translate): string {
   const d = result.detail;
   switch (result.reason) {
     case 'invalid-date':
@@ -34,12 +66,24 @@ export function explainDateInput(result: Extract<DateInput, { ok: false }>, zone
       }
       return t('cal-err-invalid-date');
     case 'past':
+    case 'over':
       return d?.resolved ? t('cal-err-past', { date: formatDay(d.resolved, zone, t) }) : t('cal-err-past-plain');
     case 'ambiguous':
       return t('cal-err-ambiguous');
     case 'out-of-range':
       return t('cal-err-out-of-range');
+    case 'backwards':
+      return t('cal-err-period-backwards');
+    case 'weekday-mismatch':
+      return d?.resolved && d.weekday ? t('cal-err-weekday', { date: formatDay(d.resolved, zone, t, 'dd/MM/yyyy'), weekday: t(`cal-weekday-${d.weekday}`) }) : t('cal-err-invalid-date');
     case 'format':
-      return t('cal-err-format');
+      return result.part ? `${t('cal-err-unread', { part: result.part.slice(0, 60) })} ${t('cal-err-format')}` : t('cal-err-format');
   }
+}
+
+/** "Lưu ý: ngày này là mùng 2 Tết …": a deadline on mùng 1–3 Tết is pointed out when it is typed. */
+export function tetNote(at: Date, zone: string, t: Translate): string | null {
+  if (!isTetQuiet(at, zone)) return null;
+  const local = DateTime.fromJSDate(at, { zone });
+  return t('cal-note-tet', { day: solarToLunar({ year: local.year, month: local.month, day: local.day }).day });
 }

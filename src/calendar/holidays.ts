@@ -5,6 +5,7 @@ import { lunarToSolar, solarToLunar, type SolarDate } from './lunar.js';
 export const HOLIDAY_IDS = [
   'new-year', 'tet', 'hung-kings', 'reunification', 'labour-day', 'national-day',
   'party-founding', 'ho-chi-minh-birthday', 'war-invalids', 'august-revolution', 'army-day',
+  'womens-day', 'youth-union', 'children-day', 'mid-autumn', 'vietnamese-womens-day', 'great-unity', 'teachers-day',
 ] as const;
 export type HolidayId = (typeof HOLIDAY_IDS)[number];
 
@@ -42,6 +43,14 @@ export const HOLIDAYS: readonly Holiday[] = [
   h('war-invalids', 'solar', 27, 7, false, 4, ['thuong binh liet si']),
   h('august-revolution', 'solar', 19, 8, false, 1, ['cach mang thang tam', 'cach mang thang 8']),
   h('army-day', 'solar', 22, 12, false, 1, ['quan doi nhan dan', 'quoc phong toan dan']),
+  // Days a commune marks with activities rather than flags everywhere (issue 19).
+  h('womens-day', 'solar', 8, 3, false, 0, ['quoc te phu nu', 'ngay phu nu quoc te']),
+  h('youth-union', 'solar', 26, 3, false, 0, ['thanh lap doan', 'thanh lap doan thanh nien']),
+  h('children-day', 'solar', 1, 6, false, 0, ['quoc te thieu nhi', 'tet thieu nhi']),
+  h('mid-autumn', 'lunar', 15, 8, false, 0, ['tet trung thu', 'trung thu']),
+  h('vietnamese-womens-day', 'solar', 20, 10, false, 0, ['phu nu viet nam', 'thanh lap hoi lien hiep phu nu']),
+  h('great-unity', 'solar', 18, 11, false, 1, ['ngay hoi dai doan ket toan dan toc', 'dai doan ket toan dan toc', 'ngay hoi dai doan ket']),
+  h('teachers-day', 'solar', 20, 11, false, 0, ['nha giao viet nam', 'ngay nha giao']),
 ];
 
 export function holiday(id: HolidayId): Holiday {
@@ -114,28 +123,6 @@ export function flagWindow(id: HolidayId, year: number, zone: string): FlagWindo
     start: DateTime.fromObject(firstDay, { zone }).startOf('day').toJSDate(),
     end: DateTime.fromObject(lastDay, { zone }).endOf('day').toJSDate(),
   };
-}
-
-/** Other days called "Tết" that are not Tết Nguyên đán. */
-const OTHER_TET = / tet (?:trung thu|thieu nhi|doan ngo|nguyen tieu|han thuc|trong cay|ong cong ong tao|ong tao)(?= )/g;
-const DATE_IN_TEXT = /(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?![\d])/g;
-
-/**
- * The holiday a task title is about, by name ("Treo cờ dịp Quốc khánh", accents optional) or by
- * its solar date ("Treo cờ 30/4"). Name and date together beat a name alone ("Cách mạng tháng
- * Tám và Quốc khánh 2/9" is about 2/9); then the longer name wins ("Tết Dương lịch" over "Tết").
- */
-export function findHolidayInText(text: string): Holiday | null {
-  const folded = ` ${foldVietnamese(text)} `.replace(OTHER_TET, ' ');
-  const dates = [...text.matchAll(DATE_IN_TEXT)].map((m) => `${Number(m[1])}/${Number(m[2])}`);
-  let best: { x: Holiday; score: number; len: number } | null = null;
-  for (const x of HOLIDAYS) {
-    const len = Math.max(0, ...x.aliases.filter((a) => folded.includes(` ${a} `)).map((a) => a.length));
-    const byDate = x.calendar === 'solar' && dates.includes(`${x.day}/${x.month}`);
-    const score = (len > 0 ? 1 : 0) + (byDate ? 1 : 0);
-    if (score > 0 && (!best || score > best.score || (score === best.score && len > best.len))) best = { x, score, len };
-  }
-  return best?.x ?? null;
 }
 
 /** The holiday a whole phrase names ("Tết", "dịp Quốc khánh", "ngày Giỗ Tổ"), for date input. */

@@ -11,9 +11,11 @@
  * tests/calendar-lunar.test.ts checks it against published Tết dates and leap months.
  *
  * Limits worth knowing: UTC+7 is used for every year, as in Hồ Ngọc Đức's tables; calendars printed
- * in Vietnam before 1968 followed UTC+8 and differ in a few years (e.g. Tết 1965). Checked day by
- * day against an ephemeris for 1900–2100, the only disagreements are two events within a minute of
- * local midnight (the 1938 equinox, the new moon of 2072-12-09), where no calendar can be sure.
+ * in Vietnam before 1968 followed UTC+8 and differ in a few years (e.g. Tết 1965). Checked against
+ * astronomy (new moons and solar terms from an ephemeris, 1900–2100), the conversion disagrees on
+ * the first day of three months, each starting on a new moon within minutes of local midnight,
+ * where the series of Meeus used here errs by more than the margin: 06/1944, 12/2072 and 11/2077.
+ * 1944 also predates Vietnam's UTC+7 calendar (1968), so only 2072 and 2077 matter in practice.
  */
 
 /** A day of the Gregorian calendar. */

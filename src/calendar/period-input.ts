@@ -1,65 +1,32 @@
 import { DateTime } from 'luxon';
-import { parseDayInput, type DateInputDetail, type DateInputReason, type DayInput } from './date-input.js';
-import { explainDateInput } from './date-format.js';
-import { normalizeDateText, type LocalTime } from './date-words.js';
+import { explainDateInput, type DateInputDetail, type DateInputReason } from './date-format.js';
 import { flagWindow, holiday, type HolidayId } from './holidays.js';
-import { solarToLunar, type LunarDate } from './lunar.js';
+import type { LunarDate } from './lunar.js';
 import type { TaskPeriod } from './period.rules.js';
+import { readWhen, type WhenValue } from './when-reader.js';
 import type { Translate } from '../telegram/context.js';
 
-/** DateInputReason for either end (never 'past': a running period may have started), or about the whole. */
-export type PeriodInputReason = DateInputReason | 'backwards' | 'over';
+export type PeriodInputReason = DateInputReason;
 
 export type PeriodInput =
-  | { ok: true; period: TaskPeriod; startLunar?: LunarDate; endLunar?: LunarDate }
-  | { ok: false; reason: PeriodInputReason; detail?: DateInputDetail };
-
-/** What "sáng / trưa / chiều / tối ngày …" means as a start time; "chiều ngày" = 13:30. */
-const PART_OF_DAY: Record<string, LocalTime> = {
-  sang: { hour: 7, minute: 0 },
-  trua: { hour: 11, minute: 0 },
-  chieu: { hour: 13, minute: 30 },
-  toi: { hour: 19, minute: 0 },
-};
-
-const PERIOD = /^(?:tu )?(?:(sang|trua|chieu|toi) )?(?:ngay )?(.+?) (?:den|toi|-|–) (?:het )?(?:ngay )?(.+)$/;
-
-type DayHit = Extract<DayInput, { ok: true }>;
-
-function lunarOf(d: DayHit): LunarDate | undefined {
-  return d.lunar ? solarToLunar({ year: d.day.year, month: d.day.month, day: d.day.day }) : undefined;
-}
+  | { ok: true; period: TaskPeriod; startLunar?: LunarDate; endLunar?: LunarDate; value: WhenValue }
+  | { ok: false; reason: PeriodInputReason; detail?: DateInputDetail; part?: string };
 
 /**
- * Reads a period as notices write it: "từ 23/7 đến hết 27/7", "từ chiều ngày 18/01/2026 đến hết
- * ngày 25/01/2026", "từ 28 tháng Chạp âm lịch đến hết mùng 3 Tết". The start is 00:00 unless a time
- * or part of day is given; the end is the end of its day (23:59:59) unless a time is given.
- * Without years, the end is the next one to come and the start the last one before it, so a period
- * that is already running ("từ 23/7" typed on 25/7) keeps this year's start. A period that has
- * ended, or ends before it starts, is refused.
+ * Reads a period as notices write it, through the one reader: "từ 23/7 đến hết 27/7", "từ chiều
+ * ngày 18/01/2026 đến hết ngày 25/01/2026", "từ 28 tháng Chạp âm lịch đến hết mùng 3 Tết", "trong
+ * tháng 5", "tuần 1, 2 tháng 6". Without years, the end is the next one to come and the start the
+ * last one before it, so a running period keeps its start. A period that has ended, or ends before
+ * it starts, is refused; so is a single day (that is a deadline, not a period).
  */
 export function parsePeriodInput(text: string, now: Date, zone: string): PeriodInput {
-  const m = PERIOD.exec(normalizeDateText(text));
-  if (!m) return { ok: false, reason: 'format' };
-  const [, part, startWords = '', endWords = ''] = m;
-  const end = parseDayInput(endWords, now, zone);
-  if (!end.ok) return end;
-  let start = parseDayInput(startWords, now, zone);
-  if (start.ok && start.day > end.day) {
-    const yearBefore = end.day.minus({ years: 1 }).plus({ days: 1 }).toJSDate();
-    const earlier = parseDayInput(startWords, yearBefore, zone);
-    if (earlier.ok && earlier.day <= end.day) start = earlier;
-  }
-  if (!start.ok) return start;
-  const startTime = start.time ?? (part ? PART_OF_DAY[part] : undefined) ?? { hour: 0, minute: 0 };
-  const startAt = start.day.set({ ...startTime, second: 0, millisecond: 0 });
-  const endAt = end.time ? end.day.set({ ...end.time, second: 0, millisecond: 0 }) : end.day.endOf('day').set({ millisecond: 0 });
-  if (endAt <= startAt) return { ok: false, reason: 'backwards' };
-  if (endAt.toMillis() <= now.getTime()) return { ok: false, reason: 'over', detail: { resolved: endAt.toJSDate() } };
-  const period = { start: startAt.toJSDate(), end: endAt.toJSDate() };
-  const startLunar = lunarOf(start);
-  const endLunar = lunarOf(end);
-  return { ok: true, period, ...(startLunar ? { startLunar } : {}), ...(endLunar ? { endLunar } : {}) };
+  const r = readWhen(text, { now, zone });
+  if (!r.ok) return r.reason === 'past' ? { ...r, reason: 'over' } : r;
+  const v = r.value;
+  if (!v.start || (v.shape !== 'range' && v.precision === 'day')) return { ok: false, reason: 'format', part: r.matched };
+  // Stored to the second, as periods typed in /newtask always were (23:59:59).
+  const period = { start: v.start.toJSDate(), end: v.end.set({ millisecond: 0 }).toJSDate() };
+  return { ok: true, period, value: v, ...(v.startLunar ? { startLunar: v.startLunar } : {}), ...(v.endLunar ? { endLunar: v.endLunar } : {}) };
 }
 
 /** "từ ngày 23/07/2026 đến hết ngày 27/07/2026", with times where the period has them. */
@@ -79,13 +46,13 @@ export function formatPeriod(p: TaskPeriod, zone: string, t: Translate): string 
 export function explainPeriodInput(result: Extract<PeriodInput, { ok: false }>, zone: string, t: Translate): string {
   switch (result.reason) {
     case 'format':
-      return t('cal-err-period-format');
+      return result.part ? `${t('cal-err-unread', { part: result.part.slice(0, 60) })} ${t('cal-err-period-format')}` : t('cal-err-period-format');
     case 'backwards':
       return t('cal-err-period-backwards');
     case 'over':
       return t('cal-err-period-over', { date: result.detail?.resolved ? DateTime.fromJSDate(result.detail.resolved, { zone }).toFormat('dd/MM/yyyy HH:mm') : '' });
     default:
-      return explainDateInput({ ok: false, reason: result.reason, ...(result.detail ? { detail: result.detail } : {}) }, zone, t);
+      return explainDateInput(result, zone, t);
   }
 }
 

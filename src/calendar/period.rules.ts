@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { DEFAULT_DUE_HOUR } from '../core/local-date.js';
-import type { LocalTime } from './date-words.js';
+import type { LocalTime } from './when-tokens.js';
 
 /** A task that runs over a period ("treo cờ từ 23/7 đến hết 27/7") rather than to one deadline. */
 export interface TaskPeriod {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { LocalTime } from './date-words.js';
-import { lunarMonthLength, lunarToSolar } from './lunar.js';
+import type { LocalTime } from './when-tokens.js';
+import { lunarMonthLength, lunarToSolar, solarToLunar } from './lunar.js';
 
 /**
  * How a recurring task repeats, in local time. Weekdays as luxon numbers them (Monday = 1 …
@@ -12,6 +12,8 @@ export type Recurrence =
   | { kind: 'weekly'; weekday: number; time: LocalTime }
   | { kind: 'monthly-day'; day: number; time: LocalTime }
   | { kind: 'monthly-last-weekday'; weekday: number; time: LocalTime }
+  /** Lunar days of every lunar month, leap months too: "mùng 1 và rằm hằng tháng" (1 and 15). */
+  | { kind: 'monthly-lunar'; days: readonly number[]; time: LocalTime }
   | { kind: 'yearly'; dates: readonly { month: number; day: number }[]; time: LocalTime }
   | { kind: 'yearly-lunar'; month: number; day: number; time: LocalTime };
 
@@ -31,6 +33,8 @@ export function isValidRecurrence(r: Recurrence): boolean {
       return inRange(r.weekday, 1, 7);
     case 'monthly-day':
       return inRange(r.day, 1, 31);
+    case 'monthly-lunar':
+      return r.days.length > 0 && r.days.every((d) => inRange(d, 1, 30));
     case 'yearly':
       return r.dates.length > 0 && r.dates.every((d) => inRange(d.month, 1, 12) && inRange(d.day, 1, 31));
     case 'yearly-lunar':
@@ -61,6 +65,8 @@ function daysInMonth(r: Recurrence, month: DateTime): DateTime[] {
     }
     case 'monthly-day':
       return [clampDay(month, r.day)];
+    case 'monthly-lunar':
+      return Array.from({ length: month.daysInMonth ?? 28 }, (_, i) => month.plus({ days: i })).filter((d) => r.days.includes(solarToLunar({ year: d.year, month: d.month, day: d.day }).day));
     case 'monthly-last-weekday': {
       const last = month.endOf('month').startOf('day');
       return [last.minus({ days: (last.weekday - r.weekday + 7) % 7 })];

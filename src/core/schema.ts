@@ -170,6 +170,7 @@ export type SeriesRecurrence =
   | { kind: 'weekly'; weekday: number; time: { hour: number; minute: number } }
   | { kind: 'monthly-day'; day: number; time: { hour: number; minute: number } }
   | { kind: 'monthly-last-weekday'; weekday: number; time: { hour: number; minute: number } }
+  | { kind: 'monthly-lunar'; days: readonly number[]; time: { hour: number; minute: number } }
   | { kind: 'yearly'; dates: readonly { month: number; day: number }[]; time: { hour: number; minute: number } }
   | { kind: 'yearly-lunar'; month: number; day: number; time: { hour: number; minute: number } };
 

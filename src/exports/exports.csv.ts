@@ -18,7 +18,8 @@ export function csvField(value: Cell): string {
 
 /** All tasks in one table: a task column first, then the same columns as the task sheets. */
 export function buildCsv(data: ExportData, t: Translate, zone: string): Buffer {
-  const columns = unitColumns(t, zone, data.tasks.length === 1 ? (data.tasks[0]?.progress.numberLabel ?? null) : null);
+  // The take-down column as in the XLSX: when some task ran over a period (flags to take down).
+  const columns = unitColumns(t, zone, data.tasks.length === 1 ? (data.tasks[0]?.progress.numberLabel ?? null) : null, data.tasks.some((x) => !!x.progress.endsAt));
   const lines = [[t('ex-col-task'), ...columns.map((c) => c.header)].map(csvField).join(',')];
   for (const task of data.tasks) {
     task.rows.forEach((row, i) => lines.push([task.progress.title, ...columns.map((c) => c.value(row, i))].map(csvField).join(',')));

@@ -1,3 +1,4 @@
+import { readWhen } from '../calendar/when-reader.js';
 import type { PlanLine } from './plan-lines.js';
 
 /** What the top of a Decree 30 document says, for naming the campaign and citing the plan. */
@@ -17,7 +18,8 @@ const DOC_TYPE = /^(KẾ HOẠCH|THÔNG BÁO|CÔNG VĂN|QUYẾT ĐỊNH|CHỈ TH
 /** The first sentence of the body, after the title lines. */
 const BODY_START = /^(?:thực hiện|căn cứ|để|nhằm|kính gửi|ủy ban|uỷ ban|ubnd|thời gian|đề nghị)(?=[\s,:]|$)/i;
 const NUMBER = /Số\s*:?\s*([^\s,;]*\/[^\s,;]+)/i;
-const PLACE_DATE = /((?:\p{Lu}\p{Ll}+\s?)+),\s*(ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4}))/u;
+/** "Cao Lộc, ngày 03 tháng 4 năm 2023" (the day and month may be left blank in a draft); the date itself goes to the date reader. */
+const PLACE_DATE = /((?:\p{Lu}\p{Ll}+\s?)+),\s*(ngày\b[^,;]*?năm\s*(\d{4}))/u;
 const MAX_TITLE_LINES = 3;
 const HEADER_WINDOW = 15;
 
@@ -30,8 +32,9 @@ export function readHeader(lines: PlanLine[]): PlanHeader {
   const top = lines.slice(0, typeAt >= 0 ? typeAt + 1 : Math.min(HEADER_WINDOW, lines.length)).map((l) => l.text);
   const number = top.map((l) => NUMBER.exec(l)?.[1]).find(Boolean) ?? null;
   const dated = top.map((l) => PLACE_DATE.exec(l)).find(Boolean) ?? null;
-  const [, place, issuedText, day, month, year] = dated ?? [];
-  const issuedOn = day && month && year ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : null;
+  const [, place, issuedText, year] = dated ?? [];
+  const issued = issuedText ? readWhen(issuedText, { now: new Date(0), zone: 'UTC', allowPast: true, yearRequired: true }) : null;
+  const issuedOn = issued?.ok && issued.value.shape === 'point' && issued.value.precision === 'day' ? issued.value.start?.toISODate() ?? null : null;
   const base = { number, place: place?.trim() ?? null, issuedText: issuedText ?? null, issuedOn, year: year ? Number(year) : null };
   if (typeAt < 0) return { ...base, docType: null, title: null, bodyStart: 0 };
 

@@ -7,7 +7,8 @@ import type { Translate } from '../telegram/context.js';
 import type { BotConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { pickTargets } from '../telegram/pick-targets.js';
-import { parsePeriod } from './period-parse.js';
+import { explainDateInput, showWhen } from '../calendar/date-format.js';
+import { readWhen } from '../calendar/when-reader.js';
 import { type DraftItem, PLAN_ITEM_KINDS, type PlanPeriod } from './plan-types.js';
 import { type ItemAction, planTargets, planButtons } from './plans.buttons.js';
 import { inYear, nextYearFor, type ReviewItem, toImport, withKind, withPeriod, withUnits } from './plans.review.js';
@@ -150,18 +151,21 @@ function periodExample(item: DraftItem, tc: TextContext): string {
   return tc.t('plan-date-example', { from: fmt(ahead.start), to: fmt(ahead.end) });
 }
 
+/** *Sửa ngày*: the one reader, as /newtask reads it (a date with no year is the next one to come); what it read is shown back. */
 async function askPeriod(conversation: BotConversation, ctx: Context, t: Translate, item: DraftItem, tc: TextContext) {
-  const year = DateTime.fromJSDate(tc.now, { zone: tc.zone }).year;
   return ask(conversation, ctx, {
     prompt: t('plan-ask-date', { title: item.title, example: periodExample(item, tc) }),
     read: async (input) => {
       await answerPress(input);
       const text = input.message?.text?.trim() ?? '';
       if (!text) return retry(t('plan-date-type'));
-      const parsed = parsePeriod(text, { zone: tc.zone, defaultYear: year });
-      if (!parsed) return retry(t('plan-date-unreadable', { text: text.slice(0, 60) }));
-      if (parsed.end.getTime() <= tc.now.getTime()) return retry(t('plan-date-past', { text: parsed.matched }));
-      return accept({ period: { start: parsed.start, end: parsed.end, precision: parsed.precision }, deadline: parsed.deadline });
+      const parsed = readWhen(text, { now: tc.now, zone: tc.zone, allowPast: true });
+      if (!parsed.ok) return retry(`${explainDateInput(parsed, tc.zone, t)} ${t('cancel-hint')}`);
+      const v = parsed.value;
+      if (v.end.toMillis() <= tc.now.getTime()) return retry(t('plan-date-past', { text: parsed.matched }));
+      await input.reply(showWhen(v, tc.zone, t));
+      const start = (v.start ?? (v.precision === 'month' ? v.end.startOf('month') : v.end.startOf('day'))).toJSDate();
+      return accept({ period: { start, end: v.end.toJSDate(), precision: v.precision }, deadline: v.start === null });
     },
   });
 }

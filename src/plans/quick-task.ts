@@ -4,7 +4,7 @@ import { classify, shortTitle } from './plan-classify.js';
 import { findSubject, toAssignment } from './plan-assignees.js';
 import { suggestionFor } from './plan-forms.js';
 import type { PlanForm, PlanItemKind, PlanUnit } from './plan-types.js';
-import { parsePeriod } from './period-parse.js';
+import { findWhen, type WhenValue } from '../calendar/when-reader.js';
 import type { TemplateId } from '../tasks/templates.js';
 
 /** One task typed as a sentence, as the plan reader understands it. */
@@ -18,6 +18,10 @@ export interface QuickTask {
   dueAt: Date | null;
   /** A period's first moment, when the sentence gives one ("từ 23/7 đến hết 27/7"). */
   startsAt: Date | null;
+  /** What the date words were read as (for showing back), or null. */
+  when: WhenValue | null;
+  /** Date words it could not read, or a date already past: the sentence then goes to /newtask. */
+  dateTrouble: { part: string; reason: string } | null;
   unitIds: number[];
   /** How the units were chosen, for the preview: named units, kinds, everyone, or the kind's default. */
   chosenBy: 'named' | 'kinds' | 'all' | 'default' | 'none';
@@ -53,9 +57,14 @@ function titleOf(text: string, units: PlanUnit[]): string {
 export function readQuickTask(text: string, opts: { zone: string; now: Date; units: PlanUnit[] }): QuickTask {
   const clean = text.replace(/\s+/g, ' ').trim();
   const kind = classify(clean)[0]?.kind ?? null;
-  const period = parsePeriod(clean, { zone: opts.zone, defaultYear: DateTime.fromJSDate(opts.now, { zone: opts.zone }).year });
+  const { found, unread } = findWhen(clean, { zone: opts.zone, now: opts.now });
+  const v = found?.value ?? null;
+  const period = v ? { start: (v.start ?? v.end).toJSDate(), end: v.end.toJSDate(), openStart: v.start === null } : null;
+  const trouble = unread[0] ?? null;
   const suggestion = kind ? suggestionFor(kind, period?.start ?? null, opts.zone).task : null;
-  const title = titleOf(clean, opts.units);
+  // The title is what is left once the date words are cut out ("Treo cờ Giỗ Tổ Hùng Vương mùng 10 tháng 3 âm lịch, …").
+  const cut = found ? `${clean.slice(0, found.node.at)},${clean.slice(found.node.end)}` : clean;
+  const title = titleOf(trouble ? cut.replace(trouble.part, ',') : cut, opts.units);
   const named = findSubject(clean, opts.units);
   const assignment = toAssignment(named, opts.units);
   let chosenBy: QuickTask['chosenBy'] = named.unitIds.length ? 'named' : named.all ? 'all' : named.kinds.length ? 'kinds' : 'none';
@@ -75,6 +84,8 @@ export function readQuickTask(text: string, opts: { zone: string; now: Date; uni
     hasEvent: suggestion?.hasEvent ?? false,
     dueAt: period ? period.end : null,
     startsAt: period && !period.openStart && !sameLocalDay(period.start, period.end, opts.zone) ? period.start : null,
+    when: v,
+    dateTrouble: trouble ? { part: trouble.part, reason: trouble.reason } : null,
     unitIds,
     chosenBy,
     kinds,

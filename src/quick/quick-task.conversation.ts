@@ -1,4 +1,6 @@
 import { type Context, InlineKeyboard } from 'grammy';
+import { DateTime } from 'luxon';
+import { showDay, showPeriod, tetNote } from '../calendar/date-format.js';
 import { formatPeriod } from '../calendar/period-input.js';
 import { periodReportDue } from '../calendar/period.rules.js';
 import { formatLocal } from '../core/clock.js';
@@ -31,6 +33,11 @@ function preview(t: Translate, d: Draft, units: ScopeUnit[], zone: string): stri
   const lines = [t('qt-preview-header'), t('nt-preview-title', { title: d.title })];
   if (d.start && d.end) lines.push(t('nt-preview-period', { period: formatPeriod({ start: new Date(d.start), end: new Date(d.end) }, zone, t) }));
   if (d.due) lines.push(t('nt-preview-due', { due: formatLocal(new Date(d.due), zone) }));
+  // Every date read is shown back with its weekday and lunar date, so a misread month stands out.
+  if (d.start && d.end) lines.push(showPeriod({ start: new Date(d.start), end: new Date(d.end) }, zone, t));
+  else if (d.due) lines.push(t('cal-show-deadline', { day: showDay(DateTime.fromISO(d.due), zone, t, true) }));
+  const note = d.due ? tetNote(new Date(d.due), zone, t) : null;
+  if (note) lines.push(note);
   if (d.event) lines.push(t('nt-preview-event', { at: formatLocal(new Date(d.event), zone) }));
   lines.push(t('nt-preview-form', { fields: formSummary(t, d.form) }), t('nt-preview-units', { count: chosen.length, names }));
   return lines.join('\n');

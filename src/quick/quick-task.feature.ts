@@ -3,27 +3,37 @@ import type { BotContext } from '../telegram/context.js';
 import type { Feature, FeatureEnv } from '../telegram/feature.js';
 import { hasRole } from '../telegram/guards.js';
 import { quickTaskConversation } from './quick-task.conversation.js';
-import { looksLikeTask, readTypedTask } from './quick-task.service.js';
+import { newTaskConversation } from '../tasks/newtask.conversation.js';
+import { fullyRead, looksLikeTask, readTypedTask } from './quick-task.service.js';
 
 /** Long texts are plans (the plans slice); a short one that names a kind of work is one task. */
 const MAX_SENTENCE = 300;
 
 /**
  * Admins: a sentence typed outside any dialogue that reads as a task ("Treo cờ từ 23/7 đến hết
- * 27/7, các khối") opens its preview, so a task costs two taps instead of ten.
+ * 27/7, các khối") opens its preview, so a task costs two taps instead of ten. One it cannot
+ * fully read (a date it cannot read or that is past, an unknown kind of work) opens /newtask with
+ * the title and kind already filled in.
  */
 export function createQuickTaskFeature(env: FeatureEnv): Feature {
   const { deps } = env;
   const composer = new Composer<BotContext>();
   const admin = composer.chatType('private').filter(hasRole('admin'));
   const quick = quickTaskConversation(env);
+  // Entered by id only: the tasks slice registers it.
+  const newTask = newTaskConversation(env);
 
   admin.on('message:text', async (ctx, next) => {
     const text = ctx.message.text.trim();
     if (text.startsWith('/') || text.length > MAX_SENTENCE) return next();
     const { task } = await readTypedTask(deps.db, text, { zone: deps.config.timezone, now: deps.clock.now() });
     if (!looksLikeTask(task)) return next();
-    await quick.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, text });
+    const locale = await ctx.i18n.getLocale();
+    if (fullyRead(task)) return quick.enter(ctx, { locale, actorId: ctx.member.id, text });
+    // Not fully read: nothing is guessed or created; /newtask starts with what was understood.
+    const trouble = task.dateTrouble;
+    await ctx.reply(trouble ? ctx.t('qt-fallback-date', { part: trouble.part.slice(0, 60), title: task.title }) : ctx.t('qt-fallback-kind', { title: task.title }));
+    await newTask.enter(ctx, { locale, actorId: ctx.member.id, prefill: { title: task.title, template: task.template } });
   });
   return { composer, conversations: [quick] };
 }

@@ -14,7 +14,12 @@ export async function readTypedTask(db: Db, text: string, opts: { zone: string; 
 
 /** Does a typed message look like a task (a kind of work or a date)? Short chat stays chat. */
 export function looksLikeTask(task: QuickTask): boolean {
-  return task.kind !== null && task.title.length >= 4;
+  return task.title.length >= 4 && (task.kind !== null || task.when !== null || task.dateTrouble !== null);
+}
+
+/** Read to the end: a known kind of work, and no date words left unread (or already past). */
+export function fullyRead(task: QuickTask): boolean {
+  return task.kind !== null && task.dateTrouble === null;
 }
 
 export interface QuickDraft {

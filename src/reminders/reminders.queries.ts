@@ -76,3 +76,21 @@ export async function taskProgressSummary(trx: Transaction<Database> | Db, taskI
     pendingUnits: rows.filter((r) => !r.reported).map((r) => r.name),
   };
 }
+
+/**
+ * Cancels a task's deadline reminders that are queued and not sent yet (held over Tết or quiet
+ * hours) once a later one falls due: "Còn 3 ngày" must not go out beside "Hôm nay là hạn".
+ * `sources` are the keys of the earlier reminders (reminderKey), matched whole.
+ */
+export async function cancelSupersededReminders(trx: Transaction<Database>, taskId: number, sources: string[]): Promise<number> {
+  if (sources.length === 0) return 0;
+  const r = await trx
+    .updateTable('deliveries')
+    .set({ status: 'cancelled', last_error: 'superseded by a later reminder' })
+    .where('task_id', '=', taskId)
+    .where('kind', '=', 'reminder')
+    .where('status', '=', 'queued')
+    .where('source', 'in', sources)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

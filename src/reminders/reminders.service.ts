@@ -6,7 +6,7 @@ import { listStaffRecipients, localeOf } from '../outbox/recipients.queries.js';
 import type { DueItem, Outgoing, Producer, Texts } from '../outbox/outbox.js';
 import { groupByMember, reminderPayload, staffMessages, wrapupText } from './reminder-texts.js';
 import { type ReminderInstant, reminderKey } from './reminder.rules.js';
-import { listDisabledKinds, listOpenTasks, listPendingRecipients, type OpenTask, taskProgressSummary } from './reminders.queries.js';
+import { cancelSupersededReminders, listDisabledKinds, listOpenTasks, listPendingRecipients, type OpenTask, taskProgressSummary } from './reminders.queries.js';
 import type { OpenPeriodTask } from '../tasks/tasks.queries.js';
 import { buildPeriodReminder, isPeriodKind, scheduleOf } from './period-reminders.js';
 
@@ -54,7 +54,14 @@ function reminderItem(deps: ReminderDeps, task: OpenPeriodTask, r: ReminderInsta
   };
 }
 
+/** The deadline reminders, in order: a later one makes an earlier one still waiting untrue. */
+const DEADLINE_KINDS: readonly string[] = ['due-3d', 'due-1d', 'due-day', 'overdue'];
+
 async function buildReminder(deps: ReminderDeps, trx: Transaction<Database>, task: OpenPeriodTask, r: ReminderInstant, now: Date): Promise<Outgoing[]> {
+  if (DEADLINE_KINDS.includes(r.kind)) {
+    const earlier = scheduleOf(task, deps.zone).filter((x) => DEADLINE_KINDS.includes(x.kind) && x.at < r.at);
+    await cancelSupersededReminders(trx, task.id, earlier.map((x) => reminderKey(task.id, x)));
+  }
   const pending = await listPendingRecipients(trx, task.id);
   return groupByMember(pending).map(({ member, units }) => {
     const t = deps.texts(localeOf(member.locale, deps.defaultLocale));

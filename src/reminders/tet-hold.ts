@@ -23,3 +23,19 @@ export function tetHold(db: Db, zone: string): (item: DueItem, sendable: Date) =
   const paused = tetPaused(db, zone);
   return async (item, sendable) => (HELD.includes(item.origin.kind) && (await paused(sendable)) ? nextSendableAfterTet(sendable, zone) : null);
 }
+
+/**
+ * Turning the Tết pause off releases what it holds: the reminders, wrap-ups and digests queued
+ * for mùng 4 07:00 go now. Returns how many were released (0 outside mùng 1–3).
+ */
+export async function releaseTetHold(db: Db, now: Date, zone: string): Promise<number> {
+  if (!isTetQuiet(now, zone)) return 0;
+  const r = await db
+    .updateTable('deliveries')
+    .set({ next_attempt_at: now })
+    .where('status', '=', 'queued')
+    .where('kind', 'in', [...HELD])
+    .where('next_attempt_at', '=', nextSendableAfterTet(now, zone))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

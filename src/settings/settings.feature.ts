@@ -1,3 +1,4 @@
+import { releaseTetHold } from '../reminders/tet-hold.js';
 import { Composer, InlineKeyboard } from 'grammy';
 import { answerPress } from '../telegram/ask.js';
 import type { BotContext, Translate } from '../telegram/context.js';
@@ -61,6 +62,8 @@ export function createSettingsFeature(env: FeatureEnv): Feature {
     await answerPress(ctx);
     const current = await office.load(deps.db);
     await setTetPause(deps.db, deps.clock, office, ctx.member.id, !current.tetPause);
+    // Off during mùng 1–3: what the pause held goes now rather than on mùng 4.
+    if (current.tetPause) await releaseTetHold(deps.db, deps.clock.now(), deps.config.timezone);
     const view = settingsView(t(ctx), office.current);
     await ctx.editMessageText(view.text, { reply_markup: view.kb }).catch(() => ctx.reply(view.text, { reply_markup: view.kb }));
   };

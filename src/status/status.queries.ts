@@ -121,3 +121,22 @@ export async function listCampaignsWithTasks(db: Db, limit: number): Promise<Cam
 export async function findCampaign(db: Db, campaignId: number): Promise<{ id: number; name: string } | null> {
   return (await db.selectFrom('campaigns').select(['id', 'name']).where('id', '=', campaignId).executeTakeFirst()) ?? null;
 }
+
+/** How many units confirmed "Đã hạ cờ" per task (tasks over a period). */
+export function takeDownCountsQuery(db: Db, taskIds: number[]) {
+  return db
+    .selectFrom('task_take_downs')
+    .select(['task_id as taskId', sql<number>`count(*)::int`.as('count')])
+    .where('task_id', 'in', taskIds.length ? taskIds : [-1])
+    .groupBy('task_id');
+}
+
+/** The units of a task that confirmed the take-down, with when, in unit order. */
+export function takeDownsOfTaskQuery(db: Db, taskId: number) {
+  return db
+    .selectFrom('task_take_downs as d')
+    .innerJoin('units as u', 'u.id', 'd.unit_id')
+    .select(['u.name as unitName', 'd.confirmed_at as at'])
+    .where('d.task_id', '=', taskId)
+    .orderBy('u.id');
+}

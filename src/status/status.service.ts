@@ -1,6 +1,6 @@
 import type { Db } from '../core/db.js';
 import type { Position, TaskStatus } from '../core/schema.js';
-import { campaignTaskStatsQuery, type ContactRow, findTaskCounts, listUnitContacts, notDoneUnitsQuery, pendingUnitsQuery } from './status.queries.js';
+import { campaignTaskStatsQuery, type ContactRow, findTaskCounts, listUnitContacts, notDoneUnitsQuery, pendingUnitsQuery, takeDownCountsQuery, takeDownsOfTaskQuery } from './status.queries.js';
 
 /** One task's progress as officials read it. `pending` counts units returned for rework too. */
 export interface TaskProgressLine {
@@ -26,6 +26,8 @@ export interface TaskProgressLine {
   /** Set for a task over a period (issue 11). */
   startsAt?: Date | null;
   endsAt?: Date | null;
+  /** Units that confirmed "Đã hạ cờ" (a task over a period). */
+  takenDown?: number;
 }
 
 export interface CampaignStatus {
@@ -36,6 +38,8 @@ export interface CampaignStatus {
 /** Per-task counts of a campaign (cancelled tasks left out), from the task_stats summary. */
 export async function campaignStatus(db: Db, campaignId: number, now: Date): Promise<CampaignStatus> {
   const rows = await campaignTaskStatsQuery(db, campaignId).execute();
+  const periodIds = rows.filter((r) => r.endsAt).map((r) => r.id);
+  const takenDown = new Map((periodIds.length ? await takeDownCountsQuery(db, periodIds).execute() : []).map((r) => [r.taskId, r.count]));
   const tasks = rows.map((r) => {
     const pending = Math.max(0, r.assigned - r.reported);
     return {
@@ -57,6 +61,7 @@ export async function campaignStatus(db: Db, campaignId: number, now: Date): Pro
       numberTotal: Number(r.numberTotal),
       households: Number(r.households),
       overdue: r.status === 'open' && pending > 0 && r.dueAt.getTime() < now.getTime(),
+      ...(r.endsAt ? { takenDown: takenDown.get(r.id) ?? 0 } : {}),
     };
   });
   return { campaignId, tasks };
@@ -94,6 +99,8 @@ export interface PendingList {
   /** At most `limit` of them, in unit order. */
   pending: ListedUnit[];
   notDone: ListedUnit[];
+  /** For a task over a period: the units that confirmed "Đã hạ cờ", and when. */
+  takenDown?: { unitName: string; at: Date }[];
 }
 
 function groupContacts(rows: ContactRow[]): Map<number, UnitContact[]> {
@@ -115,6 +122,7 @@ export async function pendingForTask(db: Db, taskId: number, limit: number): Pro
     notDoneUnitsQuery(db, taskId, limit).execute(),
   ]);
   if (!task) return null;
+  const takenDown = task.endsAt ? await takeDownsOfTaskQuery(db, taskId).execute() : null;
   const contacts = groupContacts(await listUnitContacts(db, [...pendingRows, ...notDoneRows].map((r) => r.id)));
   return {
     taskId,
@@ -127,5 +135,6 @@ export async function pendingForTask(db: Db, taskId: number, limit: number): Pro
     notDoneCount: task.notDone,
     pending: pendingRows.map((r) => ({ unitId: r.id, unitName: r.name, returned: r.returned, note: r.returnReason, contacts: contacts.get(r.id) ?? [] })),
     notDone: notDoneRows.map((r) => ({ unitId: r.id, unitName: r.name, returned: false, note: r.note, contacts: contacts.get(r.id) ?? [] })),
+    ...(takenDown ? { takenDown } : {}),
   };
 }

@@ -32,6 +32,7 @@ export function statusLines(t: Translate, campaign: string, tasks: TaskProgressL
     const numbers = numberLine(t, task);
     if (numbers) lines.push(numbers);
     if (task.flagged > 0) lines.push(t('st-flagged', { count: task.flagged }));
+    if (task.takenDown !== undefined && task.endsAt && task.endsAt < now) lines.push(t('st-taken-down', { count: task.takenDown, assigned: task.assigned }));
   });
   return lines;
 }
@@ -54,7 +55,7 @@ export function pendingLines(t: Translate, list: PendingList, zone: string, mode
   const more = mode === 'one-task' ? 'pd-more' : 'pd-more-all';
   const title = escapeHtml(list.title);
   const due = formatLocal(list.dueAt, zone);
-  if (list.pendingCount === 0 && list.notDoneCount === 0) return [t('pd-none', { title, due })];
+  if (list.pendingCount === 0 && list.notDoneCount === 0) return [t('pd-none', { title, due }), ...takeDownLines(t, list, zone)];
   const lines = [t(list.pendingCount ? 'pd-header' : 'pd-header-all-reported', { title, due, count: list.pendingCount }), ...periodLine(t, list, zone)];
   for (const u of list.pending) lines.push(unitLine(t, u, u.returned ? 'pd-unit-returned' : 'pd-unit'));
   if (list.pendingCount > list.pending.length) lines.push(t(more, { count: list.pendingCount - list.pending.length }));
@@ -63,5 +64,12 @@ export function pendingLines(t: Translate, list: PendingList, zone: string, mode
     for (const u of list.notDone) lines.push(unitLine(t, u, u.note ? 'pd-unit-not-done-note' : 'pd-unit'));
     if (list.notDoneCount > list.notDone.length) lines.push(t(more, { count: list.notDoneCount - list.notDone.length }));
   }
-  return lines;
+  return [...lines, ...takeDownLines(t, list, zone)];
+}
+
+/** "Đã hạ cờ, tháo băng rôn: 2 đơn vị" then "• Khối 1 — đã hạ cờ lúc 28/07/2026 07:10", for a task over a period. */
+function takeDownLines(t: Translate, list: PendingList, zone: string): string[] {
+  if (!list.takenDown) return [];
+  const units = list.takenDown.map((d) => t('pd-taken-down-unit', { unit: escapeHtml(d.unitName), at: formatLocal(d.at, zone) }));
+  return [t('pd-taken-down-header', { count: list.takenDown.length }), ...units];
 }

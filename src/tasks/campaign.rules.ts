@@ -1,22 +1,12 @@
-import { DateTime } from 'luxon';
+import { readWhen } from '../calendar/when-reader.js';
 
 /**
- * Reads a campaign period: "03/2026 - 06/2026" (whole months) or "01/03/2026 - 30/06/2026".
+ * Reads a campaign period through the one date reader: "03/2026 - 06/2026" (whole months),
+ * "01/03/2026 - 30/06/2026", "từ tháng 3 đến hết tháng 6 năm 2026". Years must be written.
  * Returns ISO dates, or null when unreadable or the start is after the end.
  */
 export function parseCampaignPeriod(input: string): { startsOn: string; endsOn: string } | null {
-  const parts = input.split(/\s*(?:-|–|—|đến|to)\s*/i).filter(Boolean);
-  if (parts.length !== 2) return null;
-  const start = readDate(parts[0] ?? '', 'start');
-  const end = readDate(parts[1] ?? '', 'end');
-  if (!start || !end || start > end) return null;
-  return { startsOn: start.toISODate() ?? '', endsOn: end.toISODate() ?? '' };
-}
-
-function readDate(text: string, edge: 'start' | 'end'): DateTime | null {
-  const full = DateTime.fromFormat(text.trim(), 'd/M/yyyy');
-  if (full.isValid) return full;
-  const month = DateTime.fromFormat(text.trim(), 'M/yyyy');
-  if (!month.isValid) return null;
-  return edge === 'start' ? month.startOf('month') : month.endOf('month').startOf('day');
+  const r = readWhen(input, { now: new Date(0), zone: 'UTC', allowPast: true, yearRequired: true });
+  if (!r.ok || r.value.shape !== 'range' || !r.value.start) return null;
+  return { startsOn: r.value.start.toISODate() ?? '', endsOn: r.value.end.toISODate() ?? '' };
 }

@@ -1,11 +1,11 @@
 import { type Context, InlineKeyboard } from 'grammy';
 import { DateTime } from 'luxon';
-import { formatLunar } from '../calendar/date-format.js';
-import { normalizeDateText } from '../calendar/date-words.js';
-import { findHolidayInText, flagWindow, type FlagWindow, type HolidayId, nextHolidayDate } from '../calendar/holidays.js';
-import type { LunarDate } from '../calendar/lunar.js';
+import { showPeriod } from '../calendar/date-format.js';
+import { findHolidayInText } from '../calendar/holiday-in-text.js';
+import { flagWindow, type FlagWindow, type HolidayId, nextHolidayDate } from '../calendar/holidays.js';
 import { explainPeriodInput, formatPeriod, parsePeriodInput } from '../calendar/period-input.js';
 import { periodReportDue, type TaskPeriod } from '../calendar/period.rules.js';
+import { readWhen } from '../calendar/when-reader.js';
 import type { Recurrence } from '../calendar/recurrence.rules.js';
 import { formatLocal } from '../core/clock.js';
 import { foldVietnamese } from '../core/fold.js';
@@ -23,14 +23,17 @@ export type TaskWhen =
   | { kind: 'period'; period: TaskPeriod; dueAt: Date }
   | { kind: 'series'; rule: Recurrence };
 
-type PeriodPick = { pick: 'period'; period: TaskPeriod; startLunar?: LunarDate; endLunar?: LunarDate };
+type PeriodPick = { pick: 'period'; period: TaskPeriod };
 type Pick = { pick: 'date'; at: Date } | PeriodPick | { pick: 'ask-period' } | { pick: 'repeat' };
 
 /** Templates whose work usually runs over days (flags, cleanup, events): the question leads with the period. */
 const PERIOD_TEMPLATES = new Set(['flag', 'cleanup', 'event']);
-const PERIOD_WORDS = / (?:den|toi|-|–) /;
 
-const looksLikePeriod = (text: string) => PERIOD_WORDS.test(` ${normalizeDateText(text)} `);
+/** A period typed where a deadline was asked ("từ 23/7 đến hết 27/7", "trong tháng 5"), as the one reader reads it. */
+function looksLikePeriod(text: string, now: Date, zone: string): boolean {
+  const r = readWhen(text, { now, zone, allowPast: true });
+  return r.ok ? r.value.shape === 'range' || (r.value.start !== null && r.value.precision !== 'day') : /* a failed range still explains itself as one */ r.reason === 'backwards';
+}
 
 /** The holiday a flag task is for ("Treo cờ dịp Quốc khánh"), with its suggested window, while that window has not ended. */
 export function flagSuggestion(o: { template: string; title: string; description: string | null }, now: Date, zone: string): { id: HolidayId; window: FlagWindow } | null {
@@ -53,7 +56,7 @@ function readPeriod(text: string, now: Date, zone: string, t: Translate): Readin
   if (parsed.period.end.getTime() - parsed.period.start.getTime() > MAX_PERIOD_DAYS * 86_400_000) {
     return retry(t('nt-period-too-long', { period: formatPeriod(parsed.period, zone, t) }));
   }
-  return accept({ pick: 'period', period: parsed.period, ...(parsed.startLunar ? { startLunar: parsed.startLunar } : {}), ...(parsed.endLunar ? { endLunar: parsed.endLunar } : {}) });
+  return accept({ pick: 'period', period: parsed.period });
 }
 
 /** The report deadline a period suggests: by its start (see periodReportDue), or, once that has passed, 17:00 of its last day. */
@@ -94,7 +97,8 @@ export async function stepWhen(env: FeatureEnv, conversation: BotConversation, c
         return retry(t('press-button'));
       }
       const text = input.message?.text ?? '';
-      if (looksLikePeriod(text)) return readPeriod(text, await now(), zone, t);
+      const at = await now();
+      if (looksLikePeriod(text, at, zone)) return readPeriod(text, at, zone, t);
       const date = await readDate(input);
       return date.ok ? accept({ pick: 'date', at: date.value }) : date;
     },
@@ -109,10 +113,9 @@ export async function stepWhen(env: FeatureEnv, conversation: BotConversation, c
   return { kind: 'period', period: chosen.value.period, dueAt };
 }
 
+/** The period as a notice writes it, then each end with its weekday and lunar date. */
 function periodResolved(p: PeriodPick, zone: string, t: Translate): string {
-  const lunar = [p.startLunar, p.endLunar].filter((l): l is LunarDate => l !== undefined).map((l) => formatLunar(l, t));
-  const line = t('nt-period-resolved', { period: formatPeriod(p.period, zone, t) });
-  return lunar.length ? `${line}\n${t('nt-period-lunar', { lunar: lunar.join(' – ') })}` : line;
+  return `${t('nt-period-resolved', { period: formatPeriod(p.period, zone, t) })}\n${showPeriod(p.period, zone, t)}`;
 }
 
 async function askPeriod(conversation: BotConversation, ctx: Context, t: Translate, o: { zone: string; now: () => Promise<Date> }) {

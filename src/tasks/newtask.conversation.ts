@@ -13,13 +13,14 @@ import { findTemplate, formFromTemplate, TEMPLATES } from './templates.js';
 import { newTaskConfirmButton, templateButton } from './tasks.buttons.js';
 import { choice } from '../core/buttons.js';
 
-export type NewTaskArgs = { locale: string; actorId: number };
+/** `prefill`: what a typed sentence already said (the one-sentence task hands over what it could read). */
+export type NewTaskArgs = { locale: string; actorId: number; prefill?: { title: string; template: string } };
 
 /** /newtask: campaign → template → title → description → when (deadline, period or rule) (→ event) → form → units → preview → create. */
 export function newTaskConversation(env: FeatureEnv) {
   const { deps, i18n } = env;
   const zone = deps.config.timezone;
-  return defineConversation<NewTaskArgs>('newtask', async (conversation, ctx, { locale, actorId }) => {
+  return defineConversation<NewTaskArgs>('newtask', async (conversation, ctx, { locale, actorId, prefill }) => {
     const t = translator(i18n, locale);
     const campaign = await stepCampaign(env, conversation, ctx, t, actorId);
     const templates = new InlineKeyboard();
@@ -27,8 +28,8 @@ export function newTaskConversation(env: FeatureEnv) {
       templates.text(t(`tpl-name-${tpl.id}`), templateButton.pack(tpl.id));
       if (i % 2 === 1) templates.row();
     });
-    const tpl = findTemplate((await askChoice(conversation, ctx, t, t('nt-choose-template'), templates, choice(templateButton))).value);
-    const suggested = tpl.titleKey ? t(tpl.titleKey) : null;
+    const tpl = findTemplate(prefill?.template ?? (await askChoice(conversation, ctx, t, t('nt-choose-template'), templates, choice(templateButton))).value);
+    const suggested = prefill?.title ?? (tpl.titleKey ? t(tpl.titleKey) : null);
     const title =
       (await askText(conversation, ctx, t, {
         prompt: suggested ? t('nt-ask-title-default', { title: suggested }) : t('nt-ask-title'),

@@ -1,9 +1,8 @@
 import { type Context, InlineKeyboard } from 'grammy';
 import type { Clock } from '../core/clock.js';
 import { DateTime } from 'luxon';
-import { explainDateInput, formatResolved } from '../calendar/date-format.js';
-import { parseDateInput } from '../calendar/date-input.js';
-import { parseLocalDateTime } from '../core/local-date.js';
+import { explainDateInput, showDay, tetNote } from '../calendar/date-format.js';
+import { parseDateInput, type DateInput } from '../calendar/date-input.js';
 import type { Translate } from './context.js';
 import type { BotConversation } from './conversation.js';
 import { isStaleQueryError } from './stale-query.js';
@@ -137,19 +136,24 @@ export async function askText(
   return answer.value;
 }
 
-/** The same day and month, in the first year when it is still ahead (for a date copied from last year's plan). */
-function sameDayAhead(text: string, now: Date, zone: string): Date | null {
-  const withoutYear = text.replace(/(\d{1,2}[/.-]\d{1,2})[/.-]\d{4}/, '$1');
-  if (withoutYear === text) return null;
-  const again = parseLocalDateTime(withoutYear, now, zone);
-  return again.ok ? again.at : null;
+/** A past solar date written with its year, moved to the first year it is still ahead (a date copied from last year's plan). */
+function sameDayAhead(parsed: Extract<DateInput, { ok: false }>, now: Date, zone: string): Date | null {
+  const resolved = parsed.detail?.resolved;
+  if (parsed.reason !== 'past' || !resolved || !parsed.part || !/\d{4}/.test(parsed.part) || parsed.detail?.lunar) return null;
+  const local = DateTime.fromJSDate(resolved, { zone });
+  for (let years = 1; years <= 5; years++) {
+    const moved = local.plus({ years });
+    if (moved.day === local.day && moved.toMillis() > now.getTime()) return moved.toJSDate();
+  }
+  return null;
 }
 
 /**
- * Reads a future local date and time from one input, in any form people write (see
- * parseDateInput: "14/6", "rằm tháng Giêng", "3 ngày trước 2/9"…). A date in words is shown back
- * resolved (with its lunar date); a past date with a year offers the same day next time it comes
- * (an askButton "ahead"); anything else unreadable is explained. Stateful: keep one per question.
+ * Reads a future local date and time from one input, in any form people write (the one reader,
+ * src/calendar/when-reader.ts: "14/6", "rằm tháng Giêng", "3 ngày trước 2/9"…). What it read is
+ * always shown back resolved, with the weekday and the lunar date; a past date with a year offers
+ * the same day next time it comes (an askButton "ahead"); anything else unreadable is explained,
+ * naming the words it could not read. Stateful: keep one per question.
  */
 export function dateTimeReader(conversation: BotConversation, t: Translate, opts: { zone: string; clock: Clock }): (input: Context) => Promise<Reading<Date>> {
   let offered: Date | null = null;
@@ -160,17 +164,17 @@ export function dateTimeReader(conversation: BotConversation, t: Translate, opts
     const parsed = parseDateInput(text, now, opts.zone);
     const shown = { input: text.slice(0, 40), when: text.slice(0, 40) };
     if (parsed.ok) {
-      if (parsed.lunar || !/^\s*\d/.test(text)) await input.reply(t('date-resolved', { date: formatResolved(parsed, opts.zone, t) }));
+      const note = tetNote(parsed.at, opts.zone, t);
+      const readBack = t('cal-show-point', { day: showDay(DateTime.fromJSDate(parsed.at, { zone: opts.zone }), opts.zone, t, true) });
+      await input.reply([readBack, ...(note ? [note] : [])].join('\n'));
       return accept(parsed.at);
     }
-    offered = parsed.reason === 'past' ? sameDayAhead(text, now, opts.zone) : null;
+    offered = sameDayAhead(parsed, now, opts.zone);
     if (offered) {
       const year = String(DateTime.fromJSDate(offered, { zone: opts.zone }).year);
       return retry(t('date-past-offer', { ...shown, year }), new InlineKeyboard().text(t('date-use-year', { year }), askButton.pack('ahead')));
     }
-    if (parsed.reason === 'format' || (parsed.reason === 'invalid-date' && !parsed.detail) || (parsed.reason === 'past' && !parsed.detail)) {
-      return retry(t(`date-${parsed.reason}`, shown));
-    }
+    if (parsed.reason === 'invalid-date' && !parsed.detail) return retry(t('date-invalid-date', { ...shown, input: (parsed.part ?? text).slice(0, 40) }));
     return retry(`${explainDateInput(parsed, opts.zone, t)} ${t('cancel-hint')}`);
   };
 }

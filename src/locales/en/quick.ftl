@@ -4,3 +4,6 @@ qt-edit-due = 📅 Change the deadline
 qt-edit-units = 👥 Change the units
 qt-campaign-default = Regular work
 qt-created = Created the task “{ $title }” (campaign “{ $campaign }”) for { $count } units. Report due: { $due }.
+qt-fallback-date = Could not read the time “{ $part }” in the sentence (or that date has passed), so nothing was created. Please create “{ $title }” with /newtask; its title and kind are filled in.
+qt-fallback-kind = Not sure what kind of work this is, so nothing was created. Please create “{ $title }” with /newtask; its title is filled in.
+qt-preview-when = { $when }

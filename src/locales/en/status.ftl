@@ -36,3 +36,6 @@ pd-no-contact = nobody uses the bot yet (invite not accepted)
 pd-more = … and { $count } more units. Use /export for the full list.
 pd-more-all = … and { $count } more units. Choose this task alone in /pending, or use /export for the full list.
 pd-not-done-header = ❌ Reported “Not yet” ({ $count }):
+st-taken-down = { "   " }🏳️ Flags and banners taken down: { $count }/{ $assigned } units
+pd-taken-down-header = 🏳️ Flags and banners taken down: { $count } units
+pd-taken-down-unit = • { $unit } — taken down at { $at }

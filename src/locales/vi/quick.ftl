@@ -4,3 +4,6 @@ qt-edit-due = 📅 Sửa hạn
 qt-edit-units = 👥 Sửa đơn vị
 qt-campaign-default = Công việc thường xuyên
 qt-created = Đã tạo nhiệm vụ “{ $title }” (đợt “{ $campaign }”), giao cho { $count } đơn vị. Hạn báo cáo: { $due }.
+qt-fallback-date = Chưa đọc được thời gian “{ $part }” trong câu (hoặc ngày này đã qua), nên chưa tạo gì. Mời anh/chị tạo nhiệm vụ “{ $title }” qua /newtask, tên và loại việc đã điền sẵn.
+qt-fallback-kind = Chưa rõ đây là loại việc gì, nên chưa tạo gì. Mời anh/chị tạo nhiệm vụ “{ $title }” qua /newtask, tên đã điền sẵn.
+qt-preview-when = { $when }

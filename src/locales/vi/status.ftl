@@ -36,3 +36,6 @@ pd-no-contact = chưa có ai dùng bot (chưa nhận lời mời)
 pd-more = … và { $count } đơn vị khác. Dùng /export để có danh sách đầy đủ.
 pd-more-all = … và { $count } đơn vị khác. Chọn riêng nhiệm vụ này trong /pending, hoặc dùng /export để có danh sách đầy đủ.
 pd-not-done-header = ❌ Đã báo cáo “Chưa làm” ({ $count }):
+st-taken-down = { "   " }🏳️ Đã hạ cờ, tháo băng rôn: { $count }/{ $assigned } đơn vị
+pd-taken-down-header = 🏳️ Đã hạ cờ, tháo băng rôn: { $count } đơn vị
+pd-taken-down-unit = • { $unit } — đã hạ cờ lúc { $at }
