@@ -26,7 +26,8 @@ export function tetHold(db: Db, zone: string): (item: DueItem, sendable: Date) =
 
 /**
  * Turning the Tết pause off releases what it holds: the reminders, wrap-ups and digests queued
- * for mùng 4 07:00 go now. Returns how many were released (0 outside mùng 1–3).
+ * for mùng 4 07:00 go now, for the office's own people only. Returns how many were released
+ * (0 outside mùng 1–3).
  */
 export async function releaseTetHold(db: Db, now: Date, zone: string): Promise<number> {
   if (!isTetQuiet(now, zone)) return 0;
@@ -36,6 +37,8 @@ export async function releaseTetHold(db: Db, now: Date, zone: string): Promise<n
     .where('status', '=', 'queued')
     .where('kind', 'in', [...HELD])
     .where('next_attempt_at', '=', nextSendableAfterTet(now, zone))
+    // Only this office's people (the members subquery is scoped to the update's office).
+    .where('member_id', 'in', (eb) => eb.selectFrom('members').select('id'))
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
