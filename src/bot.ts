@@ -38,6 +38,7 @@ import { OfficeSettingsCache } from './settings/settings.service.js';
 import { createSettingsFeature } from './settings/settings.feature.js';
 import { createQuickTaskFeature } from './quick/quick-task.feature.js';
 import { createPlansFeature } from './plans/plans.feature.js';
+import { createResultsReportFeature } from './results-report/results-report.feature.js';
 
 /** Telegram may ask us to wait up to an hour; a worker never sleeps longer than this. */
 const AUTO_RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30 } as const;
@@ -91,6 +92,7 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
     createRemindersFeature(env),
     createSettingsFeature(env),
     createPlansFeature(env),
+    createResultsReportFeature(env),
     createQuickTaskFeature(env),
   ];
   const entry = createOnboardingFeature(env);

@@ -29,8 +29,13 @@ describe.each(dbTargets())('onboarding on %s', (target) => {
   it('when an admin adds units and invites a leader who opens the link, then the leader joins that unit with a leader menu', async () => {
     const admin = h.fake.user(ADMIN, { firstName: 'Văn phòng', lastName: 'UBND' });
     admin.sendText('/start');
-    expect((await admin.nextMessage()).text).toContain('Anh/chị là quản trị viên');
+    const welcome = (await admin.nextMessage()).text;
+    expect(welcome).toContain('Anh/chị là quản trị viên');
+    // The first steps say that the plan file itself can be sent, and so does /help.
+    expect(welcome).toContain('3. Gửi tệp kế hoạch hoặc thông báo (Word, PDF) vào đây: bot đọc và soạn sẵn các việc');
     await h.fake.waitFor(() => admin.commands());
+    admin.sendText('/help');
+    expect((await admin.nextMessage()).text).toContain('📄 Gửi thẳng tệp kế hoạch, thông báo (Word .docx, PDF, .txt) hoặc dán nội dung vào đây');
     expect(admin.commands()?.map((c) => c.command)).toEqual([
       'import', 'newtask', 'tasks', 'pending', 'status', 'export', 'report', 'broadcast', 'broadcasts', 'reminders', 'units', 'invite', 'settings', 'me', 'help', 'lang', 'cancel',
     ]);

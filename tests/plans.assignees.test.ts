@@ -78,7 +78,7 @@ describe('classify: the kind of work', () => {
   it.each([
     ['Gắn biển công trình chào mừng kỷ niệm 90 năm Ngày truyền thống Đảng bộ tỉnh', 'Gắn biển công trình'],
     ['thực hiện công tác vệ sinh môi trường tại khu vực địa bàn khối.', 'Công tác vệ sinh môi trường tại khu vực địa bàn khối'],
-    ['Tham gia Cuộc thi trắc nghiệm trên internet tìm hiểu 90 năm Ngày truyền thống Đảng bộ tỉnh (theo kế hoạch của tỉnh)', 'Tham gia Cuộc thi trắc nghiệm trên internet tìm hiểu 90 năm Ngày truyền thống…'],
+    ['Tham gia Cuộc thi trắc nghiệm trên internet tìm hiểu 90 năm Ngày truyền thống Đảng bộ tỉnh (theo kế hoạch của tỉnh)', 'Tham gia Cuộc thi trắc nghiệm trên internet tìm hiểu'],
   ])('when the title of "%s" is shortened, then it reads "%s"', (text, title) => {
     expect(shortTitle(text)).toBe(title);
     expect(shortTitle(text).length).toBeLessThanOrEqual(80);

@@ -13,7 +13,7 @@ const LEADER = 2001;
 const sample = readFileSync(new URL('./fixtures/plans/sample-plan.vi.txt', import.meta.url), 'utf8');
 const TITLE = 'Tổ chức các hoạt động chào mừng Kỷ niệm 90 năm Ngày truyền thống Đảng bộ tỉnh Lạng Sơn (15/6/1933 -15/6/2023)';
 const UNMATCHED = 'Văn phòng- Thống kê thị trấn';
-const ITEM_BUTTONS = [['Giữ', 'Bỏ'], ['Sửa ngày', 'Sửa đơn vị', 'Sửa loại']];
+const ITEM_BUTTONS = [['Giữ', 'Bỏ'], ['Sửa ngày', 'Sửa đơn vị', 'Sửa loại'], ['Đổi tên', 'Sửa câu hỏi báo cáo']];
 
 describe.each(dbTargets())('plan import on %s', (target) => {
   // Early May 2023: the plan's quiz (April) is already past, everything else still ahead.
@@ -79,30 +79,45 @@ describe.each(dbTargets())('plan import on %s', (target) => {
       '✅ Mục 10/10 · III.6 · Vệ sinh môi trường',
     ]);
     expect(r.items[1]?.text).toBe(
-      ['✅ Mục 2/10 · II.2 · Phong trào thi đua', 'Tổ chức phát động phong trào thi đua lập thành tích', '🗓 01/03/2023 – 31/05/2023', '👥 Văn phòng UBND', '📋 Báo cáo gồm: tình hình, ảnh (không bắt buộc), ghi chú'].join('\n'),
+      [
+        '✅ Mục 2/10 · II.2 · Phong trào thi đua',
+        'Tổ chức phát động phong trào thi đua lập thành tích',
+        '🗓 01/03/2023 – 31/05/2023',
+        '👥 Văn phòng UBND',
+        '📋 Báo cáo gồm: tình hình, ảnh (không bắt buộc), ghi chú',
+        '📝 Hạn báo cáo: 31/05/2023 23:59',
+      ].join('\n'),
     );
     expect(r.items[1]?.buttons).toEqual(ITEM_BUTTONS);
     expect(r.items[2]?.text).toContain('🗓 01/05/2023 – 31/05/2023 (hạn hoàn thành 31/05/2023)\n👥 Công chức Địa chính - Xây dựng\n📋 Báo cáo gồm: tình hình, ảnh (bắt buộc), ghi chú');
     expect(r.items[3]?.text).toContain('📋 Báo cáo gồm: tình hình, số lượt thăm hỏi, ảnh (không bắt buộc), ghi chú');
-    expect(r.items[4]?.text).toContain('⚠️ Thời gian đã qua: bấm “Dùng năm 2024” hoặc “Sửa ngày”');
-    expect(r.items[4]?.buttons).toEqual([...ITEM_BUTTONS, ['Dùng năm 2024'], ['🔗 Thêm đường dẫn']]);
-    expect(r.items[5]?.text).toContain('👥 CLB Văn nghệ, Đoàn Thanh niên\n📋 Báo cáo gồm: tình hình, số người tham gia, ảnh (không bắt buộc), ghi chú\n🎉 Sự kiện bắt đầu: 01/06/2023 08:00');
+    expect(r.items[4]?.text).toContain('⚠️ Thời gian đã qua: bấm “Dùng năm 2024 cho tất cả” ở cuối, hoặc “Sửa ngày”');
+    expect(r.items[4]?.buttons).toEqual([...ITEM_BUTTONS, ['🔗 Thêm đường dẫn']]);
+    expect(r.items[0]?.buttons).toEqual([...ITEM_BUTTONS.slice(0, 2), ['Đổi tên']]);
+    // An event's results are due two hours after it starts, not at the end of its fortnight.
+    expect(r.items[5]?.text).toContain(
+      '👥 CLB Văn nghệ, Đoàn Thanh niên\n📋 Báo cáo gồm: tình hình, số người tham gia, ảnh (không bắt buộc), ghi chú\n🎉 Sự kiện bắt đầu: 01/06/2023 08:00\n📝 Hạn báo cáo: 01/06/2023 10:00',
+    );
     expect(r.items[7]?.text).toContain('📊 Không tạo nhiệm vụ: khi kết thúc đợt, dùng /report');
     expect(r.items[8]?.text).toBe(
       [
         '✅ Mục 9/10 · III.6 · Treo cờ',
-        'Các khối trưởng tuyên truyền vận động các hộ gia đình treo cờ tổ quốc',
+        'Tuyên truyền vận động các hộ gia đình treo cờ tổ quốc',
         '🗓 01/03/2023 – 30/06/2023 (theo thời gian chung của kế hoạch)',
         '👥 Tất cả khối phố (14)',
         '📋 Báo cáo gồm: tình hình, số hộ treo cờ, ảnh (bắt buộc), ghi chú',
+        '📝 Hạn báo cáo: 30/06/2023 17:00',
+        '⬇️ Hết thời gian: nhắc hạ cờ, tháo băng rôn lúc 01/07/2023 07:00',
       ].join('\n'),
     );
     expect(r.summary.text).toContain('Sẽ tạo 8 mục: 7 nhiệm vụ và 1 tin nhắn hẹn giờ.\nKhông tạo: mục 5 (thời gian đã qua); mục 8 (báo cáo kết quả: dùng /report).');
-    expect(r.summary.buttons).toEqual([['Tạo tất cả (8)', 'Huỷ']]);
+    expect(r.summary.buttons).toEqual([['Dùng năm 2024 cho tất cả'], ['Tạo tất cả (8)', 'Huỷ']]);
 
-    // The quiz moves to next year; the billboard review is dropped; the flags get their real days.
-    admin.pressButton('Dùng năm 2024', { messageId: r.item(5) });
+    // The quiz moves to next year (one tap for every past item); the billboard review is dropped; the flags get their real days.
+    admin.pressButton('Dùng năm 2024 cho tất cả', { messageId: r.summary.message_id });
     await h.quiet();
+    expect(admin.callbackAnswers().at(-1)?.text).toBe('Đã dùng năm 2024 cho 1 mục');
+    expect(admin.messages().find((m) => m.message_id === r.summary.message_id)?.buttons).toEqual([['Tạo tất cả (9)', 'Huỷ']]);
     expect(admin.messages().find((m) => m.message_id === r.item(5))?.text).toContain('🗓 01/04/2024 – 30/04/2024');
     admin.pressButton('Bỏ', { messageId: r.item(7) });
     await h.quiet();
@@ -112,7 +127,7 @@ describe.each(dbTargets())('plan import on %s', (target) => {
 
     admin.pressButton('Sửa ngày', { messageId: r.item(9) });
     expect((await admin.nextMessage()).text).toBe(
-      'Nhập thời gian mới cho “Các khối trưởng tuyên truyền vận động các hộ gia đình treo cờ tổ quốc”, ví dụ: từ 01/03/2023 đến 30/06/2023. Có thể ghi một khoảng (từ … đến …), một tháng, một hạn chót (trước ngày …) hoặc một ngày. (Gõ /cancel để huỷ.)',
+      'Nhập thời gian mới cho “Tuyên truyền vận động các hộ gia đình treo cờ tổ quốc”, ví dụ: từ 01/03/2023 đến 30/06/2023. Có thể ghi một khoảng (từ … đến …), một tháng, một hạn chót (trước ngày …) hoặc một ngày. (Gõ /cancel để huỷ.)',
     );
     admin.sendText('giữa tháng sáu');
     expect((await admin.nextMessage()).text).toMatch(/^Chưa đọc được “giữa tháng sáu”\. .*\(Gõ \/cancel để huỷ\.\)$/);
@@ -121,8 +136,10 @@ describe.each(dbTargets())('plan import on %s', (target) => {
     admin.sendText('từ 10/6 đến hết 15/6');
     const [shown, updated] = await texts(2);
     expect(shown).toBe('→ Từ Thứ Bảy, 10/06/2023 (23/4 âm lịch) đến hết Thứ Năm, 15/06/2023 (28/4 âm lịch)');
-    expect(updated).toContain('✏️ Đã sửa mục 9 (Các khối trưởng tuyên truyền vận động các hộ gia đình treo cờ tổ quốc) ở trên.');
-    expect(admin.messages().find((m) => m.message_id === r.item(9))?.text).toContain('🗓 10/06/2023 – 15/06/2023\n👥 Tất cả khối phố (14)');
+    expect(updated).toContain('✏️ Đã sửa mục 9 (Tuyên truyền vận động các hộ gia đình treo cờ tổ quốc) ở trên.');
+    expect(admin.messages().find((m) => m.message_id === r.item(9))?.text).toContain(
+      '🗓 10/06/2023 – 15/06/2023\n👥 Tất cả khối phố (14)\n📋 Báo cáo gồm: tình hình, số hộ treo cờ, ảnh (bắt buộc), ghi chú\n📝 Hạn báo cáo: 10/06/2023 17:00\n⬇️ Hết thời gian: nhắc hạ cờ, tháo băng rôn lúc 16/06/2023 07:00',
+    );
 
     admin.pressButton('🔗 Thêm đường dẫn', { messageId: r.item(5) });
     expect((await admin.nextMessage()).text).toContain('Gửi đường dẫn (link) của cuộc thi');
@@ -146,19 +163,21 @@ describe.each(dbTargets())('plan import on %s', (target) => {
     // What was stored.
     const campaign = await database.db.selectFrom('campaigns').select(['id', 'name', sql<string>`to_char(starts_on, 'DD/MM/YYYY')`.as('from'), sql<string>`to_char(ends_on, 'DD/MM/YYYY')`.as('to')]).executeTakeFirstOrThrow();
     expect(campaign).toMatchObject({ name: TITLE, from: '01/03/2023', to: '30/04/2024' });
+    const localTime = (column: 'due_at' | 'event_at' | 'starts_at' | 'ends_at') => sql<string | null>`to_char(${sql.ref(column)} at time zone 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI')`;
     const tasks = await database.db
       .selectFrom('tasks')
-      .select(['id', 'title', 'template', 'form', 'campaign_id', sql<string>`to_char(due_at at time zone 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI')`.as('due'), sql<string | null>`to_char(event_at at time zone 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI')`.as('event')])
+      .select(['id', 'title', 'template', 'form', 'campaign_id', localTime('due_at').as('due'), localTime('event_at').as('event'), localTime('starts_at').as('from'), localTime('ends_at').as('to')])
       .orderBy('id')
       .execute();
-    expect(tasks.map((t) => [t.title, t.template, t.due, t.event])).toEqual([
-      ['Tổ chức phát động phong trào thi đua lập thành tích', 'custom', '31/05/2023 23:59', null],
-      ['Gắn biển công trình', 'custom', '31/05/2023 23:59', null],
-      ['Tổ chức các hoạt động thăm hỏi, động viên', 'custom', '30/06/2023 23:59', null],
-      ['Tham gia Cuộc thi trắc nghiệm trên internet tìm hiểu 90 năm Ngày truyền thống…', 'participants', '30/04/2024 23:59', null],
-      ['Tổ chức các hoạt động văn hóa, văn nghệ', 'event', '14/06/2023 23:59', '01/06/2023 08:00'],
-      ['Các khối trưởng tuyên truyền vận động các hộ gia đình treo cờ tổ quốc', 'flag', '15/06/2023 23:59', null],
-      ['Công tác vệ sinh môi trường tại khu vực địa bàn khối', 'cleanup', '30/06/2023 23:59', null],
+    // Each task keeps what its review message showed: its period (eve, start and take-down reminders), its report deadline, its event.
+    expect(tasks.map((t) => [t.title, t.template, t.from, t.to, t.due, t.event])).toEqual([
+      ['Tổ chức phát động phong trào thi đua lập thành tích', 'custom', '01/03/2023 00:00', '31/05/2023 23:59', '31/05/2023 23:59', null],
+      ['Gắn biển công trình', 'custom', null, null, '31/05/2023 23:59', null],
+      ['Tổ chức các hoạt động thăm hỏi, động viên', 'custom', '01/03/2023 00:00', '30/06/2023 23:59', '30/06/2023 23:59', null],
+      ['Tham gia Cuộc thi trắc nghiệm trên internet tìm hiểu', 'participants', '01/04/2024 00:00', '30/04/2024 23:59', '30/04/2024 23:59', null],
+      ['Tổ chức các hoạt động văn hóa, văn nghệ', 'event', null, null, '01/06/2023 10:00', '01/06/2023 08:00'],
+      ['Tuyên truyền vận động các hộ gia đình treo cờ tổ quốc', 'flag', '10/06/2023 00:00', '15/06/2023 23:59', '10/06/2023 17:00', null],
+      ['Công tác vệ sinh môi trường tại khu vực địa bàn khối', 'cleanup', '01/03/2023 00:00', '30/06/2023 23:59', '30/06/2023 17:00', null],
     ]);
     expect(tasks.every((t) => t.campaign_id === campaign.id)).toBe(true);
     expect(tasks[2]?.form).toEqual({ number: { label: 'Số lượt thăm hỏi', max: null }, photos: 'optional', location: false, note: true });
@@ -174,7 +193,7 @@ describe.each(dbTargets())('plan import on %s', (target) => {
       [{ mode: 'all-units' }, null, 'scheduled', '2024-04-01T01:00:00.000Z'],
     ]);
     expect(broadcasts[1]?.content.text).toBe(
-      [`📣 ${TITLE}`, 'Tham gia Cuộc thi trắc nghiệm trên internet tìm hiểu 90 năm Ngày truyền thống…', 'Thời gian: 01/04/2024 – 30/04/2024.', '🔗 https://thi.langson.gov.vn/90nam', 'Sau khi thực hiện, đơn vị bấm “Báo cáo” ở nhiệm vụ này để gửi kết quả.'].join('\n'),
+      [`📣 ${TITLE}`, 'Tham gia Cuộc thi trắc nghiệm trên internet tìm hiểu', 'Thời gian: 01/04/2024 – 30/04/2024.', '🔗 https://thi.langson.gov.vn/90nam', 'Sau khi thực hiện, đơn vị bấm “Báo cáo” ở nhiệm vụ này để gửi kết quả.'].join('\n'),
     );
     const [doc] = (await planRows()).rows;
     expect(doc).toMatchObject({ file_name: null, campaign_id: campaign.id, completed: true, number: '/KH-UBND' });
@@ -197,9 +216,9 @@ describe.each(dbTargets())('plan import on %s', (target) => {
     const leaderSaw = h.fake.user(LEADER).messages().map((m) => m.text);
     expect(leaderSaw.map((t) => t.split('\n')[0]).sort()).toEqual(
       [
-        '📢 Nhiệm vụ mới: Các khối trưởng tuyên truyền vận động các hộ gia đình treo cờ tổ quốc',
+        '📢 Nhiệm vụ mới: Tuyên truyền vận động các hộ gia đình treo cờ tổ quốc',
         '📢 Nhiệm vụ mới: Công tác vệ sinh môi trường tại khu vực địa bàn khối',
-        '📢 Nhiệm vụ mới: Tham gia Cuộc thi trắc nghiệm trên internet tìm hiểu 90 năm Ngày truyền thống…',
+        '📢 Nhiệm vụ mới: Tham gia Cuộc thi trắc nghiệm trên internet tìm hiểu',
         `📣 ${TITLE}`,
       ].sort(),
     );
@@ -214,7 +233,7 @@ describe.each(dbTargets())('plan import on %s', (target) => {
     admin.pressButton('⏭ Bỏ qua tên này');
     expect((await admin.nextMessage()).text).toBe(`→ Bỏ qua “${UNMATCHED}”.`);
     const r = await review();
-    expect(r.items[1]?.text).toContain('👥 Chưa giao cho đơn vị nào\n📋 Báo cáo gồm: tình hình, ảnh (không bắt buộc), ghi chú\n⚠️ Chưa có đơn vị thực hiện: bấm “Sửa đơn vị”');
+    expect(r.items[1]?.text).toContain('👥 Chưa giao cho đơn vị nào\n📋 Báo cáo gồm: tình hình, ảnh (không bắt buộc), ghi chú\n📝 Hạn báo cáo: 31/05/2023 23:59\n⚠️ Chưa có đơn vị thực hiện: bấm “Sửa đơn vị”');
     expect(r.summary.text).toContain('Sẽ tạo 7 mục: 6 nhiệm vụ và 1 tin nhắn hẹn giờ.\nKhông tạo: mục 2 (chưa có đơn vị); mục 5 (thời gian đã qua); mục 8 (báo cáo kết quả: dùng /report).');
 
     admin.pressButton('Sửa đơn vị', { messageId: r.item(2) });
@@ -236,13 +255,45 @@ describe.each(dbTargets())('plan import on %s', (target) => {
     expect((await admin.nextMessage()).text).toContain('✏️ Đã sửa mục 3 (Gắn biển công trình) ở trên.');
     expect(admin.messages().find((m) => m.message_id === r.item(3))?.text).toContain('· Rà soát pano, biển\nGắn biển công trình\n🗓 01/05/2023 – 31/05/2023 (hạn hoàn thành 31/05/2023)\n👥 Công chức Địa chính - Xây dựng\n📋 Báo cáo gồm: tình hình, ảnh (bắt buộc), vị trí, ghi chú');
 
+    // Đổi tên and Sửa câu hỏi báo cáo on an item: the cleanup gets a clearer name, the visits count families.
+    admin.pressButton('Đổi tên', { messageId: r.item(10) });
+    expect((await admin.nextMessage()).text).toBe(
+      'Tên mới cho việc “Công tác vệ sinh môi trường tại khu vực địa bàn khối” (các đơn vị thấy tên này trong danh sách việc; nên ngắn, nói rõ việc gì, không quá 60 ký tự): (Gõ /cancel để huỷ.)',
+    );
+    admin.sendText('Tổng vệ sinh môi trường khu dân cư');
+    expect((await admin.nextMessage()).text).toContain('✏️ Đã sửa mục 10 (Tổng vệ sinh môi trường khu dân cư) ở trên.');
+    admin.pressButton('Sửa câu hỏi báo cáo', { messageId: r.item(4) });
+    const formAsk = await admin.nextMessage();
+    expect(formAsk.text).toBe(
+      'Báo cáo của “Tổ chức các hoạt động thăm hỏi, động viên” đang hỏi: tình hình, số lượt thăm hỏi, ảnh (không bắt buộc), ghi chú. Gõ câu hỏi số liệu mới (ví dụ: Số hộ treo cờ), hoặc bấm nút để đổi yêu cầu ảnh hay bỏ câu hỏi số liệu. (Gõ /cancel để huỷ.)',
+    );
+    expect(formAsk.buttons).toEqual([['📷 Ảnh bắt buộc', '📷 Ảnh không bắt buộc'], ['Không cần ảnh', 'Không hỏi số liệu']]);
+    admin.sendText('Số gia đình được thăm');
+    expect((await admin.nextMessage()).text).toContain('✏️ Đã sửa mục 4');
+    expect(admin.messages().find((m) => m.message_id === r.item(4))?.text).toContain('📋 Báo cáo gồm: tình hình, số gia đình được thăm, ảnh (không bắt buộc), ghi chú');
+
     admin.pressButton('Tạo tất cả (8)');
     expect((await admin.nextMessage()).text).toContain('7 nhiệm vụ và 1 tin nhắn hẹn giờ');
+    const edited = await database.db.selectFrom('tasks').select(['title', 'form']).where('template', 'in', ['cleanup', 'custom']).orderBy('id').execute();
+    expect(edited.map((t) => t.title)).toContain('Tổng vệ sinh môi trường khu dân cư');
+    expect(edited.find((t) => t.title === 'Tổ chức các hoạt động thăm hỏi, động viên')?.form).toEqual({ number: { label: 'Số gia đình được thăm', max: null }, photos: 'optional', location: false, note: true });
     expect((await planRows()).rows.map((d) => [d.file_name, d.completed])).toEqual([['Kế hoạch 90 năm.docx', true]]);
     const plaque = await database.db.selectFrom('tasks').select(['template', 'form']).where('title', '=', 'Gắn biển công trình').executeTakeFirstOrThrow();
     expect(plaque).toEqual({ template: 'photo', form: { number: null, photos: 'required', location: true, note: true } });
     const aliases = await sql<{ name: string; unit_id: number | null }>`select name, unit_id from plan_aliases`.execute(database.db);
     expect(aliases.rows).toEqual([{ name: UNMATCHED, unit_id: null }]);
+  });
+
+  it('when the admin says or presses "Xong" before pasting anything, then it is not taken as the plan and the bot asks for the content', async () => {
+    admin.sendText('/import');
+    expect((await admin.nextMessage()).text).toContain('Gửi kế hoạch hoặc thông báo cần nhập');
+    admin.sendText('Xong');
+    const empty = await admin.nextMessage();
+    expect(empty.text).toBe('Anh/chị chưa dán nội dung nào. Hãy dán nội dung kế hoạch vào tin nhắn. (Gõ /cancel để huỷ.)');
+    admin.pressButton('✅ Xong');
+    expect((await admin.nextMessage()).text).toBe('Anh/chị chưa dán nội dung nào. Hãy dán nội dung kế hoạch vào tin nhắn. (Gõ /cancel để huỷ.)');
+    await h.expectNothingSentTo(admin);
+    expect((await planRows()).rows).toEqual([]);
   });
 
   it('when a scanned PDF is sent, then the admin is asked for the Word file and nothing is stored', async () => {

@@ -50,11 +50,11 @@ const EXPECTED = [
   { ...base, index: 2, kind: 'movement', title: 'Tổ chức phát động phong trào thi đua lập thành tích', section: 'II.2', start: MARCH, end: '31/05/2023 23:59:59.999', precision: 'month', periodFrom: 'text', named: [17], units: [17], template: 'custom', form: NOTE_ONLY },
   { ...base, index: 3, kind: 'plaque', title: 'Gắn biển công trình', section: 'II.3', start: '01/05/2023 00:00:00.000', end: '31/05/2023 23:59:59.999', precision: 'month', periodFrom: 'text', deadline: true, named: [15], units: [15], template: 'custom', form: { ...NOTE_ONLY, photos: 'required' } },
   { ...base, index: 4, kind: 'visits', title: 'Tổ chức các hoạt động thăm hỏi, động viên', section: 'II.4', start: MARCH, end: JUNE_END, precision: 'month', periodFrom: 'text', named: [16], units: [16], template: 'custom', form: { ...NOTE_ONLY, number: { labelKey: 'plan-label-visits', max: null } } },
-  { ...base, index: 5, kind: 'quiz', title: 'Tham gia Cuộc thi trắc nghiệm trên internet tìm hiểu 90 năm Ngày truyền thống…', section: 'II.5', start: '01/04/2023 00:00:00.000', end: '30/04/2023 23:59:59.999', precision: 'month', periodFrom: 'text', all: true, units: ALL_IDS, template: 'participants', form: { number: { labelKey: 'tpl-label-participants', max: null }, photos: 'none', location: false, note: true }, broadcast: { sendAt: '01/04/2023 08:00:00.000', repeat: null, needsLink: true } },
+  { ...base, index: 5, kind: 'quiz', title: 'Tham gia Cuộc thi trắc nghiệm trên internet tìm hiểu', section: 'II.5', start: '01/04/2023 00:00:00.000', end: '30/04/2023 23:59:59.999', precision: 'month', periodFrom: 'text', all: true, units: ALL_IDS, template: 'participants', form: { number: { labelKey: 'tpl-label-participants', max: null }, photos: 'none', location: false, note: true }, broadcast: { sendAt: '01/04/2023 08:00:00.000', repeat: null, needsLink: true } },
   { ...base, index: 6, kind: 'event', title: 'Tổ chức các hoạt động văn hóa, văn nghệ', section: 'II.6', start: '01/06/2023 00:00:00.000', end: '14/06/2023 23:59:59.999', precision: 'week', periodFrom: 'text', kinds: ['organisation', 'club'], units: [...ids('club'), ...ids('organisation')], template: 'event', form: { number: { labelKey: 'tpl-label-participants', max: null }, photos: 'optional', location: false, note: true }, hasEvent: true },
-  { ...base, index: 7, kind: 'billboard', title: 'Rà soát các pano khổ lớn tuyên truyền nhiệm vụ chính trị trên địa bàn thị trấn', section: 'III.1', ...fromPlan, named: [16], units: [16], template: 'photo', form: { number: null, photos: 'required', location: true, note: true } },
-  { ...base, index: 8, kind: 'results-report', title: 'Tổng hợp và tham mưu UBND thị trấn báo cáo kết quả tổ chức các hoạt động', section: 'III.1', ...fromPlan, named: [16], units: [16], resultsReport: true },
-  { ...base, index: 9, kind: 'flag', title: 'Các khối trưởng tuyên truyền vận động các hộ gia đình treo cờ tổ quốc', section: 'III.6', ...fromPlan, kinds: ['block'], units: ids('block'), template: 'flag', form: { number: { labelKey: 'tpl-label-households-flag', max: 'households' }, photos: 'required', location: false, note: true } },
+  { ...base, index: 7, kind: 'billboard', title: 'Rà soát các pano khổ lớn tuyên truyền nhiệm vụ chính trị', section: 'III.1', ...fromPlan, named: [16], units: [16], template: 'photo', form: { number: null, photos: 'required', location: true, note: true } },
+  { ...base, index: 8, kind: 'results-report', title: 'Tổng hợp và tham mưu UBND thị trấn báo cáo kết quả tổ chức', section: 'III.1', ...fromPlan, named: [16], units: [16], resultsReport: true },
+  { ...base, index: 9, kind: 'flag', title: 'Tuyên truyền vận động các hộ gia đình treo cờ tổ quốc', section: 'III.6', ...fromPlan, kinds: ['block'], units: ids('block'), template: 'flag', form: { number: { labelKey: 'tpl-label-households-flag', max: 'households' }, photos: 'required', location: false, note: true } },
   { ...base, index: 10, kind: 'cleanup', title: 'Công tác vệ sinh môi trường tại khu vực địa bàn khối', section: 'III.6', ...fromPlan, kinds: ['block'], units: ids('block'), template: 'cleanup', form: { number: { labelKey: 'tpl-label-households-cleanup', max: 'households' }, photos: 'required', location: false, note: true } },
 ];
 
@@ -134,13 +134,30 @@ Tổ chức Giải bóng chuyền hơi chào mừng Ngày Phụ nữ Việt Nam 
 2. Tổng vệ sinh
 - Giao các tổ dân phố thực hiện tổng vệ sinh trước ngày 10/10/2020.`;
 
+// Shaped like a real notice (tests/fixtures/plans/real/08-…): the periods come after the numbered items.
+const TWO_PERIODS = `Thực hiện Thông báo số 675/TB-UBND ngày 12/8/2024 của UBND Thành phố về việc treo cờ Tổ Quốc.
+UBND xã đề nghị các thôn, xóm, trường học, trạm y tế, các cơ quan đơn vị và nhân dân trên địa bàn xã thực hiện các nội dung sau:
+1. Tổ chức treo Cờ Tổ quốc tại trụ sở UBND xã, các thôn, các trường học.
+2. Các thôn vận động nhân dân treo cờ Tổ quốc tại gia đình.
+3. Tháo dỡ những khẩu hiệu đã hết thời hạn, cờ đã cũ, bạc màu để thay thế bằng cờ mới.
+Thời gian trang trí, tuyên truyền:
+- Kỷ niệm Cách mạng tháng Tám (19/8/1945 - 19/8/2024): treo cờ Tổ quốc từ ngày 18/8/2024 đến hết ngày 20/8/2024.
+- Quốc khánh (2/9/1945 - 2/9/2024): treo cờ Tổ quốc từ ngày 31/8/2024 đến hết ngày 05/9/2024.`;
+
 describe('parsePlan: short notices', () => {
-  it('when a flag notice names a period, then flags run through it for every block and the take-down is the day after', () => {
+  it('when a flag notice names a period, then one flag task runs through it for every block, and the take-down sentence is its last step', () => {
     const draft = parse(FLAG_NOTICE);
     expect([draft.docType, draft.title, draft.number, draft.issuedOn]).toEqual(['THÔNG BÁO', 'Về việc treo cờ Tổ quốc chào mừng Quốc khánh', '45/TB-UBND', '2025-07-20']);
-    expect(draft.items.map((i) => [i.kind, i.title, local(i.period?.start), local(i.period?.end), i.periodFrom, i.assign.unitIds])).toEqual([
-      ['flag', 'Vận động các hộ gia đình treo cờ Tổ quốc', '23/07/2025 00:00:00.000', '27/07/2025 23:59:59.999', 'text', ids('block')],
-      ['takedown', 'Hạ cờ', '28/07/2025 00:00:00.000', '28/07/2025 23:59:59.999', 'after', ids('block')],
+    expect(draft.items.map((i) => [i.kind, i.title, local(i.period?.start), local(i.period?.end), i.periodFrom, i.takeDown, i.assign.unitIds])).toEqual([
+      ['flag', 'Treo cờ Tổ quốc chào mừng Quốc khánh', '23/07/2025 00:00:00.000', '27/07/2025 23:59:59.999', 'text', true, ids('block')],
+    ]);
+  });
+
+  it('when a notice prints two periods outside its numbered items, then each is a flag task titled by its occasion and day, for the kinds its sentences name', () => {
+    const draft = parse(TWO_PERIODS);
+    expect(draft.items.map((i) => [i.kind, i.title, local(i.period?.start), local(i.period?.end), i.takeDown, i.assign.kinds])).toEqual([
+      ['flag', 'Treo cờ Tổ quốc kỷ niệm Cách mạng tháng Tám (19/8)', '18/08/2024 00:00:00.000', '20/08/2024 23:59:59.999', false, ['block', 'school', 'organisation']],
+      ['flag', 'Treo cờ Tổ quốc Quốc khánh (2/9)', '31/08/2024 00:00:00.000', '05/09/2024 23:59:59.999', false, ['block', 'school', 'organisation']],
     ]);
   });
 

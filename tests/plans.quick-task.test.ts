@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { readQuickTask } from '../src/plans/quick-task.js';
+import { readQuickTask } from '../src/quick/quick-task.js';
 import { ALL_IDS, ids, TOWN_UNITS } from './fixtures/plans/units.js';
 
 const zone = 'Asia/Ho_Chi_Minh';

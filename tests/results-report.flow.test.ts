@@ -11,7 +11,7 @@ const ADMIN = 1001;
 const OFFICIAL = 3001;
 const LEADERS = [2001, 2002, 2003];
 const CAMPAIGN = 'Treo cờ Tổ quốc chào mừng Kỷ niệm 90 năm Ngày truyền thống Đảng bộ tỉnh';
-const FLAG_TASK = 'Vận động các hộ gia đình treo cờ Tổ quốc';
+const FLAG_TASK = 'Treo cờ Tổ quốc chào mừng Ngày truyền thống Đảng bộ tỉnh';
 const NOTICE = `UBND HUYỆN CAO LỘC
 UBND THỊ TRẤN CAO LỘC
 Số: 45/TB-UBND
@@ -37,16 +37,16 @@ describe.each(dbTargets())('campaign results report on %s', (target) => {
     await buildMember(database.db, { telegramId: OFFICIAL, name: 'Phó Chủ tịch', role: 'official' });
   });
 
-  /** The admin imports the flag notice (pasted) and creates its two tasks. */
+  /** The admin imports the flag notice (pasted) and creates its one task (the take-down is its last step). */
   async function importNotice(admin: SimUser) {
     admin.sendText('/start');
     await admin.nextMessage();
     admin.sendText(NOTICE);
     await admin.nextMessage();
     admin.pressButton('✅ Xong');
-    await admin.nextMessages(4);
-    admin.pressButton('Tạo tất cả (2)');
-    expect((await admin.nextMessage()).text).toContain(`✅ Đã tạo đợt “${CAMPAIGN}”: 2 nhiệm vụ`);
+    await admin.nextMessages(3);
+    admin.pressButton('Tạo tất cả (1)');
+    expect((await admin.nextMessage()).text).toContain(`✅ Đã tạo đợt “${CAMPAIGN}”: 1 nhiệm vụ`);
   }
 
   async function leaderReports(id: number, at: string, answers: Parameters<typeof leaderReportsFlag>[2]) {
@@ -54,12 +54,13 @@ describe.each(dbTargets())('campaign results report on %s', (target) => {
     const leader = h.fake.user(id);
     leader.sendText('/tasks');
     await leader.nextMessage();
-    expect(await leaderReportsFlag(leader, /Báo cáo: Vận động các hộ gia đình/, answers)).toContain('Đã nhận báo cáo');
+    expect(await leaderReportsFlag(leader, /Báo cáo: Treo cờ Tổ quốc/, answers)).toContain('Đã nhận báo cáo');
   }
 
   it('when an official asks for the report after a run with reports, photos and a unit that did not report, then the first time the details are asked and a Decree 30 DOCX is sent', async () => {
     await importNotice(h.fake.user(ADMIN));
-    await leaderReports(2001, '13/06/2023 09:00', { status: '✅ Đã xong', households: 115, photos: [{ id: 'K1-A' }, { id: 'K1-B' }] });
+    // The report is due at 17:00 on the first day of the period: Khối 1 is on time, Khối 2 late.
+    await leaderReports(2001, '10/06/2023 09:00', { status: '✅ Đã xong', households: 115, photos: [{ id: 'K1-A' }, { id: 'K1-B' }] });
     await leaderReports(2002, '16/06/2023 08:00', { status: '🟡 Làm một phần', households: 40, photos: [{ id: 'K2-A' }] });
     // Khối 3 never reports.
 
@@ -102,29 +103,26 @@ describe.each(dbTargets())('campaign results report on %s', (target) => {
     expect(sent?.kind).toBe('document');
     expect(sent?.file?.filename).toBe('Bao-cao-ket-qua-treo-co-to-quoc-chao-mung-ky-niem-2023-06-20.docx');
     expect(sent?.caption).toBe(
-      `📄 Báo cáo kết quả: ${CAMPAIGN}\n2 hoạt động · 2/6 lượt báo cáo · 2 ảnh.\nMở bằng Word để chỉnh sửa, ghi số văn bản và trình ký.`,
+      `📄 Báo cáo kết quả: ${CAMPAIGN}\n1 hoạt động · 2/3 lượt báo cáo · 2 ảnh.\nMở bằng Word để chỉnh sửa, ghi số văn bản và trình ký.`,
     );
 
     const doc = await unzip(sent?.file?.bytes ?? Buffer.alloc(0));
     expect(doc.tables[0]).toEqual([
       ['UBND HUYỆN CAO LỘC\nUBND THỊ TRẤN CAO LỘC\nSố:        /BC-UBND', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nCao Lộc, ngày 20 tháng 6 năm 2023'],
     ]);
-    expect(doc.body.slice(0, 3)).toEqual([
+    expect(doc.body.slice(0, 5)).toEqual([
       'BÁO CÁO',
       'Kết quả tổ chức các hoạt động treo cờ Tổ quốc chào mừng Kỷ niệm 90 năm Ngày truyền thống Đảng bộ tỉnh',
-      'Thực hiện Thông báo số 45/TB-UBND ngày 02 tháng 6 năm 2023 về tổ chức các hoạt động treo cờ Tổ quốc chào mừng Kỷ niệm 90 năm Ngày truyền thống Đảng bộ tỉnh, UBND thị trấn Cao Lộc báo cáo kết quả thực hiện từ ngày 10/06/2023 đến ngày 16/06/2023 như sau:',
+      'Thực hiện Thông báo số 45/TB-UBND ngày 02 tháng 6 năm 2023 về tổ chức các hoạt động treo cờ Tổ quốc chào mừng Kỷ niệm 90 năm Ngày truyền thống Đảng bộ tỉnh, UBND thị trấn Cao Lộc báo cáo kết quả thực hiện từ ngày 10/06/2023 đến ngày 15/06/2023 như sau:',
+      'I. CÔNG TÁC TUYÊN TRUYỀN',
+      'Trong đợt chưa có tin tuyên truyền nào được gửi qua bot.',
     ]);
     const head = ['STT', 'Đơn vị', 'Tình trạng', 'Số liệu\n(Số hộ treo cờ)', 'Ghi chú', 'Thời gian báo cáo'];
     expect(doc.tables[1]).toEqual([
       head,
-      ['1', 'Khối 1', 'Đã xong', '115/120', '', '13/06/2023 09:00'],
+      ['1', 'Khối 1', 'Đã xong', '115/120', '', '10/06/2023 09:00'],
       ['2', 'Khối 2', 'Làm một phần', '40/80', '', '16/06/2023 08:00\n(muộn)'],
       ['3', 'Khối 3', 'Chưa báo cáo', '', '', ''],
-    ]);
-    expect(doc.tables[2]?.slice(1).map((row) => row.slice(1, 3))).toEqual([
-      ['Khối 1', 'Chưa báo cáo'],
-      ['Khối 2', 'Chưa báo cáo'],
-      ['Khối 3', 'Chưa báo cáo'],
     ]);
     expect(doc.body).toEqual(
       expect.arrayContaining([
@@ -132,14 +130,14 @@ describe.each(dbTargets())('campaign results report on %s', (target) => {
         '- Số đơn vị đã báo cáo: 2/3 (66,7%), trong đó đúng hạn 1, muộn 1; đã xong 1, làm một phần 1, chưa làm 0.',
         '- Số hộ treo cờ: 155/300 hộ, đạt 51,7%.',
         '- Đơn vị chưa báo cáo: Khối 3.',
-        'Trong đợt, 2 hoạt động được giao cho 3 đơn vị (6 lượt giao); đã nhận 2/6 báo cáo (33,3%), trong đó đúng hạn 1, muộn 1.',
-        `- Khối 3: ${FLAG_TASK}; Hạ cờ.`,
-        'III. PHỤ LỤC HÌNH ẢNH',
+        'Trong đợt, 1 hoạt động được giao cho 3 đơn vị: 2 đơn vị đã báo cáo đầy đủ mọi hoạt động được giao, 1 đơn vị chưa gửi báo cáo nào.',
+        `- Khối 3: ${FLAG_TASK}.`,
+        'IV. PHỤ LỤC HÌNH ẢNH',
       ]),
     );
     // Three photos in the run, at most two per unit; the one Telegram refused is a note, not a picture.
     expect(doc.media).toHaveLength(2);
-    expect(doc.tables[3]?.flat().filter((c) => c.startsWith('(Không tải được ảnh)'))).toHaveLength(1);
+    expect(doc.tables[2]?.flat().filter((c) => c.startsWith('(Không tải được ảnh)'))).toHaveLength(1);
     expect(doc.tables.at(-1)).toEqual([['Nơi nhận:\n- Phòng VH-TT huyện (b/c);\n- TT. Đảng uỷ thị trấn;\n- Lưu: VT, VH-TT.', 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Mạnh']]);
     // Page: A4, margins 20/20/30/15 mm, Times New Roman 14 pt.
     expect(doc.xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
@@ -156,7 +154,7 @@ describe.each(dbTargets())('campaign results report on %s', (target) => {
     ]);
     const audit = await database.db.selectFrom('audit_log').select(['action', 'details']).where('action', 'in', ['settings.report', 'report.generated']).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['settings.report', 'report.generated']);
-    expect(audit[1]?.details).toEqual({ tasks: 2, photos: 2, photosLeftOut: 1 });
+    expect(audit[1]?.details).toEqual({ tasks: 1, photos: 2, photosLeftOut: 1 });
 
     // The second time, no questions: the file comes at once.
     official.sendText('/report');

@@ -1,8 +1,8 @@
 import { createCanvas, Image } from '@napi-rs/canvas';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { buildResultsReportDocx } from '../src/plans/results-report.docx.js';
-import { documentDateParts, formatCount, formatPercent, lowerFirst, onBehalfOf, titleIsActivities, xmlSafe } from '../src/plans/results-report.format.js';
+import { buildResultsReportDocx } from '../src/results-report/results-report.docx.js';
+import { documentDateParts, formatCount, formatPercent, lowerFirst, onBehalfOf, titleIsActivities, xmlSafe } from '../src/results-report/results-report.format.js';
 import { createI18n, translator } from '../src/telegram/i18n.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -57,7 +57,7 @@ describe('results report without tasks, period or plan', () => {
   it('when a campaign has nothing yet and the chairman signs, then the report still opens with its fallbacks', async () => {
     const t = translator(createI18n('vi'), 'vi');
     const buf = await buildResultsReportDocx(
-      { campaign: { id: 1, title: 'Tháng hành động vì môi trường', startsOn: null, endsOn: null }, tasks: [], photos: [] },
+      { campaign: { id: 1, title: 'Tháng hành động vì môi trường', startsOn: null, endsOn: null }, tasks: [], photos: [], propaganda: { broadcasts: [], recipients: 0 } },
       { officeName: 'UBND xã Hợp Thành', parentBody: 'UBND tỉnh Lạng Sơn', place: 'Hợp Thành', signerTitle: 'CHỦ TỊCH', signerName: 'Nguyễn Văn A', recipients: [] },
       { t, zone: ZONE, now: new Date('2026-07-01T02:00:00Z'), photos: async () => null },
     );
@@ -80,7 +80,7 @@ describe('results report photos', () => {
     const bytes: Record<string, Buffer> = { big: big.toBuffer('image/png'), text: Buffer.from('<html>not found</html>') };
     const photo = (fileId: string) => ({ fileId, unitId: 1, unitName: 'Khối 1', taskId: 1, taskTitle: 'Treo cờ', sentAt: new Date('2026-06-13T02:00:00Z') });
     const buf = await buildResultsReportDocx(
-      { campaign: { id: 1, title: 'Treo cờ', startsOn: null, endsOn: null }, tasks: [], photos: [photo('big'), photo('text')] },
+      { campaign: { id: 1, title: 'Treo cờ', startsOn: null, endsOn: null }, tasks: [], photos: [photo('big'), photo('text')], propaganda: { broadcasts: [], recipients: 0 } },
       { officeName: 'UBND phường A', parentBody: 'UBND tỉnh B', place: 'A', signerTitle: 'CHỦ TỊCH', signerName: 'C', recipients: [] },
       { t: translator(createI18n('vi'), 'vi'), zone: ZONE, now: new Date('2026-07-01T02:00:00Z'), photos: async (id) => bytes[id] ?? null },
     );

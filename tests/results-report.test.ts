@@ -1,8 +1,9 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import type { ReportForm } from '../src/core/schema.js';
-import { buildResultsReportDocx, type ReportSettings } from '../src/plans/results-report.docx.js';
-import { loadResultsReportData } from '../src/plans/results-report.data.js';
+import { buildResultsReportDocx, type ReportSettings } from '../src/results-report/results-report.docx.js';
+import { loadResultsReportData } from '../src/results-report/results-report.data.js';
+import { createBroadcast } from '../src/broadcasts/broadcasts.service.js';
 import { submitReport } from '../src/reports/reports.service.js';
 import { returnReport } from '../src/rework/rework.service.js';
 import { createCampaign, createTask } from '../src/tasks/tasks.service.js';
@@ -38,7 +39,7 @@ function jpeg(seed: number): Buffer {
 describe.each(dbTargets())('campaign results report on %s', (target) => {
   const { database } = useDatabase(target);
 
-  /** Two tasks, four units: one late report, one returned, one unit that never reports; photos on three units. */
+  /** Two tasks, four units: one late report, one returned, one unit that never reports; photos on three units, one of them sent twice. */
   async function seed() {
     const db = database.db;
     const clock = new ManualClock();
@@ -66,15 +67,56 @@ describe.each(dbTargets())('campaign results report on %s', (target) => {
     };
     await report('13/06/2026 09:00', k1.id, flag.id, 'done', 115, 'Treo đủ & đẹp <ok>\u0007\nđã chụp ảnh', ['k1-flag-a', 'k1-flag-b']);
     await report('14/06/2026 19:15', k2.id, flag.id, 'partial', 40, null, ['k2-flag']);
-    await report('15/06/2026 08:00', k1.id, quiz.id, 'done', 45, null, ['k1-quiz']);
+    // Khối 1 sends its flag photo again for the quiz.
+    await report('15/06/2026 08:00', k1.id, quiz.id, 'done', 45, null, ['k1-flag-a']);
     await report('15/06/2026 10:00', k2.id, quiz.id, 'done', 30, null, ['k2-quiz']);
     await report('16/06/2026 09:00', school.id, quiz.id, 'done', 1200, null, ['school-quiz']);
     await returnReport(db, clock, { actorId: admin.id, taskId: quiz.id, unitId: k2.id, revision: 1, reason: 'Thiếu danh sách' }, () => ({ text: 'Báo cáo bị trả lại' }));
-    return { campaignId: campaign.id };
+    return { campaignId: campaign.id, clock, admin, units: [k1, k2, k3, school] };
   }
 
-  async function build(locale: string, failing: string[] = []) {
-    const { campaignId } = await seed();
+  /** Propaganda of the campaign: one broadcast sent on two days (one copy failed), one still scheduled, one of another campaign. */
+  async function seedPropaganda(s: Awaited<ReturnType<typeof seed>>) {
+    const db = database.db;
+    const settings = { window: { zone: ZONE, quiet: null }, graceHours: 6 };
+    const draft = (text: string, campaignId?: number) => ({
+      content: { kind: 'text' as const, text },
+      target: { mode: 'all-units' as const },
+      sendAt: new Date('2026-07-30T02:00:00Z'),
+      repeat: null,
+      locale: 'vi',
+      progressChatId: 1,
+      ...(campaignId ? { campaignId } : {}),
+    });
+    const sent = await createBroadcast(db, s.clock, settings, s.admin.id, draft('Tuyên truyền kỷ niệm 90 năm Ngày truyền thống Đảng bộ tỉnh', s.campaignId), 'b1');
+    await createBroadcast(db, s.clock, settings, s.admin.id, draft('Chưa đến giờ gửi', s.campaignId), 'b2');
+    const other = await createBroadcast(db, s.clock, settings, s.admin.id, draft('Tin của đợt khác'), 'b3');
+    const delivery = (broadcastId: number, chatId: number, status: 'sent' | 'failed', sentAt: string | null) => ({
+      source: `test:${broadcastId}:${chatId}:${sentAt}`,
+      kind: 'broadcast' as const,
+      broadcast_id: broadcastId,
+      chat_id: chatId,
+      payload: JSON.stringify({ text: 'x' }),
+      status,
+      next_attempt_at: new Date('2026-06-01T00:00:00Z'),
+      sent_at: sentAt ? new Date(sentAt) : null,
+    });
+    await db
+      .insertInto('deliveries')
+      .values([
+        delivery(sent.id, 501, 'sent', '2026-06-05T01:00:00Z'),
+        delivery(sent.id, 502, 'sent', '2026-06-05T01:00:01Z'),
+        delivery(sent.id, 503, 'failed', null),
+        delivery(sent.id, 501, 'sent', '2026-06-12T01:00:00Z'),
+        delivery(other.id, 504, 'sent', '2026-06-05T01:00:00Z'),
+      ])
+      .execute();
+  }
+
+  async function build(locale: string, failing: string[] = [], opts: { now?: Date; propaganda?: boolean } = {}) {
+    const seeded = await seed();
+    if (opts.propaganda) await seedPropaganda(seeded);
+    const { campaignId } = seeded;
     const data = await loadResultsReportData(database.db, campaignId);
     if (!data) throw new Error('campaign not found');
     const fetched: string[] = [];
@@ -82,7 +124,7 @@ describe.each(dbTargets())('campaign results report on %s', (target) => {
       fetched.push(fileId);
       return failing.includes(fileId) ? null : jpeg(fetched.length);
     };
-    const buf = await buildResultsReportDocx(data, SETTINGS, { t: translator(i18n, locale), zone: ZONE, now: new Date('2026-06-25T02:00:00Z'), photos });
+    const buf = await buildResultsReportDocx(data, SETTINGS, { t: translator(i18n, locale), zone: ZONE, now: opts.now ?? new Date('2026-06-25T02:00:00Z'), photos });
     return { data, fetched, doc: await unzip(buf) };
   }
 
@@ -96,9 +138,17 @@ describe.each(dbTargets())('campaign results report on %s', (target) => {
     expect(doc.body.slice(0, 3)).toEqual([
       'BÁO CÁO',
       'Kết quả tổ chức các hoạt động kỷ niệm 90 năm Ngày truyền thống Đảng bộ tỉnh',
-      'Thực hiện Kế hoạch số 45/KH-UBND ngày 10/3/2026 về tổ chức các hoạt động kỷ niệm 90 năm Ngày truyền thống Đảng bộ tỉnh, UBND thị trấn Cao Lộc báo cáo kết quả thực hiện từ ngày 01/06/2026 đến ngày 30/06/2026 như sau:',
+      'Thực hiện Kế hoạch số 45/KH-UBND ngày 10/3/2026 về tổ chức các hoạt động kỷ niệm 90 năm Ngày truyền thống Đảng bộ tỉnh, UBND thị trấn Cao Lộc báo cáo kết quả thực hiện tính đến ngày 25/06/2026 như sau:',
     ]);
+    expect(doc.body.join('\n')).not.toContain('30/06/2026');
     expect(doc.tables.at(-1)).toEqual([['Nơi nhận:\n- Phòng VH-TT huyện (B/C);\n- Lưu: VT, VH-TT.', 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Mạnh']]);
+  });
+
+  it('when the report is made after the campaign ended, then the opening sentence gives the campaign’s whole period', async () => {
+    const { doc } = await build('vi', [], { now: new Date('2026-07-01T02:00:00Z') });
+    expect(doc.body[2]).toBe(
+      'Thực hiện Kế hoạch số 45/KH-UBND ngày 10/3/2026 về tổ chức các hoạt động kỷ niệm 90 năm Ngày truyền thống Đảng bộ tỉnh, UBND thị trấn Cao Lộc báo cáo kết quả thực hiện từ ngày 01/06/2026 đến ngày 30/06/2026 như sau:',
+    );
   });
 
   it('when units reported, late, were returned or never reported, then each task table and its figures say so', async () => {
@@ -124,32 +174,55 @@ describe.each(dbTargets())('campaign results report on %s', (target) => {
       '- Số hộ treo cờ: 155/300 hộ, đạt 51,7%.',
       '- Đơn vị chưa báo cáo: Khối 3.',
     ]);
-    expect(section('2. Cuộc thi trắc nghiệm', 'II. ĐÁNH GIÁ CHUNG').slice(2)).toEqual([
+    expect(section('2. Cuộc thi trắc nghiệm', 'III. ĐÁNH GIÁ CHUNG').slice(2)).toEqual([
       '- Số đơn vị đã báo cáo: 2/4 (50%), trong đó đúng hạn 2, muộn 0; đã xong 2, làm một phần 0, chưa làm 0.',
       '- Số người tham gia: 1.245.',
       '- Đơn vị chưa báo cáo: Khối 2 (báo cáo bị trả lại, chưa gửi lại), Khối 3.',
     ]);
-    expect(section('II. ĐÁNH GIÁ CHUNG', 'III. PHỤ LỤC HÌNH ẢNH')).toEqual([
-      'II. ĐÁNH GIÁ CHUNG',
-      'Trong đợt, 2 hoạt động được giao cho 4 đơn vị (7 lượt giao); đã nhận 4/7 báo cáo (57,1%), trong đó đúng hạn 3, muộn 1.',
-      'Tổng số hộ thực hiện ở các hoạt động tính theo hộ: 155/300 hộ, đạt 51,7%.',
+    // Units, not households, across activities: Khối 1 and the school reported everything, Khối 3 nothing.
+    expect(section('III. ĐÁNH GIÁ CHUNG', 'IV. PHỤ LỤC HÌNH ẢNH')).toEqual([
+      'III. ĐÁNH GIÁ CHUNG',
+      'Trong đợt, 2 hoạt động được giao cho 4 đơn vị: 2 đơn vị đã báo cáo đầy đủ mọi hoạt động được giao, 1 đơn vị chưa gửi báo cáo nào.',
       'Còn 2 đơn vị chưa báo cáo đầy đủ:',
       '- Khối 2: Cuộc thi trắc nghiệm.',
       '- Khối 3: Treo cờ Tổ quốc; Cuộc thi trắc nghiệm.',
     ]);
   });
 
-  it('when units sent photos, then at most two per unit are embedded, a returned report’s left out, a missing one noted', async () => {
+  it('when units sent photos, one of them twice, then each photo is embedded once, at most two per unit, a returned report’s left out, a missing one noted', async () => {
     const { data, fetched, doc } = await build('vi', ['k2-flag']);
-    // Khối 1's second flag photo gives way to its quiz photo; Khối 2's quiz report was returned.
-    expect(data.photos.map((p) => p.fileId)).toEqual(['k1-flag-a', 'k1-quiz', 'k2-flag', 'school-quiz']);
-    expect(fetched.sort()).toEqual(['k1-flag-a', 'k1-quiz', 'k2-flag', 'school-quiz']);
+    // Khối 1's quiz photo is its flag photo again: shown once, so its second flag photo takes the place; Khối 2's quiz report was returned.
+    expect(data.photos.map((p) => p.fileId)).toEqual(['k1-flag-a', 'k1-flag-b', 'k2-flag', 'school-quiz']);
+    expect(fetched.sort()).toEqual(['k1-flag-a', 'k1-flag-b', 'k2-flag', 'school-quiz']);
     expect(doc.media).toHaveLength(3);
     expect(doc.xml.match(/<w:drawing>/g)).toHaveLength(3);
     expect(doc.tables[3]).toEqual([
-      ['Ảnh 1: Khối 1 · Treo cờ Tổ quốc · 13/06/2026', 'Ảnh 2: Khối 1 · Cuộc thi trắc nghiệm · 15/06/2026'],
+      ['Ảnh 1: Khối 1 · Treo cờ Tổ quốc · 13/06/2026', 'Ảnh 2: Khối 1 · Treo cờ Tổ quốc · 13/06/2026'],
       ['(Không tải được ảnh)\nẢnh 3: Khối 2 · Treo cờ Tổ quốc · 14/06/2026', 'Ảnh 4: Trường TH Cao Lộc · Cuộc thi trắc nghiệm · 16/06/2026'],
     ]);
+  });
+
+  it('when the campaign’s broadcasts went out, then the propaganda section counts the sendings, their days and recipients, and nothing else', async () => {
+    const { doc } = await build('vi', [], { propaganda: true });
+    const from = doc.body.indexOf('I. CÔNG TÁC TUYÊN TRUYỀN');
+    expect(doc.body.slice(from, doc.body.indexOf('II. KẾT QUẢ THỰC HIỆN CÁC HOẠT ĐỘNG'))).toEqual([
+      'I. CÔNG TÁC TUYÊN TRUYỀN',
+      'Đã gửi 2 lượt tin tuyên truyền qua bot trong 2 ngày (05/06/2026, 12/06/2026), tới 2 người nhận.',
+      '- “Tuyên truyền kỷ niệm 90 năm Ngày truyền thống Đảng bộ tỉnh”: gửi 2 lần (05/06/2026, 12/06/2026), tới 2 người nhận.',
+    ]);
+  });
+
+  it('when nothing was broadcast, then the propaganda section says so rather than counting zero', async () => {
+    const { doc } = await build('vi');
+    expect(doc.body.slice(3, 5)).toEqual(['I. CÔNG TÁC TUYÊN TRUYỀN', 'Trong đợt chưa có tin tuyên truyền nào được gửi qua bot.']);
+  });
+
+  it('when a task is added later with an earlier deadline, then the activities keep the order they were created in (the plan’s)', async () => {
+    const s = await seed();
+    const base = { campaignId: s.campaignId, description: null, template: null, eventAt: null, form: flagForm, unitIds: [s.units[0]?.id ?? 0] };
+    await createTask(database.db, s.clock, s.admin.id, { ...base, title: 'Tổng vệ sinh môi trường', dueAt: new Date('2026-06-02T10:00:00Z') }, 'k-clean');
+    const data = await loadResultsReportData(database.db, s.campaignId);
+    expect(data?.tasks.map((t) => t.title)).toEqual(['Treo cờ Tổ quốc', 'Cuộc thi trắc nghiệm', 'Tổng vệ sinh môi trường']);
   });
 
   it('when the report is built, then the page is A4 with Decree 30 margins and Times New Roman 14 pt', async () => {
@@ -163,7 +236,7 @@ describe.each(dbTargets())('campaign results report on %s', (target) => {
 
   it('when the member reads English, then every text comes from the English locale', async () => {
     const { doc } = await build('en');
-    expect(doc.body).toContain('I. RESULTS OF THE ACTIVITIES');
+    expect(doc.body).toContain('II. RESULTS OF THE ACTIVITIES');
     expect(doc.tables[1]?.[0]?.[0]).toBe('No.');
     expect(`${doc.body.join('\n')}${JSON.stringify(doc.tables)}`).not.toMatch(/rr-[a-z]/);
   });

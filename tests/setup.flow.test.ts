@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
+import { buildDocx } from './fixtures/plans/documents.js';
 import { describe, expect, it } from 'vitest';
 import { dbTargets } from './support/db.js';
 import { pdfPageTexts } from './support/pdf-text.js';
@@ -6,6 +8,7 @@ import { useApp } from './support/suite.js';
 import { actionsOf, press, say } from './support/talk.js';
 
 const ADMIN = 1001;
+const SAMPLE = readFileSync(new URL('./fixtures/plans/sample-plan.vi.txt', import.meta.url), 'utf8');
 const ZONE = 'Asia/Ho_Chi_Minh';
 
 /** The town of the sample plan: 14 blocks pasted the sloppy way, then the other four kinds. */
@@ -34,6 +37,53 @@ describe.each(dbTargets())('the town clerk sets up the sample plan on %s', (targ
 
   const actions = actionsOf;
   const local = (d: Date) => DateTime.fromJSDate(d, { zone: ZONE }).toFormat('dd/MM/yyyy HH:mm');
+
+  /** /start, the local term, the 26 units, and one tap to invite them all. */
+  async function unitsAndInvites() {
+    const clerk = h.fake.user(ADMIN, { firstName: 'Chị Hoa' });
+    await say(clerk, '/start');
+    await press(clerk, 'Khối phố');
+    await say(clerk, '/units');
+    await press(clerk, '➕ Khối phố');
+    await say(clerk, BLOCKS.join('\n'));
+    for (const [label, names] of OTHERS) {
+      await press(clerk, `➕ ${label}`);
+      await say(clerk, names.join('\n'));
+    }
+    await say(clerk, '/invite');
+    clerk.pressButton('📨 Mời tất cả đơn vị chưa có người (26)');
+    await clerk.nextMessages(2);
+    return clerk;
+  }
+
+  it('when the clerk sends the plan file instead of typing each task, then the units, invitations, tasks and broadcasts take at most 40 messages and taps', { timeout: 120_000 }, async () => {
+    const clerk = await unitsAndInvites();
+    const beforeImport = actions(clerk);
+    clerk.sendDocument({ filename: 'Kế hoạch 90 năm.docx', bytes: Buffer.from(await buildDocx(SAMPLE)) });
+    const [intro, ...rest] = await clerk.nextMessages(12);
+    expect(intro?.text).toContain('Đã đọc kế hoạch “Tổ chức các hoạt động chào mừng Kỷ niệm 90 năm');
+    const summary = rest.at(-1);
+    // The plan is from 2023: one tap moves every activity to this year.
+    expect(summary?.buttons[0]).toEqual(['Dùng năm 2027 cho tất cả']);
+    clerk.pressButton('Dùng năm 2027 cho tất cả');
+    await h.quiet();
+    expect(clerk.callbackAnswers().at(-1)?.text).toBe('Đã dùng năm 2027 cho 9 mục');
+    clerk.pressButton('🔗 Thêm đường dẫn');
+    await clerk.nextMessage();
+    await say(clerk, 'https://thi.langson.gov.vn/90nam');
+    const created = await press(clerk, /^Tạo tất cả/);
+    expect(created).toMatch(/^✅ Đã tạo đợt “Tổ chức các hoạt động chào mừng Kỷ niệm 90 năm.*”: 8 nhiệm vụ và 2 tin nhắn hẹn giờ\./);
+    const total = actions(clerk);
+    console.log(`clerk actions with the import: units and invites ${beforeImport}, import ${total - beforeImport}, total ${total}`);
+    expect(total).toBeLessThanOrEqual(40);
+
+    const tasks = await database.db.selectFrom('tasks').select(['title', 'template', 'due_at', 'starts_at']).orderBy('id').execute();
+    expect(tasks.map((t) => t.template)).toEqual(['custom', 'custom', 'custom', 'participants', 'event', 'photo', 'flag', 'cleanup']);
+    expect(tasks.every((t) => t.due_at > h.clock.now())).toBe(true);
+    const flag = tasks.find((t) => t.template === 'flag');
+    expect(flag && local(flag.starts_at ?? new Date(0))).toBe('01/03/2027 00:00');
+    expect(await database.db.selectFrom('broadcasts').select('id').where('campaign_id', 'is not', null).execute()).toHaveLength(2);
+  });
 
   it('when the clerk adds 26 units, invites them all, makes the 8 tasks and 3 broadcasts, then it takes at most 60 messages and taps', { timeout: 120_000 }, async () => {
     const clerk = h.fake.user(ADMIN, { firstName: 'Chị Hoa' });

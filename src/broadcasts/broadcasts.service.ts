@@ -19,6 +19,8 @@ export interface BroadcastDraft {
   /** The creator's language and chat: the progress message goes there. */
   locale: string;
   progressChatId: number;
+  /** The campaign whose plan asked for it (its results report counts what was sent). */
+  campaignId?: number;
 }
 
 /** The outbox's rules a broadcast follows, and how to wake the dispatcher when one is queued at once. */
@@ -51,6 +53,7 @@ export async function createBroadcast(db: Db, clock: Clock, settings: BroadcastS
         progress_chat_id: draft.progressChatId,
         locale: draft.locale,
         creation_key: creationKey,
+        campaign_id: draft.campaignId ?? null,
         created_at: now,
       })
       .returning('id')

@@ -317,6 +317,8 @@ export interface BroadcastsTable {
   cancelled_by: number | null;
   /** When the progress message showed the final figures (null until then). */
   progress_final_at: Timestamp | null;
+  /** The campaign whose plan made it (null for one made by hand). */
+  campaign_id: number | null;
 }
 
 export interface TaskReminderOverridesTable {

@@ -104,7 +104,8 @@ const onStart = (env: FeatureEnv) => async (ctx: PrivateCommand) => {
 const onHelp = (ctx: BotContext) => {
   if (!ctx.member) return ctx.reply(ctx.t('help-stranger'));
   const lines = commandsFor(ctx.member.role, ctx.t).map((c) => ctx.t('help-line', { ...c }));
-  return ctx.reply([ctx.t('help-header'), ...lines].join('\n'));
+  const plan = ctx.member.role === 'admin' ? [ctx.t('help-admin-plan')] : [];
+  return ctx.reply([ctx.t('help-header'), ...lines, ...plan].join('\n'));
 };
 
 /** /me: who the bot thinks you are, and which units you report for. */

@@ -1,3 +1,4 @@
+import { fitTitle } from './notice-titles.js';
 import type { PlanItemKind } from './plan-types.js';
 
 /**
@@ -68,7 +69,9 @@ function foldKeepingStops(text: string): string {
     .trim();
 }
 
-const MAX_TITLE = 80;
+const MAX_TITLE = 60;
+/** A duty sentence's subject before its verb ("Các khối trưởng tuyên truyền …"): the title starts at the work. */
+const SUBJECT_THEN_VERB = /^(?:các|những|đề nghị các)\s+[^,;]{1,40}?\s+(?=(?:tuyên truyền|vận động|treo|tổ chức|thực hiện|rà soát|tổng hợp|triển khai|tham gia|phát động|gắn|thăm|dọn|ra quân)\b)/iu;
 /** Where the occasion begins ("… chào mừng Kỷ niệm 90 năm …"): the title stops there. */
 const OCCASION = /\s+(?:chào mừng|nhân dịp|gắn với|hướng tới|nhằm|theo kế hoạch)\s/i;
 const LEADING_FILLER = /^(?:đề nghị|thực hiện|chủ động|tiếp tục)\s+/i;
@@ -78,9 +81,7 @@ export function shortTitle(text: string): string {
   let t = text.replace(/\([^)]*\)?/g, ' ').replace(/\s+/g, ' ').trim();
   const cut = OCCASION.exec(t);
   if (cut && cut.index >= 12) t = t.slice(0, cut.index);
-  t = t.replace(LEADING_FILLER, '').replace(/[\s.,;:…-]+$/, '');
+  t = t.replace(LEADING_FILLER, '').replace(SUBJECT_THEN_VERB, '').replace(/[\s.,;:…-]+$/, '');
   t = t.charAt(0).toUpperCase() + t.slice(1);
-  if (t.length <= MAX_TITLE) return t;
-  const words = t.slice(0, MAX_TITLE).split(' ');
-  return `${words.slice(0, -1).join(' ')}…`;
+  return fitTitle(t, MAX_TITLE);
 }

@@ -14,7 +14,12 @@ export interface PlanHeader {
   bodyStart: number;
 }
 
-const DOC_TYPE = /^(KẾ HOẠCH|THÔNG BÁO|CÔNG VĂN|QUYẾT ĐỊNH|CHỈ THỊ|HƯỚNG DẪN|CHƯƠNG TRÌNH)(?:\s+(.*))?$/;
+const DOC_TYPE = /^(KẾ HOẠCH|THÔNG BÁO|CÔNG VĂN|QUYẾT ĐỊNH|CHỈ THỊ|HƯỚNG DẪN|CHƯƠNG TRÌNH)(?:\s*:?\s+(.*))?$/;
+/** A notice as a web page or a paste gives it: "Thông báo treo cờ …" or "Thông báo: Về việc …" on one of the first lines. */
+const DOC_TYPE_MIXED = /^(Thông báo|Kế hoạch|Ke hoach)(?:\s*:?\s+(.*))?$/iu;
+const MIXED_WINDOW = 3;
+/** A headline: the first line, short, not a sentence of the body. */
+const MAX_HEADLINE = 300;
 /** The first sentence of the body, after the title lines. */
 const BODY_START = /^(?:thực hiện|căn cứ|để|nhằm|kính gửi|ủy ban|uỷ ban|ubnd|thời gian|đề nghị)(?=[\s,:]|$)/i;
 const NUMBER = /Số\s*:?\s*([^\s,;]*\/[^\s,;]+)/i;
@@ -28,7 +33,9 @@ const HEADER_WINDOW = 15;
  * capitals and its subject line(s) below, up to the first sentence of the body.
  */
 export function readHeader(lines: PlanLine[]): PlanHeader {
-  const typeAt = lines.slice(0, HEADER_WINDOW).findIndex((l) => l.type === 'para' && DOC_TYPE.test(l.text));
+  const upperAt = lines.slice(0, HEADER_WINDOW).findIndex((l) => l.type === 'para' && DOC_TYPE.test(l.text));
+  const mixedAt = lines.slice(0, MIXED_WINDOW).findIndex((l) => l.type === 'para' && DOC_TYPE_MIXED.test(l.text));
+  const typeAt = upperAt >= 0 ? upperAt : mixedAt;
   const top = lines.slice(0, typeAt >= 0 ? typeAt + 1 : Math.min(HEADER_WINDOW, lines.length)).map((l) => l.text);
   const number = top.map((l) => NUMBER.exec(l)?.[1]).find(Boolean) ?? null;
   const dated = top.map((l) => PLACE_DATE.exec(l)).find(Boolean) ?? null;
@@ -36,9 +43,9 @@ export function readHeader(lines: PlanLine[]): PlanHeader {
   const issued = issuedText ? readWhen(issuedText, { now: new Date(0), zone: 'UTC', allowPast: true, yearRequired: true }) : null;
   const issuedOn = issued?.ok && issued.value.shape === 'point' && issued.value.precision === 'day' ? issued.value.start?.toISODate() ?? null : null;
   const base = { number, place: place?.trim() ?? null, issuedText: issuedText ?? null, issuedOn, year: year ? Number(year) : null };
-  if (typeAt < 0) return { ...base, docType: null, title: null, bodyStart: 0 };
+  if (typeAt < 0) return { ...base, docType: null, ...headline(lines) };
 
-  const typeLine = DOC_TYPE.exec(lines[typeAt]?.text ?? '');
+  const typeLine = (upperAt >= 0 ? DOC_TYPE : DOC_TYPE_MIXED).exec(lines[typeAt]?.text ?? '');
   const titleLines = typeLine?.[2] ? [typeLine[2]] : [];
   let next = typeAt + 1;
   while (next < lines.length && titleLines.length < MAX_TITLE_LINES && isTitleLine(lines[next])) {
@@ -48,6 +55,21 @@ export function readHeader(lines: PlanLine[]): PlanHeader {
   return { ...base, docType: typeLine?.[1] ?? null, title: titleLines.join(' ').trim() || null, bodyStart: next };
 }
 
+/** Without a document type, the first line is the title when it reads as one (a page's headline). */
+function headline(lines: PlanLine[]): { title: string | null; bodyStart: number } {
+  const first = lines[0];
+  if (!first || first.type !== 'para') return { title: null, bodyStart: 0 };
+  if (first.text.length > MAX_HEADLINE || BODY_START.test(first.text) || /[.:]$/.test(first.text)) {
+    // "Thực hiện Thông báo số … về việc treo cờ Tổ Quốc.": the subject it carries out names the campaign.
+    const subject = /\bvề việc\s+([^.;]+)/iu.exec(first.text)?.[1]?.trim();
+    return { title: subject ? `Về việc ${subject}` : null, bodyStart: 0 };
+  }
+  return { title: first.text, bodyStart: 1 };
+}
+
+/** The anniversary printed on a line of its own under the title ("(18/11/1930 - 18/11/2022)") is not part of the name. */
+const DATES_ONLY = /^\(\s*[\d/\s.–-]+\)$/u;
+
 function isTitleLine(line: PlanLine | undefined): boolean {
-  return !!line && line.type === 'para' && !BODY_START.test(line.text) && !/[.:]$/.test(line.text);
+  return !!line && line.type === 'para' && !BODY_START.test(line.text) && !/[.:]$/.test(line.text) && !DATES_ONLY.test(line.text);
 }

@@ -13,7 +13,7 @@ import { reviewPlan } from './plan-review.conversation.js';
 import { planButtons } from './plans.buttons.js';
 import { rankUnitsFor } from './plans.review.js';
 import { type ReadPlan, readPlan, rememberAliases } from './plans.service.js';
-import { downloadTelegramFile, MAX_DOWNLOAD_BYTES } from './telegram-file.js';
+import { downloadTelegramFile, MAX_DOWNLOAD_BYTES } from '../telegram/telegram-file.js';
 
 /** How the import began: /import (ask for the plan), a pasted text, or a document sent outside any dialogue. */
 export type PlanImportArgs = { locale: string; actorId: number; start: 'ask' | 'paste' | 'document' };
@@ -80,24 +80,29 @@ async function readDocument(env: FeatureEnv, conversation: BotConversation, doc:
 }
 
 /** A long paste arrives as several messages: keep them until "Xong", then join them as one text. */
+/** "Xong" typed instead of pressed: the end of the paste, never a part of the plan. */
+const DONE_WORD = /^\s*(?:xong|xong rồi|đã xong|hết|done)\s*[.!]?\s*$/iu;
+
 async function collectPaste(conversation: BotConversation, ctx: Context, t: Translate, first: string): Promise<{ text: string; ctx: Context }> {
-  const parts = first ? [first] : [];
+  const parts = first && !DONE_WORD.test(first) ? [first] : [];
   const done = new InlineKeyboard().text(t('plan-paste-done'), planButtons.pasteDone.pack());
   let current = ctx;
-  let ack = await current.reply(t('plan-paste-received', { parts: parts.length, chars: parts.join('').length }), { reply_markup: done });
+  const received = () => t('plan-paste-received', { parts: parts.length, chars: parts.join('').length });
+  let ack = await current.reply(parts.length ? received() : t('plan-paste-empty'), { reply_markup: done });
   for (;;) {
     const input = await waitInput(conversation);
     const text = input.message?.text;
-    if (text) {
+    const finished = planButtons.pasteDone.unpack(input.callbackQuery?.data) !== null || (text !== undefined && DONE_WORD.test(text));
+    if (text && !finished) {
       parts.push(text);
       // Only the newest acknowledgement keeps its "Xong".
       await input.api.editMessageReplyMarkup(ack.chat.id, ack.message_id).catch(() => undefined);
       current = input;
-      ack = await current.reply(t('plan-paste-received', { parts: parts.length, chars: parts.join('').length }), { reply_markup: done });
+      ack = await current.reply(received(), { reply_markup: done });
       continue;
     }
     await answerPress(input);
-    if (planButtons.pasteDone.unpack(input.callbackQuery?.data) && parts.length > 0) {
+    if (finished && parts.length > 0) {
       await clearButtons(input);
       return { text: joinPastedParts(parts), ctx: input };
     }

@@ -11,6 +11,7 @@ const SUB = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s*(\D.*)$/;
 const SECTION = /^(\d{1,2})\s*[.,/)]\s*(?!\d)(\S.*)$/;
 const LETTER = /^([a-zđ])\s*[.)]\s+(\S.*)$/;
 const BULLET = /^[-–—•+*]\s*(\S.*)$/;
+const WRAPPED_DATE = /^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s+(?:đến|tới|-)/u;
 /** Where the plan's body ends: the recipients list and the signature. */
 const END = /^(?:nơi nhận|kt\.|tm\.)/i;
 
@@ -30,7 +31,8 @@ export function planLines(text: string): PlanLine[] {
   const end = raw.findIndex((l) => END.test(l));
   const merged: string[] = [];
   for (const line of end >= 0 ? raw.slice(0, end) : raw) {
-    if (merged.length && /^\p{Ll}/u.test(line) && !LETTER.test(line)) merged[merged.length - 1] += ` ${line}`;
+    // A line that starts in lower case, or with a date ("28/12/2023 đến hết …": a PDF line wrapped after "Từ ngày"), continues the one above.
+    if (merged.length && (/^\p{Ll}/u.test(line) || WRAPPED_DATE.test(line)) && !LETTER.test(line)) merged[merged.length - 1] += ` ${line}`;
     else merged.push(line);
   }
   return merged.map(typeOf);

@@ -4,6 +4,8 @@ import { suggestionFor } from './plan-forms.js';
 import { readHeader } from './plan-header.js';
 import { activityItems, headingNames, sentenceItems, type RawItem, type ReadContext } from './plan-items.js';
 import { planLines } from './plan-lines.js';
+import { type NoticeItem, noticeItems } from './plan-notice.js';
+import { workOf } from './notice-titles.js';
 import { splitParts } from './plan-sections.js';
 import type { DraftItem, ParsePlanOptions, PlanDraft, PlanPeriod } from './plan-types.js';
 
@@ -21,13 +23,17 @@ export function parsePlan(text: string, options: ParsePlanOptions): PlanDraft {
   const header = readHeader(lines);
   const year = options.defaultYear ?? header.year ?? firstYear(text);
   const ctx: ReadContext = { units: options.units, aliases: options.aliases ?? [], zone: options.zone, year };
-  const raw = dedupe(readItems(splitParts(lines.slice(header.bodyStart)), ctx));
+  const body = lines.slice(header.bodyStart);
+  const notice = isNotice(header.docType, body);
+  // A notice (no parts I., II., III.; not a plan of numbered activities) is read as a whole; a plan part by part.
+  const raw: (RawItem & { takeDown?: boolean })[] = notice ? noticeItems(body, ctx, header.title) : withTakeDownStep(dedupe(readItems(splitParts(body), ctx)));
   const period = planPeriod(raw, options.zone);
   const items = raw.map((item, i) => draftItem(item, i + 1, raw, period, options));
   const start = period ? DateTime.fromJSDate(period.start, { zone: options.zone }).toISODate() : null;
   const end = period ? DateTime.fromJSDate(period.end, { zone: options.zone }).toISODate() : null;
   return {
-    title: header.title,
+    // A notice without a title line is named by its work ("Treo cờ Tổ quốc").
+    title: header.title ?? (notice && raw.some((i) => i.kind === 'flag') ? workOf(text) : null),
     docType: header.docType,
     number: header.number,
     place: header.place,
@@ -41,10 +47,37 @@ export function parsePlan(text: string, options: ParsePlanOptions): PlanDraft {
   };
 }
 
+const PURPOSE = /^(?:mục đích|yêu cầu|quan điểm)/iu;
+const PLAN_TYPES = /^(?:kế hoạch|ke hoach|chương trình|hướng dẫn)$/iu;
+
+/** A notice: no parts, and not a plan whose numbered sections are activities ("KẾ HOẠCH … 1. Giải bóng chuyền"). */
+function isNotice(docType: string | null, body: ReturnType<typeof planLines>): boolean {
+  if (body.some((l) => l.type === 'part')) return false;
+  return !(docType && PLAN_TYPES.test(docType) && body.some((l) => l.type === 'section'));
+}
+
+/** A take-down sentence is the flag task's last step ("hạ cờ khi hết thời gian"), not a task of its own. */
+function withTakeDownStep(items: RawItem[]): (RawItem & { takeDown?: boolean })[] {
+  const flag = items.some((i) => i.kind === 'flag');
+  if (!flag) return items;
+  return items.filter((i) => i.kind !== 'takedown').map((i) => (i.kind === 'flag' ? { ...i, takeDown: items.some((o) => o.kind === 'takedown') } : i));
+}
+
+function isCapitals(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length > 3 && letters === letters.toLocaleUpperCase('vi');
+}
+
 function readItems(parts: ReturnType<typeof splitParts>, ctx: ReadContext): RawItem[] {
   const items: RawItem[] = [];
   for (const part of parts) {
+    // "1. MỤC ĐÍCH, YÊU CẦU" of a plan without parts is its purpose, and so are the numbered lines
+    // under it until the next heading in capitals ("2. NỘI DUNG"): nothing to do there.
+    let purpose = false;
     for (const section of part.sections) {
+      if (PURPOSE.test(section.heading)) purpose = true;
+      else if (purpose && isCapitals(section.heading)) purpose = false;
+      if (purpose) continue;
       if (part.role === 'content') items.push(...activityItems(section, ctx));
       if (part.role === 'execution') items.push(...sentenceItems(section, ctx, headingNames(section, ctx)));
     }
@@ -74,7 +107,7 @@ function wholeMonths(start: Date, end: Date, zone: string): boolean {
   return s.equals(s.startOf('month')) && e.equals(e.endOf('month'));
 }
 
-function draftItem(item: RawItem, index: number, all: RawItem[], plan: PlanPeriod | null, o: ParsePlanOptions): DraftItem {
+function draftItem(item: RawItem & Partial<Pick<NoticeItem, 'takeDown'>>, index: number, all: RawItem[], plan: PlanPeriod | null, o: ParsePlanOptions): DraftItem {
   const { period, periodFrom } = itemPeriod(item, all, plan, o.zone);
   return {
     index,
@@ -85,6 +118,7 @@ function draftItem(item: RawItem, index: number, all: RawItem[], plan: PlanPerio
     period,
     periodFrom,
     deadline: item.period?.deadline ?? false,
+    takeDown: item.takeDown ?? false,
     assign: toAssignment(item.who, o.units),
     suggestion: suggestionFor(item.kind, period?.start ?? null, o.zone),
   };

@@ -1,17 +1,12 @@
 import { type Context, InlineKeyboard } from 'grammy';
-import { DateTime } from 'luxon';
 import { outboxSettings } from '../broadcasts/broadcasts.service.js';
-import { unitsInScope } from '../core/unit-scope.js';
-import { accept, answerPress, ask, askText, clearButtons, retry, waitInput } from '../telegram/ask.js';
+import { answerPress, clearButtons, waitInput } from '../telegram/ask.js';
 import type { Translate } from '../telegram/context.js';
 import type { BotConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
-import { pickTargets } from '../telegram/pick-targets.js';
-import { explainDateInput, showWhen } from '../calendar/date-format.js';
-import { readWhen } from '../calendar/when-reader.js';
-import { type DraftItem, PLAN_ITEM_KINDS, type PlanPeriod } from './plan-types.js';
-import { type ItemAction, planTargets, planButtons } from './plans.buttons.js';
-import { inYear, nextYearFor, type ReviewItem, toImport, withKind, withPeriod, withUnits } from './plans.review.js';
+import { editItem } from './plan-item-edit.conversation.js';
+import { planButtons } from './plans.buttons.js';
+import { blockerOf, campaignNameOf, inYear, type ReviewItem, toImport } from './plans.review.js';
 import { createFromPlan, type ReadPlan } from './plans.service.js';
 import { type ButtonSpec, itemButtons, itemText, summaryButtons, summaryText, type TextContext } from './plans.text.js';
 
@@ -37,7 +32,7 @@ function reviewBoard(tc: TextContext, input: ReviewInput, items: ReviewItem[]) {
   return {
     async show(ctx: Context): Promise<void> {
       const docType = (draft.docType ?? tc.t('plan-doc')).toLocaleLowerCase('vi');
-      await ctx.reply(tc.t('plan-review-intro', { docType, title: draft.title ?? tc.t('plan-untitled'), count: items.length }));
+      await ctx.reply(tc.t('plan-review-intro', { docType, title: campaignNameOf(draft.title) ?? tc.t('plan-untitled'), count: items.length }));
       for (const r of items) ids.set(r.item.index, (await ctx.reply(itemText(r, tc), { reply_markup: keyboard(itemButtons(r, tc)) })).message_id);
       summaryId = (await ctx.reply(...summary())).message_id;
     },
@@ -77,15 +72,18 @@ export async function reviewPlan(env: FeatureEnv, conversation: BotConversation,
       if (planButtons.cancel.unpack(data)) await cancel(press, t);
       return;
     }
-    const year = planButtons.year.unpack(data);
+    const year = planButtons.yearAll.unpack(data);
+    if (year) {
+      await useYear(press, t, board, items, { year: year[0], now, zone });
+      continue;
+    }
     const action = planButtons.item.unpack(data);
-    const r = items.find((i) => i.item.index === (year?.[0] ?? action?.[1]));
-    if (!r || (!year && !action)) {
+    const r = items.find((i) => i.item.index === action?.[1]);
+    if (!r || !action) {
       await answerPress(press);
       await press.reply(t('plan-review-press'));
-    } else if (year || action?.[0] === 'keep' || action?.[0] === 'drop') {
-      if (year) r.item = inYear(r.item, year[1], zone);
-      r.kept = action?.[0] !== 'drop';
+    } else if (action[0] === 'keep' || action[0] === 'drop') {
+      r.kept = action[0] !== 'drop';
       await answerPress(press, { text: t(r.kept ? 'plan-kept' : 'plan-dropped', { index: r.item.index }) });
       await board.item(press, r);
       await board.summaryInPlace(press);
@@ -98,76 +96,18 @@ export async function reviewPlan(env: FeatureEnv, conversation: BotConversation,
   }
 }
 
+/** "Dùng năm … cho tất cả": every kept item whose dates are past moves to that year; the toast says how many. */
+async function useYear(press: Context, t: Translate, board: ReturnType<typeof reviewBoard>, items: ReviewItem[], o: { year: number; now: Date; zone: string }): Promise<void> {
+  const past = items.filter((r) => r.kept && blockerOf(r, o.now) === 'past');
+  for (const r of past) r.item = inYear(r.item, o.year, o.zone);
+  await answerPress(press, { text: t('plan-year-used', { year: String(o.year), count: past.length }) });
+  for (const r of past) await board.item(press, r);
+  await board.summaryInPlace(press);
+}
+
 async function cancel(press: Context, t: Translate): Promise<void> {
   await clearButtons(press);
   await press.reply(t('plan-review-cancelled'));
-}
-
-/** Asks what one edit button needs (dates, units, kind, link) and applies it; returns the last input. */
-async function editItem(conversation: BotConversation, ctx: Context, t: Translate, r: ReviewItem, action: ItemAction, tc: TextContext, plan: ReadPlan): Promise<Context> {
-  const { zone } = tc;
-  if (action === 'date') {
-    const answer = await askPeriod(conversation, ctx, t, r.item, tc);
-    r.item = withPeriod(r.item, answer.value.period, zone, answer.value.deadline);
-    return answer.ctx;
-  }
-  if (action === 'units') {
-    const scope = await pickTargets(conversation, ctx, t, { buttons: planTargets, prompt: t('plan-ask-units', { title: r.item.title }), units: plan.units });
-    if (scope.mode !== 'extra') r.item = withUnits(r.item, unitsInScope(plan.units, scope).map((u) => u.id), plan.units);
-    return ctx;
-  }
-  if (action === 'kind') {
-    const kb = new InlineKeyboard();
-    PLAN_ITEM_KINDS.forEach((k, i) => {
-      kb.text(t(`plan-kind-${k}`), planButtons.kind.pack(k, r.item.index));
-      if (i % 2 === 1) kb.row();
-    });
-    const answer = await ask(conversation, ctx, {
-      prompt: t('plan-ask-kind', { title: r.item.title, kind: t(`plan-kind-${r.item.kind}`) }),
-      keyboard: kb,
-      read: async (input) => {
-        await answerPress(input);
-        const kind = planButtons.kind.unpack(input.callbackQuery?.data);
-        return kind && kind[1] === r.item.index ? accept(kind[0]) : retry(t('press-button'));
-      },
-    });
-    await clearButtons(answer.ctx);
-    r.item = withKind(r.item, answer.value, zone);
-    return answer.ctx;
-  }
-  if (action === 'link') {
-    const valid = (s: string) => /^https?:\/\/\S+$/i.test(s);
-    r.link = await askText(conversation, ctx, t, { prompt: t('plan-ask-link', { title: r.item.title }), invalid: t('plan-link-invalid'), max: 300, valid });
-    return ctx;
-  }
-  return ctx;
-}
-
-/** An example of the expected answer, from the item's own dates (moved to a year still ahead). */
-function periodExample(item: DraftItem, tc: TextContext): string {
-  const period: PlanPeriod = item.period ?? { start: tc.now, end: tc.now, precision: 'day' };
-  const ahead = item.period && period.end <= tc.now ? inYear(item, nextYearFor(period, tc.now, tc.zone), tc.zone).period ?? period : period;
-  const fmt = (d: Date) => DateTime.fromJSDate(d, { zone: tc.zone }).toFormat('dd/MM/yyyy');
-  return tc.t('plan-date-example', { from: fmt(ahead.start), to: fmt(ahead.end) });
-}
-
-/** *Sửa ngày*: the one reader, as /newtask reads it (a date with no year is the next one to come); what it read is shown back. */
-async function askPeriod(conversation: BotConversation, ctx: Context, t: Translate, item: DraftItem, tc: TextContext) {
-  return ask(conversation, ctx, {
-    prompt: t('plan-ask-date', { title: item.title, example: periodExample(item, tc) }),
-    read: async (input) => {
-      await answerPress(input);
-      const text = input.message?.text?.trim() ?? '';
-      if (!text) return retry(t('plan-date-type'));
-      const parsed = readWhen(text, { now: tc.now, zone: tc.zone, allowPast: true });
-      if (!parsed.ok) return retry(`${explainDateInput(parsed, tc.zone, t)} ${t('cancel-hint')}`);
-      const v = parsed.value;
-      if (v.end.toMillis() <= tc.now.getTime()) return retry(t('plan-date-past', { text: parsed.matched }));
-      await input.reply(showWhen(v, tc.zone, t));
-      const start = (v.start ?? (v.precision === 'month' ? v.end.startOf('month') : v.end.startOf('day'))).toJSDate();
-      return accept({ period: { start, end: v.end.toJSDate(), precision: v.precision }, deadline: v.start === null });
-    },
-  });
 }
 
 /** "Tạo tất cả": stores everything once under the review's key; false when there was nothing to create. */

@@ -93,6 +93,8 @@ export interface DraftItem {
   periodFrom: 'text' | 'plan' | 'after' | 'none';
   /** The text names a completion deadline ("Hoàn thành xong trong tháng 5/2023", "trước ngày …"). */
   deadline: boolean;
+  /** Flags and banners come down after the period ("hạ cờ, tháo dỡ băng rôn khi hết thời gian"): the flag task's take-down step. */
+  takeDown: boolean;
   assign: Assignment;
   suggestion: Suggestion;
 }

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import { foldVietnamese } from '../core/fold.js';
-import type { BroadcastTarget } from '../core/schema.js';
+import type { BroadcastTarget, PhotoRule, ReportForm } from '../core/schema.js';
 import type { PlanImport } from './plans.service.js';
 import { suggestionFor, toReportForm } from './plan-forms.js';
+import { taskTimes } from './plan-times.js';
 import type { DraftItem, PlanDraft, PlanItemKind, PlanPeriod, PlanUnit } from './plan-types.js';
 
 /** One drafted item under review: the draft's own fields as the admin changed them, kept or dropped. */
@@ -11,15 +12,36 @@ export interface ReviewItem {
   kept: boolean;
   /** The quiz's link, given by the admin (sent with its broadcast). */
   link: string | null;
+  /** The admin's changes to the suggested report form ("Sửa câu hỏi báo cáo"). */
+  form?: FormChange;
+}
+
+/** A change to a report form: a new number question (null: none), a photo rule; absent fields keep the suggestion. */
+export interface FormChange {
+  numberLabel?: string | null;
+  photos?: PhotoRule;
+}
+
+/** The report form the item's task will have, with the admin's changes; null when it makes no task. */
+export function reportFormOf(r: ReviewItem, t: Translate): ReportForm | null {
+  const task = r.item.suggestion.task;
+  if (!task) return null;
+  const base = toReportForm(task.form, (key) => t(key));
+  const change = r.form ?? {};
+  const number = change.numberLabel === undefined ? base.number : change.numberLabel === null ? null : { label: change.numberLabel, max: base.number?.max ?? null };
+  return { ...base, number, photos: change.photos ?? base.photos };
+}
+
+/** The year "Dùng năm … cho tất cả" offers: the first in which every kept item whose dates are past is ahead again; null when none is past. */
+export function yearForAll(items: ReviewItem[], now: Date, zone: string): number | null {
+  const years = items.flatMap((r) => (r.kept && r.item.period && blockerOf(r, now) === 'past' ? [nextYearFor(r.item.period, now, zone)] : []));
+  return years.length ? Math.max(...years) : null;
 }
 
 /** Why a kept item will not be created: it is /report's job, or it lacks dates, future dates or units. */
 export type Blocker = 'report' | 'no-dates' | 'past' | 'no-units';
 
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
-
-/** An event whose plan names only days starts at this hour (office hours), so its reminders make sense. */
-const EVENT_HOUR = 8;
 
 export function blockerOf(r: ReviewItem, now: Date): Blocker | null {
   const { item } = r;
@@ -75,12 +97,6 @@ function notBefore(at: Date, now: Date): Date {
   return at.getTime() < now.getTime() ? now : at;
 }
 
-/** When an event starts: its written time, or 08:00 on its first day when the plan names only days. */
-export function eventTime(period: PlanPeriod, zone: string): Date {
-  const start = DateTime.fromJSDate(period.start, { zone });
-  return start.hour === 0 && start.minute === 0 ? start.set({ hour: EVENT_HOUR }).toJSDate() : period.start;
-}
-
 function target(item: DraftItem): BroadcastTarget {
   return item.assign.all ? { mode: 'all-units' } : { mode: 'pick', unitIds: item.assign.unitIds };
 }
@@ -106,31 +122,39 @@ export function toImport(items: ReviewItem[], c: ImportContext): PlanImport {
   return {
     creationKey: c.key,
     campaign: {
-      name: campaignName(draft.title) ?? c.fileName ?? c.t('plan-untitled'),
+      name: campaignNameOf(draft.title) ?? c.fileName ?? c.t('plan-untitled'),
       startsOn: day(Math.min(...periods.map((p) => p.start.getTime()))),
       endsOn: day(Math.max(...periods.map((p) => p.end.getTime()))),
     },
     document: { fileName: c.fileName, text: c.text, docType: draft.docType, number: draft.number, issuedText: draft.issuedText, issuedOn: draft.issuedOn, place: draft.place },
-    tasks: chosen.flatMap(({ item }) => {
+    tasks: chosen.flatMap((r) => {
+      const { item } = r;
       const task = item.suggestion.task;
-      if (!task || !item.period) return [];
-      const eventAt = task.hasEvent ? eventTime(item.period, c.zone) : null;
-      const form = toReportForm(task.form, (key) => c.t(key));
-      return [{ index: item.index, title: item.title, description: item.source.slice(0, 1000), template: task.template, dueAt: item.period.end, eventAt, form, unitIds: item.assign.unitIds }];
+      const times = taskTimes(item, c.now, c.zone);
+      const form = reportFormOf(r, c.t);
+      if (!task || !times || !form) return [];
+      return [{ index: item.index, title: item.title, description: item.source.slice(0, 1000), template: task.template, ...times, form, unitIds: item.assign.unitIds }];
     }),
     broadcasts: chosen.flatMap((r) => {
       const b = r.item.suggestion.broadcast;
       if (!b?.sendAt || !r.item.period) return [];
-      const text = broadcastText(r, campaignName(draft.title) ?? '', c);
+      const text = broadcastText(r, campaignNameOf(draft.title) ?? '', c);
       return [{ index: r.item.index, content: { kind: 'text' as const, text }, target: target(r.item), sendAt: notBefore(b.sendAt, c.now), repeat: b.repeat, locale: c.locale, progressChatId: c.chatId }];
     }),
   };
 }
 
 /** A notice's subject line "Về việc treo cờ …" names its campaign "Treo cờ …". */
-function campaignName(title: string | null): string | null {
-  const name = title?.replace(/^\s*(?:về việc|v\/v)[\s:]*/iu, '').trim();
-  return name ? name.charAt(0).toLocaleUpperCase('vi') + name.slice(1) : title;
+export function campaignNameOf(title: string | null): string | null {
+  let name = title
+    ?.replace(/^.*?\b(?:về việc|v\/v)[\s:]*/iu, '')
+    .replace(/\s*Ngày cập nhật\s*[\d/]+\s*$/iu, '')
+    .replace(/[\s.]+$/u, '')
+    .trim();
+  if (!name) return title;
+  // A title in capitals keeps none of them: the report and the task list write it in sentence case.
+  if (name.length > 8 && name === name.toLocaleUpperCase('vi')) name = name.toLocaleLowerCase('vi');
+  return name.charAt(0).toLocaleUpperCase('vi') + name.slice(1);
 }
 
 function broadcastText(r: ReviewItem, campaign: string, c: ImportContext): string {

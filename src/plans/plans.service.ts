@@ -17,7 +17,6 @@ import {
   type NewPlanDocument,
   upsertPlanAlias,
 } from './plans.queries.js';
-import { readReportHints, type ReportHints } from './report-hints.js';
 
 /** A plan as read for review, with the units it was matched against. */
 export interface ReadPlan {
@@ -78,7 +77,7 @@ export async function createFromPlan(db: Db, clock: Clock, settings: BroadcastSe
   }
   for (const broadcast of input.broadcasts) {
     const { index, ...draft } = broadcast;
-    await createBroadcast(db, clock, settings, actorId, draft, `${key}:b${index}`);
+    await createBroadcast(db, clock, settings, actorId, { ...draft, campaignId }, `${key}:b${index}`);
   }
   await markPlanCompleted(db, doc.id, clock.now());
   return { ok: true, campaignId, tasks: input.tasks.length, broadcasts: input.broadcasts.length };
@@ -109,13 +108,15 @@ export interface CampaignPlan {
   docType: string | null;
   number: string | null;
   issuedText: string | null;
-  hints: ReportHints;
+  /** The plan's text as it was read, and its place ("Cao Lộc, ngày …") when one was found. */
+  text: string;
+  place: string | null;
 }
 
 export async function findCampaignPlan(db: Db, campaignId: number): Promise<CampaignPlan | null> {
   const doc = await findPlanDocumentOfCampaign(db, campaignId);
   if (!doc) return null;
-  return { docType: doc.docType, number: doc.number, issuedText: doc.issuedText, hints: readReportHints(doc.text, doc.place) };
+  return { docType: doc.docType, number: doc.number, issuedText: doc.issuedText, text: doc.text, place: doc.place };
 }
 
 /** Audit line for a results report handed out (what was generated, for whom). */

@@ -1,8 +1,12 @@
 import { DateTime } from 'luxon';
+import { takeDownAt } from '../calendar/period.rules.js';
 import { clip } from '../core/text.js';
+import { needsTakeDown } from '../tasks/take-down.rules.js';
 import { planButtons } from './plans.buttons.js';
-import { blockerOf, creatable, eventTime, nextYearFor, type ReviewItem } from './plans.review.js';
-import type { DraftItem, PlanDraft, PlanForm, PlanUnit } from './plan-types.js';
+import type { ReportForm } from '../core/schema.js';
+import { eventTime, taskTimes } from './plan-times.js';
+import { blockerOf, campaignNameOf, creatable, nextYearFor, reportFormOf, type ReviewItem, yearForAll } from './plans.review.js';
+import type { DraftItem, PlanDraft, PlanUnit } from './plan-types.js';
 
 /** The review's texts: one message per drafted item, then the summary. Plain text (no parse mode). */
 
@@ -50,13 +54,24 @@ export function unitsText(unitIds: number[], c: Pick<TextContext, 't' | 'units'>
   return chosen.length > MAX_NAMES ? c.t('plan-units-some-more', { names, more: chosen.length - MAX_NAMES }) : c.t('plan-units-some', { names });
 }
 
-function formLine(form: PlanForm, t: Translate): string {
+/** ", số hộ treo cờ, ảnh (bắt buộc), ghi chú": what a report asks besides its status. */
+export function formFields(form: ReportForm, t: Translate): string {
   const fields: string[] = [];
-  if (form.number) fields.push(t(form.number.labelKey).toLocaleLowerCase('vi'));
+  if (form.number) fields.push(form.number.label.toLocaleLowerCase('vi'));
   if (form.photos !== 'none') fields.push(t(`plan-photos-${form.photos}`));
   if (form.location) fields.push(t('plan-field-location'));
   if (form.note) fields.push(t('plan-field-note'));
-  return t('plan-item-form', { fields: fields.map((f) => `, ${f}`).join('') });
+  return fields.map((f) => `, ${f}`).join('');
+}
+
+/** When the report is due and, for flags and banners, when the take-down is asked for: as "Tạo tất cả" will store them. */
+function timesLines(item: DraftItem, c: TextContext): string[] {
+  const task = item.suggestion.task;
+  const times = taskTimes(item, c.now, c.zone);
+  if (!task || !times) return [];
+  const lines = [c.t('plan-item-report-due', { at: when(times.dueAt, c.zone) })];
+  if (times.period && needsTakeDown({ template: task.template, title: item.title })) lines.push(c.t('plan-item-take-down', { at: when(takeDownAt(times.period.end, c.zone), c.zone) }));
+  return lines;
 }
 
 function broadcastLine(r: ReviewItem, c: TextContext): string | null {
@@ -81,13 +96,15 @@ function blockerLine(r: ReviewItem, c: TextContext): string | null {
 export function itemText(r: ReviewItem, c: TextContext): string {
   const { item } = r;
   const task = item.suggestion.task;
+  const form = reportFormOf(r, c.t);
   const lines = [
-    c.t(r.kept ? 'plan-item-head-kept' : 'plan-item-head-dropped', { index: item.index, count: c.count, section: item.section, kind: c.t(`plan-kind-${item.kind}`) }),
+    c.t(r.kept ? 'plan-item-head-kept' : 'plan-item-head-dropped', { index: item.index, count: c.count, section: item.section || 'none', kind: c.t(`plan-kind-${item.kind}`) }),
     item.title,
     datesLine(item, c),
     c.t('plan-item-units', { units: unitsText(item.assign.unitIds, c) }),
-    ...(task ? [formLine(task.form, c.t)] : []),
+    ...(form ? [c.t('plan-item-form', { fields: formFields(form, c.t) })] : []),
     ...(task?.hasEvent && item.period ? [c.t('plan-item-event', { at: when(eventTime(item.period, c.zone), c.zone) })] : []),
+    ...timesLines(item, c),
     ...[broadcastLine(r, c)].filter((l): l is string => l !== null),
     ...(item.suggestion.resultsReport ? [c.t('plan-item-results-report')] : []),
     ...[blockerLine(r, c)].filter((l): l is string => l !== null),
@@ -95,7 +112,7 @@ export function itemText(r: ReviewItem, c: TextContext): string {
   return clip(lines.join('\n'), 4000);
 }
 
-/** Giữ · Bỏ / Sửa ngày · Sửa đơn vị · Sửa loại / Dùng năm … (dates past) / the quiz's link. */
+/** Giữ · Bỏ / Sửa ngày · Sửa đơn vị · Sửa loại / Đổi tên · Sửa câu hỏi báo cáo / the quiz's link. */
 export function itemButtons(r: ReviewItem, c: TextContext): ButtonSpec[][] {
   const i = r.item.index;
   const b = planButtons.item;
@@ -109,11 +126,8 @@ export function itemButtons(r: ReviewItem, c: TextContext): ButtonSpec[][] {
       { label: c.t('plan-edit-units'), data: b.pack('units', i) },
       { label: c.t('plan-edit-kind'), data: b.pack('kind', i) },
     ],
+    [{ label: c.t('plan-rename'), data: b.pack('rename', i) }, ...(r.item.suggestion.task ? [{ label: c.t('plan-edit-form'), data: b.pack('form', i) }] : [])],
   ];
-  if (r.kept && r.item.period && blockerOf(r, c.now) === 'past') {
-    const year = nextYearFor(r.item.period, c.now, c.zone);
-    rows.push([{ label: c.t('plan-use-year', { year: String(year) }), data: planButtons.year.pack(i, year) }]);
-  }
   if (r.item.suggestion.broadcast?.needsLink) rows.push([{ label: c.t(r.link ? 'plan-change-link' : 'plan-add-link'), data: b.pack('link', i) }]);
   return rows;
 }
@@ -128,7 +142,7 @@ export function summaryText(draft: PlanDraft, items: ReviewItem[], c: TextContex
     .map((r) => c.t('plan-summary-left-item', { index: r.item.index, why: c.t(r.kept ? `plan-why-${blockerOf(r, c.now) ?? 'report'}` : 'plan-why-dropped') }));
   const lines = [
     ...(note ? [note, ''] : []),
-    c.t('plan-summary-head', { title: draft.title ?? c.t('plan-untitled') }),
+    c.t('plan-summary-head', { title: campaignNameOf(draft.title) ?? c.t('plan-untitled') }),
     c.t('plan-summary-create', { count: chosen.length, tasks, broadcasts }),
     ...(left.length ? [c.t('plan-summary-left', { items: left.join('; ') })] : []),
     c.t(chosen.length ? 'plan-summary-hint' : 'plan-summary-nothing'),
@@ -139,5 +153,7 @@ export function summaryText(draft: PlanDraft, items: ReviewItem[], c: TextContex
 export function summaryButtons(items: ReviewItem[], c: TextContext, sourceMessageId: number): ButtonSpec[][] {
   const count = creatable(items, c.now).length;
   const cancel = { label: c.t('plan-cancel'), data: planButtons.cancel.pack() };
-  return count ? [[{ label: c.t('plan-create-all', { count }), data: planButtons.create.pack(sourceMessageId) }, cancel]] : [[cancel]];
+  const year = yearForAll(items, c.now, c.zone);
+  const yearRow = year ? [[{ label: c.t('plan-use-year', { year: String(year) }), data: planButtons.yearAll.pack(year) }]] : [];
+  return [...yearRow, count ? [{ label: c.t('plan-create-all', { count }), data: planButtons.create.pack(sourceMessageId) }, cancel] : [cancel]];
 }

@@ -3,7 +3,7 @@ import type { Db } from '../core/db.js';
 import type { ReportForm } from '../core/schema.js';
 import type { ScopeUnit } from '../core/unit-scope.js';
 import { listActiveUnits } from '../onboarding/units.service.js';
-import { readQuickTask, type QuickTask } from '../plans/quick-task.js';
+import { readQuickTask, type QuickTask } from './quick-task.js';
 import { createCampaign, createTask, listCampaigns } from '../tasks/tasks.service.js';
 
 /** What the quick-task dialogue needs: the sentence read against today's units. */

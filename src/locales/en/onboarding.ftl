@@ -13,7 +13,7 @@ admin-first-steps =
     Getting started:
     1. /units — add your { $unitTerms }, schools, organisations…
     2. /invite — invite the person in charge of each unit (with printable QR invitation cards)
-    3. /newtask — give the units a task
+    3. Send the plan or notice file (Word, PDF) here: the bot drafts the tasks for you to review and create; or /newtask for one task
     Send /help to see everything you can do.
 # Asked once, right after the first admin joins, while the office has not chosen the term.
 start-first-run-term = First of all: what are residential units called where you are? Press a button below (you can change it later in /settings).
@@ -37,6 +37,7 @@ invite-setup-expired = This setup link has expired or was replaced by a newer on
 # Printed once on the server's console (not in the logs) while the bot has no admin.
 setup-link-line = The bot has no administrator yet. Open this link in Telegram within { $hours } hours to become its administrator (it works once): { $link }
 help-header = What you can do:
+help-admin-plan = 📄 Send a plan or notice file (Word .docx, PDF, .txt) or paste its text here: the bot drafts the tasks for you to review, then press “Create all”.
 help-line = /{ $command } — { $description }
 help-stranger = This bot serves the commune and ward People's Committees and their units. You need an invitation link from the People's Committee of the commune or ward where you work to use it.
 me-info =

@@ -40,8 +40,14 @@ plan-review-intro = Read the { $docType } “{ $title }”: { $count ->
         [one] { $count } item
        *[other] { $count } items
     }. Nothing has been created yet. Check each item below: press “Keep” or “Drop”, change its dates, units or kind if needed; then press “Create all”. { cancel-hint }
-plan-item-head-kept = ✅ Item { $index }/{ $count } · { $section } · { $kind }
-plan-item-head-dropped = 🗑 Item { $index }/{ $count } · { $section } · { $kind } (dropped)
+plan-item-head-kept = ✅ Item { $index }/{ $count } · { $section ->
+        [none] { $kind }
+       *[other] { $section } · { $kind }
+    }
+plan-item-head-dropped = 🗑 Item { $index }/{ $count } · { $section ->
+        [none] { $kind }
+       *[other] { $section } · { $kind }
+    } (dropped)
 plan-item-no-dates = 🗓 No dates yet
 plan-item-dates = 🗓 { $from } – { $to }
 plan-item-deadline = 🗓 { $from } – { $to } (to be done by { $to })
@@ -61,6 +67,8 @@ plan-photos-optional = photos (optional)
 plan-field-location = location
 plan-field-note = note
 plan-item-event = 🎉 Event starts: { $at }
+plan-item-report-due = 📝 Report due: { $at }
+plan-item-take-down = ⬇️ After the period: take-down reminder at { $at }
 plan-send-undated = once it has dates
 plan-send-now = as soon as it is created
 plan-item-broadcast = 📣 Message to the units: { $at }
@@ -69,7 +77,7 @@ plan-item-link = 🔗 Link: { $link }
 plan-item-link-missing = 🔗 No link to the quiz yet: press “Add link” to send it along.
 plan-item-results-report = 📊 No task: when the campaign ends, use /report to make the results report (a Word file).
 plan-item-dropped = This item will not be created. Press “Keep” to keep it.
-plan-blocked-past = ⚠️ Its dates are past: press “Use { $year }” or “Change dates”, or it will not be created.
+plan-blocked-past = ⚠️ Its dates are past: press “Use { $year } for all” at the end, or “Change dates”, or it will not be created.
 plan-blocked-no-dates = ⚠️ No dates: press “Change dates”, or it will not be created.
 plan-blocked-no-units = ⚠️ No unit in charge: press “Change units”, or it will not be created.
 plan-keep = Keep
@@ -77,7 +85,18 @@ plan-drop = Drop
 plan-edit-date = Change dates
 plan-edit-units = Change units
 plan-edit-kind = Change kind
-plan-use-year = Use { $year }
+plan-use-year = Use { $year } for all
+plan-year-used = Now in { $year }: { $count } items
+plan-rename = Rename
+plan-edit-form = Edit report questions
+plan-ask-title = New name for “{ $title }” (units see it in their task list; keep it short and say what to do, at most 60 characters): { cancel-hint }
+plan-title-invalid = The name must be text of at most 60 characters. Please type it again. { cancel-hint }
+plan-ask-form = The report of “{ $title }” asks for: status{ $fields }. Type a new number question (e.g. Households flying the flag), or press a button to change the photo rule or drop the number question. { cancel-hint }
+plan-form-photos-required = 📷 Photo required
+plan-form-photos-optional = 📷 Photo optional
+plan-form-photos-none = No photo
+plan-form-no-number = No number question
+plan-form-invalid = The number question must be text of at most 60 characters, or press a button. { cancel-hint }
 plan-add-link = 🔗 Add link
 plan-change-link = 🔗 Change link
 plan-kept = Item { $index } kept

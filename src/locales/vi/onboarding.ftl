@@ -13,7 +13,7 @@ admin-first-steps =
     Các bước bắt đầu:
     1. /units — thêm danh sách { $unitTerms }, trường học, đoàn thể…
     2. /invite — mời người phụ trách các đơn vị (có thẻ mời in sẵn mã QR)
-    3. /newtask — giao việc cho các đơn vị
+    3. Gửi tệp kế hoạch hoặc thông báo (Word, PDF) vào đây: bot đọc và soạn sẵn các việc để anh/chị xem lại rồi tạo; hoặc /newtask để giao một việc
     Gõ /help để xem tất cả các việc có thể làm.
 # Asked once, right after the first admin joins, while the office has not chosen the term.
 start-first-run-term = Trước hết, ở địa phương mình đơn vị dân cư được gọi là gì? Anh/chị bấm một nút dưới đây (sau này đổi được trong /settings).
@@ -37,6 +37,7 @@ invite-setup-expired = Link cài đặt này đã hết hạn hoặc đã đư�
 # Printed once on the server's console (not in the logs) while the bot has no admin.
 setup-link-line = Bot chưa có quản trị viên. Mở link này trên Telegram trong vòng { $hours } giờ để trở thành quản trị viên (chỉ dùng được một lần): { $link }
 help-header = Các việc anh/chị có thể làm:
+help-admin-plan = 📄 Gửi thẳng tệp kế hoạch, thông báo (Word .docx, PDF, .txt) hoặc dán nội dung vào đây: bot soạn sẵn các việc để anh/chị xem lại rồi bấm “Tạo tất cả”.
 help-line = /{ $command } — { $description }
 help-stranger = Bot này dành cho UBND các xã, phường và các đơn vị của mình. Anh/chị cần link mời từ UBND xã, phường nơi anh/chị công tác để sử dụng.
 me-info =

@@ -34,8 +34,14 @@ plan-name-press = Anh/chị hãy bấm tên một đơn vị, hoặc “Bỏ qua
 plan-doc = văn bản
 plan-untitled = Kế hoạch chưa có tên
 plan-review-intro = Đã đọc { $docType } “{ $title }”: { $count } mục. Chưa có gì được tạo. Xem từng mục dưới đây: bấm “Giữ” hoặc “Bỏ”, sửa ngày, đơn vị hoặc loại việc nếu cần; cuối cùng bấm “Tạo tất cả”. { cancel-hint }
-plan-item-head-kept = ✅ Mục { $index }/{ $count } · { $section } · { $kind }
-plan-item-head-dropped = 🗑 Mục { $index }/{ $count } · { $section } · { $kind } (đã bỏ)
+plan-item-head-kept = ✅ Mục { $index }/{ $count } · { $section ->
+        [none] { $kind }
+       *[other] { $section } · { $kind }
+    }
+plan-item-head-dropped = 🗑 Mục { $index }/{ $count } · { $section ->
+        [none] { $kind }
+       *[other] { $section } · { $kind }
+    } (đã bỏ)
 plan-item-no-dates = 🗓 Chưa có thời gian
 plan-item-dates = 🗓 { $from } – { $to }
 plan-item-deadline = 🗓 { $from } – { $to } (hạn hoàn thành { $to })
@@ -55,6 +61,8 @@ plan-photos-optional = ảnh (không bắt buộc)
 plan-field-location = vị trí
 plan-field-note = ghi chú
 plan-item-event = 🎉 Sự kiện bắt đầu: { $at }
+plan-item-report-due = 📝 Hạn báo cáo: { $at }
+plan-item-take-down = ⬇️ Hết thời gian: nhắc hạ cờ, tháo băng rôn lúc { $at }
 plan-send-undated = khi có thời gian
 plan-send-now = ngay khi tạo
 plan-item-broadcast = 📣 Tin nhắn gửi các đơn vị: { $at }
@@ -63,7 +71,7 @@ plan-item-link = 🔗 Đường dẫn: { $link }
 plan-item-link-missing = 🔗 Chưa có đường dẫn cuộc thi: bấm “Thêm đường dẫn” để gửi kèm.
 plan-item-results-report = 📊 Không tạo nhiệm vụ: khi kết thúc đợt, dùng /report để lập báo cáo kết quả (tệp Word).
 plan-item-dropped = Mục này sẽ không được tạo. Bấm “Giữ” để giữ lại.
-plan-blocked-past = ⚠️ Thời gian đã qua: bấm “Dùng năm { $year }” hoặc “Sửa ngày”, nếu không mục này sẽ không được tạo.
+plan-blocked-past = ⚠️ Thời gian đã qua: bấm “Dùng năm { $year } cho tất cả” ở cuối, hoặc “Sửa ngày”, nếu không mục này sẽ không được tạo.
 plan-blocked-no-dates = ⚠️ Chưa có thời gian: bấm “Sửa ngày”, nếu không mục này sẽ không được tạo.
 plan-blocked-no-units = ⚠️ Chưa có đơn vị thực hiện: bấm “Sửa đơn vị”, nếu không mục này sẽ không được tạo.
 plan-keep = Giữ
@@ -71,7 +79,18 @@ plan-drop = Bỏ
 plan-edit-date = Sửa ngày
 plan-edit-units = Sửa đơn vị
 plan-edit-kind = Sửa loại
-plan-use-year = Dùng năm { $year }
+plan-use-year = Dùng năm { $year } cho tất cả
+plan-year-used = Đã dùng năm { $year } cho { $count } mục
+plan-rename = Đổi tên
+plan-edit-form = Sửa câu hỏi báo cáo
+plan-ask-title = Tên mới cho việc “{ $title }” (các đơn vị thấy tên này trong danh sách việc; nên ngắn, nói rõ việc gì, không quá 60 ký tự): { cancel-hint }
+plan-title-invalid = Tên cần là chữ, không quá 60 ký tự. Anh/chị gõ lại. { cancel-hint }
+plan-ask-form = Báo cáo của “{ $title }” đang hỏi: tình hình{ $fields }. Gõ câu hỏi số liệu mới (ví dụ: Số hộ treo cờ), hoặc bấm nút để đổi yêu cầu ảnh hay bỏ câu hỏi số liệu. { cancel-hint }
+plan-form-photos-required = 📷 Ảnh bắt buộc
+plan-form-photos-optional = 📷 Ảnh không bắt buộc
+plan-form-photos-none = Không cần ảnh
+plan-form-no-number = Không hỏi số liệu
+plan-form-invalid = Câu hỏi số liệu cần là chữ, không quá 60 ký tự; hoặc bấm một nút. { cancel-hint }
 plan-add-link = 🔗 Thêm đường dẫn
 plan-change-link = 🔗 Đổi đường dẫn
 plan-kept = Đã giữ mục { $index }

@@ -5,10 +5,10 @@ import { foldVietnamese } from '../core/fold.js';
 import type { Logger } from '../core/logger.js';
 import { clip } from '../core/text.js';
 import type { OfficeSettings } from '../settings/settings.service.js';
-import { type CampaignPlan, findCampaignPlan, recordReportGenerated } from './plans.service.js';
+import { type CampaignPlan, findCampaignPlan, recordReportGenerated } from '../plans/plans.service.js';
 import { loadResultsReportData, type ResultsReportData } from './results-report.data.js';
 import type { ReportSettings, Translate } from './results-report.docx.js';
-import { downloadTelegramFile, type FileSource } from './telegram-file.js';
+import { downloadTelegramFile, type FileSource } from '../telegram/telegram-file.js';
 
 /** Telegram's limit for a caption. */
 const MAX_CAPTION = 1024;

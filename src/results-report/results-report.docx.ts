@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import { overallSection, resultsSection } from './results-report.body.js';
+import { overallSection, propagandaSection, resultsSection } from './results-report.body.js';
 import type { ResultsReportData } from './results-report.data.js';
 import { headerTable, subjectOf, titleBlock } from './results-report.header.js';
 import { bodyPara, FONT, mmToTwips, PAGE, type ReportContext, type ReportSettings, SIZE, type Translate } from './results-report.kit.js';
@@ -27,8 +27,8 @@ function pageNumberHeader(): Header {
 
 /**
  * The campaign results report as a DOCX in the layout of Decree 30/2020/NĐ-CP: header, "BÁO CÁO"
- * and its subject, I. results per activity (figures and a table per task), II. overall assessment,
- * III. photo appendix, then "Nơi nhận" and the signature block. A4, Times New Roman 14 pt.
+ * and its subject, I. propaganda actually sent, II. results per activity (figures and a table per
+ * task), III. overall assessment, IV. photo appendix, then "Nơi nhận" and the signature block. A4, Times New Roman 14 pt.
  * The clerk edits and signs it; nothing here is sent anywhere.
  */
 export async function buildResultsReportDocx(data: ResultsReportData, settings: ReportSettings, opts: ResultsReportOptions): Promise<Buffer> {
@@ -53,6 +53,7 @@ export async function buildResultsReportDocx(data: ResultsReportData, settings: 
         children: [
           headerTable(ctx),
           ...titleBlock(data, ctx),
+          ...propagandaSection(data.propaganda, ctx),
           ...resultsSection(data, ctx),
           ...overallSection(data, ctx),
           ...photos,

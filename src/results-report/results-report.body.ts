@@ -1,7 +1,10 @@
 import type { Paragraph, Table } from 'docx';
+import { DateTime } from 'luxon';
+import { clip } from '../core/text.js';
 import type { ResultsReportData, ResultsReportTask } from './results-report.data.js';
 import { formatCount, formatDate, formatPercent, overallFigures } from './results-report.format.js';
 import { bodyPara, type ReportContext } from './results-report.kit.js';
+import type { PropagandaSent } from './results-report.propaganda.js';
 import { taskTable } from './results-report.tables.js';
 
 function heading(text: string): Paragraph {
@@ -39,7 +42,7 @@ function taskFigures(task: ResultsReportTask, ctx: ReportContext): string[] {
   return lines;
 }
 
-/** I. Results per activity: a heading, its figures, then its table. */
+/** II. Results per activity: a heading, its figures, then its table. */
 export function resultsSection(data: ResultsReportData, ctx: ReportContext): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [heading(ctx.t('rr-section-results'))];
   if (data.tasks.length === 0) out.push(bodyPara(ctx.t('rr-no-tasks')));
@@ -52,31 +55,41 @@ export function resultsSection(data: ResultsReportData, ctx: ReportContext): (Pa
   return out;
 }
 
-/** II. Overall assessment: figures across the campaign and the units that still owe reports. */
+/** III. Overall assessment: units that reported everything and nothing, and what each unit still owes. */
 export function overallSection(data: ResultsReportData, ctx: ReportContext): Paragraph[] {
   const { t } = ctx;
   if (data.tasks.length === 0) return [heading(t('rr-section-overall')), bodyPara(t('rr-no-tasks'))];
   const o = overallFigures(data);
   const out = [
     heading(t('rr-section-overall')),
-    bodyPara(
-      t('rr-overall-figures', {
-        tasks: formatCount(o.tasks),
-        units: formatCount(o.units),
-        assignments: formatCount(o.assignments),
-        reported: formatCount(o.reported),
-        percent: percent(o.reported, o.assignments),
-        onTime: formatCount(o.onTime),
-        late: formatCount(o.late),
-      }),
-    ),
+    bodyPara(t('rr-overall-figures', { tasks: formatCount(o.tasks), units: formatCount(o.units), complete: formatCount(o.complete), silent: formatCount(o.silent) })),
   ];
-  if (o.households && o.households.total > 0) {
-    const h = o.households;
-    out.push(bodyPara(t('rr-overall-households', { count: formatCount(h.done), total: formatCount(h.total), percent: percent(h.done, h.total) })));
-  }
   if (o.missing.length === 0) return [...out, bodyPara(t('rr-overall-missing-none'))];
   out.push(bodyPara(t('rr-overall-missing', { count: formatCount(o.missing.length) })));
   for (const m of o.missing) out.push(bodyPara(t('rr-overall-missing-unit', { unit: m.unitName, tasks: m.tasks.join('; ') })));
+  return out;
+}
+
+const EXCERPT = 80;
+
+function sentDays(hours: Date[], zone: string): string[] {
+  return [...new Set(hours.map((h) => DateTime.fromJSDate(h, { zone }).toFormat('dd/MM/yyyy')))];
+}
+
+/** I. Propaganda: how many broadcasts went out, on which days, to how many recipients; one line per broadcast. */
+export function propagandaSection(sent: PropagandaSent, ctx: ReportContext): Paragraph[] {
+  const { t } = ctx;
+  const heading = bodyPara(t('rr-section-propaganda'), { bold: true, keepNext: true, before: 120 });
+  if (sent.broadcasts.length === 0) return [heading, bodyPara(t('rr-propaganda-none'))];
+  const days = sentDays(
+    sent.broadcasts.flatMap((b) => b.sentHours),
+    ctx.zone,
+  );
+  const sendings = sent.broadcasts.reduce((n, b) => n + sentDays(b.sentHours, ctx.zone).length, 0);
+  const out = [heading, bodyPara(t('rr-propaganda-figures', { sendings: formatCount(sendings), days: days.length, dates: days.join(', '), recipients: formatCount(sent.recipients) }))];
+  for (const b of sent.broadcasts) {
+    const bDays = sentDays(b.sentHours, ctx.zone);
+    out.push(bodyPara(t('rr-propaganda-line', { text: clip(b.text.replace(/\s+/g, ' ').trim(), EXCERPT), times: bDays.length, dates: bDays.join(', '), recipients: formatCount(b.recipients) })));
+  }
   return out;
 }

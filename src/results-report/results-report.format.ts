@@ -62,44 +62,36 @@ export interface OverallFigures {
   tasks: number;
   /** Distinct units given at least one task. */
   units: number;
-  /** (task, unit) pairs. */
-  assignments: number;
-  reported: number;
-  onTime: number;
-  late: number;
-  /** Over the tasks that count households. */
-  households: { done: number; total: number } | null;
+  /** Units with a standing report for every task they were given. */
+  complete: number;
+  /** Units with no standing report at all. */
+  silent: number;
   /** Units owing at least one report, with the tasks they owe, in unit order. */
   missing: { unitName: string; tasks: string[] }[];
 }
 
-/** Figures across the whole campaign, for section II. */
+/**
+ * Figures across the whole campaign, for the overall assessment. Only what adds up across
+ * activities is counted: units, not households (a household counted under flags and again under
+ * cleanup is one household, and a sum across activities would say otherwise).
+ */
 export function overallFigures(data: ResultsReportData): OverallFigures {
-  const units = new Set<number>();
+  const given = new Map<number, number>();
   const missing = new Map<number, { unitName: string; tasks: string[] }>();
-  const households = { done: 0, total: 0, tasks: 0 };
   for (const task of data.tasks) {
-    for (const row of task.rows) units.add(row.unitId);
+    for (const row of task.rows) given.set(row.unitId, (given.get(row.unitId) ?? 0) + 1);
     for (const m of task.missing) {
       const entry = missing.get(m.unitId) ?? { unitName: m.unitName, tasks: [] };
       entry.tasks.push(task.title);
       missing.set(m.unitId, entry);
     }
-    if (task.number?.kind === 'households') {
-      households.tasks += 1;
-      households.done += task.number.total;
-      households.total += task.households;
-    }
   }
-  const sum = (pick: (x: ResultsReportData['tasks'][number]) => number) => data.tasks.reduce((acc, x) => acc + pick(x), 0);
+  const silent = [...missing.entries()].filter(([id, m]) => m.tasks.length === given.get(id)).length;
   return {
     tasks: data.tasks.length,
-    units: units.size,
-    assignments: sum((x) => x.assigned),
-    reported: sum((x) => x.reported),
-    onTime: sum((x) => x.onTime),
-    late: sum((x) => x.late),
-    households: households.tasks ? { done: households.done, total: households.total } : null,
+    units: given.size,
+    complete: given.size - missing.size,
+    silent,
     missing: [...missing.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v),
   };
 }

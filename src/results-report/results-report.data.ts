@@ -3,6 +3,7 @@ import type { Db } from '../core/db.js';
 import type { ReportForm } from '../core/schema.js';
 import { REPORT_COLUMNS, reportStanding } from '../reports/report-view.js';
 import { campaignTaskStatsQuery } from '../status/status.queries.js';
+import { loadPropaganda, type PropagandaSent } from './results-report.propaganda.js';
 
 /** A unit's standing on one task: its current report's status, returned for rework, or nothing yet. */
 export type UnitOutcome = 'done' | 'partial' | 'not_done' | 'returned' | 'pending';
@@ -64,6 +65,8 @@ export interface ResultsReportData {
   tasks: ResultsReportTask[];
   /** At most `photosPerUnit` per unit, first photos of each task before second ones; unit order. */
   photos: ResultsReportPhoto[];
+  /** The campaign's broadcasts as they were actually sent. */
+  propaganda: PropagandaSent;
 }
 
 /** The campaign with its period as yyyy-MM-dd text: a `date` column read as a JS Date would shift with the process zone. */
@@ -97,27 +100,37 @@ export function listTaskUnitRows(db: Db, taskIds: number[]) {
 /**
  * Photos of the current revision of reports that stand (not returned), at most `perUnit` per unit:
  * each task's first photo ranks before any second photo, so a unit shows as many tasks as it can.
+ * A photo sent again (for another task, or by another unit) is shown once, where it was first sent.
  */
 export function listCampaignPhotos(db: Db, taskIds: number[], perUnit: number) {
   return db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('reports as r')
-        .innerJoin('report_revisions as rv', (j) => j.onRef('rv.report_id', '=', 'r.id').onRef('rv.revision', '=', 'r.revision_count'))
-        .innerJoin('report_photos as p', 'p.revision_id', 'rv.id')
-        .innerJoin('units as u', 'u.id', 'r.unit_id')
-        .innerJoin('tasks as t', 't.id', 'r.task_id')
-        .select([
-          'p.file_id as fileId',
-          'u.id as unitId',
-          'u.name as unitName',
-          't.id as taskId',
-          't.title as taskTitle',
-          'p.sent_at as sentAt',
-          sql<number>`row_number() over (partition by r.unit_id order by p.position, t.due_at, t.id)`.as('rank'),
-        ])
-        .where((w) => w('r.task_id', '=', w.fn.any(w.val(taskIds))))
-        .where('r.returned_at', 'is', null)
+    .selectFrom((outer) =>
+      outer
+        .selectFrom((eb) =>
+          eb
+            .selectFrom('reports as r')
+            .innerJoin('report_revisions as rv', (j) => j.onRef('rv.report_id', '=', 'r.id').onRef('rv.revision', '=', 'r.revision_count'))
+            .innerJoin('report_photos as p', 'p.revision_id', 'rv.id')
+            .innerJoin('units as u', 'u.id', 'r.unit_id')
+            .innerJoin('tasks as t', 't.id', 'r.task_id')
+            .select([
+              'p.file_id as fileId',
+              'u.id as unitId',
+              'u.name as unitName',
+              't.id as taskId',
+              't.title as taskTitle',
+              'p.sent_at as sentAt',
+              'p.position',
+              't.due_at as dueAt',
+              sql<number>`row_number() over (partition by p.file_unique_id order by p.sent_at, p.id)`.as('copy'),
+            ])
+            .where((w) => w('r.task_id', '=', w.fn.any(w.val(taskIds))))
+            .where('r.returned_at', 'is', null)
+            .as('y'),
+        )
+        .select(['y.fileId', 'y.unitId', 'y.unitName', 'y.taskId', 'y.taskTitle', 'y.sentAt'])
+        .select(sql<number>`row_number() over (partition by y."unitId" order by y.position, y."dueAt", y."taskId")`.as('rank'))
+        .where('y.copy', '=', 1)
         .as('x'),
     )
     .selectAll()
@@ -151,7 +164,8 @@ function toRow(r: UnitRow): ResultsReportRow {
 export async function loadResultsReportData(db: Db, campaignId: number, opts: { photosPerUnit?: number } = {}): Promise<ResultsReportData | null> {
   const campaign = await findCampaignWithPeriod(db, campaignId);
   if (!campaign) return null;
-  const stats = await campaignTaskStatsQuery(db, campaignId).execute();
+  // The plan's order: an import creates the tasks in the order the plan lists them.
+  const stats = (await campaignTaskStatsQuery(db, campaignId).execute()).sort((a, b) => a.id - b.id);
   const taskIds = stats.map((s) => s.id);
   const unitRows = taskIds.length ? await listTaskUnitRows(db, taskIds) : [];
   const photos = taskIds.length ? await listCampaignPhotos(db, taskIds, opts.photosPerUnit ?? 2) : [];
@@ -187,5 +201,6 @@ export async function loadResultsReportData(db: Db, campaignId: number, opts: { 
     campaign: { id: campaign.id, title: campaign.name, startsOn: campaign.startsOn, endsOn: campaign.endsOn },
     tasks,
     photos: photos.map(({ rank: _rank, ...p }) => p),
+    propaganda: await loadPropaganda(db, campaignId),
   };
 }

@@ -6,8 +6,8 @@ import type { Translate } from '../telegram/context.js';
 import { type BotConversation, defineConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { translator } from '../telegram/i18n.js';
-import { findCampaignPlan } from './plans.service.js';
-import { placeFromOffice, type ReportHints } from './report-hints.js';
+import { findCampaignPlan } from '../plans/plans.service.js';
+import { placeFromOffice, readReportHints, type ReportHints } from './report-hints.js';
 import { onBehalfOf } from './results-report.format.js';
 import { buildCampaignReport, type ReportDetails } from './results-report.service.js';
 
@@ -37,7 +37,10 @@ export function reportDetailsConversation(env: FeatureEnv) {
   const { deps, office } = env;
   return defineConversation<ReportDetailsArgs>('report-details', async (conversation, ctx, args) => {
     const t = translator(env.i18n, args.locale);
-    const hints = await conversation.external(async () => (await findCampaignPlan(deps.db, args.campaignId))?.hints ?? NO_HINTS);
+    const hints = await conversation.external(async () => {
+      const plan = await findCampaignPlan(deps.db, args.campaignId);
+      return plan ? readReportHints(plan.text, plan.place) : NO_HINTS;
+    });
     const saved = await conversation.external(async () => (await office.load(deps.db)).report);
     await ctx.reply(t('rrd-intro', { count: QUESTIONS }));
     const ask = (step: number, field: string, vars: Record<string, string>, suggestion: string | null) => askDetail(conversation, ctx, t, { step, field, vars, suggestion });

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { UnitKind } from '../core/schema.js';
-import { classify, shortTitle } from './plan-classify.js';
-import { findSubject, toAssignment } from './plan-assignees.js';
-import { suggestionFor } from './plan-forms.js';
-import type { PlanForm, PlanItemKind, PlanUnit } from './plan-types.js';
+import { classify, shortTitle } from '../plans/plan-classify.js';
+import { findSubject, toAssignment } from '../plans/plan-assignees.js';
+import { suggestionFor } from '../plans/plan-forms.js';
+import type { PlanForm, PlanItemKind, PlanUnit } from '../plans/plan-types.js';
 import { findWhen, type WhenValue } from '../calendar/when-reader.js';
 import type { TemplateId } from '../tasks/templates.js';
 

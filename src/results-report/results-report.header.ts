@@ -1,5 +1,6 @@
 import { type Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import type { ResultsReportData } from './results-report.data.js';
+import { DateTime } from 'luxon';
 import { documentDateParts, formatIsoDate, lowerFirst, titleIsActivities } from './results-report.format.js';
 import { bodyPara, CONTENT_WIDTH, para, type ReportContext, rule, SIZE } from './results-report.kit.js';
 
@@ -58,8 +59,14 @@ export function titleBlock(data: ResultsReportData, ctx: ReportContext): Paragra
   const subject = subjectOf(data, ctx);
   const { startsOn, endsOn } = data.campaign;
   const vars = { plan: settings.planCitation?.trim() || t('rr-plan-default'), subject, office: settings.officeName.trim() };
-  const intro =
-    startsOn && endsOn ? t('rr-intro-period', { ...vars, from: formatIsoDate(startsOn), to: formatIsoDate(endsOn) }) : t('rr-intro', vars);
+  const today = DateTime.fromJSDate(ctx.now, { zone: ctx.zone });
+  // Before the campaign's last day is over, the figures are those of today, not of a finished campaign.
+  const ongoing = endsOn !== null && (today.toISODate() ?? '') <= endsOn;
+  const intro = ongoing
+    ? t('rr-intro-so-far', { ...vars, date: today.toFormat('dd/MM/yyyy') })
+    : startsOn && endsOn
+      ? t('rr-intro-period', { ...vars, from: formatIsoDate(startsOn), to: formatIsoDate(endsOn) })
+      : t('rr-intro', vars);
   return [
     para(t('rr-title'), { align: 'center', bold: true, size: SIZE.body, before: 360 }),
     para(t('rr-subject', { subject }), { align: 'center', bold: true, size: SIZE.body }),

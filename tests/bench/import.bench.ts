@@ -1,0 +1,88 @@
+// `npm run bench -- import [--verbose]`: reads every real notice of tests/fixtures/plans/real as an
+// admin would send it (pasted text, a Word file, a PDF printed from it), with the bot's own reader,
+// and scores each draft against the hand-written expected draft: per field (kind, period, units,
+// title, take-down), the campaign name, spurious items, and the taps the review would still need.
+import { readFileSync } from 'node:fs';
+import { DateTime } from 'luxon';
+import { extractPlanText } from '../../src/plans/extract-text.js';
+import { parsePlan } from '../../src/plans/plan-parser.js';
+import { campaignNameOf } from '../../src/plans/plans.review.js';
+import { buildDocx, buildPdf } from '../fixtures/plans/documents.js';
+import { EXPECTED, type ExpectedDraft } from '../fixtures/plans/real/expected.js';
+import { communeUnits, type DraftScore, type Field, FIELDS, scoreDraft, ZONE } from './import-score.js';
+
+type Form = 'text' | 'docx' | 'pdf';
+const FORMS: Form[] = ['text', 'docx', 'pdf'];
+
+/** The fixture's text without its "# source:" / "# date:" lines, and the date the office received it. */
+function readFixture(file: string): { text: string; received: DateTime } {
+  const raw = readFileSync(new URL(`../fixtures/plans/real/${file}`, import.meta.url), 'utf8');
+  const date = /^# date: (\d{4}-\d{2}-\d{2})/m.exec(raw)?.[1];
+  const text = raw
+    .split('\n')
+    .filter((l) => !l.startsWith('# '))
+    .join('\n')
+    .trim();
+  return { text, received: DateTime.fromISO(date ?? '2026-01-01', { zone: ZONE }) };
+}
+
+async function asForm(text: string, form: Form): Promise<string> {
+  if (form === 'text') return text;
+  const bytes = form === 'docx' ? await buildDocx(text) : await buildPdf(text);
+  const out = await extractPlanText({ bytes, fileName: `notice.${form}` });
+  if (!out.ok) throw new Error(`${form}: ${out.reason}`);
+  return out.text;
+}
+
+function describeMiss(exp: ExpectedDraft, form: Form, s: DraftScore): string[] {
+  const lines: string[] = [];
+  if (!s.campaignRight) lines.push(`  ${exp.file} [${form}] campaign: got “${s.campaign ?? '—'}”, want “${exp.campaignTitle}”`);
+  for (const t of s.tasks) {
+    if (!t.wrong.length) continue;
+    const want = `${t.expected.kind} ${t.expected.start ?? '—'}…${t.expected.end ?? '—'}`;
+    const got = t.item ? `${t.item.kind} “${t.item.title}” ${t.item.periodFrom}` : 'nothing';
+    lines.push(`  ${exp.file} [${form}] ${want}: wrong ${t.wrong.join(', ')} (got ${got})`);
+  }
+  for (const item of s.spurious) lines.push(`  ${exp.file} [${form}] spurious: ${item.kind} “${item.title}”`);
+  return lines;
+}
+
+export async function run(args: string[]): Promise<void> {
+  const verbose = args.includes('--verbose');
+  const fields = Object.fromEntries(FIELDS.map((f) => [f, { right: 0, all: 0 }])) as Record<Field, { right: number; all: number }>;
+  let drafts = 0;
+  let right = 0;
+  let spurious = 0;
+  let taps = 0;
+  let campaigns = 0;
+  const misses: string[] = [];
+  const differs: string[] = [];
+  for (const exp of EXPECTED) {
+    const { text, received } = readFixture(exp.file);
+    const units = communeUnits(exp);
+    let first: string | null = null;
+    for (const form of FORMS) {
+      const read = await asForm(text, form);
+      const draft = parsePlan(read, { zone: ZONE, units, defaultYear: received.year });
+      const s = scoreDraft(draft, exp, units, (d) => campaignNameOf(d.title));
+      drafts++;
+      if (s.right) right++;
+      if (s.campaignRight) campaigns++;
+      spurious += s.spurious.length;
+      taps += s.taps;
+      for (const t of s.tasks) for (const f of FIELDS) (fields[f].all++, t.wrong.includes(f) ? 0 : fields[f].right++);
+      const summary = JSON.stringify(draft.items.map((i) => [i.kind, i.title, i.period?.start, i.period?.end, i.assign.unitIds]));
+      if (first === null) first = summary;
+      else if (summary !== first) differs.push(`  ${exp.file} [${form}] reads differently from the pasted text`);
+      if (!s.right && (verbose || form === 'text')) misses.push(...describeMiss(exp, form, s));
+    }
+  }
+  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
+  console.log(`import bench: ${EXPECTED.length} notices × ${FORMS.length} forms (${FORMS.join(', ')})`);
+  for (const f of FIELDS) console.log(`  ${f.padEnd(9)} ${fields[f].right}/${fields[f].all} (${pct(fields[f].right, fields[f].all)})`);
+  console.log(`  campaign  ${campaigns}/${drafts} (${pct(campaigns, drafts)})`);
+  if (differs.length) console.log(['forms that read differently:', ...differs].join('\n'));
+  if (misses.length) console.log([`misses${verbose ? '' : ' (pasted text; --verbose for every form)'}:`, ...misses].join('\n'));
+  console.log(`  drafts right: ${pct(right, drafts)}`);
+  console.log(`import: ${right}/${drafts} drafts right, ${spurious} spurious, ${(taps / drafts).toFixed(1)} taps per notice`);
+}
