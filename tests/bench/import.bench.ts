@@ -2,12 +2,15 @@
 // admin would send it (pasted text, a Word file, a PDF printed from it), with the bot's own reader,
 // and scores each draft against the hand-written expected draft: per field (kind, period, units,
 // title, take-down), the campaign name, spurious items, and the taps the review would still need.
+// Then the same for tests/fixtures/plans/heldout: notices collected after the reader's rules were
+// written against real/, so its line is the held-out figure (never tune the reader against it).
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { extractPlanText } from '../../src/plans/extract-text.js';
 import { parsePlan } from '../../src/plans/plan-parser.js';
 import { campaignNameOf } from '../../src/plans/plans.review.js';
 import { buildDocx, buildPdf } from '../fixtures/plans/documents.js';
+import { EXPECTED as HELD_OUT } from '../fixtures/plans/heldout/expected.js';
 import { EXPECTED, type ExpectedDraft } from '../fixtures/plans/real/expected.js';
 import { communeUnits, type DraftScore, type Field, FIELDS, scoreDraft, ZONE } from './import-score.js';
 
@@ -15,8 +18,8 @@ type Form = 'text' | 'docx' | 'pdf';
 const FORMS: Form[] = ['text', 'docx', 'pdf'];
 
 /** The fixture's text without its "# source:" / "# date:" lines, and the date the office received it. */
-function readFixture(file: string): { text: string; received: DateTime } {
-  const raw = readFileSync(new URL(`../fixtures/plans/real/${file}`, import.meta.url), 'utf8');
+function readFixture(dir: string, file: string): { text: string; received: DateTime } {
+  const raw = readFileSync(new URL(`../fixtures/plans/${dir}/${file}`, import.meta.url), 'utf8');
   const date = /^# date: (\d{4}-\d{2}-\d{2})/m.exec(raw)?.[1];
   const text = raw
     .split('\n')
@@ -47,42 +50,59 @@ function describeMiss(exp: ExpectedDraft, form: Form, s: DraftScore): string[] {
   return lines;
 }
 
-export async function run(args: string[]): Promise<void> {
-  const verbose = args.includes('--verbose');
-  const fields = Object.fromEntries(FIELDS.map((f) => [f, { right: 0, all: 0 }])) as Record<Field, { right: number; all: number }>;
-  let drafts = 0;
-  let right = 0;
-  let spurious = 0;
-  let taps = 0;
-  let campaigns = 0;
-  const misses: string[] = [];
-  const differs: string[] = [];
-  for (const exp of EXPECTED) {
-    const { text, received } = readFixture(exp.file);
+type Tally = { right: number; all: number };
+interface SetScore {
+  fields: Record<Field, Tally>;
+  drafts: number;
+  right: number;
+  spurious: number;
+  taps: number;
+  campaigns: number;
+  misses: string[];
+  differs: string[];
+}
+
+/** Reads every notice of tests/fixtures/plans/<dir> in every form and scores it against its expected draft. */
+async function scoreSet(dir: string, expected: ExpectedDraft[], verbose: boolean): Promise<SetScore> {
+  const fields = Object.fromEntries(FIELDS.map((f) => [f, { right: 0, all: 0 }])) as Record<Field, Tally>;
+  const out: SetScore = { fields, drafts: 0, right: 0, spurious: 0, taps: 0, campaigns: 0, misses: [], differs: [] };
+  for (const exp of expected) {
+    const { text, received } = readFixture(dir, exp.file);
     const units = communeUnits(exp);
     let first: string | null = null;
     for (const form of FORMS) {
       const read = await asForm(text, form);
       const draft = parsePlan(read, { zone: ZONE, units, defaultYear: received.year });
       const s = scoreDraft(draft, exp, units, (d) => campaignNameOf(d.title));
-      drafts++;
-      if (s.right) right++;
-      if (s.campaignRight) campaigns++;
-      spurious += s.spurious.length;
-      taps += s.taps;
+      out.drafts++;
+      if (s.right) out.right++;
+      if (s.campaignRight) out.campaigns++;
+      out.spurious += s.spurious.length;
+      out.taps += s.taps;
       for (const t of s.tasks) for (const f of FIELDS) (fields[f].all++, t.wrong.includes(f) ? 0 : fields[f].right++);
       const summary = JSON.stringify(draft.items.map((i) => [i.kind, i.title, i.period?.start, i.period?.end, i.assign.unitIds]));
       if (first === null) first = summary;
-      else if (summary !== first) differs.push(`  ${exp.file} [${form}] reads differently from the pasted text`);
-      if (!s.right && (verbose || form === 'text')) misses.push(...describeMiss(exp, form, s));
+      else if (summary !== first) out.differs.push(`  ${exp.file} [${form}] reads differently from the pasted text`);
+      if (!s.right && (verbose || form === 'text')) out.misses.push(...describeMiss(exp, form, s));
     }
   }
-  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
-  console.log(`import bench: ${EXPECTED.length} notices × ${FORMS.length} forms (${FORMS.join(', ')})`);
-  for (const f of FIELDS) console.log(`  ${f.padEnd(9)} ${fields[f].right}/${fields[f].all} (${pct(fields[f].right, fields[f].all)})`);
-  console.log(`  campaign  ${campaigns}/${drafts} (${pct(campaigns, drafts)})`);
-  if (differs.length) console.log(['forms that read differently:', ...differs].join('\n'));
-  if (misses.length) console.log([`misses${verbose ? '' : ' (pasted text; --verbose for every form)'}:`, ...misses].join('\n'));
-  console.log(`  drafts right: ${pct(right, drafts)}`);
-  console.log(`import: ${right}/${drafts} drafts right, ${spurious} spurious, ${(taps / drafts).toFixed(1)} taps per notice`);
+  return out;
+}
+
+const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
+
+function report(label: string, notices: number, s: SetScore, verbose: boolean): void {
+  console.log(`${label} bench: ${notices} notices × ${FORMS.length} forms (${FORMS.join(', ')})`);
+  for (const f of FIELDS) console.log(`  ${f.padEnd(9)} ${s.fields[f].right}/${s.fields[f].all} (${pct(s.fields[f].right, s.fields[f].all)})`);
+  console.log(`  campaign  ${s.campaigns}/${s.drafts} (${pct(s.campaigns, s.drafts)})`);
+  if (s.differs.length) console.log(['forms that read differently:', ...s.differs].join('\n'));
+  if (s.misses.length) console.log([`misses${verbose ? '' : ' (pasted text; --verbose for every form)'}:`, ...s.misses].join('\n'));
+  console.log(`  drafts right: ${pct(s.right, s.drafts)}`);
+  console.log(`${label}: ${s.right}/${s.drafts} drafts right, ${s.spurious} spurious, ${(s.taps / s.drafts).toFixed(1)} taps per notice`);
+}
+
+export async function run(args: string[]): Promise<void> {
+  const verbose = args.includes('--verbose');
+  report('import', EXPECTED.length, await scoreSet('real', EXPECTED, verbose), verbose);
+  report('import (held-out)', HELD_OUT.length, await scoreSet('heldout', HELD_OUT, verbose), verbose);
 }
