@@ -6,6 +6,7 @@ import { type Clock, systemClock } from './core/clock.js';
 import { type DatabaseHandle, isDatabaseReachable, openDatabase } from './core/db.js';
 import type { Logger } from './core/logger.js';
 import { migrateToLatest } from './core/migrator.js';
+import { Snapshots } from './backups/daily-snapshots.js';
 import { Dispatcher } from './outbox/dispatcher.js';
 import { advisoryElector, soloElector } from './outbox/leader.js';
 import { createOutbox, type Texts } from './outbox/outbox.js';
@@ -17,6 +18,7 @@ import { tetHold, tetPaused } from './reminders/tet-hold.js';
 import { seriesProducer } from './series/series-producer.js';
 import { createBot, type CreatedBot } from './bot.js';
 import { type Receiver, startPolling, startWebhook } from './telegram/lifecycle.js';
+import { startLocalServer } from './telegram/local-server.js';
 import { LOCALES, translator } from './telegram/i18n.js';
 import { setDefaultMenus } from './telegram/menus.js';
 import { createNotifier, type Notifier } from './telegram/notifier.js';
@@ -42,6 +44,8 @@ export interface AppOptions {
   /** The outbox's pacing time (tests pass a virtual one). */
   time?: TimeSource;
   notifier?: Notifier;
+  /** false: no 127.0.0.1:PORT server in polling mode (tests that run many bots in one process). */
+  localServer?: boolean;
 }
 
 /** Wiring only: db → migrate → bot → receiver → outbox (scheduler + dispatcher). Used by main.ts and by tests that run the app in-process. */
@@ -61,15 +65,19 @@ export async function startApp(config: Config, logger: Logger, opts: AppOptions 
   await bot.init();
   await env.office.load(database.db);
   await setDefaultMenus(bot.api, (l) => translator(env.i18n, l), LOCALES, config.defaultLocale);
+  const snapshots = database.target === 'pglite' && database.dataDir ? new Snapshots({ db: database.db, dataDir: database.dataDir, clock, zone: config.timezone, keep: config.backupKeep, logger }) : undefined;
+  const local = { healthy: () => isDatabaseReachable(database.db), backup: snapshots && (() => snapshots.take()) };
   let receiver: Receiver;
+  let localServer: { close(): Promise<void> } | undefined;
   if (config.webhookUrl && config.webhookSecret) {
-    const healthy = () => isDatabaseReachable(database.db);
-    receiver = await startWebhook(bot, inFlight, { url: config.webhookUrl, secret: config.webhookSecret, port: config.port, healthy });
+    receiver = await startWebhook(bot, inFlight, { url: config.webhookUrl, secret: config.webhookSecret, port: config.port, ...local });
     logger.info({ port: config.port }, 'webhook server listening');
   } else {
-    receiver = await startPolling(bot, inFlight);
+    receiver = await startPolling(bot, inFlight, { db: database.db, logger });
+    if (opts.localServer ?? true) localServer = await startLocalServer(config.port, { ...local, status: receiver.status }, logger);
     logger.info({ username: bot.botInfo.username }, 'polling for updates');
   }
+  const daily = snapshots && (opts.timers ?? true) ? everyFewMinutes(() => snapshots.daily(), logger) : undefined;
   const outbox = startOutbox({ ...opts, config, database, clock, logger, texts: (l) => translator(env.i18n, l), timers: opts.timers ?? true, pacer: sendBudget.bulk });
   wake = () => outbox.dispatcher.kick();
   let stopping: Promise<void> | undefined;
@@ -81,6 +89,8 @@ export async function startApp(config: Config, logger: Logger, opts: AppOptions 
     stop: () =>
       (stopping ??= (async () => {
         await receiver.stop();
+        daily?.stop();
+        await localServer?.close();
         await outbox.stop();
         if (!opts.database) await database.close();
         logger.info('stopped');
@@ -156,6 +166,25 @@ function startOutbox(o: {
     stop: async () => {
       await scheduler.stop();
       await dispatcher.stop();
+    },
+  };
+}
+
+/** How often the running bot checks whether today's snapshot is taken (the clock decides the day). */
+const SNAPSHOT_CHECK_MS = 10 * 60_000;
+const FIRST_SNAPSHOT_CHECK_MS = 60_000;
+
+function everyFewMinutes(check: () => Promise<unknown>, logger: Logger): { stop(): void } {
+  const run = () => void check().catch((error: unknown) => logger.error({ err: error }, 'could not write the daily database snapshot'));
+  // Not at once: a start-up is busy enough (and a bot restarted in a loop would snapshot each time).
+  const first = setTimeout(run, FIRST_SNAPSHOT_CHECK_MS);
+  const timer = setInterval(run, SNAPSHOT_CHECK_MS);
+  first.unref();
+  timer.unref();
+  return {
+    stop: () => {
+      clearTimeout(first);
+      clearInterval(timer);
     },
   };
 }

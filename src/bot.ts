@@ -30,7 +30,10 @@ import { telegramFetch } from './telegram/http-client.js';
 import { pacedReplies } from './telegram/paced-replies.js';
 import { SendBudget } from './telegram/pacer.js';
 import { privateChatsOnly } from './telegram/private-only.js';
-import { isDatabaseUnavailable } from './core/db-errors.js';
+import { isDatabaseUnavailable, isDiskFull } from './core/db-errors.js';
+import { DiskFullAlarm } from './telegram/disk-full.js';
+import { listStaffRecipients } from './outbox/recipients.queries.js';
+import { wellFormedUpdates } from './telegram/update-guard.js';
 import { officeVariables, termVariables } from './settings/office-terms.js';
 import { inOffice, OfficeScopePlugin } from './core/office-scope.js';
 import { exampleDates } from './core/example-dates.js';
@@ -99,9 +102,11 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
 
   const inFlight = new InFlight();
   bot.use(inFlight.middleware);
+  bot.use(wellFormedUpdates(deps.logger));
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   // Everything that can fail, loading the sender included, runs inside the boundary that apologises.
-  const guarded = bot.errorBoundary((err) => reportError(err.ctx, err.error, env));
+  const diskFull = new DiskFullAlarm({ admins: () => listStaffRecipients(deps.db, ['admin']), logger: deps.logger, text: (locale) => i18n.t(locale ?? config.defaultLocale, 'admin-disk-full') });
+  const guarded = bot.errorBoundary((err) => reportError(err.ctx, err.error, env, diskFull));
   guarded.use(privateChatsOnly(env));
   // Hot dialogues (the leader's report) go first: an input for a dialogue this process holds,
   // or a press that opens one, needs neither the sender nor the rest of the pipeline.
@@ -163,18 +168,23 @@ function loadMember(deps: Dependencies, office: OfficeSettingsCache): Middleware
   };
 }
 
-/** Apologises in the user's language: "busy" while the database is unreachable, a generic line otherwise. */
-async function reportError(ctx: BotContext, error: unknown, env: FeatureEnv): Promise<void> {
+/**
+ * Apologises in the user's language: "not saved, the disk is full" (and the admins are told,
+ * once), "busy" while the database is unreachable, a generic line otherwise.
+ */
+async function reportError(ctx: BotContext, error: unknown, env: FeatureEnv, diskFull: DiskFullAlarm): Promise<void> {
   const { deps, i18n } = env;
-  const busy = isDatabaseUnavailable(error);
-  deps.logger.error({ err: error, updateId: ctx.update.update_id }, busy ? 'database unavailable' : 'handler failed');
+  const full = isDiskFull(error);
+  const busy = !full && isDatabaseUnavailable(error);
+  deps.logger.error({ err: error, updateId: ctx.update.update_id }, full ? 'database disk is full' : busy ? 'database unavailable' : 'handler failed');
   // The failure may have come before the sender or i18n were loaded.
   const locale = ctx.member?.locale ?? deps.config.defaultLocale;
   try {
     // The message first: a press made while the bot was down can no longer be answered.
-    if (ctx.chat?.type === 'private') await ctx.reply(i18n.t(locale, busy ? 'error-busy' : 'error-generic'));
+    if (ctx.chat?.type === 'private') await ctx.reply(i18n.t(locale, full ? 'error-disk-full' : busy ? 'error-busy' : 'error-generic'));
     await answerPress(ctx);
   } catch (replyError) {
     deps.logger.warn({ err: replyError }, 'could not apologise to the user');
   }
+  if (full) await diskFull.raise(ctx.api);
 }

@@ -26,6 +26,8 @@ export interface Config {
   catchupGraceHours: number;
   /** Local hour of the daily digest to officials and admins. */
   digestHour: number;
+  /** How many daily snapshots of the embedded database are kept in DATA_DIR/backups. */
+  backupKeep: number;
 }
 
 /** Minutes after local midnight; start > end means the quiet time spans midnight (21:00-06:30). */
@@ -104,6 +106,7 @@ const schema = z.object({
       .default('info'),
   ),
   INVITE_TTL_DAYS: positiveInt(7),
+  BACKUP_KEEP: positiveInt(14),
   CONVERSATION_IDLE_HOURS: positiveInt(24),
   SEND_RATE_PER_SECOND: z.preprocess(
     blankToUndefined,
@@ -176,5 +179,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     quietHours: parseQuietHours(e.QUIET_HOURS),
     catchupGraceHours: e.CATCHUP_GRACE_HOURS,
     digestHour: e.DIGEST_HOUR,
+    backupKeep: e.BACKUP_KEEP,
   };
 }

@@ -1,6 +1,10 @@
 import { ConfigError, loadConfig, readEnv } from './config.js';
 import { createLogger } from './core/logger.js';
 import { systemClock } from './core/clock.js';
+import { DataDirLockedError } from './core/data-lock.js';
+import { DataDirUnreadableError } from './core/snapshot-files.js';
+
+const isOperatorError = (error: unknown): error is Error => error instanceof DataDirLockedError || error instanceof DataDirUnreadableError;
 
 const STOP_TIMEOUT_MS = 15_000;
 
@@ -23,7 +27,9 @@ async function main(): Promise<void> {
     import('./telegram/i18n.js'),
   ]);
   const app = await startApp(config, logger).catch((error: unknown) => {
-    logger.fatal({ err: error }, 'could not start');
+    // A folder in use or unreadable is the operator's to fix: one plain line saying what to do.
+    if (isOperatorError(error)) console.error(error.message);
+    else logger.fatal({ err: error }, 'could not start');
     process.exit(1);
   });
   let stopping = false;

@@ -177,6 +177,21 @@ describe.each(dbTargets())('reminders on %s', (target) => {
     expect(sendsTo()).toEqual([ADMIN]);
   });
 
+  it('when the bot was down for more than three days, then the admins\' notice lists every reminder it skipped, the oldest too', async () => {
+    const { task } = await seed();
+    await at('01/06/2026 08:00');
+    h.fake.resetCalls();
+    // Down from 02/06 until 16/06 10:00: the 3-day (11/06), 1-day (13/06) reminders and the wrap-up (14/06) were all missed.
+    h.clock.setLocal('16/06/2026 10:00');
+    await h.restart();
+    const result = await at('16/06/2026 10:00');
+    const key = (kind: string, time: string) => `reminder:${task.id}:${kind}:${local(time).toISOString().slice(0, 16)}`;
+    expect(result.skipped).toEqual(expect.arrayContaining([key('due-3d', '11/06/2026 08:00'), key('due-1d', '13/06/2026 08:00'), key('due-day', '14/06/2026 07:00'), `wrapup:${task.id}:${local('14/06/2026 17:00').toISOString().slice(0, 16)}`]));
+    const notice = h.fake.user(ADMIN).messages().at(-1)?.text ?? '';
+    expect(notice).toContain('lúc 11/06/2026 08:00');
+    expect(notice).toContain('lúc 13/06/2026 08:00');
+  });
+
   it('when an admin turns a reminder off with /reminders, then it is not sent', async () => {
     const { task } = await seed();
     await at('01/06/2026 08:00');

@@ -74,7 +74,7 @@ describe.each(dbTargets())('the leader report path without friction on %s', (tar
     leader.pressButton('📤 Gửi');
     expect(await next(leader)).toContain('Đã nhận báo cáo');
     const answered = leader.callbackAnswers().length;
-    leader.pressCallbackData('rc:send', send?.message_id);
+    leader.pressButton('📤 Gửi', { messageId: send?.message_id ?? 0 });
     await h.fake.waitFor(() => leader.callbackAnswers().length === answered + 1);
     expect(leader.callbackAnswers().at(-1)?.text).toBe('Báo cáo đã được gửi và lưu rồi, không cần bấm lại.');
     const photos = await database.db.selectFrom('report_photos').select(['file_unique_id']).execute();

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, type RawBuilder, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-lock.js';
+import { DataDirUnreadableError } from './snapshot-files.js';
 import type { Logger } from './logger.js';
 import type { Database } from './schema.js';
 
@@ -15,6 +17,8 @@ export interface DatabaseHandle {
   db: Db;
   /** 'pglite' (embedded) or 'postgres' (a server through pg). */
   target: 'pglite' | 'postgres';
+  /** The embedded database's folder (PGlite on disk only). */
+  dataDir?: string;
   close(): Promise<void>;
 }
 
@@ -44,19 +48,33 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   }
   const dataDir = opts.dataDir === 'memory://' ? undefined : opts.dataDir;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // Before PGlite touches a file: a second process on the folder refuses here (DataDirLockedError).
+  const lock = dataDir ? lockDataDir(dataDir) : undefined;
   // Loaded only for the embedded target: a bot on a server never pays PGlite's memory or startup.
   const [{ PGlite, types: pgliteTypes }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
-  const pglite = new PGlite(dataDir, {
-    parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) },
-  });
-  await pglite.waitReady;
+  let pglite;
+  try {
+    pglite = new PGlite(dataDir, {
+      parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) },
+    });
+    await pglite.waitReady;
+  } catch (error) {
+    lock?.release();
+    throw dataDir ? new DataDirUnreadableError(dataDir, error) : error;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const engine = pglite;
   return {
     db,
     target: 'pglite',
+    ...(dataDir ? { dataDir } : {}),
     close: async () => {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await db.destroy();
+        if (!engine.closed) await engine.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

@@ -393,6 +393,14 @@ export interface Database {
   task_series: TaskSeriesTable;
   task_series_units: TaskSeriesUnitsTable;
   task_take_downs: TaskTakeDownsTable;
+  update_inbox: UpdateInboxTable;
+}
+
+/** Updates taken from Telegram and not yet handled (long polling only). */
+export interface UpdateInboxTable {
+  update_id: number;
+  body: unknown;
+  taken_at: Generated<Date>;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

@@ -84,7 +84,7 @@ const onFormatButton =
     const zone = deps.config.timezone;
     const bytes = format === 'xlsx' ? await (await import('./exports.xlsx.js')).buildXlsx(data, ctx.t, zone) : buildCsv(data, ctx.t, zone);
     const file = new InputFile(bytes, exportFileName(data.title, data.generatedAt, zone, format));
-    await ctx.replyWithDocument(file, { caption: ctx.t('ex-caption', { title: data.title, tasks: data.tasks.length }).slice(0, 1024) });
+    await ctx.replyWithDocument(file, { caption: clip(ctx.t('ex-caption', { title: data.title, tasks: data.tasks.length }), 1024) });
   };
 
 /** Officials and admins: /export → campaign → whole campaign or one task → XLSX or CSV, sent as a document. */

@@ -1,4 +1,5 @@
 import { Composer } from 'grammy';
+import { answerPress } from '../telegram/ask.js';
 import type { BotContext } from '../telegram/context.js';
 import type { Feature, FeatureEnv } from '../telegram/feature.js';
 
@@ -8,7 +9,8 @@ export function createStrangerGate(_env: FeatureEnv): Feature {
   composer.drop(
     (ctx) => !!ctx.member,
     async (ctx) => {
-      if (ctx.callbackQuery) return ctx.answerCallbackQuery({ text: ctx.t('stranger-blocked'), show_alert: true });
+      // answerPress: a stranger's late press (the query too old to answer) is harmless, not a failure.
+      if (ctx.callbackQuery) return answerPress(ctx, { text: ctx.t('stranger-blocked'), showAlert: true });
       if (ctx.chat?.type === 'private' && ctx.message) return ctx.reply(ctx.t('stranger-blocked'));
     },
   );

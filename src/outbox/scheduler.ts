@@ -8,6 +8,7 @@ import { OutageLog, Serial } from './loop-kit.js';
 import type { DueItem, Producer, Texts } from './outbox.js';
 import { nextSendable, type SendWindow, sendableDeadline } from './outbox.rules.js';
 import { listStaffRecipients, localeOf } from './recipients.queries.js';
+import { splitLines } from '../telegram/split.js';
 
 export interface SchedulerOptions {
   db: Db;
@@ -105,12 +106,13 @@ export class Scheduler {
     this.o.logger.warn({ skipped: items.map((i) => i.key) }, 'missed while the bot was down; skipped');
     const admins = await listStaffRecipients(this.o.db, ['admin']);
     const key = `notice:skipped:${items.map((i) => i.key).sort()[0] ?? ''}`;
+    // Every skipped item is listed: a long list goes out as several messages, never cut short.
     await enqueueDeliveries(
       this.o.db,
-      admins.map((a) => {
+      admins.flatMap((a) => {
         const t = this.o.texts(localeOf(a.locale, this.o.defaultLocale));
-        const text = [t('outbox-skipped-header', { count: items.length, hours: this.o.graceHours }), ...items.map((i) => `• ${i.describe(t)}`)].join('\n');
-        return { source: key, kind: 'notice' as const, chatId: a.chatId, memberId: a.memberId, payload: { text: text.slice(0, 4000) }, notBefore: now, expiresAt: null };
+        const chunks = splitLines([t('outbox-skipped-header', { count: items.length, hours: this.o.graceHours }), ...items.map((i) => `• ${i.describe(t)}`)]);
+        return chunks.map((text, i) => ({ source: i === 0 ? key : `${key}:${i + 1}`, kind: 'notice' as const, chatId: a.chatId, memberId: a.memberId, payload: { text }, notBefore: now, expiresAt: null }));
       }),
     );
   }

@@ -5,6 +5,7 @@ import type { PlanImport } from './plans.service.js';
 import { suggestionFor, toReportForm } from './plan-forms.js';
 import { taskTimes } from './plan-times.js';
 import type { DraftItem, PlanDraft, PlanItemKind, PlanPeriod, PlanUnit } from './plan-types.js';
+import { clip } from '../core/text.js';
 
 /** One drafted item under review: the draft's own fields as the admin changed them, kept or dropped. */
 export interface ReviewItem {
@@ -133,7 +134,7 @@ export function toImport(items: ReviewItem[], c: ImportContext): PlanImport {
       const times = taskTimes(item, c.now, c.zone);
       const form = reportFormOf(r, c.t);
       if (!task || !times || !form) return [];
-      return [{ index: item.index, title: item.title, description: item.source.slice(0, 1000), template: task.template, ...times, form, unitIds: item.assign.unitIds }];
+      return [{ index: item.index, title: item.title, description: clip(item.source, 1000), template: task.template, ...times, form, unitIds: item.assign.unitIds }];
     }),
     broadcasts: chosen.flatMap((r) => {
       const b = r.item.suggestion.broadcast;
@@ -164,7 +165,7 @@ function broadcastText(r: ReviewItem, campaign: string, c: ImportContext): strin
   if (period) lines.push(c.t('plan-broadcast-period', { from: fmt(period.start), to: fmt(period.end) }));
   if (r.link) lines.push(c.t('plan-broadcast-link', { link: r.link }));
   if (r.item.suggestion.task) lines.push(c.t('plan-broadcast-report'));
-  return lines.join('\n').slice(0, 4000);
+  return clip(lines.join('\n'), 4000);
 }
 
 /** Units for answering an unmatched name: those sharing most words with it first, residential units last. */

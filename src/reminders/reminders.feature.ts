@@ -8,6 +8,7 @@ import { hasRole } from '../telegram/guards.js';
 import { reminderView, setReminderEnabled } from './reminder-settings.service.js';
 import { listOpenTasks } from './reminders.queries.js';
 import { closeRemindersButton, handledReminderButton, taskRemindersButton, toggleReminderButton } from './reminders.buttons.js';
+import { clip } from '../core/text.js';
 
 const MAX_TITLE = 40;
 
@@ -22,7 +23,7 @@ export function createRemindersFeature(env: FeatureEnv): Feature {
     const tasks = await listOpenTasks(deps.db);
     if (tasks.length === 0) return ctx.reply(ctx.t('reminders-none'));
     const kb = new InlineKeyboard();
-    for (const task of tasks.slice(0, 50)) kb.text(task.title.slice(0, MAX_TITLE), taskRemindersButton.pack(task.id)).row();
+    for (const task of tasks.slice(0, 50)) kb.text(clip(task.title, MAX_TITLE), taskRemindersButton.pack(task.id)).row();
     await ctx.reply(ctx.t('reminders-choose-task'), { reply_markup: kb });
   });
 

@@ -17,9 +17,6 @@ export interface ReminderDeps {
   texts: Texts;
 }
 
-/** Only instants this recent are looked at; older ones were handled (or skipped) long ago. */
-const LOOKBACK_MS = 3 * 24 * 3_600_000;
-
 /** Task reminders, announcements and deadline wrap-ups as the scheduler's due items. */
 export function reminderProducer(deps: ReminderDeps): Producer {
   return {
@@ -29,8 +26,10 @@ export function reminderProducer(deps: ReminderDeps): Producer {
       const items: DueItem[] = [];
       for (const task of tasks) {
         for (const r of scheduleOf(task, deps.zone)) {
-          const fresh = r.at.getTime() <= now.getTime() && now.getTime() - r.at.getTime() < LOOKBACK_MS;
-          if (fresh && !disabled.has(`${task.id}:${r.kind}`)) items.push(reminderItem(deps, task, r));
+          // Every past instant of an open task, however old: the scheduler skips those already
+          // recorded, and one missed during a long outage must still reach the admins' notice.
+          const due = r.at.getTime() <= now.getTime();
+          if (due && !disabled.has(`${task.id}:${r.kind}`)) items.push(reminderItem(deps, task, r));
         }
       }
       return items;

@@ -42,6 +42,7 @@ const OPENED_STATE: { [K in keyof ReportState]-?: RawBuilder<unknown> } = {
   max: sql`case when target.form->'number'->>'max' = 'households' then target.households end`,
   form: sql`target.form`,
   step: sql`${sql.lit('status')}::text`,
+  summary: sql`null::int`,
   answers: sql`${sql.lit(JSON.stringify(EMPTY_DRAFT))}::jsonb`,
 };
 const openedState = sql.join(Object.entries(OPENED_STATE).map(([key, value]) => sql`${sql.lit(key)}::text, ${value}`));

@@ -30,6 +30,8 @@ export const reportStateSchema = z.object({
   max: z.number().nullable(),
   form: formSchema,
   step: z.enum(STEPS),
+  /** The summary token (reportSendButton in reports.buttons.ts) shown with the summary; null before one is shown. */
+  summary: z.number().int().nullable().default(null),
   answers: z.object({
     status: z.enum(['done', 'partial', 'not_done']).nullable(),
     number: z.number().nullable(),

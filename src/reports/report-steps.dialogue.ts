@@ -5,7 +5,8 @@ import type { Translate } from '../telegram/context.js';
 import type { Say, Step } from '../telegram/hot-dialogue.js';
 import { type ReportDraft, type ReportState, stepAfter } from './report-state.js';
 import type { PhotoEvidence } from './report.model.js';
-import { locationSkipButton, noteSkipButton, photosButton, pressedConfirm, pressedPhotos, pressedStatus, REPORT_STATUSES, reportConfirmButton, statusButton } from './reports.buttons.js';
+import { locationSkipButton, noteSkipButton, photosButton, pressedConfirm, pressedPhotos, pressedStatus, REPORT_STATUSES, reportConfirmButton, reportSendButton, statusButton } from './reports.buttons.js';
+import { clip } from '../core/text.js';
 
 /**
  * The questions of the report dialogue: what each step asks, and what it makes of one input.
@@ -14,6 +15,8 @@ import { locationSkipButton, noteSkipButton, photosButton, pressedConfirm, press
  */
 
 const MAX_NOTE = 1000;
+/** How much of a refused answer is shown back (cut by characters, never inside an emoji). */
+const MAX_ECHO = 40;
 
 const say = (text: string, keyboard?: InlineKeyboard): Say => (keyboard ? { text, keyboard } : { text });
 const stay = (state: ReportState, ...messages: Say[]): Step<ReportState> => ({ kind: 'continue', state, say: messages });
@@ -43,6 +46,9 @@ export function summary(t: Translate, state: ReportState): string {
   return lines.join('\n');
 }
 
+/** Gửi under this summary (the plain 'rc:send' of older versions only while no token was set). */
+const sendData = (state: ReportState) => (state.summary === null ? reportConfirmButton.pack('send') : reportSendButton.pack(state.summary, state.taskId, state.unitId));
+
 /** The first question, asked right after the intro. */
 export const statusPrompt = (t: Translate): Say => say(t('report-ask-status'), statusKeyboard(t));
 
@@ -62,7 +68,7 @@ export function prompt(t: Translate, state: ReportState): Say {
     case 'note':
       return say(t('report-ask-note'), skipKeyboard(t, noteSkipButton.pack('skip')));
     case 'confirm':
-      return say(summary(t, state), new InlineKeyboard().text(t('report-send'), reportConfirmButton.pack('send')).text(t('report-edit'), reportConfirmButton.pack('edit')).row().text(t('report-cancel'), reportConfirmButton.pack('cancel')));
+      return say(summary(t, state), new InlineKeyboard().text(t('report-send'), sendData(state)).text(t('report-edit'), reportConfirmButton.pack('edit')).row().text(t('report-cancel'), reportConfirmButton.pack('cancel')));
   }
 }
 
@@ -105,7 +111,7 @@ function readNumber(t: Translate, state: ReportState, input: Context): Step<Repo
   const text = input.message?.text;
   if (text === undefined) return stay(state, say(t('report-number-not-text')));
   const value = parseWholeNumber(text);
-  if (value === null) return stay(state, say(t('report-number-invalid', { input: text.slice(0, 40) })));
+  if (value === null) return stay(state, say(t('report-number-invalid', { input: clip(text, MAX_ECHO) })));
   if (state.max !== null && value > state.max) return stay(state, say(t('report-number-too-big', { value, max: state.max })));
   return answered(t, state, { number: value });
 }
@@ -161,5 +167,6 @@ export type Confirmation = 'send' | 'edit' | 'cancel';
 
 /** The press on the summary, or null (then "Gửi / Sửa / Huỷ ở trên" is said again). */
 export function confirmation(input: Context): Confirmation | null {
+  if (reportSendButton.unpack(data(input))) return 'send';
   return pressedConfirm(data(input));
 }

@@ -7,7 +7,7 @@ import { dialogueKey } from '../telegram/dialogue-store.js';
 import type { FeatureEnv } from '../telegram/feature.js';
 import { type HotDialogue, type HotDialogues, type RowGuard, sayAll, type Step } from '../telegram/hot-dialogue.js';
 import { isLocale, translator } from '../telegram/i18n.js';
-import { reportButton, reportStayButton, reportSwitchButton } from './reports.buttons.js';
+import { reportButton, reportStayButton, reportSwitchButton, summarySubmissionKey, summaryToken } from './reports.buttons.js';
 import { EMPTY_DRAFT, type ReportState, reportStateSchema } from './report-state.js';
 import { confirmation, prompt, readAnswer, statusPrompt } from './report-steps.dialogue.js';
 import { openReport, submitFromDialogue } from './reports.service.js';
@@ -52,8 +52,9 @@ export function reportDialogue(env: FeatureEnv): HotDialogue<ReportState> {
 
   const submit = async (t: Translate, state: ReportState, input: Context, guard: RowGuard) => {
     const { status, number, photos, location, note } = state.answers;
-    // The pressed button's query id makes a re-delivered "Gửi" store one revision.
-    const submissionKey = `cb:${input.callbackQuery?.id ?? input.update.update_id}`;
+    // The summary's token makes a re-delivered "Gửi" store one revision, and lets a later press
+    // on that summary check what was stored (the pressed query's id for summaries shown before tokens).
+    const submissionKey = state.summary === null ? `cb:${input.callbackQuery?.id ?? input.update.update_id}` : summarySubmissionKey(state.memberId, state.summary);
     const answers = { status: status ?? 'done', number, photos, location, note };
     const result = await submitFromDialogue(db, clock, { memberId: state.memberId, taskId: state.taskId, unitId: state.unitId, submissionKey, answers }, guard);
     if (result.outcome === 'stale') return 'stale';
@@ -85,7 +86,9 @@ export function reportDialogue(env: FeatureEnv): HotDialogue<ReportState> {
       const t = texts(state.locale);
       const guarded = switchGuard(t, state, input);
       if (guarded) return guarded;
-      return state.step === 'confirm' ? confirmStep(t, state, input) : readAnswer(t, state, input);
+      if (state.step === 'confirm') return confirmStep(t, state, input);
+      // An answer that leads to the summary names it after this update (see reportSendButton in reports.buttons.ts).
+      return readAnswer(t, { ...state, summary: summaryToken(input.update.update_id) }, input);
     },
   };
 }

@@ -27,9 +27,23 @@ export const photosButton = buttonKind('rph', [['done', 'skip']]);
 export const locationSkipButton = buttonKind('rlo', [['skip']]);
 /** The note question's "Bỏ qua". */
 export const noteSkipButton = buttonKind('rno', [['skip']]);
-/** The summary: Gửi / Sửa / Huỷ ("rc:send" is also pressed again after a failed send). */
+/** The summary: Gửi / Sửa / Huỷ (Gửi is reportSendButton below; "rc:send" only on summaries shown before it). */
 export const reportConfirmButton = buttonKind('rc', [['send', 'edit', 'cancel']]);
 
 export const pressedStatus = choice(statusButton);
 export const pressedPhotos = choice(photosButton);
 export const pressedConfirm = choice(reportConfirmButton);
+
+/**
+ * The summary's "Gửi": "rcs:<summary>:<taskId>:<unitId>". <summary> names the summary it is under
+ * (from the update that produced it), and the report sent from it is stored under the submission
+ * key {@link summarySubmissionKey}: so a later press on that summary, when the dialogue is over,
+ * can check whether the report was stored instead of assuming it.
+ */
+export const reportSendButton = buttonKind('rcs', ['id', 'id', 'id']);
+
+/** The token of a summary produced by this update (1–999,999,999: it is packed as an id). */
+export const summaryToken = (updateId: number): number => (updateId % 999_999_999) + 1;
+
+/** The submission key of the report sent from a member's summary. */
+export const summarySubmissionKey = (memberId: number, token: number): string => `sum:${memberId}:${token}`;

@@ -8,8 +8,8 @@ import { hasRole } from '../telegram/guards.js';
 import { splitLines } from '../telegram/split.js';
 import type { HotDialogues } from '../telegram/hot-dialogue.js';
 import { reportDialogue, reportEntry } from './report.dialogue.js';
-import { reportButton, reportButtonData, reportConfirmButton, reportSwitchButton } from './reports.buttons.js';
-import { type LeaderTaskLine, listLeaderTasks } from './reports.service.js';
+import { reportButton, reportButtonData, reportConfirmButton, reportSendButton, reportSwitchButton } from './reports.buttons.js';
+import { isSentFromSummary, type LeaderTaskLine, listLeaderTasks } from './reports.service.js';
 
 const MAX_LABEL_TITLE = 28;
 const short = (s: string) => clip(s, MAX_LABEL_TITLE);
@@ -55,10 +55,20 @@ export function createReportsFeature(env: FeatureEnv, dialogues: HotDialogues): 
   };
 
   members.command('tasks', onTasksCommand);
-  // A second tap on "Gửi" after the receipt: the dialogue is over and the report is stored.
-  const onSendAgain = (ctx: BotContext) => answerPress(ctx, { text: ctx.t('report-already-received') });
+  /**
+   * "Gửi" pressed with no report dialogue open (pressed again after the receipt, or on a summary
+   * that was cancelled or left to expire): "saved" only when the report from that summary is
+   * stored; otherwise the summary is closed, and the leader can start again.
+   */
+  const onSendAgain = async (ctx: BotContext & { member: NonNullable<BotContext['member']> }) => {
+    const pressed = reportSendButton.unpack(ctx.callbackQuery?.data);
+    if (pressed && (await isSentFromSummary(deps.db, ctx.member.id, pressed[0]))) return answerPress(ctx, { text: ctx.t('report-already-received') });
+    await answerPress(ctx, { text: ctx.t('report-not-saved') });
+    const again = pressed ? { reply_markup: new InlineKeyboard().text(ctx.t('report-start-again'), reportButtonData(pressed[1], pressed[2])) } : {};
+    await ctx.reply(ctx.t(pressed ? 'report-summary-closed' : 'report-summary-closed-old'), again);
+  };
 
   members.callbackQuery([reportButton.pattern, reportSwitchButton.pattern], onReportButton);
-  members.callbackQuery(reportConfirmButton.pack('send'), onSendAgain);
+  members.callbackQuery([reportConfirmButton.pack('send'), reportSendButton.pattern], onSendAgain);
   return { composer, early: entry.early };
 }

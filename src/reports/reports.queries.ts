@@ -32,3 +32,9 @@ export async function listLeaderTasks(db: DbOrTrx, memberId: number, now: Date):
     state: r.reportedAt && !returnedAt ? 'reported' : r.dueAt.getTime() < now.getTime() ? 'overdue' : 'pending',
   }));
 }
+
+/** Whether a report revision was stored under this submission key. */
+export async function isSubmissionStored(db: DbOrTrx, submissionKey: string): Promise<boolean> {
+  const row = await db.selectFrom('report_revisions').select('id').where('submission_key', '=', submissionKey).limit(1).executeTakeFirst();
+  return row !== undefined;
+}

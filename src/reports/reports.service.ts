@@ -6,8 +6,15 @@ import { type DialogueRow, parseRow } from '../telegram/dialogue-store.js';
 import { openReportDialogue } from './report-open.queries.js';
 import { type ReportState, reportStateSchema } from './report-state.js';
 import { type ConsumedRow, submitInOneStatement } from './report-submit.queries.js';
+import { summarySubmissionKey } from './reports.buttons.js';
+import { isSubmissionStored } from './reports.queries.js';
 
 export { listLeaderTasks, type LeaderTaskLine } from './reports.queries.js';
+
+/** Whether the report sent from this member's summary (its token, reportSendButton in reports.buttons.ts) is stored. */
+export function isSentFromSummary(db: Db, memberId: number, token: number): Promise<boolean> {
+  return isSubmissionStored(db, summarySubmissionKey(memberId, token));
+}
 
 export type { PhotoEvidence, ReportAnswers };
 

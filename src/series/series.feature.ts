@@ -10,6 +10,7 @@ import { listRecentOccurrences } from './series.queries.js';
 import { seriesButton, seriesChangeButton, seriesEndButton, seriesEndNoButton, seriesEndYesButton, seriesListButton, seriesStatusButton } from './series.buttons.js';
 import { changeSeries, findSeries, listSeries } from './series.service.js';
 import { seriesDetailLines, seriesListLines } from './series.text.js';
+import { clip } from '../core/text.js';
 
 type AdminPress = CallbackQueryContext<BotContext & { member: Member }>;
 type Change = ReturnType<typeof seriesChangeConversation>;
@@ -19,7 +20,7 @@ const onList = ({ deps }: FeatureEnv) => async (ctx: AdminPress) => {
   await answerPress(ctx);
   const series = await listSeries(deps.db);
   const kb = new InlineKeyboard();
-  series.forEach((s, i) => kb.text(ctx.t('tasks-admin-manage', { title: `${i + 1}. ${s.title.slice(0, 40)}` }), seriesButton.pack(s.id)).row());
+  series.forEach((s, i) => kb.text(ctx.t('tasks-admin-manage', { title: `${i + 1}. ${clip(s.title, 40)}` }), seriesButton.pack(s.id)).row());
   const chunks = splitLines(seriesListLines(ctx.t, series, deps.clock.now(), deps.config.timezone));
   for (const [i, chunk] of chunks.entries()) await ctx.reply(chunk, i === chunks.length - 1 ? { reply_markup: kb } : {});
 };

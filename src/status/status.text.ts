@@ -3,6 +3,7 @@ import type { Translate } from '../telegram/context.js';
 import { escapeHtml } from '../core/html.js';
 import { periodLine } from '../tasks/tasks.text.js';
 import type { ListedUnit, PendingList, TaskProgressLine, UnitContact } from './status.service.js';
+import { clip } from '../core/text.js';
 
 // Numbers go to the texts as numbers: Fluent writes them with Intl.NumberFormat in the reader's
 // language ("1.240" in Vietnamese, "1,240" in English).
@@ -44,7 +45,7 @@ function contactHtml(t: Translate, c: UnitContact): string {
 
 function unitLine(t: Translate, u: ListedUnit, key: 'pd-unit' | 'pd-unit-returned' | 'pd-unit-not-done-note'): string {
   const contacts = u.contacts.length ? u.contacts.map((c) => contactHtml(t, c)).join(', ') : t('pd-no-contact');
-  return t(key, { unit: escapeHtml(u.unitName), contacts, note: escapeHtml((u.note ?? '').slice(0, 120)) });
+  return t(key, { unit: escapeHtml(u.unitName), contacts, note: escapeHtml(clip(u.note ?? '', 120)) });
 }
 
 /**

@@ -5,6 +5,7 @@ import { defaultLeadDays, formatRecurrence } from '../series/recurrence-input.js
 import { firstOccurrenceText } from '../series/series-ask.conversation.js';
 import type { Translate } from '../telegram/context.js';
 import type { TaskWhen } from './newtask-when.conversation.js';
+import { clip } from '../core/text.js';
 
 const MAX_NAMES_IN_PREVIEW = 30;
 
@@ -41,7 +42,7 @@ function whenLines(t: Translate, when: TaskWhen, zone: string, now: Date): strin
 /** The preview the admin confirms before the task (or series) is made. */
 export function previewText(t: Translate, s: NewTaskSummary, zone: string, now: Date): string {
   const names = s.units.slice(0, MAX_NAMES_IN_PREVIEW).map((u) => u.name).join(', ') + (s.units.length > MAX_NAMES_IN_PREVIEW ? ', …' : '');
-  return [
+  const lines = [
     t('nt-preview-header'),
     t('nt-preview-campaign', { name: s.campaign }),
     t('nt-preview-title', { title: s.title }),
@@ -50,9 +51,8 @@ export function previewText(t: Translate, s: NewTaskSummary, zone: string, now: 
     ...(s.eventAt ? [t('nt-preview-event', { at: formatLocal(s.eventAt, zone) })] : []),
     t('nt-preview-form', { fields: formSummary(t, s.form) }),
     t('nt-preview-units', { count: s.units.length, names }),
-  ]
-    .join('\n')
-    .slice(0, 4000);
+  ];
+  return clip(lines.join('\n'), 4000);
 }
 
 /** What the admin is told once it is made. */

@@ -11,6 +11,7 @@ import { choice } from '../core/buttons.js';
 import { campaignButton, formButton, newCampaignButton, pickedCampaign, taskTargets } from './tasks.buttons.js';
 import { parseCampaignPeriod } from './campaign.rules.js';
 import { createCampaign, listCampaigns } from './tasks.service.js';
+import { clip } from '../core/text.js';
 
 const PHOTO_CYCLE: ReportForm['photos'][] = ['required', 'optional', 'none'];
 
@@ -19,7 +20,7 @@ export async function stepCampaign(env: FeatureEnv, conversation: BotConversatio
   const { db, clock } = env.deps;
   const campaigns = await conversation.external(() => listCampaigns(db));
   const kb = new InlineKeyboard();
-  for (const c of campaigns) kb.text(c.name.slice(0, 60), campaignButton.pack(c.id)).row();
+  for (const c of campaigns) kb.text(clip(c.name, 60), campaignButton.pack(c.id)).row();
   kb.text(t('nt-new-campaign'), newCampaignButton.pack());
   const picked = await askChoice(conversation, ctx, t, t('nt-choose-campaign'), kb, pickedCampaign);
   const existing = campaigns.find((c) => c.id === picked.value);

@@ -16,6 +16,7 @@ import { takeDownComposer } from './take-down.feature.js';
 import { seriesListButton } from '../series/series.buttons.js';
 import { createSeriesFeature } from '../series/series.feature.js';
 import { listSeries } from '../series/series.service.js';
+import { clip } from '../core/text.js';
 
 type AdminContext = BotContext & { member: Member };
 type AdminPress = CallbackQueryContext<AdminContext>;
@@ -45,7 +46,7 @@ const onTasksCommand =
     const tasks = await listTasksWithProgress(deps.db);
     const series = await listSeries(deps.db);
     const kb = new InlineKeyboard();
-    tasks.forEach((task, i) => kb.text(ctx.t('tasks-admin-manage', { title: `${i + 1}. ${task.title.slice(0, 40)}` }), manageTaskButton.pack(task.id)).row());
+    tasks.forEach((task, i) => kb.text(ctx.t('tasks-admin-manage', { title: `${i + 1}. ${clip(task.title, 40)}` }), manageTaskButton.pack(task.id)).row());
     if (series.length > 0) kb.text(ctx.t('series-list-button', { count: series.length }), seriesListButton.pack());
     if (tasks.length === 0) return ctx.reply(ctx.t('tasks-admin-none'), series.length > 0 ? { reply_markup: kb } : {});
     const chunks = splitLines(taskListLines(ctx.t, tasks, deps.clock.now(), deps.config.timezone));

@@ -6,6 +6,7 @@ import { parseDateInput, type DateInput } from '../calendar/date-input.js';
 import type { Translate } from './context.js';
 import type { BotConversation } from './conversation.js';
 import { isStaleQueryError } from './stale-query.js';
+import { clip } from '../core/text.js';
 import { askButton, pressedAsk } from './ask.buttons.js';
 import type { PressReader } from '../core/buttons.js';
 
@@ -162,7 +163,7 @@ export function dateTimeReader(conversation: BotConversation, t: Translate, opts
     const text = input.message?.text ?? '';
     const now = new Date(await conversation.external(() => opts.clock.now().toISOString()));
     const parsed = parseDateInput(text, now, opts.zone);
-    const shown = { input: text.slice(0, 40), when: text.slice(0, 40) };
+    const shown = { input: clip(text, 40), when: clip(text, 40) };
     if (parsed.ok) {
       const note = tetNote(parsed.at, opts.zone, t);
       const readBack = t('cal-show-point', { day: showDay(DateTime.fromJSDate(parsed.at, { zone: opts.zone }), opts.zone, t, true) });

@@ -8,6 +8,7 @@ import type { Translate } from './context.js';
 import type { BotConversation } from './conversation.js';
 import { pickedMode, type TargetPickerButtons } from './pickers.buttons.js';
 import { pagedKeyboard } from './pager.js';
+import { clip } from '../core/text.js';
 
 /**
  * The one way to say who a task or broadcast is for, in a few taps: all units, all residential
@@ -82,7 +83,7 @@ async function pickByName(conversation: BotConversation, ctx: Context, t: Transl
     const input = await waitInput(conversation);
     const typed = input.message?.text?.trim();
     if (typed) {
-      query = typed.slice(0, 40);
+      query = clip(typed, 40);
       page = 0;
       await input.reply(shown().length ? text() : t('pick-search-nothing', { query }), { reply_markup: render() });
       continue;

@@ -39,6 +39,20 @@ export function startBotProcess(env: Record<string, string>, opts: { cwd?: strin
   return { proc, output: () => out, exited };
 }
 
+/** Runs one of the npm scripts' entry points (e.g. src/backup.ts) to its end, as `npm run` would. */
+export async function runScript(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const proc = spawn(process.execPath, [...CHILD_NODE_FLAGS, '--import', TSX_LOADER, `${ROOT}${script}`, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  proc.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const code = await new Promise<number | null>((resolve) => proc.on('close', (c) => resolve(c)));
+  return { code, output };
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -9,6 +9,7 @@ export const SEND_METHODS = new Set(['sendMessage', 'sendPhoto', 'sendDocument',
 const DEFAULT_DESCRIPTIONS: Record<number, string> = {
   400: 'Bad Request: simulated failure',
   403: 'Forbidden: bot was blocked by the user',
+  409: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
   500: 'Internal Server Error',
 };
 

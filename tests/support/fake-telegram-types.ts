@@ -105,7 +105,7 @@ export interface CallbackAnswer {
   cache_time?: number;
 }
 
-export type FaultCode = 400 | 403 | 429 | 500;
+export type FaultCode = 400 | 403 | 409 | 429 | 500;
 
 export interface FaultOptions {
   /** Only calls of this method (default: any method except getUpdates). */

@@ -56,7 +56,7 @@ export async function startHarness(
       done();
     },
   });
-  const start = () => startApp(config, createLogger({ level: config.logLevel, secrets: [config.botToken], destination }), { clock, database, timers: opts.timers ?? false, ...(opts.pacing === 'real' ? {} : { time: new VirtualTime() }) });
+  const start = () => startApp(config, createLogger({ level: config.logLevel, secrets: [config.botToken], destination }), { clock, database, timers: opts.timers ?? false, localServer: false, ...(opts.pacing === 'real' ? {} : { time: new VirtualTime() }) });
   const harness: Harness = {
     fake,
     database,

@@ -49,6 +49,8 @@ pick-search-nothing = No unit name contains “{ $query }”. Type another name,
 pick-search-clear = 🔎 Show all
 pick-select-all = ✅ Select all ({ $count })
 pick-select-none = ⬜ Unselect all
+error-disk-full = Not saved: the bot's server has run out of disk space, so what you just sent was not saved. Please press “Send” (or send it again) in a few minutes. The admins have been told.
+admin-disk-full = ⚠️ The bot's server disk is full: new reports cannot be saved and users are told “not saved”. Please free some space now (delete unneeded files, old files in the backups folder); once there is room, people only need to press Send again.
 
 # The office's own name in texts ("UBND xã Sơn Thủy"); office-title-none before the office is known.
 office-title = { $name } { $kind } People's Committee

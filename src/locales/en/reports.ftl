@@ -66,3 +66,7 @@ report-photo-got-video = That was a video; this step needs a photo. Press 📎 �
 report-photo-got-voice = That was a voice message; this step needs a photo. Press 📎 → choose a photo and send it; then press “Done”. { cancel-hint }
 report-photo-got-file = That file is not a picture. Press 📎 → choose a photo and send it; then press “Done”. { cancel-hint }
 report-photo-got-location = That was a location; this step needs a photo. Press 📎 → choose a photo and send it; then press “Done”. { cancel-hint }
+report-not-saved = This report has not been saved.
+report-summary-closed = This report has not been saved: this summary is no longer open (it was cancelled, or left too long without sending). Press the button below to start again.
+report-summary-closed-old = This summary is no longer open. If you did not get the “✅ Report received” message, the report was not saved: type /tasks and press “Report” to start again.
+report-start-again = 📝 Start the report again

@@ -49,6 +49,8 @@ pick-search-nothing = Không có đơn vị nào có tên chứa “{ $query }�
 pick-search-clear = 🔎 Hiện tất cả
 pick-select-all = ✅ Chọn tất cả ({ $count })
 pick-select-none = ⬜ Bỏ chọn tất cả
+error-disk-full = Chưa lưu được: máy chủ của bot đã hết chỗ trống trên ổ đĩa, nên những gì anh/chị vừa gửi chưa được lưu. Anh/chị vui lòng bấm “Gửi” (hoặc gửi lại) sau ít phút. Quản trị viên đã được báo.
+admin-disk-full = ⚠️ Ổ đĩa của máy chủ bot đã đầy: bot không lưu được báo cáo mới, người dùng được báo là “chưa lưu được”. Vui lòng giải phóng chỗ trống (xoá tệp không cần, dọn thư mục backups cũ) ngay; khi có chỗ, mọi người chỉ cần bấm Gửi lại.
 
 # The office's own name in texts ("UBND xã Sơn Thủy"); office-title-none before the office is known.
 office-title = UBND { $kind } { $name }

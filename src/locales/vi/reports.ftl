@@ -66,3 +66,7 @@ report-photo-got-video = Anh/chị vừa gửi video, bước này cần ảnh c
 report-photo-got-voice = Anh/chị vừa gửi tin nhắn thoại, bước này cần ảnh chụp. Bấm 📎 → chọn ảnh rồi gửi; gửi xong bấm “Xong”. { cancel-hint }
 report-photo-got-file = Anh/chị vừa gửi một tệp không phải ảnh. Bấm 📎 → chọn ảnh chụp rồi gửi; gửi xong bấm “Xong”. { cancel-hint }
 report-photo-got-location = Anh/chị vừa gửi vị trí, bước này cần ảnh chụp. Bấm 📎 → chọn ảnh rồi gửi; gửi xong bấm “Xong”. { cancel-hint }
+report-not-saved = Báo cáo này chưa được lưu.
+report-summary-closed = Báo cáo này chưa được lưu: bản tóm tắt này không còn mở (đã huỷ, hoặc để quá lâu không gửi). Bấm nút dưới đây để làm lại từ đầu.
+report-summary-closed-old = Bản tóm tắt này không còn mở. Nếu anh/chị chưa nhận được tin “✅ Đã nhận báo cáo”, báo cáo chưa được lưu: gõ /tasks rồi bấm “Báo cáo” để làm lại.
+report-start-again = 📝 Báo cáo lại từ đầu
