@@ -59,6 +59,7 @@ const REFUSALS = [
   'Việc định kỳ này đã kết thúc hoặc không còn nữa.',
   'Nhiệm vụ này không còn mở nên không thay đổi được.',
   'Không tìm thấy đợt này nữa. Gõ /report để chọn lại.',
+  'Báo cáo này chưa được lưu.',
 ];
 
 /** Every command a member of any role has. */
