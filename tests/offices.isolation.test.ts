@@ -161,7 +161,7 @@ describe.each(dbTargets())('offices: isolation on %s', (target) => {
     expect(h.fake.calls.filter((c) => otherChats.some((o) => o === Number(c.params.chat_id)))).toEqual([]);
     expect(await db.selectFrom('deliveries').select('id').where('chat_id', 'in', otherChats).execute()).toEqual([]);
     // The count, for the record.
-    console.info(`isolation (${target}): ${commands} commands and ${presses} forged presses (${forged.length} kinds × 3 roles) refused; office B unchanged`);
+    console.info(`isolation (${target}): ${commands} commands and ${presses} forged presses (${forged.length} forged buttons of every kind that names a row × 3 roles) refused; office B unchanged`);
     expect(presses).toBe(forged.length * 3);
     expect(forged.length).toBeGreaterThanOrEqual(70);
   }, 120_000);
