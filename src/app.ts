@@ -24,6 +24,7 @@ import { type HttpHandler, startLocalServer } from './telegram/local-server.js';
 import { LOCALES, translator } from './telegram/i18n.js';
 import { setDefaultMenus } from './telegram/menus.js';
 import { createNotifier, type Notifier } from './telegram/notifier.js';
+import { OfficeScopePlugin, outsideOffices } from './core/office-scope.js';
 
 export interface RunningApp {
   /** The Telegram edge: the bot, its features' environment, the send budget, the updates in flight. */
@@ -57,7 +58,8 @@ export async function startApp(config: Config, logger: Logger, opts: AppOptions 
   const clock = opts.clock ?? systemClock;
   // The slices queue through `outbox`; its wake-up reaches the dispatcher once that exists.
   let wake = () => {};
-  const outboxPort = createOutbox(database.db, () => wake());
+  // Woken from an update, the dispatcher still serves every office.
+  const outboxPort = createOutbox(database.db, () => outsideOffices(() => wake()));
   // One send budget for replies and the outbox (the outbox gets what replies leave).
   const sendBudget = new SendBudget(config.sendRatePerSecond, opts.time);
   const telegram = createBot(config, { db: database.db, clock, logger, outbox: outboxPort }, { sendBudget });
@@ -139,9 +141,11 @@ function startOutbox(o: {
       await showProgress();
     },
   });
-  const base = { db, zone, defaultLocale: config.defaultLocale, texts };
+  // The producers run office by office (Scheduler.runTick): their queries are scoped like an update's.
+  const scoped = db.withPlugin(new OfficeScopePlugin());
+  const base = { db: scoped, zone, defaultLocale: config.defaultLocale, texts };
   const scheduler = new Scheduler({
-    db,
+    db: scoped,
     clock,
     logger,
     window,
@@ -150,13 +154,13 @@ function startOutbox(o: {
     texts,
     // Recurring tasks first: a round made in this tick is announced in this tick.
     producers: [
-      seriesProducer({ db, clock, zone }),
+      seriesProducer({ db: scoped, clock, zone }),
       reminderProducer(base),
-      digestProducer({ ...base, hour: config.digestHour, paused: tetPaused(db, zone) }),
-      broadcastProducer({ db, zone }),
+      digestProducer({ ...base, hour: config.digestHour, paused: tetPaused(scoped, zone) }),
+      broadcastProducer({ db: scoped, zone }),
       tetReleaseProducer(base),
     ],
-    hold: tetHold(db, zone),
+    hold: tetHold(scoped, zone),
     onHeld: noticeTetHeld(base),
     onQueued: () => dispatcher.kick(),
   });

@@ -35,7 +35,8 @@ import { isDatabaseUnavailable, isDiskFull } from './core/db-errors.js';
 import { DiskFullAlarm } from './telegram/disk-full.js';
 import { listStaffRecipients } from './outbox/recipients.queries.js';
 import { wellFormedUpdates } from './telegram/update-guard.js';
-import { termVariables } from './settings/office-terms.js';
+import { officeVariables, termVariables } from './settings/office-terms.js';
+import { inOffice, OfficeScopePlugin } from './core/office-scope.js';
 import { exampleDates } from './core/example-dates.js';
 import { OfficeSettingsCache } from './settings/settings.service.js';
 import { createSettingsFeature } from './settings/settings.feature.js';
@@ -61,7 +62,8 @@ export interface CreatedBot {
  * Nothing here talks to Telegram until the caller starts it.
  */
 export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, opts: { botInfo?: UserFromGetMe; sendBudget?: SendBudget } = {}): CreatedBot {
-  const fullDeps: Dependencies = { ...deps, config };
+  // Every query made while an update is handled is scoped by the sender's office (core/office-scope).
+  const fullDeps: Dependencies = { ...deps, db: deps.db.withPlugin(new OfficeScopePlugin()), config };
   const sendBudget = opts.sendBudget ?? new SendBudget(config.sendRatePerSecond);
   const apiTransformers = [pacedReplies(sendBudget.replies, deps.logger), autoRetry(AUTO_RETRY), dropEmptyKeyboardRows];
   const bot = new Bot<BotContext>(config.botToken, {
@@ -72,9 +74,10 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   const office = new OfficeSettingsCache();
   const globals = (_locale: string, translate: (key: string) => string) => ({
     ...termVariables(office.current.residentialTerm, translate),
+    ...officeVariables(office.currentOffice, (key, vars) => (vars ? i18n.translate(_locale, key, vars) : translate(key))),
     ...exampleDates(deps.clock.now(), config.timezone),
   });
-  const i18n = createI18n(config.defaultLocale, memoizedGlobals(globals, { now: () => deps.clock.now(), setting: () => office.current.residentialTerm ?? '' }));
+  const i18n = createI18n(config.defaultLocale, memoizedGlobals(globals, { now: () => deps.clock.now(), setting: () => `${office.currentOffice?.id ?? ''}|${office.currentOffice?.name ?? ''}|${office.current.residentialTerm ?? ''}` }));
   const env: FeatureEnv = { deps: fullDeps, i18n, office };
   const idleMs = config.conversationIdleHours * 3_600_000;
   const dialogues = new HotDialogues({ db: fullDeps.db, clock: fullDeps.clock, idleMs });
@@ -159,7 +162,11 @@ function loadMember(deps: Dependencies, office: OfficeSettingsCache): Middleware
     await office.ensureLoaded(deps.db);
     ctx.prefetched = await prefetchUpdate(deps.db, ctx.from?.id, ctx.chatId);
     ctx.member = ctx.prefetched.member;
-    await next();
+    const member = ctx.member;
+    ctx.office = member ? ((await office.find(deps.db, member.officeId)) ?? null) : null;
+    // From here on, every query this update makes (conversations included) is the member's office's.
+    if (member) await inOffice(member.officeId, next);
+    else await next();
   };
 }
 

@@ -4,6 +4,8 @@ import type { MemberRow, MemberStatus, Position, Role } from './schema.js';
 /** A registered person, as the rest of the app sees them. */
 export interface Member {
   id: number;
+  /** The office this person works for or reports to; every query of their updates is scoped by it. */
+  officeId: number;
   telegramId: number;
   chatId: number;
   displayName: string;
@@ -22,6 +24,7 @@ export interface MemberUnit {
 export function toMember(row: MemberRow): Member {
   return {
     id: row.id,
+    officeId: row.office_id,
     telegramId: row.telegram_id,
     chatId: row.chat_id,
     displayName: row.display_name,

@@ -7,9 +7,24 @@ export type Position = 'leader' | 'deputy';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** Filled in by the office scope (core/office-scope) or the column default (the one office). */
+type OfficeId = ColumnType<number, number | undefined, number>;
+
+export type OfficeKind = 'tinh' | 'thanh-pho' | 'xa' | 'phuong' | 'dac-khu' | 'thi-tran';
+
+/** A province (tỉnh, thành phố) or a commune (xã, phường, đặc khu; thị trấn for history); settings in office_settings (same id). */
+export interface OfficesTable {
+  id: Generated<number>;
+  name: string | null;
+  kind: OfficeKind;
+  parent_id: number | null;
+  created_at: CreatedAt;
+}
 
 export interface UnitsTable {
   id: Generated<number>;
+  /** The office the row belongs to (migration 2026_12_20). */
+  office_id: OfficeId;
   kind: UnitKind;
   name: string;
   households: number | null;
@@ -19,6 +34,8 @@ export interface UnitsTable {
 
 export interface MembersTable {
   id: Generated<number>;
+  /** The office the row belongs to (migration 2026_12_20). */
+  office_id: OfficeId;
   telegram_id: number;
   chat_id: number;
   display_name: string;
@@ -39,6 +56,8 @@ export interface UnitMembersTable {
 
 export interface InvitesTable {
   id: Generated<number>;
+  /** The office the row belongs to (migration 2026_12_20). */
+  office_id: OfficeId;
   code_hash: string;
   role: Role;
   unit_id: number | null;
@@ -91,6 +110,8 @@ export type ReportFlag =
 
 export interface CampaignsTable {
   id: Generated<number>;
+  /** The office the row belongs to (migration 2026_12_20). */
+  office_id: OfficeId;
   name: string;
   starts_on: ColumnType<Date | null, Date | string | null, Date | string | null>;
   ends_on: ColumnType<Date | null, Date | string | null, Date | string | null>;
@@ -100,6 +121,8 @@ export interface CampaignsTable {
 
 export interface TasksTable {
   id: Generated<number>;
+  /** The office the row belongs to (migration 2026_12_20). */
+  office_id: OfficeId;
   campaign_id: number;
   title: string;
   description: string | null;
@@ -125,6 +148,8 @@ export type SeriesStatus = 'active' | 'paused' | 'ended';
 /** A recurring task; each occurrence is a row in tasks. `recurrence` is calendar/recurrence.rules' Recurrence. */
 export interface TaskSeriesTable {
   id: Generated<number>;
+  /** The office the row belongs to (migration 2026_12_20). */
+  office_id: OfficeId;
   campaign_id: number;
   title: string;
   description: string | null;
@@ -169,6 +194,8 @@ export interface TaskUnitsTable {
 
 export interface ReportsTable {
   id: Generated<number>;
+  /** The office the row belongs to (migration 2026_12_20). */
+  office_id: OfficeId;
   task_id: number;
   unit_id: number;
   status: ReportStatus;
@@ -273,6 +300,8 @@ export type BroadcastTarget =
 
 export interface BroadcastsTable {
   id: Generated<number>;
+  /** The office the row belongs to (migration 2026_12_20). */
+  office_id: OfficeId;
   created_by: number | null;
   content: JSONColumnType<BroadcastContent>;
   target: JSONColumnType<BroadcastTarget>;
@@ -341,6 +370,7 @@ export interface OfficeSettingsTable {
 }
 
 export interface Database {
+  offices: OfficesTable;
   office_settings: OfficeSettingsTable;
   units: UnitsTable;
   members: MembersTable;

@@ -11,6 +11,7 @@ import { hasRole } from '../telegram/guards.js';
 import { exportCampaignButton, exportFormatButton, exportScopeButton } from './exports.buttons.js';
 import { buildCsv } from './exports.csv.js';
 import { exportFileName } from './exports.names.js';
+import { exportScopeExists } from './exports.queries.js';
 import { type ExportScope, loadExport } from './exports.service.js';
 
 type StaffPress = CallbackQueryContext<BotContext & { member: Member }>;
@@ -54,13 +55,16 @@ const onCampaignButton = (env: FeatureEnv) => async (ctx: StaffPress) => {
   await ctx.editMessageText(ctx.t('ex-choose-scope', { campaign: campaign.name }), { reply_markup: kb }).catch(unlessUnchanged);
 };
 
-const onScopeButton = async (ctx: StaffPress) => {
-  const pressed = exportScopeButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return;
-  await answerPress(ctx);
-  const kb = new InlineKeyboard().text(ctx.t('ex-format-xlsx'), exportFormatButton.pack('x', ...pressed)).text(ctx.t('ex-format-csv'), exportFormatButton.pack('v', ...pressed));
-  await ctx.editMessageText(ctx.t('ex-choose-format'), { reply_markup: kb }).catch(unlessUnchanged);
-};
+const onScopeButton =
+  ({ deps }: FeatureEnv) =>
+  async (ctx: StaffPress) => {
+    const pressed = exportScopeButton.unpack(ctx.callbackQuery.data);
+    if (!pressed) return;
+    await answerPress(ctx);
+    if (!(await exportScopeExists(deps.db, { kind: SCOPE[pressed[0]], id: pressed[1] }))) return ctx.editMessageText(ctx.t('ex-not-found')).catch(unlessUnchanged);
+    const kb = new InlineKeyboard().text(ctx.t('ex-format-xlsx'), exportFormatButton.pack('x', ...pressed)).text(ctx.t('ex-format-csv'), exportFormatButton.pack('v', ...pressed));
+    await ctx.editMessageText(ctx.t('ex-choose-format'), { reply_markup: kb }).catch(unlessUnchanged);
+  };
 
 /** Builds the file and sends it as a document (audit-logged by loadExport). */
 const onFormatButton =
@@ -89,7 +93,7 @@ export function createExportsFeature(env: FeatureEnv): Feature {
   const staff = composer.chatType('private').filter(hasRole('official', 'admin'));
   staff.command('export', onExportCommand(env));
   staff.callbackQuery(exportCampaignButton.pattern, onCampaignButton(env));
-  staff.callbackQuery(exportScopeButton.pattern, onScopeButton);
+  staff.callbackQuery(exportScopeButton.pattern, onScopeButton(env));
   staff.callbackQuery(exportFormatButton.pattern, onFormatButton(env));
   return { composer };
 }

@@ -25,3 +25,12 @@ export function listExportRows(db: Db, taskId: number) {
     .orderBy('tu.unit_id')
     .execute();
 }
+
+/** Whether the campaign or task an export press names is (still) one of this office's. */
+export async function exportScopeExists(db: Db, scope: { kind: 'campaign' | 'task'; id: number }): Promise<boolean> {
+  const row =
+    scope.kind === 'campaign'
+      ? await db.selectFrom('campaigns').select('id').where('id', '=', scope.id).executeTakeFirst()
+      : await db.selectFrom('tasks').select('id').where('id', '=', scope.id).executeTakeFirst();
+  return row !== undefined;
+}

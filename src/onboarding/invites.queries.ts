@@ -10,6 +10,8 @@ export interface NewInviteRow {
   createdBy: number | null;
   expiresAt: Date;
   createdAt: Date;
+  /** Set only outside an update (the setup code: the top office's); inside one, the update's office. */
+  officeId?: number;
   purpose?: InvitePurpose;
   creationKey?: string | null;
 }
@@ -30,6 +32,7 @@ export async function insertInvites(trx: Trx, invites: NewInviteRow[]): Promise<
         created_at: i.createdAt,
         purpose: i.purpose ?? 'invite',
         creation_key: i.creationKey ?? null,
+        ...(i.officeId === undefined ? {} : { office_id: i.officeId }),
       })),
     )
     .returning('id')

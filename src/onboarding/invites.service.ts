@@ -120,7 +120,7 @@ export async function redeemInvite(db: Db, clock: Clock, code: string, who: Newc
     const existing = await findMemberRoleByTelegramId(trx, who.telegramId);
     // Someone who left starts again from the invite's role; otherwise nobody is demoted.
     const role = existing && existing.status !== 'left' ? higherRole(existing.role, invite.role) : invite.role;
-    const row = await upsertActiveMember(trx, identityOf(who), role, now);
+    const row = await upsertActiveMember(trx, identityOf(who), role, now, invite.office_id);
     const position = unit ? (invite.position ?? 'leader') : null;
     if (unit && position) await upsertUnitMember(trx, { unitId: unit.id, memberId: row.id, position, now });
     await markInviteUsed(trx, invite.id, row.id, now);

@@ -10,18 +10,25 @@ export interface MemberIdentity {
 }
 
 export function findMemberRoleByTelegramId(trx: Trx, telegramId: number) {
-  return trx.selectFrom('members').select(['role', 'status']).where('telegram_id', '=', telegramId).executeTakeFirst();
+  return trx.selectFrom('members').select(['role', 'status', 'office_id']).where('telegram_id', '=', telegramId).executeTakeFirst();
 }
 
 /** Registers the person, or brings their row up to date, as an active member with `role`. */
-export function upsertActiveMember(trx: Trx, who: MemberIdentity, role: Role, now: Date) {
-  const fresh = { ...who, role, status: 'active' as const, updated_at: now };
+export function upsertActiveMember(trx: Trx, who: MemberIdentity, role: Role, now: Date, officeId: number) {
+  // Someone who left one office may join another: the row moves with them.
+  const fresh = { ...who, role, status: 'active' as const, updated_at: now, office_id: officeId };
   return trx
     .insertInto('members')
     .values({ ...fresh, created_at: now })
     .onConflict((oc) => oc.column('telegram_id').doUpdateSet(fresh))
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** The install's top office (the province, or the one office): where ADMIN_IDS admins belong. */
+export async function rootOfficeId(trx: Trx): Promise<number> {
+  const row = await trx.selectFrom('offices').select('id').where('parent_id', 'is', null).orderBy('id').limit(1).executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** Makes the member report for the unit in `position` (or changes their position there). */

@@ -3,7 +3,7 @@ import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import { type Member, toMember } from '../core/member.js';
 import type { MemberStatus } from '../core/schema.js';
-import { findMemberRoleByTelegramId, type MemberIdentity, setLocale, setStatusUnlessLeft, upsertActiveMember } from './members.queries.js';
+import { findMemberRoleByTelegramId, type MemberIdentity, rootOfficeId, setLocale, setStatusUnlessLeft, upsertActiveMember } from './members.queries.js';
 
 /** Someone who pressed /start: who Telegram says they are. */
 export interface Newcomer {
@@ -25,7 +25,7 @@ export async function ensureConfiguredAdmin(db: Db, clock: Clock, who: Newcomer)
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
     const before = await findMemberRoleByTelegramId(trx, who.telegramId);
-    const row = await upsertActiveMember(trx, identityOf(who), 'admin', now);
+    const row = await upsertActiveMember(trx, identityOf(who), 'admin', now, before?.office_id ?? (await rootOfficeId(trx)));
     const changed = before?.role !== 'admin' || before.status !== 'active';
     if (changed) await recordAudit(trx, { actorId: row.id, action: 'member.admin-from-config', subject: `member:${row.id}`, at: now });
     return { member: toMember(row), changed };

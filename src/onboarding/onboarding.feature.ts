@@ -1,6 +1,8 @@
 import { type CallbackQueryContext, type ChatTypeContext, type CommandContext, Composer, type Filter, InlineKeyboard } from 'grammy';
 import type { User } from 'grammy/types';
 import { listMemberUnits, type Member } from '../core/member.js';
+import { inOffice } from '../core/office-scope.js';
+import type { Position } from '../core/schema.js';
 import { answerPress } from '../telegram/ask.js';
 import type { BotContext, Translate } from '../telegram/context.js';
 import type { Feature, FeatureEnv } from '../telegram/feature.js';
@@ -56,8 +58,22 @@ async function joinWithInvite(env: FeatureEnv, ctx: BotContext, who: Newcomer, c
   const result = await redeemInvite(env.deps.db, env.deps.clock, code, who);
   if (!result.ok) return ctx.reply(ctx.t(`invite-${result.reason}`));
   const { member, unit, position } = result;
+  // The newcomer's office (the invite's) from here on: its texts, and every query scoped by it.
+  await inOffice(member.officeId, async () => {
+    await becomeMember(env, ctx, member);
+    await welcomeJoined(env, ctx, who, { member, unit, position });
+  });
+}
+
+/** The rest of the update as the member just registered. */
+async function becomeMember(env: FeatureEnv, ctx: BotContext, member: Member) {
   ctx.member = member;
+  ctx.office = (await env.office.find(env.deps.db, member.officeId)) ?? null;
   await ctx.i18n.renegotiateLocale();
+}
+
+async function welcomeJoined(env: FeatureEnv, ctx: BotContext, who: Newcomer, joined: { member: Member; unit: JoinedUnit | null; position: Position | null }) {
+  const { member, unit, position } = joined;
   if (member.role === 'admin') await welcomeAdmin(env, ctx, 'start-joined-admin', who.displayName);
   else if (unit && position) {
     await ctx.reply(ctx.t('start-joined-leader', { name: who.displayName, unit: unit.name, position: joinedAsLabel(ctx.t, position, unit.kind) }));
@@ -69,9 +85,11 @@ async function joinWithInvite(env: FeatureEnv, ctx: BotContext, who: Newcomer, c
 /** /start from someone listed in ADMIN_IDS: an admin; the menu changes only when the role does. */
 async function startAsConfiguredAdmin(env: FeatureEnv, ctx: BotContext, who: Newcomer) {
   const { member, changed } = await ensureConfiguredAdmin(env.deps.db, env.deps.clock, who);
-  ctx.member = member;
-  await welcomeAdmin(env, ctx, 'start-admin', member.displayName);
-  if (changed) await setMemberMenu(ctx.api, member, ctx.t);
+  await inOffice(member.officeId, async () => {
+    await becomeMember(env, ctx, member);
+    await welcomeAdmin(env, ctx, 'start-admin', member.displayName);
+    if (changed) await setMemberMenu(ctx.api, member, ctx.t);
+  });
 }
 
 const onStart = (env: FeatureEnv) => async (ctx: PrivateCommand) => {

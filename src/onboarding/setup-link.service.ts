@@ -3,6 +3,7 @@ import { recordAudit } from '../core/audit.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import { adminExists, expireOpenSetupCodes, insertInvites } from './invites.queries.js';
+import { rootOfficeId } from './members.queries.js';
 import { hashInviteCode, newInviteCode } from './invites.service.js';
 
 /** A setup link works for this long; the next start-up makes a new one anyway. */
@@ -39,7 +40,7 @@ export async function offerSetupLink(db: Db, clock: Clock, opts: SetupLinkOption
     if (opts.adminIds.length > 0 || (await adminExists(trx))) return false;
     const expiresAt = DateTime.fromJSDate(now).plus({ hours: SETUP_LINK_HOURS }).toJSDate();
     const [id] = await insertInvites(trx, [
-      { codeHash: hashInviteCode(code), role: 'admin', unitId: null, position: null, createdBy: null, expiresAt, createdAt: now, purpose: 'setup' },
+      { codeHash: hashInviteCode(code), role: 'admin', unitId: null, position: null, createdBy: null, expiresAt, createdAt: now, purpose: 'setup', officeId: await rootOfficeId(trx) },
     ]);
     await recordAudit(trx, { actorId: null, action: 'setup.link-created', subject: `invite:${id}`, details: { expiresAt: expiresAt.toISOString() }, at: now });
     return true;

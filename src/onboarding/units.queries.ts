@@ -30,7 +30,7 @@ export function insertUnitUnlessTaken(trx: Trx, unit: { kind: UnitKind; name: st
   return trx
     .insertInto('units')
     .values({ kind: unit.kind, name: unit.name, households: unit.households, created_at: unit.createdAt })
-    .onConflict((oc) => oc.expression(sql`lower(name)`).where('active', '=', true).doNothing())
+    .onConflict((oc) => oc.expression(sql`office_id, lower(name)`).where('active', '=', true).doNothing())
     .returning(UNIT_COLUMNS)
     .executeTakeFirst();
 }

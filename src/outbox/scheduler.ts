@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { Logger } from '../core/logger.js';
+import { inOffice } from '../core/office-scope.js';
 import { enqueueDeliveries } from './deliveries.queries.js';
 import { OutageLog, Serial } from './loop-kit.js';
 import type { DueItem, Producer, Texts } from './outbox.js';
@@ -63,11 +64,27 @@ export class Scheduler {
     await this.serial.idle();
   }
 
+  /**
+   * Each office in turn, inside its scope (core/office-scope): the producers see that office's tasks,
+   * broadcasts and people only, so one office's digest or broadcast never reaches another's.
+   */
   private async runTick(): Promise<TickResult> {
-    const { db, clock } = this.o;
-    const now = clock.now();
+    const now = this.o.clock.now();
+    const result: TickResult = { queued: [], skipped: [] };
+    const offices = await this.o.db.selectFrom('offices').select('id').orderBy('id').execute();
+    for (const office of offices) {
+      const one = await inOffice(office.id, () => this.tickOffice(office.id, now));
+      result.queued.push(...one.queued);
+      result.skipped.push(...one.skipped);
+    }
+    if (result.queued.length || result.skipped.length) this.o.logger.info(result, 'outbox tick');
+    return result;
+  }
+
+  private async tickOffice(officeId: number, now: Date): Promise<TickResult> {
+    const { db } = this.o;
     const items: DueItem[] = [];
-    for (const producer of this.o.producers) items.push(...(await producer.due(now)));
+    for (const producer of this.o.producers) items.push(...(await producer.due(now)).map((item) => inOfficeKey(item, officeId)));
     const known = items.length
       ? new Set((await db.selectFrom('outbox_runs').select('key').where('key', 'in', items.map((i) => i.key)).execute()).map((r) => r.key))
       : new Set<string>();
@@ -86,7 +103,6 @@ export class Scheduler {
     if (skippedItems.length) await this.noticeSkipped(skippedItems, now);
     for (const until of heldUntil) await this.o.onHeld?.(new Date(until), now);
     if (result.queued.length || skippedItems.length) this.o.onQueued?.();
-    if (result.queued.length || result.skipped.length) this.o.logger.info(result, 'outbox tick');
     return result;
   }
 
@@ -112,6 +128,14 @@ export class Scheduler {
  * grace window, 'known' when another tick or instance got there first. `held`: the later moment
  * its messages wait for, when the hold applied.
  */
+/**
+ * An item's run key names its office, so two offices' digests of one day are two runs. Office 1,
+ * the install's first (whose keys predate offices), keeps its keys as they were.
+ */
+function inOfficeKey(item: DueItem, officeId: number): DueItem {
+  return officeId === 1 ? item : { ...item, key: `${item.key}@office:${officeId}` };
+}
+
 async function materialize(
   db: Db,
   item: DueItem,

@@ -105,6 +105,6 @@ export async function upsertPlanAlias(db: DbOrTrx, alias: { folded: string; name
   await plans(db)
     .insertInto('plan_aliases')
     .values({ folded: alias.folded, name: alias.name, unit_id: alias.unitId, created_by: alias.createdBy, updated_at: alias.at })
-    .onConflict((oc) => oc.column('folded').doUpdateSet({ name: alias.name, unit_id: alias.unitId, created_by: alias.createdBy, updated_at: alias.at }))
+    .onConflict((oc) => oc.constraint('plan_aliases_pkey').doUpdateSet({ name: alias.name, unit_id: alias.unitId, created_by: alias.createdBy, updated_at: alias.at }))
     .execute();
 }

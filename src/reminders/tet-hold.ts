@@ -3,7 +3,6 @@ import type { Db } from '../core/db.js';
 import type { DeliveryKind } from '../core/schema.js';
 import type { DueItem } from '../outbox/outbox.js';
 import { selectOfficeSettings } from '../settings/settings.queries.js';
-import { toOfficeSettings } from '../settings/settings.service.js';
 
 /** What waits over Tết: the bot's own reminders, wrap-ups and digests (not broadcasts or notices people asked for). */
 const HELD: readonly DeliveryKind[] = ['reminder', 'wrapup', 'digest'];
@@ -13,7 +12,7 @@ const HELD: readonly DeliveryKind[] = ['reminder', 'wrapup', 'digest'];
  * database, so a change made through another instance counts at once).
  */
 export function tetPaused(db: Db, zone: string): (at: Date) => Promise<boolean> {
-  return async (at) => isTetQuiet(at, zone) && toOfficeSettings(await selectOfficeSettings(db)).tetPause;
+  return async (at) => isTetQuiet(at, zone) && ((await selectOfficeSettings(db))?.tet_pause ?? true);
 }
 
 /**
@@ -27,7 +26,8 @@ export function tetHold(db: Db, zone: string): (item: DueItem, sendable: Date) =
 
 /**
  * Turning the Tết pause off releases what it holds: the reminders, wrap-ups and digests queued
- * for mùng 4 07:00 go now. Returns how many were released (0 outside mùng 1–3).
+ * for mùng 4 07:00 go now, for the office's own people only. Returns how many were released
+ * (0 outside mùng 1–3).
  */
 export async function releaseTetHold(db: Db, now: Date, zone: string): Promise<number> {
   if (!isTetQuiet(now, zone)) return 0;
@@ -37,6 +37,8 @@ export async function releaseTetHold(db: Db, now: Date, zone: string): Promise<n
     .where('status', '=', 'queued')
     .where('kind', 'in', [...HELD])
     .where('next_attempt_at', '=', nextSendableAfterTet(now, zone))
+    // Only this office's people (the members subquery is scoped to the update's office).
+    .where('member_id', 'in', (eb) => eb.selectFrom('members').select('id'))
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }

@@ -68,6 +68,7 @@ export async function submitInOneStatement(
       from unnest(${a.photos.map((p) => p.fileId)}::text[], ${a.photos.map((p) => p.fileUniqueId)}::text[], ${a.photos.map((p) => p.sentAt)}::text[])
         with ordinality as p(file_id, file_unique_id, sent_at, ord)
     ),
+    -- A photo counts as reused within the office only: another office's reports are never named.
     evidence as (
       select coalesce(jsonb_agg(f.flag order by f.ord, f.kind_order), '[]'::jsonb) as flags
       from (
@@ -76,6 +77,7 @@ export async function submitInOneStatement(
         from photos p
         join lateral (
           select rp.task_id, rp.unit_id from report_photos rp
+          join units ou on ou.id = rp.unit_id and ou.office_id = (select office_id from tasks where id = ${s.taskId}::int)
           where rp.file_unique_id = p.file_unique_id and (rp.task_id <> ${s.taskId}::int or rp.unit_id <> ${s.unitId}::int)
           order by rp.id limit 1
         ) o on true

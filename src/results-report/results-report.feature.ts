@@ -8,6 +8,7 @@ import type { Feature, FeatureEnv } from '../telegram/feature.js';
 import { hasRole } from '../telegram/guards.js';
 import { deliverReport, reportDetailsConversation } from './report-details.conversation.js';
 import { resultsReportButtons } from './results-report.buttons.js';
+import { findCampaignWithPeriod } from './results-report.data.js';
 import { hasReportDetails } from './results-report.service.js';
 
 type MemberCtx = BotContext & { member: Member };
@@ -37,6 +38,8 @@ async function onCampaign(env: FeatureEnv, ctx: CallbackQueryContext<MemberCtx>,
   await answerPress(ctx);
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   const args = { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, chatId: ctx.chat?.id ?? ctx.from.id, campaignId };
+  // A campaign this office does not have (another office's, or gone) asks nothing.
+  if (!(await findCampaignWithPeriod(env.deps.db, campaignId))) return ctx.reply(ctx.t('rrf-not-found'));
   if (!hasReportDetails((await env.office.load(env.deps.db)).report)) return details.enter(ctx, args);
   await ctx.reply(ctx.t('rrf-working'));
   await ctx.replyWithChatAction('upload_document');

@@ -1,3 +1,4 @@
+import type { Office } from '../core/office-settings.js';
 import type { ResidentialTerm } from '../core/schema.js';
 
 /**
@@ -13,4 +14,11 @@ export function termVariables(term: ResidentialTerm | null, translate: (key: str
     unitTerms: translate(`term-${id}-plural`),
     unitTermLeader: translate(`term-${id}-leader`),
   };
+}
+
+/** The office's own name as texts use it, `officeTitle`: "UBND xã Sơn Thủy", "UBND phường" while unnamed. */
+export function officeVariables(office: Office | null, translate: (key: string, vars?: Record<string, string>) => string): Record<string, string> {
+  if (!office) return { officeTitle: translate('office-title-none') };
+  const kind = translate(`office-kind-${office.kind}`);
+  return { officeTitle: office.name ? translate('office-title', { kind, name: office.name }) : translate('office-title-unnamed', { kind }) };
 }

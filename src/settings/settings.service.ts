@@ -1,10 +1,10 @@
 import { recordAudit } from '../core/audit.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
-import type { OfficeSettingsTable, ResidentialTerm } from '../core/schema.js';
-import type { Selectable } from 'kysely';
-import { DEFAULT_SETTINGS, type OfficeSettings, type OfficeSettingsView } from '../core/office-settings.js';
-import { selectOfficeSettings, updateOfficeSettings } from './settings.queries.js';
+import type { ResidentialTerm } from '../core/schema.js';
+import { currentOfficeId } from '../core/office-scope.js';
+import { DEFAULT_SETTINGS, type Office, type OfficeSettings, type OfficeSettingsView } from '../core/office-settings.js';
+import { selectOfficesWithSettings, updateOfficeSettings } from './settings.queries.js';
 
 export const RESIDENTIAL_TERMS: readonly ResidentialTerm[] = ['khoi', 'to-dan-pho', 'thon', 'ban', 'ap', 'khom'];
 
@@ -12,35 +12,55 @@ export function isResidentialTerm(value: string | null | undefined): value is Re
   return RESIDENTIAL_TERMS.some((t) => t === value);
 }
 
-export function toOfficeSettings(row: Selectable<OfficeSettingsTable> | undefined): OfficeSettings {
-  if (!row) return DEFAULT_SETTINGS;
+type SettingsRow = Awaited<ReturnType<typeof selectOfficesWithSettings>>[number];
+
+export function toOfficeSettings(row: SettingsRow | undefined): OfficeSettings {
+  if (!row || row.id === null) return DEFAULT_SETTINGS;
   return {
     residentialTerm: row.residential_term,
-    tetPause: row.tet_pause,
+    tetPause: row.tet_pause ?? DEFAULT_SETTINGS.tetPause,
     report: {
       officeName: row.office_name,
       parentBody: row.parent_body,
       place: row.place,
       signerTitle: row.signer_title,
       signerName: row.signer_name,
-      signsForChair: row.signs_for_chair,
-      recipients: row.recipients,
+      signsForChair: row.signs_for_chair ?? DEFAULT_SETTINGS.report.signsForChair,
+      recipients: row.recipients ?? [],
     },
   };
 }
 
-/**
- * The settings this process last saw. Every update and every change refreshes it, so texts
- * rendered anywhere (replies, reminders) use the current local term.
- */
 export { DEFAULT_SETTINGS, type OfficeSettings };
 
+/**
+ * Every office and its settings as this process last saw them. Every change made through this
+ * process reloads them, so texts rendered anywhere (replies, reminders) use the current local term.
+ * `current` is the office of the update being handled (core/office-scope), or the one office.
+ */
 export class OfficeSettingsCache implements OfficeSettingsView {
-  current: OfficeSettings = DEFAULT_SETTINGS;
+  private offices = new Map<number, { office: Office; settings: OfficeSettings }>();
   loaded = false;
 
+  private currentEntry() {
+    const id = currentOfficeId();
+    if (id !== undefined) return this.offices.get(id);
+    return this.offices.size === 1 ? [...this.offices.values()][0] : undefined;
+  }
+
+  get current(): OfficeSettings {
+    return this.currentEntry()?.settings ?? DEFAULT_SETTINGS;
+  }
+
+  get currentOffice(): Office | null {
+    return this.currentEntry()?.office ?? null;
+  }
+
   async load(db: Db): Promise<OfficeSettings> {
-    this.current = toOfficeSettings(await selectOfficeSettings(db));
+    const rows = await selectOfficesWithSettings(db);
+    this.offices = new Map(
+      rows.map((r) => [r.officeId, { office: { id: r.officeId, name: r.officeName, kind: r.kind, parentId: r.parent_id }, settings: toOfficeSettings(r) }]),
+    );
     this.loaded = true;
     return this.current;
   }
@@ -49,22 +69,36 @@ export class OfficeSettingsCache implements OfficeSettingsView {
   async ensureLoaded(db: Db): Promise<OfficeSettings> {
     return this.loaded ? this.current : this.load(db);
   }
+
+  async find(db: Db, officeId: number): Promise<Office | undefined> {
+    if (!this.offices.has(officeId)) await this.load(db);
+    return this.offices.get(officeId)?.office;
+  }
+}
+
+/** The office a settings change is for: the update's own. */
+function officeOf(cache: OfficeSettingsView): number {
+  const office = cache.currentOffice;
+  if (!office) throw new Error('a settings change outside an office');
+  return office.id;
 }
 
 export async function setResidentialTerm(db: Db, clock: Clock, cache: OfficeSettingsView, actorId: number, term: ResidentialTerm): Promise<void> {
   const at = clock.now();
+  const officeId = officeOf(cache);
   await db.transaction().execute(async (trx) => {
-    await updateOfficeSettings(trx, { residential_term: term }, at);
-    await recordAudit(trx, { actorId, action: 'settings.term', subject: 'office', details: { term }, at });
+    await updateOfficeSettings(trx, { residential_term: term }, at, officeId);
+    await recordAudit(trx, { actorId, action: 'settings.term', subject: `office:${officeId}`, details: { term }, at });
   });
   await cache.load(db);
 }
 
 export async function setTetPause(db: Db, clock: Clock, cache: OfficeSettingsView, actorId: number, tetPause: boolean): Promise<void> {
   const at = clock.now();
+  const officeId = officeOf(cache);
   await db.transaction().execute(async (trx) => {
-    await updateOfficeSettings(trx, { tet_pause: tetPause }, at);
-    await recordAudit(trx, { actorId, action: 'settings.tet-pause', subject: 'office', details: { tetPause }, at });
+    await updateOfficeSettings(trx, { tet_pause: tetPause }, at, officeId);
+    await recordAudit(trx, { actorId, action: 'settings.tet-pause', subject: `office:${officeId}`, details: { tetPause }, at });
   });
   await cache.load(db);
 }
@@ -72,6 +106,7 @@ export async function setTetPause(db: Db, clock: Clock, cache: OfficeSettingsVie
 /** The details the results report prints; asked the first time /report is used. */
 export async function setReportDetails(db: Db, clock: Clock, cache: OfficeSettingsView, actorId: number, details: OfficeSettings['report']): Promise<void> {
   const at = clock.now();
+  const officeId = officeOf(cache);
   await db.transaction().execute(async (trx) => {
     await updateOfficeSettings(
       trx,
@@ -85,8 +120,9 @@ export async function setReportDetails(db: Db, clock: Clock, cache: OfficeSettin
         recipients: JSON.stringify(details.recipients),
       },
       at,
+      officeId,
     );
-    await recordAudit(trx, { actorId, action: 'settings.report', subject: 'office', details: { officeName: details.officeName }, at });
+    await recordAudit(trx, { actorId, action: 'settings.report', subject: `office:${officeId}`, details: { officeName: details.officeName }, at });
   });
   await cache.load(db);
 }

@@ -90,7 +90,8 @@ export async function insertTask(trx: Trx, t: NewTaskRow): Promise<number> {
 export async function insertOccurrenceTask(trx: Trx, t: NewTaskRow & { occurrence: { seriesId: number; on: string } }): Promise<number | null> {
   const row = await trx
     .insertInto('tasks')
-    .values(taskValues(t))
+    // Made by the producer outside any update: the occurrence belongs to its series' office.
+    .values({ ...taskValues(t), office_id: sql<number>`(select office_id from task_series where id = ${t.occurrence.seriesId})` })
     .onConflict((oc) => oc.columns(['series_id', 'occurrence_on']).doNothing())
     .returning('id')
     .executeTakeFirst();

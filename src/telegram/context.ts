@@ -6,6 +6,7 @@ import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { Logger } from '../core/logger.js';
 import type { Member } from '../core/member.js';
+import type { Office } from '../core/office-settings.js';
 import type { Outbox } from '../core/outbox-port.js';
 
 /** What every feature may use; built once in main.ts (or a test) and passed to createBot. */
@@ -31,6 +32,8 @@ export type BaseContext = Context &
   I18nFlavor & {
     /** The registered sender, or null for a stranger. */
     member: Member | null;
+    /** The member's office (every query of the update is scoped by it, see core/office-scope); null for a stranger. */
+    office: Office | null;
     /** What was read for this update before any handler ran: the sender and the chat's dialogue (see prefetchUpdate). */
     prefetched?: Prefetched;
   };

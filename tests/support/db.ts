@@ -64,7 +64,8 @@ export async function openTestDatabase(target: DbTarget): Promise<TestDatabase> 
  * fraction of its cost: truncate replaces each table's files (about 40 ms for our 26 tables on
  * PGlite, before every flow test), while deleting a test's few rows touches only those.
  * Foreign keys and triggers are off for the deletes (session_replication_role), so the order
- * does not matter and no trigger counts rows that are going away.
+ * does not matter and no trigger counts rows that are going away. The one office of a fresh
+ * install is then made again.
  */
 const RESET_FUNCTION = `
   create or replace function khoipho_test_reset() returns void language plpgsql as $$
@@ -77,6 +78,8 @@ const RESET_FUNCTION = `
     for r in select sequencename from pg_sequences where schemaname = 'public' and last_value is not null loop
       execute format('alter sequence %I restart', r.sequencename);
     end loop;
+    -- A fresh install has its one office (migration 2026_12_20_1000_offices), with no settings row.
+    insert into offices (kind) values ('xa');
   end $$`;
 
 async function truncateAll(handle: DatabaseHandle): Promise<void> {

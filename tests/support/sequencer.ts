@@ -6,7 +6,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * Vitest's own order uses the last run's durations, which a fresh checkout (CI) does not have
  * and in which a worker's first file also carries the worker's start-up.
  */
-const LONG_FIRST = ['data-folder.crash', 'send-budget.flood', 'entrypoint', 'outbox.crash', 'outbox.stall', 'signals', 'plans.extract', 'outbox.db-restart'];
+const LONG_FIRST = ['data-folder.crash', 'send-budget.flood', 'entrypoint', 'outbox.crash', 'outbox.stall', 'signals', 'plans.extract', 'outbox.db-restart', 'offices.isolation'];
 
 const rank = (spec: TestSpecification): number => {
   const i = LONG_FIRST.findIndex((name) => spec.moduleId.endsWith(`/${name}.test.ts`));

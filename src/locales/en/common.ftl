@@ -7,7 +7,7 @@ unknown-command = That command does not exist or is not available for your role.
 unknown-text = Please use the buttons or the command menu. Send /help for guidance.
 page-prev = ◀ Previous
 page-next = Next ▶
-role-admin = Administrator (town office)
+role-admin = Administrator ({ $officeTitle })
 role-official = Official / monitoring
 role-leader = Unit leader
 position-leader = leader
@@ -51,3 +51,14 @@ pick-select-all = ✅ Select all ({ $count })
 pick-select-none = ⬜ Unselect all
 error-disk-full = Not saved: the bot's server has run out of disk space, so what you just sent was not saved. Please press “Send” (or send it again) in a few minutes. The admins have been told.
 admin-disk-full = ⚠️ The bot's server disk is full: new reports cannot be saved and users are told “not saved”. Please free some space now (delete unneeded files, old files in the backups folder); once there is room, people only need to press Send again.
+
+# The office's own name in texts ("UBND xã Sơn Thủy"); office-title-none before the office is known.
+office-title = { $name } { $kind } People's Committee
+office-title-unnamed = the { $kind } People's Committee
+office-title-none = the commune or ward People's Committee
+office-kind-tinh = province
+office-kind-thanh-pho = city
+office-kind-xa = commune
+office-kind-phuong = ward
+office-kind-dac-khu = special zone
+office-kind-thi-tran = township

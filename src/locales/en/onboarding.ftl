@@ -1,7 +1,7 @@
 start-stranger =
-    Hello! This is the town office's bot for reminders and reports.
-    To use it you need an invitation link. Please contact the town office (Culture and Society desk) to get one.
-stranger-blocked = You are not registered yet. Please ask the town office for an invitation link, then open that link.
+    Hello! This is the bot for reminders and reports of the commune and ward People's Committees.
+    To use it you need an invitation link. Please contact the People's Committee of the commune or ward where you work (Culture and Society desk) to get one.
+stranger-blocked = You are not registered yet. Please ask the People's Committee of the commune or ward where you work for an invitation link, then open that link.
 start-welcome-back = Hello { $name }! You are registered as: { $role }.
 start-admin =
     Hello { $name }! You are an administrator of this bot.
@@ -28,10 +28,10 @@ joined-as-leader = the person in charge
 joined-as-deputy = the deputy
 joined-as-leader-block = the { $unitTermLeader }
 joined-as-deputy-block = the deputy { $unitTermLeader }
-invite-unknown = This invitation link is not valid. Please check it, or ask the town office for a new one.
-invite-used = This invitation link has already been used. Each link works once; please ask the town office for a new one.
-invite-expired = This invitation link has expired. Please ask the town office for a new one.
-invite-unit-inactive = The unit in this invitation is no longer active. Please ask the town office for a new link.
+invite-unknown = This invitation link is not valid. Please check it, or ask whoever sent you the link for a new one.
+invite-used = This invitation link has already been used. Each link works once; please ask whoever sent you the link for a new one.
+invite-expired = This invitation link has expired. Please ask whoever sent you the link for a new one.
+invite-unit-inactive = The unit in this invitation is no longer active. Please ask whoever sent you the link for a new one.
 invite-setup-used = This setup link has already been used: the bot has an administrator. If you need to join, ask the administrator for an invitation link.
 invite-setup-expired = This setup link has expired or was replaced by a newer one. Restart the bot and the new link appears on the server's console.
 # Printed once on the server's console (not in the logs) while the bot has no admin.
@@ -39,7 +39,7 @@ setup-link-line = The bot has no administrator yet. Open this link in Telegram w
 help-header = What you can do:
 help-admin-plan = 📄 Send a plan or notice file (Word .docx, PDF, .txt) or paste its text here: the bot drafts the tasks for you to review, then press “Create all”.
 help-line = /{ $command } — { $description }
-help-stranger = This bot serves the town's units. You need an invitation link from the town office to use it.
+help-stranger = This bot serves the commune and ward People's Committees and their units. You need an invitation link from the People's Committee of the commune or ward where you work to use it.
 me-info =
     Name: { $name }
     Role: { $role }

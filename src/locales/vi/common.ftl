@@ -7,7 +7,7 @@ unknown-command = Lệnh này không có hoặc không dành cho vai trò của 
 unknown-text = Anh/chị hãy dùng các nút bấm hoặc menu lệnh. Gõ /help để xem hướng dẫn.
 page-prev = ◀ Trước
 page-next = Sau ▶
-role-admin = Quản trị (UBND thị trấn)
+role-admin = Quản trị ({ $officeTitle })
 role-official = Lãnh đạo / theo dõi
 role-leader = Trưởng đơn vị
 position-leader = trưởng
@@ -51,3 +51,14 @@ pick-select-all = ✅ Chọn tất cả ({ $count })
 pick-select-none = ⬜ Bỏ chọn tất cả
 error-disk-full = Chưa lưu được: máy chủ của bot đã hết chỗ trống trên ổ đĩa, nên những gì anh/chị vừa gửi chưa được lưu. Anh/chị vui lòng bấm “Gửi” (hoặc gửi lại) sau ít phút. Quản trị viên đã được báo.
 admin-disk-full = ⚠️ Ổ đĩa của máy chủ bot đã đầy: bot không lưu được báo cáo mới, người dùng được báo là “chưa lưu được”. Vui lòng giải phóng chỗ trống (xoá tệp không cần, dọn thư mục backups cũ) ngay; khi có chỗ, mọi người chỉ cần bấm Gửi lại.
+
+# The office's own name in texts ("UBND xã Sơn Thủy"); office-title-none before the office is known.
+office-title = UBND { $kind } { $name }
+office-title-unnamed = UBND { $kind }
+office-title-none = UBND xã, phường
+office-kind-tinh = tỉnh
+office-kind-thanh-pho = thành phố
+office-kind-xa = xã
+office-kind-phuong = phường
+office-kind-dac-khu = đặc khu
+office-kind-thi-tran = thị trấn

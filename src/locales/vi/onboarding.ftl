@@ -1,7 +1,7 @@
 start-stranger =
-    Xin chào! Đây là bot nhắc việc và nhận báo cáo của UBND thị trấn.
-    Để sử dụng, anh/chị cần link mời. Vui lòng liên hệ UBND thị trấn (bộ phận Văn hoá – Xã hội) để được gửi link mời.
-stranger-blocked = Anh/chị chưa được đăng ký. Vui lòng liên hệ UBND thị trấn để được gửi link mời, rồi bấm vào link đó.
+    Xin chào! Đây là bot nhắc việc và nhận báo cáo của UBND các xã, phường.
+    Để sử dụng, anh/chị cần link mời. Vui lòng liên hệ UBND xã, phường nơi anh/chị công tác (bộ phận Văn hoá – Xã hội) để được gửi link mời.
+stranger-blocked = Anh/chị chưa được đăng ký. Vui lòng liên hệ UBND xã, phường nơi anh/chị công tác để được gửi link mời, rồi bấm vào link đó.
 start-welcome-back = Chào { $name }! Anh/chị đã được đăng ký với vai trò: { $role }.
 start-admin =
     Chào { $name }! Anh/chị là quản trị viên của bot.
@@ -28,10 +28,10 @@ joined-as-leader = người phụ trách
 joined-as-deputy = cấp phó
 joined-as-leader-block = { $unitTermLeader }
 joined-as-deputy-block = phó { $unitTermLeader }
-invite-unknown = Link mời không đúng. Anh/chị kiểm tra lại link, hoặc xin UBND thị trấn gửi link mới.
-invite-used = Link mời này đã được dùng rồi. Mỗi link chỉ dùng được một lần; anh/chị xin UBND thị trấn gửi link mới.
-invite-expired = Link mời này đã hết hạn. Anh/chị xin UBND thị trấn gửi link mới.
-invite-unit-inactive = Đơn vị trong link mời này không còn hoạt động. Anh/chị xin UBND thị trấn gửi link mới.
+invite-unknown = Link mời không đúng. Anh/chị kiểm tra lại link, hoặc xin nơi đã gửi link cho anh/chị gửi link mới.
+invite-used = Link mời này đã được dùng rồi. Mỗi link chỉ dùng được một lần; anh/chị xin nơi đã gửi link cho anh/chị gửi link mới.
+invite-expired = Link mời này đã hết hạn. Anh/chị xin nơi đã gửi link cho anh/chị gửi link mới.
+invite-unit-inactive = Đơn vị trong link mời này không còn hoạt động. Anh/chị xin nơi đã gửi link cho anh/chị gửi link mới.
 invite-setup-used = Link cài đặt này đã được dùng rồi: bot đã có quản trị viên. Nếu anh/chị cần tham gia, hãy xin quản trị viên gửi link mời.
 invite-setup-expired = Link cài đặt này đã hết hạn hoặc đã được thay bằng link mới. Khởi động lại bot, link mới sẽ hiện trên màn hình máy chủ.
 # Printed once on the server's console (not in the logs) while the bot has no admin.
@@ -39,7 +39,7 @@ setup-link-line = Bot chưa có quản trị viên. Mở link này trên Telegra
 help-header = Các việc anh/chị có thể làm:
 help-admin-plan = 📄 Gửi thẳng tệp kế hoạch, thông báo (Word .docx, PDF, .txt) hoặc dán nội dung vào đây: bot soạn sẵn các việc để anh/chị xem lại rồi bấm “Tạo tất cả”.
 help-line = /{ $command } — { $description }
-help-stranger = Bot này dành cho các đơn vị của thị trấn. Anh/chị cần link mời từ UBND thị trấn để sử dụng.
+help-stranger = Bot này dành cho UBND các xã, phường và các đơn vị của mình. Anh/chị cần link mời từ UBND xã, phường nơi anh/chị công tác để sử dụng.
 me-info =
     Họ tên: { $name }
     Vai trò: { $role }

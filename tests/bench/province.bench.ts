@@ -1,0 +1,129 @@
+// `npm run bench -- province [--communes N] [--units N] [--tasks N] [--runs N]`: one province's
+// database against the real PostgreSQL (TEST_DATABASE_URL): 3,300 communes × 30 units × 20 tasks
+// (about 2 million task–unit pairs, 70% reported), in a database it creates and drops itself.
+// Times the roll-up the province's /status will read (every commune: tasks, units reported,
+// households) and one commune's /pending with the bot's own query, scoped to that commune the
+// way an update is (core/office-scope).
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { type Kysely, sql } from 'kysely';
+import pg from 'pg';
+import { openDatabase } from '../../src/core/db.js';
+import { inOffice, OfficeScopePlugin } from '../../src/core/office-scope.js';
+import type { Database } from '../../src/core/schema.js';
+import { migrateToLatest } from '../../src/core/migrator.js';
+import { pendingForTask } from '../../src/status/status.service.js';
+
+const LIST_LIMIT = 200;
+
+function option(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(args[i + 1]) : fallback;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+async function admin(url: string, query: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Office 1 becomes the province; communes 2…n+1 under it, each with its units, leaders, one campaign and its tasks. */
+async function seed(db: Kysely<Database>, communes: number, units: number, tasks: number): Promise<void> {
+  const step = async (label: string, query: ReturnType<typeof sql>) => {
+    const started = performance.now();
+    await query.execute(db);
+    console.log(`  seeded ${label} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  };
+  const form = '{"number": {"label": "Số hộ", "max": "households"}, "photos": "optional", "location": false, "note": true}';
+  await step('province', sql`update offices set kind = 'tinh', name = 'Quảng Trị' where id = 1`);
+  await step(`${communes} communes`, sql`insert into offices (name, kind, parent_id) select 'Xã ' || g, case when g % 7 = 0 then 'phuong' else 'xa' end, 1 from generate_series(1, ${communes}) g`);
+  await step('their settings', sql`insert into office_settings (id, residential_term) select id, 'thon' from offices where parent_id = 1`);
+  // The guards check each row against its task and unit; the seed is consistent by construction.
+  await step('guards off for the seed', sql`alter table task_units disable trigger task_units_same_office; alter table unit_members disable trigger unit_members_same_office; alter table reports disable trigger reports_office`);
+  await step(`${communes * units} units`, sql`insert into units (office_id, kind, name, households)
+    select o.id, 'block', 'Thôn ' || g, 40 + (o.id + g) % 160 from offices o cross join generate_series(1, ${units}) g where o.parent_id = 1`);
+  await step('leaders', sql`insert into members (office_id, telegram_id, chat_id, display_name, role)
+    select u.office_id, 1000000 + u.id, 1000000 + u.id, 'Trưởng ' || u.name, 'leader' from units u`);
+  await step('unit_members', sql`insert into unit_members (unit_id, member_id, position) select u.id, m.id, 'leader' from units u join members m on m.telegram_id = 1000000 + u.id`);
+  await step('campaigns', sql`insert into campaigns (office_id, name) select id, 'Kỷ niệm 90 năm' from offices where parent_id = 1`);
+  await step(`${communes * tasks} tasks`, sql`insert into tasks (office_id, campaign_id, title, due_at, form)
+    select c.office_id, c.id, 'Nhiệm vụ ' || g, timestamptz '2026-06-14 10:00Z' + g * interval '1 day', ${form}::jsonb
+    from campaigns c cross join generate_series(1, ${tasks}) g`);
+  await step('task_units', sql`insert into task_units (task_id, unit_id) select t.id, u.id from tasks t join units u on u.office_id = t.office_id`);
+  await step('reports (70%)', sql`insert into reports (office_id, task_id, unit_id, status, number_value, flags, late, revision_count, reported_by, reported_at)
+    select t.office_id, t.id, u.id, case when (u.id + t.id) % 8 = 0 then 'not_done' else 'done' end, u.households - (u.id % 5), '[]'::jsonb, false, 1,
+      m.id, timestamptz '2026-06-10 02:00Z'
+    from tasks t join units u on u.office_id = t.office_id join members m on m.telegram_id = 1000000 + u.id
+    where (u.id * 7 + t.id) % 10 < 7`);
+  await step('guards on', sql`alter table task_units enable trigger task_units_same_office; alter table unit_members enable trigger unit_members_same_office; alter table reports enable trigger reports_office`);
+  await step('vacuum analyze', sql`vacuum analyze`);
+}
+
+/** The province's roll-up: per commune, its open tasks, the units they went to and reported, and households. */
+function rollup(db: Kysely<Database>, provinceId: number) {
+  return sql<{ officeId: number; tasks: number; assigned: number; reported: number; households: number }>`
+    select t.office_id as "officeId", count(*)::int as tasks, sum(s.assigned)::int as assigned, sum(s.reported)::int as reported, sum(s.households)::int as households
+    from offices o
+    join tasks t on t.office_id = o.id and t.status = 'open'
+    join task_stats s on s.task_id = t.id
+    where o.parent_id = ${provinceId}
+    group by t.office_id`.execute(db);
+}
+
+async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 3; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)] ?? NaN;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+const ms = (v: number) => v.toFixed(1);
+
+export async function run(args: string[]): Promise<void> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    console.log('province: skipped — set TEST_DATABASE_URL to a PostgreSQL server; this benchmark does not run on PGlite.');
+    return;
+  }
+  const communes = option(args, 'communes', 3_300);
+  const units = option(args, 'units', 30);
+  const tasks = option(args, 'tasks', 20);
+  const runs = option(args, 'runs', 30);
+  const name = `khoipho_bench_${randomBytes(5).toString('hex')}`;
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  await admin(adminUrl, `create database ${name}`);
+  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
+  try {
+    await migrateToLatest(handle.db);
+    console.log(`province: seeding ${communes} communes × ${units} units × ${tasks} tasks (70% reported) into ${name}`);
+    await seed(handle.db, communes, units, tasks);
+    const db = handle.db;
+    const scoped = db.withPlugin(new OfficeScopePlugin());
+    // One commune in the middle, and one of its tasks.
+    const commune = Math.floor(communes / 2) + 1;
+    const task = await db.selectFrom('tasks').select('id').where('office_id', '=', commune).orderBy('id').limit(1).executeTakeFirstOrThrow();
+    const rows = (await rollup(db, 1)).rows;
+    const sample = await inOffice(commune, () => pendingForTask(scoped, task.id, LIST_LIMIT));
+    console.log(`  roll-up: ${rows.length} communes, ${rows.reduce((n, r) => n + r.reported, 0)} of ${rows.reduce((n, r) => n + r.assigned, 0)} task-units reported`);
+    console.log(`  commune ${commune}, task ${task.id}: ${sample?.pendingCount} pending, listed ${sample?.pending.length}`);
+    const up = await time(runs, () => rollup(db, 1));
+    const pending = await time(runs, () => inOffice(commune, () => pendingForTask(scoped, task.id, LIST_LIMIT)));
+    console.log(`  province roll-up: p50 ${ms(up.p50)} ms, p95 ${ms(up.p95)} ms (goal < 100 ms); commune /pending: p50 ${ms(pending.p50)} ms, p95 ${ms(pending.p95)} ms (goal < 50 ms), over ${runs} runs`);
+    console.log(`province: rollup p95 ${ms(up.p95)} ms, commune pending p95 ${ms(pending.p95)} ms`);
+  } finally {
+    await handle.close();
+    await admin(adminUrl, `drop database if exists ${name} with (force)`);
+  }
+}

@@ -1,0 +1,69 @@
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { inOffice, OfficeScopePlugin, outsideOffices } from '../src/core/office-scope.js';
+import type { Database } from '../src/core/schema.js';
+
+// Compiles only (DummyDriver): what SQL the app's handle sends inside and outside an office.
+const db = new Kysely<Database>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (k) => new PostgresIntrospector(k),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+}).withPlugin(new OfficeScopePlugin());
+
+describe('office scope', () => {
+  it('when a query runs outside an office, then it is left as written', () => {
+    const q = db.selectFrom('units').select('id').where('id', '=', 5).compile();
+    expect(q.sql).toBe('select "id" from "units" where "id" = $1');
+  });
+
+  it('when a select names tenant tables in FROM, JOIN and a subquery, then each gets its office filter (left joins in ON)', () => {
+    const q = inOffice(7, () =>
+      db
+        .selectFrom('task_units as tu')
+        .innerJoin('units as u', 'u.id', 'tu.unit_id')
+        .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 'tu.task_id'))
+        .select('u.name')
+        .where('tu.task_id', 'in', (eb) => eb.selectFrom('tasks').select('id').where('status', '=', 'open'))
+        .compile(),
+    );
+    expect(q.sql).toBe(
+      'select "u"."name" from "task_units" as "tu" inner join "units" as "u" on "u"."id" = "tu"."unit_id" and "u"."office_id" = $1 left join "reports" as "r" on "r"."task_id" = "tu"."task_id" and "r"."office_id" = $2 where "tu"."task_id" in (select "id" from "tasks" where "status" = $3 and "tasks"."office_id" = $4)',
+    );
+    expect(q.parameters).toEqual([7, 7, 'open', 7]);
+  });
+
+  it('when an update or delete names a tenant table, then only the office\'s rows can match', () => {
+    const [u, d] = inOffice(3, () => [
+      db.updateTable('tasks').set({ status: 'closed' }).where('id', '=', 9).compile(),
+      db.deleteFrom('invites').where('id', '=', 4).compile(),
+    ]);
+    expect(u.sql).toBe('update "tasks" set "status" = $1 where "id" = $2 and "tasks"."office_id" = $3');
+    expect(d.sql).toBe('delete from "invites" where "id" = $1 and "invites"."office_id" = $2');
+  });
+
+  it('when rows are inserted into a tenant table, then they get the office, unless the query names one', () => {
+    const [plain, named, child] = inOffice(4, () => [
+      db.insertInto('units').values([{ kind: 'block', name: 'Thôn 1', households: null }, { kind: 'block', name: 'Thôn 2', households: 3 }]).compile(),
+      db.insertInto('units').values({ kind: 'block', name: 'Thôn 3', households: null, office_id: 9 }).compile(),
+      db.insertInto('task_units').values({ task_id: 1, unit_id: 2 }).compile(),
+    ]);
+    expect(plain.sql).toBe('insert into "units" ("kind", "name", "households", "office_id") values ($1, $2, $3, $4), ($5, $6, $7, $8)');
+    expect(plain.parameters).toEqual(['block', 'Thôn 1', null, 4, 'block', 'Thôn 2', 3, 4]);
+    expect(named.parameters).toEqual(['block', 'Thôn 3', null, 9]);
+    expect(child.sql).toBe('insert into "task_units" ("task_id", "unit_id") values ($1, $2)');
+  });
+
+  it('when tables are not tenant tables or the text is raw SQL, then nothing is added; outsideOffices leaves the scope', () => {
+    const [kv, raw, out] = inOffice(2, () => [
+      db.selectFrom('kv_store').select('key').compile(),
+      sql`select id from units`.compile(db),
+      outsideOffices(() => db.selectFrom('units').select('id').compile()),
+    ]);
+    expect(kv.sql).toBe('select "key" from "kv_store"');
+    expect(raw.sql).toBe('select id from units');
+    expect(out.sql).toBe('select "id" from "units"');
+  });
+});
