@@ -1,4 +1,5 @@
 import type { Db } from '../core/db.js';
+import { REPORT_COLUMNS } from '../reports/report-view.js';
 
 /** A task with its campaign, or undefined (cancelled tasks included: the caller decides). */
 export function findTask(db: Db, taskId: number) {
@@ -19,16 +20,7 @@ export function listTaskUnitRows(db: Db, taskId: number) {
       'u.id as unitId',
       'u.name as unitName',
       'u.households',
-      'r.status',
-      'r.number_value as numberValue',
-      'r.note',
-      'r.latitude',
-      'r.longitude',
-      'r.photo_count as photoCount',
-      'r.late',
-      'r.reported_at as reportedAt',
-      'r.returned_at as returnedAt',
-      'r.return_reason as returnReason',
+      ...REPORT_COLUMNS,
     ])
     .where('tu.task_id', '=', taskId)
     .orderBy('u.name')
