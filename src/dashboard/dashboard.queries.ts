@@ -1,5 +1,4 @@
 import type { Db } from '../core/db.js';
-import { REPORT_COLUMNS } from '../reports/report-view.js';
 
 /** A task with its campaign, or undefined (cancelled tasks included: the caller decides). */
 export function findTask(db: Db, taskId: number) {
@@ -8,24 +7,6 @@ export function findTask(db: Db, taskId: number) {
     .select(['id', 'campaign_id as campaignId', 'title', 'due_at as dueAt', 'status', 'form'])
     .where('id', '=', taskId)
     .executeTakeFirst();
-}
-
-/** Every unit a task is assigned to, with its current report (if any), in unit order. */
-export function listTaskUnitRows(db: Db, taskId: number) {
-  return db
-    .selectFrom('task_units as tu')
-    .innerJoin('units as u', 'u.id', 'tu.unit_id')
-    .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 'tu.task_id').onRef('r.unit_id', '=', 'tu.unit_id'))
-    .select([
-      'u.id as unitId',
-      'u.name as unitName',
-      'u.households',
-      ...REPORT_COLUMNS,
-    ])
-    .where('tu.task_id', '=', taskId)
-    .orderBy('u.name')
-    .orderBy('u.id')
-    .execute();
 }
 
 /** The photos of the current revision of every report of a task, newest first. */

@@ -2,7 +2,8 @@ import type { Db } from '../core/db.js';
 import type { ReportStatus } from '../core/schema.js';
 import { findCampaign, listCampaignsWithTasks } from '../status/status.queries.js';
 import { campaignStatus, type TaskProgressLine } from '../status/status.service.js';
-import { findTask, listTaskPhotoRows, listTaskUnitRows } from './dashboard.queries.js';
+import { listTaskUnitReports } from '../reports/report-view.js';
+import { findTask, listTaskPhotoRows } from './dashboard.queries.js';
 
 const MAX_CAMPAIGNS = 50;
 /** A task's photo wall: the newest this many. */
@@ -64,7 +65,7 @@ export async function taskUnits(db: Db, taskId: number, filter: UnitFilter, now:
   const task = await findTask(db, taskId);
   if (!task || task.status === 'cancelled') return null;
   const overdue = task.dueAt.getTime() < now.getTime();
-  const rows = await listTaskUnitRows(db, taskId);
+  const rows = await listTaskUnitReports(db, [taskId], 'unit-name');
   const units = rows.map((r): UnitLine => {
     const reported = r.status !== null && r.returnedAt === null;
     const state: UnitState = r.status === null ? 'pending' : r.returnedAt !== null ? 'returned' : r.status;

@@ -1,3 +1,4 @@
+import type { Db } from '../core/db.js';
 import type { ReportFlag, ReportStatus } from '../core/schema.js';
 
 /**
@@ -74,4 +75,19 @@ export function toReportView(r: ReportColumns): ReportView | null {
     reportedAt: r.reportedAt,
     returned: r.returnedAt ? { at: r.returnedAt, reason: r.returnReason } : null,
   };
+}
+
+/**
+ * Every (task, unit) pair of these tasks with the unit's current report (nulls without one), by
+ * task, then by unit id (the results report) or by unit name (the dashboard's table).
+ */
+export function listTaskUnitReports(db: Db, taskIds: number[], order: 'unit-id' | 'unit-name') {
+  const query = db
+    .selectFrom('task_units as tu')
+    .innerJoin('units as u', 'u.id', 'tu.unit_id')
+    .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 'tu.task_id').onRef('r.unit_id', '=', 'tu.unit_id'))
+    .select(['tu.task_id as taskId', 'u.id as unitId', 'u.name as unitName', 'u.households', ...REPORT_COLUMNS])
+    .where((eb) => eb('tu.task_id', '=', eb.fn.any(eb.val(taskIds))))
+    .orderBy('tu.task_id');
+  return (order === 'unit-name' ? query.orderBy('u.name').orderBy('u.id') : query.orderBy('tu.unit_id')).execute();
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../core/db.js';
 import type { ReportForm } from '../core/schema.js';
-import { REPORT_COLUMNS, reportStanding } from '../reports/report-view.js';
+import { listTaskUnitReports, reportStanding } from '../reports/report-view.js';
 import { campaignTaskStatsQuery } from '../status/status.queries.js';
 import { loadPropaganda, type PropagandaSent } from './results-report.propaganda.js';
 
@@ -78,25 +78,6 @@ export function findCampaignWithPeriod(db: Db, campaignId: number) {
     .executeTakeFirst();
 }
 
-/** Every (task, unit) pair of these tasks with the unit's current report, if any; one query for the whole campaign. */
-export function listTaskUnitRows(db: Db, taskIds: number[]) {
-  return db
-    .selectFrom('task_units as tu')
-    .innerJoin('units as u', 'u.id', 'tu.unit_id')
-    .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 'tu.task_id').onRef('r.unit_id', '=', 'tu.unit_id'))
-    .select([
-      'tu.task_id as taskId',
-      'u.id as unitId',
-      'u.name as unitName',
-      'u.households',
-      ...REPORT_COLUMNS,
-    ])
-    .where((eb) => eb('tu.task_id', '=', eb.fn.any(eb.val(taskIds))))
-    .orderBy('tu.task_id')
-    .orderBy('tu.unit_id')
-    .execute();
-}
-
 /**
  * Photos of the current revision of reports that stand (not returned), at most `perUnit` per unit:
  * each task's first photo ranks before any second photo, so a unit shows as many tasks as it can.
@@ -140,7 +121,7 @@ export function listCampaignPhotos(db: Db, taskIds: number[], perUnit: number) {
     .execute();
 }
 
-type UnitRow = Awaited<ReturnType<typeof listTaskUnitRows>>[number];
+type UnitRow = Awaited<ReturnType<typeof listTaskUnitReports>>[number];
 
 function toRow(r: UnitRow): ResultsReportRow {
   const outcome: UnitOutcome = reportStanding(r);
@@ -167,7 +148,7 @@ export async function loadResultsReportData(db: Db, campaignId: number, opts: { 
   // The plan's order: an import creates the tasks in the order the plan lists them.
   const stats = (await campaignTaskStatsQuery(db, campaignId).execute()).sort((a, b) => a.id - b.id);
   const taskIds = stats.map((s) => s.id);
-  const unitRows = taskIds.length ? await listTaskUnitRows(db, taskIds) : [];
+  const unitRows = taskIds.length ? await listTaskUnitReports(db, taskIds, 'unit-id') : [];
   const photos = taskIds.length ? await listCampaignPhotos(db, taskIds, opts.photosPerUnit ?? 2) : [];
   const byTask = new Map<number, ResultsReportRow[]>();
   for (const r of unitRows) {
