@@ -5,6 +5,8 @@ import type { Clock } from '../../src/core/clock.js';
 import type { Db } from '../../src/core/db.js';
 import { createDashboard } from '../../src/dashboard/dashboard.js';
 import { createOutbox } from '../../src/outbox/outbox.js';
+import { OfficeSettingsCache } from '../../src/settings/settings.service.js';
+import { createLogger } from '../../src/core/logger.js';
 import { createI18n, translator } from '../../src/telegram/i18n.js';
 import { buildMember, buildReport, seedTown } from './factories.js';
 
@@ -33,20 +35,24 @@ export async function startFileServer(): Promise<{ root: string; served: string[
 }
 
 /** The dashboard's handler on its own port, as the app serves it on PORT. */
-export async function startDashboardServer(o: { db: Db; clock: Clock; fileRoot: string; tileUrl?: string }): Promise<{ base: string; close(): Promise<void> }> {
+export async function startDashboardServer(o: { db: Db; clock: Clock; fileRoot: string; tileUrl?: string }): Promise<{ base: string; office: OfficeSettingsCache; logs: string[]; close(): Promise<void> }> {
   const config = { botToken: TOKEN, telegramApiRoot: o.fileRoot, timezone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi', dashboardTileUrl: o.tileUrl ?? 'https://tiles.invalid/{z}/{x}/{y}.png' } as Config;
   const i18n = createI18n('vi');
   const texts = (locale: string) => translator(i18n, locale);
   // The real outbox (deliveries rows); no dispatcher runs here, so what is queued stays queued for the test to read.
   const outbox = createOutbox(o.db, () => {});
-  const handler = await createDashboard({ db: o.db, clock: o.clock, config, texts, outbox, getFile: (id) => Promise.resolve({ file_path: `photos/${id}.png` }) });
+  // The offices' settings as the app holds them: a test that changes them reloads this cache.
+  const office = new OfficeSettingsCache();
+  const logs: string[] = [];
+  const logger = createLogger({ level: 'info', secrets: [TOKEN], destination: { write: (line: string) => void logs.push(line) } });
+  const handler = await createDashboard({ db: o.db, clock: o.clock, config, logger, office, texts, outbox, getFile: (id) => Promise.resolve({ file_path: `photos/${id}.png` }) });
   const server = createServer((req, res) => {
     if (!handler(req, res)) res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { base: `http://127.0.0.1:${port}/dashboard`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { base: `http://127.0.0.1:${port}/dashboard`, office, logs, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** Adds a revision and its photos to a stored report (as submitReport leaves them). */
@@ -81,4 +87,13 @@ export async function seedDashboardTown(db: Db) {
   await addPhotos(db, r1, [new Date('2026-06-10T01:00:00Z'), new Date('2026-06-10T01:30:00Z')], 'k1');
   await addPhotos(db, r2, [new Date('2026-06-14T11:00:00Z')], 'k2');
   return { ...town, admin };
+}
+
+/** The details the results report prints, as the first /report saves them for the office. */
+export async function giveReportDetails(db: Db, officeId: number, officeName: string) {
+  await db
+    .updateTable('office_settings')
+    .set({ office_name: officeName, parent_body: 'UBND thành phố Đà Nẵng', place: 'Đà Nẵng', signer_title: 'CHỦ TỊCH', signer_name: 'Lê Văn Ký', recipients: JSON.stringify(['- Lưu: VT.']) })
+    .where('id', '=', officeId)
+    .execute();
 }
