@@ -80,9 +80,33 @@ describe.skipIf(!existsSync(CHROMIUM)).each(dbTargets())('dashboard in a real br
     const ids = await page.locator('[data-photo]').evaluateAll((els) => els.map((e) => e.getAttribute('data-photo')));
     expect(ids).toHaveLength(3);
     expect(new Set(ids).size).toBe(3);
+    // At 360 px nothing touches the screen's edge or makes the page scroll sideways.
+    const box = await page.getByTestId('units').boundingBox();
+    expect(box?.x).toBeGreaterThanOrEqual(12);
+    expect((box?.x ?? 0) + (box?.width ?? 999)).toBeLessThanOrEqual(360 - 12);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: `${SHOTS}units.png`, fullPage: true });
     await page.getByTestId('map').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}map.png` });
+
+    // A tap on Khối 2's marker: the unit, its status, note and its one photo, streamed by the bot.
+    await page.locator('path.leaflet-interactive').nth(1).click();
+    const pop = page.locator(`[data-popup="${town.units[1]?.id}"]`);
+    await pop.locator('img[src^="blob:"]').first().waitFor();
+    expect(await pop.innerText()).toContain('Khối 2');
+    expect(await pop.innerText()).toContain('Thiếu cờ <b>');
+    expect(await pop.locator('img').count()).toBe(1);
+    // The map pans so the whole popup shows (the screenshot is of what the official sees).
+    const inside = async () => {
+      const [p, m] = [await pop.locator('..').boundingBox(), await page.getByTestId('map').boundingBox()];
+      return !!p && !!m && p.y >= m.y && p.y + p.height <= m.y + m.height && p.x >= m.x && p.x + p.width <= m.x + m.width;
+    };
+    await expect.poll(inside).toBe(true);
+    await page.screenshot({ path: `${SHOTS}popup.png` });
+    await pop.locator('img').click();
+    await page.getByTestId('full-photo').waitFor();
+    await page.getByTestId('full-photo').click();
+    await page.keyboard.press('Escape');
 
     // Nhắc lại on Khối 4 (its leader is Hoàng Văn Một): one reminder queued, the answer in the row.
     await db.insertInto('unit_members').values({ unit_id: town.units[3]?.id ?? 0, member_id: town.leader.id, position: 'leader' }).execute();

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { createCanvas } from '@napi-rs/canvas';
 import { sign } from '@telegram-apps/init-data-node';
 import type { Config } from '../../src/config.js';
 import type { Clock } from '../../src/core/clock.js';
@@ -17,15 +18,36 @@ export function signInitData(telegramId: number, authDate: Date, token = TOKEN):
   return sign({ user: { id: telegramId, first_name: 'Cán bộ', language_code: 'vi' }, query_id: 'AAH' }, token, authDate);
 }
 
-/** A stand-in for the Bot API's getFile and file download: every file is the same tiny PNG, named by its id. */
+/** A report photo as a phone would send it: a flag on a pole, its sky a colour of its own per file. */
+function flagPhoto(name: string): Buffer {
+  const hue = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
+  const canvas = createCanvas(240, 180);
+  const g = canvas.getContext('2d');
+  g.fillStyle = `hsl(${hue}, 55%, 72%)`;
+  g.fillRect(0, 0, 240, 180);
+  g.fillStyle = '#6d4c41';
+  g.fillRect(60, 30, 6, 150);
+  g.fillStyle = '#da251d';
+  g.fillRect(66, 30, 110, 72);
+  g.fillStyle = '#ffcd00';
+  g.beginPath();
+  for (let i = 0; i < 10; i++) {
+    const r = i % 2 ? 11 : 26;
+    const a = -Math.PI / 2 + (i * Math.PI) / 5;
+    g.lineTo(121 + r * Math.cos(a), 66 + r * Math.sin(a));
+  }
+  g.fill();
+  return canvas.toBuffer('image/jpeg');
+}
+
+/** A stand-in for the Bot API's getFile and file download: each file a small JPEG of its own, named by its id. */
 export async function startFileServer(): Promise<{ root: string; served: string[]; close(): Promise<void> }> {
   const served: string[] = [];
-  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cf80f00f0005fe02fea7d6a4d10000000049454e44ae426082', 'hex');
   const server: Server = createServer((req, res) => {
     const file = /^\/file\/bot[^/]+\/photos\/(.+)$/.exec(req.url ?? '');
     if (file?.[1]) {
       served.push(file[1]);
-      res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+      res.writeHead(200, { 'content-type': 'image/jpeg' }).end(flagPhoto(file[1]));
     } else res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -91,9 +113,10 @@ export async function seedDashboardTown(db: Db) {
 
 /** The details the results report prints, as the first /report saves them for the office. */
 export async function giveReportDetails(db: Db, officeId: number, officeName: string) {
+  const details = { office_name: officeName, parent_body: 'UBND thành phố Đà Nẵng', place: 'Đà Nẵng', signer_title: 'CHỦ TỊCH', signer_name: 'Lê Văn Ký', recipients: JSON.stringify(['- Lưu: VT.']) };
   await db
-    .updateTable('office_settings')
-    .set({ office_name: officeName, parent_body: 'UBND thành phố Đà Nẵng', place: 'Đà Nẵng', signer_title: 'CHỦ TỊCH', signer_name: 'Lê Văn Ký', recipients: JSON.stringify(['- Lưu: VT.']) })
-    .where('id', '=', officeId)
+    .insertInto('office_settings')
+    .values({ id: officeId, ...details })
+    .onConflict((oc) => oc.column('id').doUpdateSet(details))
     .execute();
 }

@@ -107,53 +107,53 @@ function remindButton(taskId, unit) {
 }
 
 function unitsTable(units, taskId) {
-  const head = el('tr', {}, ['db-unit', 'db-status', 'db-figure', 'db-time'].map((k) => el('th', {}, t(k))));
+  // Three columns (the time under the status), so the table fits a 360-px phone with its margins.
+  const head = el('tr', {}, ['db-unit', 'db-status', 'db-figure'].map((k) => el('th', {}, t(k))));
   const rows = units.map((u) =>
     el(
       'tr',
       { 'data-unit': u.unitId },
       el('td', {}, u.unitName, u.note ? el('div', { class: 'muted' }, u.note) : '', REMINDABLE.has(u.state) ? remindButton(taskId, u) : ''),
-      el('td', {}, el('span', { class: `st st-${u.state}` }, t(`db-state-${u.state}`))),
+      el('td', {}, el('span', { class: `st st-${u.state}` }, t(`db-state-${u.state}`)), el('div', { class: 'when' }, fmtTime(u.reportedAt)), u.late ? el('div', { class: 'late' }, t('db-late')) : ''),
       el('td', {}, u.numberValue ?? '—', u.households ? el('span', { class: 'muted' }, `/${u.households}`) : ''),
-      el('td', {}, fmtTime(u.reportedAt), u.late ? el('div', { class: 'late' }, t('db-late')) : ''),
     ),
   );
-  return el('table', { 'data-testid': 'units' }, el('thead', {}, head), el('tbody', {}, rows));
+  // A long name or figure scrolls inside the box, never the page.
+  return el('div', { class: 'table-box' }, el('table', { 'data-testid': 'units' }, el('thead', {}, head), el('tbody', {}, rows)));
 }
 
 /** A report photo: its bytes come through the API with initData (checked there), shown as a blob; tap for the full photo. */
 function photo(p, attrs) {
-  const img = el('img', { alt: p.unitName, ...attrs, onclick: (e) => e.currentTarget.src && openFull(e.currentTarget.src) });
-  call(`photos/${p.id}`)
+  return el('img', { alt: p.unitName, ...attrs, onclick: (e) => e.currentTarget.src && openFull(e.currentTarget.src) });
+}
+
+function loadPhoto(img, id) {
+  call(`photos/${id}`)
     .then((r) => r.blob())
     .then((b) => (img.src = URL.createObjectURL(b)))
     .catch(() => img.classList.add('missing'));
-  return img;
 }
 
 const openFull = (src) => document.body.append(el('div', { class: 'full', 'data-testid': 'full-photo', onclick: (e) => e.currentTarget.remove() }, el('img', { src })));
 
-/** A marker's popup: the unit, its status and time, its note, and its photos (loaded when it opens). */
+/** A marker's popup: the unit, its status and time, its note, and its photos (fetched when it first opens). */
 function popup(u, photos) {
   const own = photos.filter((p) => p.unitId === u.unitId);
+  const thumbs = own.map((p) => photo(p, { 'data-popup-photo': p.id }));
   const box = el(
     'div',
     { class: 'pop', 'data-popup': u.unitId },
     el('b', {}, u.unitName),
     el('div', {}, el('span', { class: `st st-${u.state}` }, t(`db-state-${u.state}`)), ' ', el('span', { class: 'muted' }, fmtTime(u.reportedAt))),
     u.note ? el('div', { class: 'pop-note' }, u.note) : '',
+    own.length ? el('div', { class: 'pop-photos' }, thumbs) : el('div', { class: 'muted' }, t('db-no-photos')),
   );
-  const thumbs = el('div', { class: 'pop-photos' });
-  box.append(own.length ? thumbs : el('div', { class: 'muted' }, t('db-no-photos')));
   let loaded = false;
-  return {
-    box,
-    load: () => {
-      if (loaded) return;
-      loaded = true;
-      thumbs.append(...own.map((p) => photo(p, { 'data-popup-photo': p.id })));
-    },
+  const load = () => {
+    if (!loaded) thumbs.forEach((img, i) => loadPhoto(img, own[i].id));
+    loaded = true;
   };
+  return { box, load };
 }
 
 function map(units, photos) {
@@ -179,7 +179,11 @@ function map(units, photos) {
 
 function wall(photos) {
   if (!photos.length) return el('p', { class: 'muted' }, t('db-no-photos'));
-  const items = photos.map((p) => el('figure', { 'data-photo': p.id }, photo(p, { loading: 'lazy' }), el('figcaption', {}, `${p.unitName} · ${fmtTime(p.sentAt)}`)));
+  const items = photos.map((p) => {
+    const img = photo(p, { loading: 'lazy' });
+    loadPhoto(img, p.id);
+    return el('figure', { 'data-photo': p.id }, img, el('figcaption', {}, `${p.unitName} · ${fmtTime(p.sentAt)}`));
+  });
   return el('div', { class: 'wall', 'data-testid': 'wall' }, items);
 }
 

@@ -15,7 +15,6 @@ db-open-task = See each unit
 db-unit = Unit
 db-status = Status
 db-figure = Figure
-db-time = Time
 db-late = Late
 db-state-done = Done
 db-state-partial = Partly

@@ -15,7 +15,6 @@ db-open-task = Xem từng đơn vị
 db-unit = Đơn vị
 db-status = Tình trạng
 db-figure = Số liệu
-db-time = Thời gian
 db-late = Trễ hạn
 db-state-done = Đã làm
 db-state-partial = Một phần
