@@ -5,7 +5,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { campaignStatus } from '../src/status/status.service.js';
 import { ManualClock } from './support/clock.js';
-import { seedDashboardTown, signInitData, startDashboardServer, startFileServer } from './support/dashboard.js';
+import { giveReportDetails, seedDashboardTown, signInitData, startDashboardServer, startFileServer } from './support/dashboard.js';
+import { OTHER_ID, OTHER_PEOPLE, seedOtherOffice } from './support/offices.js';
 import { dbTargets } from './support/db.js';
 import { useDatabase } from './support/suite.js';
 
@@ -68,6 +69,7 @@ describe.skipIf(!existsSync(CHROMIUM)).each(dbTargets())('dashboard in a real br
     expect(await num('done')).toBe(String(line?.done));
     expect(await num('partial')).toBe(String(line?.partial));
     expect(await num('pending')).toBe(String(line?.pending));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: `${SHOTS}progress.png`, fullPage: true });
 
     await card.getByRole('button').click();
@@ -137,5 +139,56 @@ describe.skipIf(!existsSync(CHROMIUM)).each(dbTargets())('dashboard in a real br
       if (i === 0) await page.screenshot({ path: `${SHOTS}refused.png` });
       await page.close();
     }
+  });
+
+  it('when an official downloads the results report, then the DOCX comes, or, before the office gave its details, the hint to type /report', async () => {
+    await server.office.load(db);
+    const page = await open(signInitData(3001, NOW));
+    await page.getByTestId('campaigns').getByRole('button').first().click();
+    const docx = page.locator(`[data-export="campaign/${town.task.campaign_id}.docx"]`);
+    await docx.click();
+    const status = page.getByTestId('export-status');
+    await expect.poll(() => status.textContent()).toContain('/report');
+    expect(await status.textContent()).toBe('Báo cáo kết quả cần thông tin của cơ quan (tên cơ quan, người ký, nơi nhận). Hãy gõ /report trong bot một lần để nhập, rồi tải lại ở đây.');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: `${SHOTS}report-hint.png`, fullPage: true });
+    await giveReportDetails(db, 1, 'UBND phường An Hải Bắc');
+    await server.office.load(db);
+    const [download] = await Promise.all([page.waitForEvent('download'), docx.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    await expect.poll(() => status.textContent()).toContain(download.suggestedFilename());
+    await page.close();
+  });
+
+  it('when an official of another office opens it with valid initData, then their own campaign only, and forged ids of this office get nothing', async () => {
+    await seedOtherOffice(db);
+    const page = await open(signInitData(OTHER_PEOPLE.official, NOW));
+    const list = page.getByTestId('campaigns');
+    await list.waitFor();
+    expect(await list.innerText()).toContain('Đợt Bến Thành');
+    await list.getByRole('button').first().click();
+    await page.locator(`[data-task="${OTHER_ID}"]`).getByRole('button').click();
+    await page.getByTestId('units').waitFor();
+    expect(await page.getByTestId('units').locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('Bí Mật')]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: `${SHOTS}other-office.png`, fullPage: true });
+    // Office A's ids, asked from the page with this official's own valid initData.
+    const photoIds = (await db.selectFrom('report_photos').select('id').where('task_id', '=', town.task.id).execute()).map((p) => p.id);
+    const forged = [`campaigns/${town.task.campaign_id}`, `tasks/${town.task.id}/units`, `tasks/${town.task.id}/photos`, ...photoIds.map((id) => `photos/${id}`), `export/campaign/${town.task.campaign_id}.docx`, `export/task/${town.task.id}.xlsx`];
+    const answers = await page.evaluate(
+      async ({ paths, remind, initData }) => {
+        const headers = { authorization: `tma ${initData}` };
+        const got = await Promise.all(paths.map(async (p) => { const r = await fetch(`api/${p}`, { headers }); return `${r.status} ${await r.text()}`; }));
+        const r = await fetch(`api/${remind}`, { method: 'POST', headers });
+        return [...got, `${r.status} ${await r.text()}`];
+      },
+      { paths: forged, remind: `tasks/${town.task.id}/units/${town.units[3]?.id}/remind`, initData: signInitData(OTHER_PEOPLE.official, NOW) },
+    );
+    expect(answers).toEqual(Array(forged.length + 1).fill('404 {"error":"not-found"}'));
+    const text = await page.locator('body').innerText();
+    const campaign = await db.selectFrom('campaigns').select('name').where('id', '=', town.task.campaign_id).executeTakeFirstOrThrow();
+    for (const marker of ['Khối', 'Treo cờ Tổ quốc', campaign.name]) expect(text).not.toContain(marker);
+    expect(await db.selectFrom('deliveries').select('id').execute()).toEqual([]);
+    await page.close();
   });
 });

@@ -86,7 +86,7 @@ async function download(path, status) {
     el('a', { href: URL.createObjectURL(await res.blob()), download: name }).click();
     status.textContent = t('db-export-done', { name });
   } catch (error) {
-    status.className = 'late';
+    status.className = 'warn';
     status.textContent = t(error.status === 409 ? 'db-export-details-missing' : 'db-export-failed');
   }
 }
