@@ -100,6 +100,8 @@ describe.each(dbTargets())('dashboard API on %s', (target) => {
     expect((await get('export/campaign/999999.docx')).status).toBe(404);
     expect((await get(`export/task/${town.task.id}.docx`)).status).toBe(400);
     expect((await get('export/campaign/0.docx')).status).toBe(400);
+    expect((await get('export/campaign/99999999999999999999.docx')).status).toBe(400);
+    expect((await get(`export/campaign/${town.task.campaign_id}.DOCX`)).status).toBe(400);
     expect((await get(`export/campaign/${town.task.campaign_id}.docx`, signInitData(2001, NOW))).status).toBe(403);
     expect((await fetch(`${server.base}/api/export/campaign/${town.task.campaign_id}.docx`, { method: 'POST', headers: { authorization: `tma ${signInitData(3001, NOW)}` } })).status).toBe(405);
     expect(await auditCount()).toBe(0);

@@ -167,7 +167,7 @@ function map(units, photos) {
       const ll = [u.location.latitude, u.location.longitude];
       const content = popup(u, photos);
       L.circleMarker(ll, { radius: 12, color: COLORS[u.state], fillOpacity: 0.8 })
-        .bindPopup(content.box, { maxWidth: 280, minWidth: 200 })
+        .bindPopup(content.box, { maxWidth: 260, minWidth: 230 })
         .on('popupopen', content.load)
         .addTo(m);
       return ll;
