@@ -23,6 +23,9 @@ describe.each(dbTargets())('dashboard API across offices on %s', (target) => {
     await nameOffice(db, 1, { name: 'An Hải Sơn Trà', kind: 'phuong', officeName: 'UBND phường An Hải Sơn Trà' });
     town = await seedDashboardTown(db);
     await seedOtherOffice(db);
+    // Both offices gave the results report's details, so a refusal is never for want of them.
+    await giveReportDetails(db, 1, 'UBND phường An Hải Sơn Trà');
+    await giveReportDetails(db, 2, 'UBND phường Bến Thành');
     server ??= await startDashboardServer({ db, clock, fileRoot: files.root });
     await server.office.load(db);
     files.served.length = 0;
@@ -51,9 +54,6 @@ describe.each(dbTargets())('dashboard API across offices on %s', (target) => {
     (await db.selectFrom('report_photos as p').innerJoin('units as u', 'u.id', 'p.unit_id').select('p.id').where('u.office_id', '=', officeId).execute()).map((p) => p.id);
 
   it('when an official of another office signs in with valid initData, then not one campaign, task, unit, photo, export or Nhắc lại of this office reaches them, and nothing is written or fetched', async () => {
-    await giveReportDetails(db, 1, 'UBND phường An Hải Sơn Trà');
-    await giveReportDetails(db, 2, 'UBND phường Bến Thành');
-    await server.office.load(db);
     // Khối 4 has a leader, so Nhắc lại would send if the task were theirs.
     await db.insertInto('unit_members').values({ unit_id: town.units[3]?.id ?? 0, member_id: town.leader.id, position: 'leader' }).execute();
     const before = { audit: await count('audit_log'), deliveries: await count('deliveries') };
@@ -82,9 +82,6 @@ describe.each(dbTargets())('dashboard API across offices on %s', (target) => {
   });
 
   it("when an official presses with the other office's ids (whole, or mixed with their own), then 404 for each, the other office is unchanged and nothing is sent", async () => {
-    await giveReportDetails(db, 1, 'UBND phường An Hải Sơn Trà');
-    await giveReportDetails(db, 2, 'UBND phường Bến Thành');
-    await server.office.load(db);
     const snapshot = await otherOfficeSnapshot(db);
     const auditBefore = await count('audit_log');
     const bPhotos = await photoIds(2);
@@ -112,9 +109,6 @@ describe.each(dbTargets())('dashboard API across offices on %s', (target) => {
   });
 
   it("when each office's official opens their own task, then the units, photos and files are their office's only", async () => {
-    await giveReportDetails(db, 1, 'UBND phường An Hải Sơn Trà');
-    await giveReportDetails(db, 2, 'UBND phường Bến Thành');
-    await server.office.load(db);
     const units = async (telegramId: number, taskId: number) => ((await (await call(`tasks/${taskId}/units`, telegramId)).json()) as { units: { unitName: string }[] }).units.map((u) => u.unitName);
     expect(await units(OTHER_PEOPLE.official, OTHER_ID)).toEqual(['Tổ dân phố Bí Mật 7']);
     expect(await units(3001, town.task.id)).toEqual(['Khối 1', 'Khối 2', 'Khối 3', 'Khối 4']);

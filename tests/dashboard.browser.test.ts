@@ -16,6 +16,9 @@ const NOW = new Date('2026-06-15T03:00:00Z');
 const SHOTS = `${process.env.DASHBOARD_SCREENSHOTS ?? join(tmpdir(), 'khoipho-dashboard-screenshots')}/`;
 const TILE = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c63f8cf80f00f0005fe02fea7d6a4d10000000049454e44ae426082', 'hex');
 
+/** How wide the page is laid out (wider than the viewport: it scrolls sideways). */
+const pageWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
+
 if (!existsSync(CHROMIUM)) console.warn(`dashboard browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run does)`);
 
 describe.skipIf(!existsSync(CHROMIUM)).each(dbTargets())('dashboard in a real browser (360×780) on %s', (target) => {
@@ -69,7 +72,7 @@ describe.skipIf(!existsSync(CHROMIUM)).each(dbTargets())('dashboard in a real br
     expect(await num('done')).toBe(String(line?.done));
     expect(await num('partial')).toBe(String(line?.partial));
     expect(await num('pending')).toBe(String(line?.pending));
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: `${SHOTS}progress.png`, fullPage: true });
 
     await card.getByRole('button').click();
@@ -86,7 +89,7 @@ describe.skipIf(!existsSync(CHROMIUM)).each(dbTargets())('dashboard in a real br
     const box = await page.getByTestId('units').boundingBox();
     expect(box?.x).toBeGreaterThanOrEqual(12);
     expect((box?.x ?? 0) + (box?.width ?? 999)).toBeLessThanOrEqual(360 - 12);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: `${SHOTS}units.png`, fullPage: true });
     await page.getByTestId('map').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}map.png` });
@@ -150,7 +153,7 @@ describe.skipIf(!existsSync(CHROMIUM)).each(dbTargets())('dashboard in a real br
     const status = page.getByTestId('export-status');
     await expect.poll(() => status.textContent()).toContain('/report');
     expect(await status.textContent()).toBe('Báo cáo kết quả cần thông tin của cơ quan (tên cơ quan, người ký, nơi nhận). Hãy gõ /report trong bot một lần để nhập, rồi tải lại ở đây.');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: `${SHOTS}report-hint.png`, fullPage: true });
     await giveReportDetails(db, 1, 'UBND phường An Hải Bắc');
     await server.office.load(db);
@@ -170,7 +173,7 @@ describe.skipIf(!existsSync(CHROMIUM)).each(dbTargets())('dashboard in a real br
     await page.locator(`[data-task="${OTHER_ID}"]`).getByRole('button').click();
     await page.getByTestId('units').waitFor();
     expect(await page.getByTestId('units').locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('Bí Mật')]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: `${SHOTS}other-office.png`, fullPage: true });
     // Office A's ids, asked from the page with this official's own valid initData.
     const photoIds = (await db.selectFrom('report_photos').select('id').where('task_id', '=', town.task.id).execute()).map((p) => p.id);
