@@ -4,7 +4,10 @@ import { UpdateInbox } from '../src/telegram/update-inbox.js';
 import { dbTargets } from './support/db.js';
 import { useDatabase } from './support/suite.js';
 
-const update = (id: number): Update => ({ update_id: id, message: { message_id: id, date: 0, chat: { id: 7, type: 'private', first_name: 'A' }, text: `m${id}` } });
+const update = (id: number): Update => ({
+  update_id: id,
+  message: { message_id: id, date: 0, from: { id: 7, is_bot: false, first_name: 'A' }, chat: { id: 7, type: 'private', first_name: 'A' }, text: `m${id}` },
+});
 
 describe.each(dbTargets())('update inbox on %s', (target) => {
   const { database } = useDatabase(target);
