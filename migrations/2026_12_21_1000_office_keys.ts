@@ -207,14 +207,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   await installSummaries(db, true);
 
-  // task_stats (a view over the shards) names the office too, so a scoped read filters it.
-  await sql`drop view task_stats`.execute(db);
-  await sql`create view task_stats as
-    select office_id, task_id, sum(assigned)::int as assigned, sum(households)::bigint as households, sum(reported)::int as reported,
-      sum(done)::int as done, sum(partial)::int as partial, sum(not_done)::int as not_done, sum(flagged)::int as flagged,
-      sum(number_total)::bigint as number_total
-    from task_stats_shards group by office_id, task_id`.execute(db);
-
   for (const [table, , key] of KEYS) {
     await sql.raw(`alter table ${table} drop constraint ${table}_pkey`).execute(db);
     await sql.raw(`alter table ${table} add constraint ${table}_pkey ${key}`).execute(db);
@@ -237,12 +229,6 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql.raw(`alter table ${table} drop constraint ${table}_pkey`).execute(db);
     await sql.raw(`alter table ${table} add constraint ${table}_pkey ${key}`).execute(db);
   }
-  await sql`drop view task_stats`.execute(db);
-  await sql`create view task_stats as
-    select task_id, sum(assigned)::int as assigned, sum(households)::bigint as households, sum(reported)::int as reported,
-      sum(done)::int as done, sum(partial)::int as partial, sum(not_done)::int as not_done, sum(flagged)::int as flagged,
-      sum(number_total)::bigint as number_total
-    from task_stats_shards group by task_id`.execute(db);
   for (const [table] of FILLED) {
     await sql.raw(`drop trigger ${table}_office on ${table}`).execute(db);
     await sql.raw(`drop function ${table}_office()`).execute(db);

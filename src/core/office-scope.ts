@@ -58,7 +58,6 @@ export const TENANT_TABLES: ReadonlySet<string> = new Set([
   'task_take_downs',
   'task_reminder_overrides',
   'task_pending',
-  'task_stats',
   'report_revisions',
   'report_photos',
   'deliveries',

@@ -354,7 +354,6 @@ export interface TaskReminderOverridesTable {
  * (migration 1200); read-only for the app. Returned reports count as not reported.
  */
 export interface TaskStatsTable {
-  office_id: ColumnType<number, never, never>;
   task_id: number;
   assigned: ColumnType<number, never, never>;
   households: ColumnType<number, never, never>;
