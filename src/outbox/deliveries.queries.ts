@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Db } from '../core/db.js';
 import type { Database, DeliveryKind, DeliveryPayload } from '../core/schema.js';
 import type { OutboxItem } from '../core/outbox-port.js';
+import { dueOffices, inTurn } from './office-turns.js';
 
 type Handle = Db | Transaction<Database> | Kysely<Database>;
 
@@ -50,25 +51,6 @@ export async function enqueueDeliveries(db: Handle, rows: NewDelivery[]): Promis
 }
 
 /**
- * Offices with deliveries due now, in turn after `after` (wrapping round), at most `limit`. One
- * index probe per office found (a loose index scan of deliveries_due_idx), whatever the queue's size.
- */
-async function dueOffices(trx: Transaction<Database>, now: Date, after: number, limit: number): Promise<number[]> {
-  const from = (start: number, upTo: number) =>
-    sql<{ office_id: number }>`with recursive due (office_id) as (
-        (select office_id from deliveries where status = 'queued' and next_attempt_at <= ${now} and office_id > ${start} and office_id <= ${upTo} order by office_id limit 1)
-        union all
-        select (select d.office_id from deliveries d where d.status = 'queued' and d.next_attempt_at <= ${now} and d.office_id > due.office_id and d.office_id <= ${upTo} order by d.office_id limit 1)
-        from due where due.office_id is not null
-      )
-      select office_id from due where office_id is not null limit ${limit}`
-      .execute(trx)
-      .then((r) => r.rows.map((row) => Number(row.office_id)));
-  const later = await from(after, 2 ** 31 - 1);
-  return later.length < limit && after > 0 ? [...later, ...(await from(0, after))].slice(0, limit) : later;
-}
-
-/**
  * Claims up to about `limit` due deliveries for this instance, shared fairly between offices: the
  * offices with something due, in turn after `after` (the last office served before), each gives
  * an equal share of its oldest, and the rows come back interleaved (one of each office in turn),
@@ -81,27 +63,7 @@ export async function claimBatch(
   opts: { now: Date; limit: number; instanceId: string; leaseSeconds: number; after?: number },
 ): Promise<ClaimedDelivery[]> {
   const offices = await dueOffices(trx, opts.now, opts.after ?? 0, opts.limit);
-  const share = Math.ceil(opts.limit / Math.max(1, offices.length));
-  const fresh = trx
-    .selectFrom(sql<{ office_id: number }>`(select unnest(${offices}::int[]) as office_id)`.as('o'))
-    .innerJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('deliveries as d')
-          .select('d.id')
-          .whereRef('d.office_id', '=', 'o.office_id')
-          .where('d.status', '=', 'queued')
-          .where('d.next_attempt_at', '<=', opts.now)
-          .where((w) => w.or([w('d.expires_at', 'is', null), w('d.expires_at', '>', opts.now)]))
-          .orderBy('d.next_attempt_at')
-          .orderBy('d.id')
-          .limit(share)
-          .forUpdate()
-          .skipLocked()
-          .as('q'),
-      (join) => join.onTrue(),
-    )
-    .select('q.id');
+  const fresh = oldestDue(trx, offices, Math.ceil(opts.limit / Math.max(1, offices.length)), opts.now);
   const stale = trx
     .selectFrom('deliveries')
     .select('id')
@@ -118,37 +80,35 @@ export async function claimBatch(
       leased_by: opts.instanceId,
       lease_until: sql<Date>`now() + make_interval(secs => ${opts.leaseSeconds})`,
     }))
-    .where((eb) => eb.or([eb('id', 'in', fresh), eb('id', 'in', stale)]))
+    // One IN over a UNION (each branch locks its own rows), so the update finds its rows by id, never by scanning the table.
+    .where('id', 'in', (eb) => eb.selectFrom(fresh.as('f')).select('f.id').unionAll(eb.selectFrom(stale.as('s')).select('s.id')))
     .returning(['id', 'office_id as officeId', 'source', 'kind', 'chat_id as chatId', 'member_id as memberId', 'payload', 'attempts', 'next_attempt_at as nextAttemptAt'])
     .execute();
   return inTurn(rows, offices);
 }
 
-/** The office whose turn came last in a claimed batch (the next claim starts after it); `previous` when none. */
-export function lastServed(batch: ClaimedDelivery[], previous: number): number {
-  return [...new Set(batch.map((d) => d.officeId))].at(-1) ?? previous;
-}
-
-/** Each office's rows oldest first, dealt one office at a time in `order` (an office not in it, a stale lease, goes first). */
-function inTurn(rows: (ClaimedDelivery & { nextAttemptAt: Date })[], order: number[]): ClaimedDelivery[] {
-  const rank = new Map(order.map((office, i) => [office, i]));
-  const byOffice = new Map<number, (ClaimedDelivery & { nextAttemptAt: Date })[]>();
-  for (const row of [...rows].sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id - b.id)) {
-    const list = byOffice.get(row.officeId) ?? [];
-    list.push(row);
-    byOffice.set(row.officeId, list);
-  }
-  const offices = [...byOffice.keys()].sort((a, b) => (rank.get(a) ?? -1) - (rank.get(b) ?? -1));
-  const dealt: ClaimedDelivery[] = [];
-  for (let round = 0; dealt.length < rows.length; round++) {
-    for (const office of offices) {
-      const row = byOffice.get(office)?.[round];
-      if (!row) continue;
-      const { nextAttemptAt: _, ...delivery } = row;
-      dealt.push(delivery);
-    }
-  }
-  return dealt;
+/** The ids of each office's `share` oldest due rows, locked (SKIP LOCKED): one index range per office. */
+function oldestDue(trx: Transaction<Database>, offices: number[], share: number, now: Date) {
+  return trx
+    .selectFrom(sql<{ office_id: number }>`(select unnest(${offices}::int[]) as office_id)`.as('o'))
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('deliveries as d')
+          .select('d.id')
+          .whereRef('d.office_id', '=', 'o.office_id')
+          .where('d.status', '=', 'queued')
+          .where('d.next_attempt_at', '<=', now)
+          .where((w) => w.or([w('d.expires_at', 'is', null), w('d.expires_at', '>', now)]))
+          .orderBy('d.next_attempt_at')
+          .orderBy('d.id')
+          .limit(share)
+          .forUpdate()
+          .skipLocked()
+          .as('q'),
+      (join) => join.onTrue(),
+    )
+    .select('q.id');
 }
 
 export async function markSent(db: Handle, id: number, messageId: number, at: Date): Promise<void> {
