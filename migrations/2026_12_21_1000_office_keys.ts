@@ -195,7 +195,9 @@ async function installSummaries(db: Kysely<any>, office: boolean): Promise<void>
 const TABLES = ['unit_members', 'task_units', 'task_series_units', 'task_take_downs', 'task_reminder_overrides', 'task_pending', 'task_stats_shards', 'report_revisions', 'report_photos', 'deliveries', 'outbox_runs', 'audit_log'];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const table of TABLES) await sql.raw(`alter table ${table} add column office_id integer references offices (id)`).execute(db);
+  // No foreign key to offices: the parent's office_id has one, and the child's equals it (backfill, fill triggers,
+  // guards). A key here would make every report submission lock the one offices row three more times (FOR KEY SHARE).
+  for (const table of TABLES) await sql.raw(`alter table ${table} add column office_id integer`).execute(db);
   for (const [, update] of BACKFILL) await sql.raw(update).execute(db);
   // Every row has its office now; an audit line of a system event in a multi-office install may have none.
   for (const table of TABLES.filter((t) => t !== 'audit_log')) await sql.raw(`alter table ${table} alter column office_id set not null`).execute(db);
@@ -216,11 +218,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table deliveries add constraint deliveries_source_chat_key unique (office_id, source, chat_id)`.execute(db);
   await sql`drop index deliveries_due_idx`.execute(db);
   await sql`create index deliveries_due_idx on deliveries (office_id, next_attempt_at, id) where status = 'queued'`.execute(db);
-  await sql`create index audit_log_office_idx on audit_log (office_id, at)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop index audit_log_office_idx`.execute(db);
   await sql`drop index deliveries_due_idx`.execute(db);
   await sql`create index deliveries_due_idx on deliveries (next_attempt_at, id) where status = 'queued'`.execute(db);
   await sql`alter table deliveries drop constraint deliveries_source_chat_key`.execute(db);
