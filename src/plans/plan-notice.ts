@@ -5,7 +5,7 @@ import { NOBODY, readNames, type Named } from './plan-assignees.js';
 import type { RawItem, ReadContext } from './plan-items.js';
 import type { PlanLine } from './plan-lines.js';
 import { BANNERS, fitTitle, noticeTitle, occasionsOf, workOf } from './notice-titles.js';
-import { type LinePeriod, periodsInLine } from './notice-periods.js';
+import { type LinePeriod, periodsInLine, taskPeriodsIn } from './notice-periods.js';
 
 /**
  * A short notice (no parts I., II., III.) read as a clerk reads it: the work is flags (and maybe
@@ -23,14 +23,49 @@ const CLEANUP = /\b(?:ve sinh|don dep)\b/;
 const TIME_CUE = /^(?:[-+•]\s*)?(?:thoi gian(?! nghi)|dot \d|tu ngay)/;
 /** Who a phrase names only in passing: "các ban ngành liên quan" is nobody in particular. */
 const IN_PASSING = /\b(?:cac )?(?:ban nganh|co quan|don vi|nganh)(?: chuc nang)? lien quan\b|\bcanh quan (?:khu pho|thon|xom|khu dan cu|do thi)\b/g;
-/** Where a cleanup is done ("tại trụ sở cơ quan, đơn vị, trường học") is not who does it. */
-const PLACE_CLAUSE = /\btai (?:tru so|khu vuc|noi|cac ho|nha)[^.;]*/g;
+/** Where a cleanup is done ("tại trụ sở cơ quan, đơn vị, trường học", "tại các thôn, tuyến đường") is not who does it. */
+const PLACE_CLAUSE = /(?:^|\s)(?:ngay\s+)?tại\s[^.;]*/giu;
+/** Places as the subject of a passive ("Các tuyến đường, ngõ xóm, chợ, trường học … được dọn vệ sinh sạch sẽ"). */
+const PASSIVE_PLACES = /^[^.;]*?(?=\sđược\s+(?:dọn|vệ sinh|thu gom|quét|làm sạch|chỉnh trang))/iu;
 /** "hạ cờ", or taking banners down when the period is over; not old flags replaced before it. */
 const TAKE_DOWN = /\bha (?:co|quoc ky)\b|\btha?o (?:do|bang|khau)\b.*\b(?:khi (?:da )?het thoi gian|sau khi ket thuc|khi ket thuc)\b/;
 const NOT_TAKE_DOWN = /\bde thay (?:the|moi)\b/;
 const REPORT = /\b(?:giao|phan cong)\b.*\bbao cao ket qua\b/;
 /** Sentences that forbid or stop things ("tạm dừng các hoạt động vui chơi") assign no work but flags. */
 const BAN = /\b(?:tam dung|ngung|nghiem cam|khong to chuc)\b/;
+/** Who a cleanup sentence names: never the places it is done at ("tại khu dân cư, chợ, trường học"; "các tuyến đường, chợ … được dọn vệ sinh"). */
+function cleanupKinds(s: Sentence): UnitKind[] {
+  return kindsIn(`${s.text} ${s.intro}`.replace(PASSIVE_PLACES, ' ').replace(PLACE_CLAUSE, ' '));
+}
+
+/** "Thành phần tham gia: Toàn bộ hệ thống chính trị phường, nhân dân …": who a one-activity notice gathers. */
+const PARTICIPANTS = /^thanh phan (?:tham gia|tham du|gom)\b/;
+
+/**
+ * A notice's cleanup: the sentences that give it to someone (the places it is done at are not
+ * assignees), its own period only (a range, a day it is done on; never a cited document's date or an
+ * occasion's); a notice whose title is the cleanup and that has no flags takes its "Thời gian:" line
+ * and its "Thành phần tham gia:" line.
+ */
+function cleanupOf(sentences: Sentence[], ctx: ReadContext, o: { campaign: string | null; flags: boolean }): NoticeItem | null {
+  const given = sentences.filter((s) => CLEANUP.test(s.folded) && !BAN.test(s.folded) && cleanupKinds(s).length > 0);
+  const titled = !o.flags && !!o.campaign && CLEANUP.test(foldVietnamese(o.campaign));
+  if (!given.length && !titled) return null;
+  const first = given[0] ?? sentences.find((s) => CLEANUP.test(s.folded));
+  const own = first ? taskPeriodsIn(first.text, periodOptions(ctx, false))[0] : undefined;
+  const timed = titled && !own ? sentences.filter((s) => s.timeLine).flatMap((s) => taskPeriodsIn(s.text, periodOptions(ctx, true)))[0] : undefined;
+  const participants = titled ? sentences.filter((s) => PARTICIPANTS.test(s.folded)).flatMap((s) => kindsIn(s.text)) : [];
+  return {
+    kind: 'cleanup',
+    title: 'Tổ chức vệ sinh môi trường',
+    section: '',
+    source: first?.text ?? o.campaign ?? '',
+    period: (own ?? timed)?.period ?? null,
+    who: named([...given.flatMap(cleanupKinds), ...participants]),
+    takeDown: false,
+  };
+}
+
 /** A gathering a notice invites to ("Hội nghị đối thoại … vào 07 giờ 30 phút, ngày 29/10/2025"). */
 const GATHERING = /\b(?:hoi nghi|tiep xuc cu tri|doi thoai|mit tinh|hoi thao|le ky niem)\b/;
 /** "các thôn Thanh Kỳ, An Lao và An Định": residential units named one by one after their term. */
@@ -39,13 +74,13 @@ const ADDRESSEES = /\b(?:de nghi|yeu cau|thong bao (?:den|cho|de)|giao)\b/;
 
 /** Collective words of a notice and the kind they name; households and "Nhân dân" name no unit. */
 const KINDS: [RegExp, UnitKind][] = [
-  [/\b(?:thon|xom|khom|to dan pho|khu pho|khu dan cu|dia ban dan cu|khoi pho|cac khoi|(?:cac|ban|truong|moi|nhan dan cac) ap)\b/, 'block'],
-  [/\b(?:truong hoc|nha truong|co so giao duc|cac truong (?:mam non|tieu hoc|thcs|thpt|hoc))\b/, 'school'],
-  [/\b(?:co quan|don vi|doanh nghiep|benh vien|tram y te|cong so|ban nganh|doan the|luc luong vu trang|xi nghiep|cong ty)\b/, 'organisation'],
+  [/\b(?:thon|xom|khom|to dan pho|khu pho|khu dan cu|dia ban dan cu|khoi pho|cac khoi|(?:cac|ban|truong|moi|nhan dan cac) ap|he thong chinh tri)\b/, 'block'],
+  [/\b(?:truong hoc|nha truong|co so giao duc|cac truong (?:mam non|tieu hoc|thcs|thpt|hoc)|hoc sinh)\b/, 'school'],
+  [/\b(?:co quan|don vi|doanh nghiep|benh vien|tram y te|cong so|ban nganh|doan the|luc luong vu trang|xi nghiep|cong ty|he thong chinh tri|mat tran to quoc)\b/, 'organisation'],
 ];
 
-function kindsIn(text: string, drop?: RegExp): UnitKind[] {
-  const folded = foldVietnamese(text).replace(IN_PASSING, ' ').replace(drop ?? /$^/, ' ');
+function kindsIn(text: string): UnitKind[] {
+  const folded = foldVietnamese(text).replace(IN_PASSING, ' ');
   return KINDS.filter(([re]) => re.test(folded)).map(([, kind]) => kind);
 }
 
@@ -74,21 +109,46 @@ function sentencesOf(lines: PlanLine[]): Sentence[] {
   return out;
 }
 
-/** Every distinct flag period: in a line about flags, or under a "Thời gian …:" heading. */
-function flagPeriods(sentences: Sentence[], ctx: ReadContext): LinePeriod[] {
-  const found: LinePeriod[] = [];
+/** A flag period and the sentence that printed it (whose assignees are that period's when a notice has several). */
+interface SentencePeriod extends LinePeriod {
+  sentence: Sentence;
+}
+
+function periodOptions(ctx: ReadContext, timeLine: boolean) {
+  return { zone: ctx.zone, defaultYear: ctx.year, issued: ctx.issued, timeLine };
+}
+
+/** Every distinct flag period: in a line about flags, or under a "Thời gian …:" heading (see taskPeriodsIn for which dates are periods). */
+function flagPeriods(sentences: Sentence[], ctx: ReadContext): SentencePeriod[] {
+  const found: SentencePeriod[] = [];
   for (const s of sentences) {
     const { timeLine } = s;
     if (!timeLine && !FLAG.test(s.folded)) continue;
-    for (const p of periodsInLine(s.text, { zone: ctx.zone, defaultYear: ctx.year })) {
-      const range = !p.period.openStart && p.period.end.getTime() - p.period.start.getTime() > 86_400_000;
-      if (!range && !timeLine) continue;
+    // A day the flags are checked on ("đoàn đi kiểm tra công tác treo cờ … vào ngày 09/10") is not a day they hang.
+    const checking = !timeLine && INSPECTION.test(s.folded);
+    for (const p of taskPeriodsIn(s.text, { ...periodOptions(ctx, timeLine), singleDays: !checking })) {
       if (p.period.precision === 'month') continue;
       if (found.some((f) => f.period.start.getTime() === p.period.start.getTime() && f.period.end.getTime() === p.period.end.getTime())) continue;
-      found.push(p);
+      found.push({ ...p, sentence: s });
     }
   }
   return found;
+}
+
+const INSPECTION = /\b(?:kiem tra|giam sat|cham diem|danh gia)\b/;
+
+/** "vận động hộ dân treo cờ", "nhắc nhở Nhân dân": reminding households is the residential units' work. */
+const MOBILISE_PEOPLE = /\b(?:van dong|nhac nho|don doc|huong dan|thong bao (?:rong rai )?(?:den|cho))\b.*\b(?:nhan dan|nguoi dan|ho dan|ho gia dinh|ba con)\b/;
+
+/** Who a flag sentence names. */
+function flagKinds(s: Sentence): UnitKind[] {
+  return kindsIn(`${s.text} ${s.intro}`);
+}
+
+/** A period's own sentence that names nobody but has households reminded ("Vận động hộ dân treo cờ …") is the residential units'. */
+function periodKinds(s: Sentence): UnitKind[] {
+  const kinds = flagKinds(s);
+  return !kinds.length && MOBILISE_PEOPLE.test(s.folded) ? ['block'] : kinds;
 }
 
 /** Reads a notice's items; `campaign` is its title line, for naming the work when a period names no occasion. */
@@ -100,7 +160,7 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
   const items: NoticeItem[] = [];
   const takeDowns = sentences.filter((s) => TAKE_DOWN.test(s.folded) && !NOT_TAKE_DOWN.test(s.folded));
   const takeDown = takeDowns.length > 0;
-  const flagWho = named([...flagSentences, ...takeDowns, ...addressed].flatMap((s) => kindsIn(`${s.text} ${s.intro}`)));
+  const flagWho = named([...flagSentences, ...takeDowns, ...addressed].flatMap(flagKinds));
   const work = workOf(flagSentences.map((s) => s.text).join(' ') || (campaign ?? ''));
   if (flagSentences.length || (campaign && FLAG.test(foldVietnamese(campaign)))) {
     const periods = flagPeriods(sentences, ctx);
@@ -115,23 +175,13 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
       const several = periods.length > 1;
       const k = p ? periods.indexOf(p) : 0;
       const title = noticeTitle(own, { lead: p?.lead ?? '', campaign: several ? (occasionsOf(campaign)[k] ?? null) : campaign, body, leadFirst: several, ...(several ? { index: k } : {}) });
-      items.push({ kind: 'flag', title, section: '', source, period: p?.period ?? null, who: flagWho, takeDown });
+      // Several periods: each sentence names its own assignees ("các trụ sở … treo cờ rủ"; "các khu phố vận động …").
+      const ownWho = several && p ? periodKinds(p.sentence) : [];
+      items.push({ kind: 'flag', title, section: '', source, period: p?.period ?? null, who: ownWho.length ? named(ownWho) : flagWho, takeDown });
     }
   }
-  const cleanup = sentences.filter((s) => CLEANUP.test(s.folded) && !BAN.test(s.folded) && kindsIn(`${s.text} ${s.intro}`).length > 0);
-  if (cleanup.length) {
-    const first = cleanup[0];
-    const own = first ? periodsInLine(first.text, { zone: ctx.zone, defaultYear: ctx.year }).find((p) => !p.period.openStart) : undefined;
-    items.push({
-      kind: 'cleanup',
-      title: 'Tổ chức vệ sinh môi trường',
-      section: '',
-      source: first?.text ?? '',
-      period: own?.period ?? null,
-      who: named(cleanup.flatMap((s) => kindsIn(`${s.text} ${s.intro}`, PLACE_CLAUSE))),
-      takeDown: false,
-    });
-  }
+  const cleanupItem = cleanupOf(sentences, ctx, { campaign, flags: items.length > 0 });
+  if (cleanupItem) items.push(cleanupItem);
   if (!items.length) items.push(...gathering(sentences, ctx));
   const report = sentences.find((s) => REPORT.test(s.folded));
   if (report) {

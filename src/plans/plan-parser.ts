@@ -22,7 +22,8 @@ export function parsePlan(text: string, options: ParsePlanOptions): PlanDraft {
   const lines = planLines(text);
   const header = readHeader(lines);
   const year = options.defaultYear ?? header.year ?? firstYear(text);
-  const ctx: ReadContext = { units: options.units, aliases: options.aliases ?? [], zone: options.zone, year };
+  const issued = header.issuedOn ? DateTime.fromISO(header.issuedOn, { zone: options.zone }).toJSDate() : options.received;
+  const ctx: ReadContext = { units: options.units, aliases: options.aliases ?? [], zone: options.zone, year, issued };
   const body = lines.slice(header.bodyStart);
   const notice = isNotice(header.docType, body);
   // A notice (no parts I., II., III.; not a plan of numbered activities) is read as a whole; a plan part by part.

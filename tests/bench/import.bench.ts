@@ -74,7 +74,7 @@ async function scoreSet(dir: string, expected: ExpectedDraft[], verbose: boolean
     let first: string | null = null;
     for (const form of FORMS) {
       const read = await asForm(text, form);
-      const draft = parsePlan(read, { zone: ZONE, units, defaultYear: received.year });
+      const draft = parsePlan(read, { zone: ZONE, units, defaultYear: received.year, received: received.toJSDate() });
       const s = scoreDraft(draft, exp, units, (d) => campaignNameOf(d.title));
       out.drafts++;
       if (s.right) out.right++;
