@@ -22,9 +22,9 @@ const FLAG = /\b(?:treo co|treo quoc ky|quoc ky|co ru|co to quoc|treo bang ron|b
 const CLEANUP = /\b(?:ve sinh|don dep)\b/;
 const TIME_CUE = /^(?:[-+•]\s*)?(?:thoi gian(?! nghi)|dot \d|tu ngay)/;
 /** Who a phrase names only in passing: "các ban ngành liên quan" is nobody in particular. */
-const IN_PASSING = /\b(?:cac )?(?:ban nganh|co quan|don vi|nganh)(?: chuc nang)? lien quan\b|\bcanh quan (?:khu pho|thon|xom|khu dan cu|do thi)\b/g;
+const IN_PASSING = /\b(?:cac )?(?:ban nganh|co quan|don vi|nganh)(?: chuc nang)? lien quan\b|\bcanh quan (?:khu pho|thon|xom|khu dan cu|do thi)\b|\bnong thon\b/g;
 /** Where a cleanup is done ("tại trụ sở cơ quan, đơn vị, trường học", "tại các thôn, tuyến đường") is not who does it. */
-const PLACE_CLAUSE = /(?:^|\s)(?:ngay\s+)?tại\s[^.;]*/giu;
+const PLACE_CLAUSE = /(?:^|\s)(?:(?:ngay\s+)?tại|trong và ngoài|xung quanh)\s[^.;]*/giu;
 /** Places as the subject of a passive ("Các tuyến đường, ngõ xóm, chợ, trường học … được dọn vệ sinh sạch sẽ"). */
 const PASSIVE_PLACES = /^[^.;]*?(?=\sđược\s+(?:dọn|vệ sinh|thu gom|quét|làm sạch|chỉnh trang))/iu;
 /** "hạ cờ", or taking banners down when the period is over; not old flags replaced before it. */
@@ -137,6 +137,13 @@ function flagPeriods(sentences: Sentence[], ctx: ReadContext): SentencePeriod[] 
 
 const INSPECTION = /\b(?:kiem tra|giam sat|cham diem|danh gia)\b/;
 
+/** The rest of a period's sentence after it, where its occasion may stand ("… đến hết ngày 07/4/2025 ( Lễ Giỗ tổ Hùng Vương )"). */
+function afterPeriod(p: SentencePeriod): string {
+  const text = p.sentence.text.normalize('NFC').replace(/\s+/g, ' ');
+  const at = text.toLowerCase().indexOf(p.period.matched.toLowerCase().replace(/\s+/g, ' ').trim());
+  return at < 0 ? '' : text.slice(at + p.period.matched.trim().length);
+}
+
 /** "vận động hộ dân treo cờ", "nhắc nhở Nhân dân": reminding households is the residential units' work. */
 const MOBILISE_PEOPLE = /\b(?:van dong|nhac nho|don doc|huong dan|thong bao (?:rong rai )?(?:den|cho))\b.*\b(?:nhan dan|nguoi dan|ho dan|ho gia dinh|ba con)\b/;
 
@@ -171,10 +178,12 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
     for (const p of each) {
       // A period of banners only ("thời gian treo băng rôn, khẩu hiệu từ …") is named by its own work.
       const banners = p && FLAG.test(foldVietnamese(p.lead)) ? workOf(p.lead) : null;
-      const own = banners === BANNERS ? banners : work;
       const several = periods.length > 1;
+      // Several periods: each is named by its own sentence's work ("treo cờ rủ" for the funeral days only).
+      const own = banners === BANNERS ? banners : several && p && FLAG.test(p.sentence.folded) ? workOf(p.sentence.text) : work;
       const k = p ? periods.indexOf(p) : 0;
-      const title = noticeTitle(own, { lead: p?.lead ?? '', campaign: several ? (occasionsOf(campaign)[k] ?? null) : campaign, body, leadFirst: several, ...(several ? { index: k } : {}) });
+      const tail = several && p ? afterPeriod(p) : '';
+      const title = noticeTitle(own, { lead: p?.lead ?? '', tail, campaign: several ? (occasionsOf(campaign)[k] ?? null) : campaign, body, leadFirst: several, ...(several ? { index: k } : {}) });
       // Several periods: each sentence names its own assignees ("các trụ sở … treo cờ rủ"; "các khu phố vận động …").
       const ownWho = several && p ? periodKinds(p.sentence) : [];
       items.push({ kind: 'flag', title, section: '', source, period: p?.period ?? null, who: ownWho.length ? named(ownWho) : flagWho, takeDown });
