@@ -9,7 +9,7 @@ const PADDING = [/\b(?:kỷ niệm\s+)?\d+\s+năm\s+/giu, /\s+nước\s+(?:Cộn
 /** The body's sentence goes on after the occasion: ", Ủy ban nhân dân phường … đề nghị". */
 const SUBJECT_AFTER = /\s*,\s*(?=(?:UBND|Ủy ban|Uỷ ban|ỦY BAN|UỶ BAN|Chủ tịch|Thành ủy|Đảng ủy|Hội đồng)(?:\s|$))/u;
 /** Words that open a phrase of place, addressee or purpose: a title cut inside such a phrase ends before it. */
-const PHRASE_START = /\s(?:đến|cho|tới|tại|trên|ở|của|với|để|nhằm|theo|trong)\s/gu;
+const PHRASE_START = /\s(?:đến|cho|tới|tại|trên|ở|của|với|để|nhằm|theo|trong|chào mừng|nhân dịp|hưởng ứng)\s/gu;
 /** Words left dangling at the end of a cut title. */
 const DANGLING = /\s+(?:và|của|các|cho|tại|từ|với|nhân|dịp|chào|mừng|năm|ngày|lần|thứ|nước|trong|đến|mùng|the|\d+)$/iu;
 const FLAG_WORDS = /(?:thực hiện\s+)?(?:việc\s+)?(?:tổ chức\s+)?treo\s+(?:cờ\s+rủ|cờ\s+tổ\s+quốc|quốc\s+kỳ|cờ|băng\s+[rz]ôn)(?:\s*,\s*(?:cờ\s+đảng|khẩu\s+hiệu|băng\s+[rz]ôn))*(?:\s+và\s+(?:cờ\s+đảng|khẩu\s+hiệu))?/giu;

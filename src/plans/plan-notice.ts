@@ -88,6 +88,7 @@ function named(kinds: UnitKind[]): Named {
   return { ...NOBODY, kinds: [...new Set(kinds)] };
 }
 
+
 interface Sentence {
   text: string;
   folded: string;
@@ -95,6 +96,8 @@ interface Sentence {
   intro: string;
   /** The sentence's line begins with a time cue ("Thời gian treo cờ: … ; Chào mừng … từ …"). */
   timeLine: boolean;
+  /** The sentence is a list item ("- Ngày 27/01/2026 tại sân Nhà văn hóa thôn Tân Phong;"). */
+  listed: boolean;
 }
 
 function sentencesOf(lines: PlanLine[]): Sentence[] {
@@ -104,7 +107,7 @@ function sentencesOf(lines: PlanLine[]): Sentence[] {
     const listed = line.type === 'bullet' || line.type === 'sub';
     if (!listed) intro = line.text.trimEnd().endsWith(':') ? line.text : '';
     const timeLine = TIME_CUE.test(foldVietnamese(line.text)) || (listed && /\bthoi gian(?! nghi)\b/.test(foldVietnamese(intro)));
-    for (const text of line.text.split(/(?<=[.;!?])\s+(?=\p{Lu})/u)) out.push({ text, folded: foldVietnamese(text), intro: listed ? intro : '', timeLine });
+    for (const text of line.text.split(/(?<=[.;!?])\s+(?=\p{Lu})/u)) out.push({ text, folded: foldVietnamese(text), intro: listed ? intro : '', timeLine, listed });
   }
   return out;
 }
@@ -191,7 +194,10 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
   }
   const cleanupItem = cleanupOf(sentences, ctx, { campaign, flags: items.length > 0 });
   if (cleanupItem) items.push(cleanupItem);
-  if (!items.length) items.push(...gathering(sentences, ctx));
+  if (!items.length) {
+    const invited = gathering(sentences, ctx);
+    items.push(...(invited.length ? invited : eventsOf(sentences, ctx, campaign)));
+  }
   const report = sentences.find((s) => REPORT.test(s.folded));
   if (report) {
     const who = readNames(report.text.replace(/^.*?\b(?:Giao|giao)\s+/u, '').split(/\s+(?:kiểm tra|theo dõi|tổng hợp|báo cáo)\b/u)[0] ?? '', ctx);
@@ -220,6 +226,53 @@ function gathering(sentences: Sentence[], ctx: ReadContext): NoticeItem[] {
     return [{ kind: 'event', title: title.charAt(0).toLocaleUpperCase('vi') + title.slice(1), section: '', source: s.text, period: when.period, who, takeDown: false }];
   }
   return [];
+}
+
+/** What a notice of an event calls it: a festival, a performance, a meeting. */
+const EVENT = /(?:lễ hội|ngày hội|hội nghị|tiếp xúc cử tri|đối thoại|mít tinh|hội thảo|lễ kỷ niệm|biểu diễn|chương trình văn nghệ|hội diễn|hội thi|liên hoan)/iu;
+/** "Khai mạc Lễ hội: vào lúc 09 giờ 00, ngày 05/01/2023": when those who attend must be there. */
+const OPENING = /^(?:[-+•]\s*)?khai mạc(?:\s|:|$)/iu;
+/** A list item that is a day of the event ("- Ngày 27/01/2026 tại sân Nhà văn hóa thôn Tân Phong;"). */
+const DAY_ITEM = /^(?:[-+•]\s*)?(?:ngày|sáng|chiều|tối)\s+(?:ngày\s+)?\d/iu;
+/** A residential unit named by its own name where the event is held: that unit hosts it. */
+const HOST = /(?:^|\s)(thôn|ấp|khóm|bản|tổ dân phố|khu phố|khối)\s+(\p{Lu}[\p{L}\d]*(?:\s+\p{Lu}[\p{L}\d]*)*)/u;
+/** Those drawn to take part ("thu hút sự tham gia … của người dân, các cơ quan") are not who runs it. */
+const TAKING_PART = /(?:thu hút|thành phần|tham gia|tham dự)[^.;]*/giu;
+
+/** The event's name as a task title: from the event word to where the sentence says when or where. */
+function eventTitle(text: string): string {
+  const from = EVENT.exec(text)?.index ?? 0;
+  const phrase = text.slice(from).split(/\s+(?:vào|tại|từ|trong|ở)\s|[.;:,]/u)[0] ?? '';
+  const title = fitTitle(phrase);
+  return title.charAt(0).toLocaleUpperCase('vi') + title.slice(1);
+}
+
+/**
+ * A notice of an event (a festival, a performance, a Ngày hội): one event for each of its days listed
+ * one by one, hosted by the unit named at its place; else one event from its opening time or its
+ * "Thời gian" period, run by the units its organising sentence names (not those it draws to take part).
+ */
+function eventsOf(sentences: Sentence[], ctx: ReadContext, campaign: string | null): NoticeItem[] {
+  const name = campaign && EVENT.test(campaign) ? campaign : sentences.find((s) => EVENT.test(s.text))?.text;
+  if (!name) return [];
+  const title = eventTitle(name);
+  const days = sentences.filter((s) => s.listed && DAY_ITEM.test(s.text));
+  if (days.length) {
+    return days.flatMap((s) => {
+      const p = taskPeriodsIn(s.text, periodOptions(ctx, true))[0];
+      if (!p) return [];
+      const host = HOST.exec(s.text);
+      const who = host ? readNames(`${host[1]} ${host[2]}`, ctx) : NOBODY;
+      return [{ kind: 'event' as const, title, section: '', source: s.text, period: p.period, who, takeDown: false }];
+    });
+  }
+  const opening = sentences.filter((s) => OPENING.test(s.text)).flatMap((s) => taskPeriodsIn(s.text, periodOptions(ctx, true)))[0];
+  const timed = sentences.filter((s) => s.timeLine || EVENT.test(s.text)).flatMap((s) => taskPeriodsIn(s.text, periodOptions(ctx, s.timeLine)))[0];
+  if (!opening && !timed) return [];
+  const period = opening ? { ...opening.period, end: timed && timed.period.end > opening.period.end ? timed.period.end : opening.period.end } : (timed?.period ?? null);
+  const organising = sentences.filter((s) => EVENT.test(s.text) && /\bto chuc\b/.test(s.folded));
+  const who = organising.flatMap((s) => kindsIn(s.text.replace(TAKING_PART, ' ')));
+  return [{ kind: 'event', title, section: '', source: (opening ?? timed)?.lead ?? name, period, who: named(who), takeDown: false }];
 }
 
 /** A gathering's time is a clock time ("07 giờ 30 phút"), never the midnight a cited document's date has. */
