@@ -25,6 +25,8 @@ const CHROME = /^(?:\d+\s+(?:giây|phút|giờ|ngày)\s+trước|(?:ngày\s+)?(?
 /** A heading printed over two lines breaks after words that need the rest ("… nhân dịp kỷ niệm" / "88 năm Ngày thành lập …"). */
 const UNFINISHED = /\s(?:và|của|các|cho|tại|từ|với|nhân|dịp|nhân dịp|chào|mừng|chào mừng|kỷ niệm|về|về việc|năm|ngày|lần|thứ|nước|trong|đến|mùng|the)$/iu;
 const HEADLINE_MAX = 200;
+/** A report's first sentence naming the notice it reports: "… có thông báo <subject> đến/cho …". */
+const REPORTED_NOTICE = /\b(?:có|vừa có|ban hành|vừa ban hành|ra)\s+thông báo\s+(?:về\s+)?((?:(?!\s(?:đến|cho|tới|gửi)\s)[^.;,])+)/iu;
 /** A headline: the first line, short, not a sentence of the body. */
 const MAX_HEADLINE = 300;
 /** The first sentence of the body, after the title lines. */
@@ -77,7 +79,8 @@ function headline(lines: PlanLine[]): { title: string | null; bodyStart: number 
   const office = /^(?:ubnd|ủy ban|uỷ ban)\s/iu.test(first.text) && first.text.length <= HEADLINE_MAX;
   if (first.text.length > MAX_HEADLINE || (BODY_START.test(first.text) && !office) || /[.:;]$/.test(first.text)) {
     // "Thực hiện Thông báo số … về việc treo cờ Tổ Quốc.": the subject it carries out names the campaign.
-    const subject = /\bvề việc\s+([^.;]+)/iu.exec(first.text)?.[1]?.trim();
+    // "UBND TPHCM có thông báo treo cờ … và nghỉ Tết Dương lịch năm 2026 đến cơ quan …": what the report says it gave notice of.
+    const subject = (/\bvề việc\s+([^.;]+)/iu.exec(first.text) ?? REPORTED_NOTICE.exec(first.text))?.[1]?.trim();
     return { title: subject ? `Về việc ${subject}` : null, bodyStart: at };
   }
   const second = lines[at + 1];
