@@ -6,6 +6,8 @@ export interface LinePeriod {
   period: ParsedPeriod;
   /** The line's text from the previous period (or the line's start) to this one, as written (brackets kept when found). */
   lead: string;
+  /** The period's own words as written (case kept), when found in the line. */
+  written?: string;
 }
 
 /** Words that say a bracketed period is not the one in force: an earlier notice's, a replaced one. */
@@ -54,7 +56,7 @@ export function periodsInLine(line: string, opts: { zone: string; defaultYear: n
     if (at < 0 || !phrase) break;
     // The same words in the line as written keep the brackets ("(30/4/1975 - 30/4/2025)") that name the occasion's day.
     const writtenAt = writtenLower.indexOf(phrase, cursor);
-    out.push({ period, lead: writtenAt >= 0 ? written.slice(cursor, writtenAt) : flat.slice(from, at) });
+    out.push({ period, lead: writtenAt >= 0 ? written.slice(cursor, writtenAt) : flat.slice(from, at), written: writtenAt >= 0 ? written.slice(writtenAt, writtenAt + phrase.length) : period.matched });
     if (writtenAt >= 0) cursor = writtenAt + phrase.length;
     from = at + phrase.length;
   }
@@ -93,17 +95,25 @@ const PURPOSE_CLAUSE = /^\s*(?:[-+•]\s*)?(?:nhằm|để|hướng tới|chuẩ
 export function taskPeriodsIn(sentence: string, o: TaskPeriodOptions): LinePeriod[] {
   const purpose = PURPOSE_CLAUSE.exec(sentence)?.[0].length ?? 0;
   const out: LinePeriod[] = [];
-  for (const p of periodsInLine(sentence.slice(purpose), { zone: o.zone, defaultYear: o.defaultYear })) {
-    if (DOCUMENT_DATE.test(p.lead)) continue;
-    if (p.period.openStart && FROM_ISSUE.test(p.lead)) {
+  // A date that is no period stays part of the next period's lead ("Ngày Giải phóng miền Nam (30/4): … từ ngày …").
+  let carry = '';
+  for (const found of periodsInLine(sentence.slice(purpose), { zone: o.zone, defaultYear: o.defaultYear })) {
+    const p = { ...found, lead: carry + found.lead };
+    carry = `${p.lead}${found.written ?? p.period.matched}`;
+    if (DOCUMENT_DATE.test(found.lead)) continue;
+    if (p.period.openStart && FROM_ISSUE.test(found.lead)) {
       const from = o.issued ? DateTime.fromJSDate(o.issued, { zone: o.zone }).startOf('day') : null;
       if (!from || from.toMillis() > p.period.end.getTime()) continue;
       out.push({ lead: p.lead, period: { ...p.period, start: from.toJSDate(), openStart: false, deadline: false } });
+      carry = '';
       continue;
     }
     const ranged = !p.period.openStart && (p.period.end.getTime() - p.period.start.getTime() > 86_400_000 || /(?:^|\s)từ\s[^]*\sđến\s/iu.test(p.period.matched));
-    const oneDay = o.singleDays !== false && !p.period.openStart && (DAY_LEAD_IN.test(p.period.matched.trim()) || LEAD_DAY.test(p.lead));
-    if (ranged || oneDay || o.timeLine) out.push(p);
+    const oneDay = o.singleDays !== false && !p.period.openStart && (DAY_LEAD_IN.test(p.period.matched.trim()) || LEAD_DAY.test(found.lead));
+    if (ranged || oneDay || o.timeLine) {
+      out.push(p);
+      carry = '';
+    }
   }
   return out;
 }
