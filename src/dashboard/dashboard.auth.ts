@@ -39,14 +39,21 @@ export function signedUserId(initData: string, botToken: string, now: Date): num
 }
 
 /**
- * Checks the initData on every request, then the member: 401 for a bad or stale signature,
- * 403 for a stranger, a leader, or someone who left. Runs outside any office: the member's row
- * says which office the rest of the request is scoped to.
+ * The active admin or official with this Telegram id (initData) or member id (a download link),
+ * or null for a stranger, a leader, or someone who left. Runs outside any office: the member's
+ * row says which office the rest of the request is scoped to.
  */
+export async function findViewer(db: Db, by: { telegramId: number } | { memberId: number }): Promise<Viewer | null> {
+  const query = db.selectFrom('members').select(['id', 'telegram_id', 'office_id', 'role', 'status', 'locale']);
+  const member = await ('telegramId' in by ? query.where('telegram_id', '=', by.telegramId) : query.where('id', '=', by.memberId)).executeTakeFirst();
+  if (!member || member.status === 'left' || (member.role !== 'admin' && member.role !== 'official')) return null;
+  return { memberId: member.id, telegramId: Number(member.telegram_id), officeId: member.office_id, role: member.role, locale: member.locale };
+}
+
+/** Checks the initData on every request, then the member: 401 for a bad or stale signature, 403 for anyone but an active admin or official. */
 export async function authenticate(db: Db, initData: string, botToken: string, now: Date): Promise<AuthResult> {
   const telegramId = signedUserId(initData, botToken, now);
   if (telegramId === null) return { ok: false, status: 401 };
-  const member = await db.selectFrom('members').select(['id', 'office_id', 'role', 'status', 'locale']).where('telegram_id', '=', telegramId).executeTakeFirst();
-  if (!member || member.status === 'left' || (member.role !== 'admin' && member.role !== 'official')) return { ok: false, status: 403 };
-  return { ok: true, viewer: { memberId: member.id, telegramId, officeId: member.office_id, role: member.role, locale: member.locale } };
+  const viewer = await findViewer(db, { telegramId });
+  return viewer ? { ok: true, viewer } : { ok: false, status: 403 };
 }

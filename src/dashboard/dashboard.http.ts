@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import { inOffice } from '../core/office-scope.js';
-import { authenticate, type Viewer } from './dashboard.auth.js';
+import { authenticate, findViewer, type Viewer } from './dashboard.auth.js';
+import { type ExportFormat, type ExportTarget, LINK_TTL_SECONDS, type LinkSigner } from './dashboard.links.js';
 import { findCurrentPhoto } from './dashboard.queries.js';
 import { campaignView, listCampaigns, taskPhotos, taskUnits, UNIT_FILTERS, type UnitFilter } from './dashboard.service.js';
 import type { DashboardPage } from './dashboard.page.js';
@@ -26,6 +27,10 @@ export interface DashboardDeps {
   exportFile(viewer: Viewer, scope: { kind: 'campaign' | 'task'; id: number }, format: 'xlsx' | 'csv'): Promise<{ bytes: Buffer; fileName: string } | null>;
   /** The campaign's results report (DOCX), as /report sends it in chat. */
   reportFile(viewer: Viewer, campaignId: number): Promise<ReportFile>;
+  /** The name a file will have, checked as far as it can be without building it (a download link is issued only then). */
+  exportName(viewer: Viewer, target: ExportTarget): Promise<{ ok: true; fileName: string } | { ok: false; reason: 'not-found' | 'details-missing' }>;
+  /** Signs the links Telegram's downloadFile fetches (it cannot send our Authorization header). */
+  links: LinkSigner;
 }
 
 export type ReportFile = { ok: true; bytes: Buffer; fileName: string } | { ok: false; reason: 'not-found' | 'details-missing' };
@@ -69,24 +74,58 @@ const ROUTES: Route[] = [
     },
   },
   {
-    pattern: new RegExp(`^/api/export/(campaign|task)/${ID}\\.(xlsx|csv)$`),
-    run: async (d, v, [kind, id, format]) => {
-      const file = await d.exportFile(v, { kind: kind as 'campaign' | 'task', id: Number(id) }, format as 'xlsx' | 'csv');
-      if (!file) return notFound;
-      const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      return { status: 200, bytes: file.bytes, type, fileName: file.fileName };
-    },
+    pattern: new RegExp(`^/api/export/(campaign|task)/${ID}\\.(xlsx|csv|docx)$`),
+    run: async (d, v, [kind, id, format]) => exportReply(d, v, { kind: kind as ExportTarget['kind'], id: Number(id), format: format as ExportFormat }),
   },
   {
-    pattern: new RegExp(`^/api/export/campaign/${ID}\\.docx$`),
-    run: async (d, v, [id]) => {
-      const file = await d.reportFile(v, Number(id));
-      if (file.ok) return { status: 200, bytes: file.bytes, type: DOCX, fileName: file.fileName };
-      // The office's report details are asked once, in chat (/report): the page says so.
-      return file.reason === 'not-found' ? notFound : { status: 409, json: { error: 'report-details-missing' } };
+    // A signed link to the same file, for Telegram's downloadFile: only for a file this member may have now.
+    method: 'POST',
+    pattern: new RegExp(`^/api/links/(campaign|task)/${ID}\\.(xlsx|csv|docx)$`),
+    run: async (d, v, [kind, id, format]) => {
+      const target: ExportTarget = { kind: kind as ExportTarget['kind'], id: Number(id), format: format as ExportFormat };
+      if (target.kind === 'task' && target.format === 'docx') return { status: 400, json: { error: 'bad-request' } };
+      const name = await d.exportName(v, target);
+      if (!name.ok) return name.reason === 'not-found' ? notFound : { status: 409, json: { error: 'report-details-missing' } };
+      const expiresAt = Math.floor(d.clock.now().getTime() / 1000) + LINK_TTL_SECONDS;
+      const token = d.links.sign({ ...target, memberId: v.memberId, officeId: v.officeId, expiresAt });
+      return { status: 200, json: { url: `api/file/${token}`, fileName: name.fileName, expiresAt: new Date(expiresAt * 1000).toISOString() } };
     },
   },
 ];
+
+const SHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** An export or the results report, as the chat sends it: the exports slice's XLSX/CSV, the results report's DOCX. */
+async function exportReply(d: DashboardDeps, v: Viewer, target: ExportTarget): Promise<Reply> {
+  if (target.format === 'docx') {
+    if (target.kind !== 'campaign') return { status: 400, json: { error: 'bad-request' } };
+    const file = await d.reportFile(v, target.id);
+    if (file.ok) return { status: 200, bytes: file.bytes, type: DOCX, fileName: file.fileName };
+    // The office's report details are asked once, in chat (/report): the page says so.
+    return file.reason === 'not-found' ? notFound : { status: 409, json: { error: 'report-details-missing' } };
+  }
+  const file = await d.exportFile(v, { kind: target.kind, id: target.id }, target.format);
+  if (!file) return notFound;
+  return { status: 200, bytes: file.bytes, type: target.format === 'csv' ? 'text/csv; charset=utf-8' : SHEET, fileName: file.fileName };
+}
+
+/**
+ * A download link (GET, no Authorization: Telegram fetches it): the signature and expiry, then the
+ * member as of now (still an admin or official, still in the office the link was signed for), then
+ * the file, scoped to that office like any request. A link is spent by its first GET.
+ */
+async function linkDownload(deps: DashboardDeps, req: IncomingMessage, token: string): Promise<Reply> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return { status: 405, json: { error: 'method-not-allowed' } };
+  const check = deps.links.check(token, deps.clock.now(), false);
+  if (!check.ok) return { status: check.reason === 'bad-link' ? 403 : 410, json: { error: check.reason } };
+  const { claims } = check;
+  const viewer = await findViewer(deps.db, { memberId: claims.memberId });
+  if (!viewer || viewer.officeId !== claims.officeId) return { status: 403, json: { error: 'forbidden' } };
+  if (req.method === 'HEAD') return { status: 200, json: {} };
+  const spent = deps.links.check(token, deps.clock.now(), true);
+  if (!spent.ok) return { status: 410, json: { error: spent.reason } };
+  return inOffice(viewer.officeId, () => exportReply(deps, viewer, claims));
+}
 
 function send(res: ServerResponse, reply: Reply): void {
   const headers: Record<string, string> = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
@@ -107,6 +146,7 @@ function initDataOf(req: IncomingMessage): string {
 }
 
 async function api(deps: DashboardDeps, req: IncomingMessage, path: string, query: URLSearchParams): Promise<Reply> {
+  if (path.startsWith('/api/file/')) return linkDownload(deps, req, path.slice('/api/file/'.length));
   if (req.method !== 'GET' && req.method !== 'POST') return { status: 405, json: { error: 'method-not-allowed' } };
   // No endpoint takes a body: one that comes is refused before anything is read or written.
   if (Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding']) return { status: 413, json: { error: 'no-body-expected' } };

@@ -12,11 +12,14 @@ import { buildCsv } from '../exports/exports.csv.js';
 import { exportFileName } from '../exports/exports.names.js';
 import { loadExport } from '../exports/exports.service.js';
 import { findCampaignWithPeriod } from '../results-report/results-report.data.js';
-import { buildCampaignReport, hasReportDetails } from '../results-report/results-report.service.js';
+import { buildCampaignReport, hasReportDetails, reportFileName } from '../results-report/results-report.service.js';
+import { findCampaign } from '../status/status.queries.js';
 import { downloadTelegramFile, type FileSource } from '../telegram/telegram-file.js';
 import type { Viewer } from './dashboard.auth.js';
 import { type DashboardDeps, type ReportFile, serveDashboard } from './dashboard.http.js';
 import { buildDashboardPage } from './dashboard.page.js';
+import { createLinkSigner, type ExportTarget } from './dashboard.links.js';
+import { findTask } from './dashboard.queries.js';
 
 /** Handles /dashboard requests; false for any other path. */
 export type DashboardHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -61,6 +64,19 @@ export async function createDashboard(o: DashboardWiring): Promise<DashboardHand
     if (!built) return { ok: false, reason: 'not-found' };
     return { ok: true, bytes: built.docx, fileName: built.fileName };
   };
+  // What a download link will give, checked before the link is issued (the file is built when it is fetched).
+  const exportName = async (viewer: Viewer, target: ExportTarget): Promise<Awaited<ReturnType<DashboardDeps['exportName']>>> => {
+    const now = clock.now();
+    if (target.format === 'docx') {
+      const campaign = await findCampaignWithPeriod(db, target.id);
+      if (!campaign) return { ok: false, reason: 'not-found' };
+      if (!hasReportDetails((await o.office.ensureLoaded(db)).report)) return { ok: false, reason: 'details-missing' };
+      return { ok: true, fileName: reportFileName(campaign.name, now, config.timezone, o.texts(viewer.locale ?? config.defaultLocale)) };
+    }
+    const task = target.kind === 'task' ? await findTask(db, target.id) : null;
+    const title = target.kind === 'task' ? (task && task.status !== 'cancelled' ? task.title : null) : ((await findCampaign(db, target.id))?.name ?? null);
+    return title === null ? { ok: false, reason: 'not-found' } : { ok: true, fileName: exportFileName(title, now, config.timezone, target.format) };
+  };
   const deps: DashboardDeps = {
     db,
     clock,
@@ -69,6 +85,8 @@ export async function createDashboard(o: DashboardWiring): Promise<DashboardHand
     photoBytes: (fileId) => downloadTelegramFile(source, fileId),
     exportFile,
     reportFile,
+    exportName,
+    links: createLinkSigner(config.botToken),
     remind: (viewer, taskId, unitId) =>
       remindUnit({ db, clock, outbox: o.outbox, zone: config.timezone, texts: o.texts, defaultLocale: config.defaultLocale }, { taskId, unitId, actorId: viewer.memberId }),
   };

@@ -30,7 +30,8 @@ export function planCitation(plan: CampaignPlan | null, t: Translate): string | 
   return parts.join(' ');
 }
 
-function fileName(title: string, at: Date, zone: string, t: Translate): string {
+/** The results report's file name, as chat and the dashboard give it. */
+export function reportFileName(title: string, at: Date, zone: string, t: Translate): string {
   const slug = foldVietnamese(title).split(' ').slice(0, 8).join('-');
   const date = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(at);
   return `${t('rrf-file-prefix')}-${slug || 'dot'}-${date}.docx`;
@@ -95,5 +96,5 @@ export async function buildCampaignReport(
   const { buildResultsReportDocx } = await import('./results-report.docx.js');
   const docx = await buildResultsReportDocx(data, settings, { t: o.t, zone, now, photos });
   await recordReportGenerated(deps.db, deps.clock, o.actorId, o.campaignId, { tasks: data.tasks.length, photos: fetched, photosLeftOut: data.photos.length - fetched });
-  return { docx, fileName: fileName(data.campaign.title, now, zone, o.t), caption: caption(data, fetched, o.t) };
+  return { docx, fileName: reportFileName(data.campaign.title, now, zone, o.t), caption: caption(data, fetched, o.t) };
 }

@@ -73,21 +73,47 @@ async function campaign(id) {
 function exportButtons(scope, campaignId) {
   const status = el('p', { class: 'muted', role: 'status', 'data-testid': 'export-status' });
   const files = [...['xlsx', 'csv'].map((f) => [`${scope}.${f}`, `db-export-${f}`]), [`campaign/${campaignId}.docx`, 'db-export-docx']];
-  const buttons = files.map(([file, key]) => el('button', { 'data-export': file, onclick: () => download(`export/${file}`, status) }, t(key)));
+  const buttons = files.map(([file, key]) => el('button', { 'data-export': file, onclick: () => download(file, status) }, t(key)));
   return [el('div', { class: 'exports' }, buttons), status];
 }
 
-async function download(path, status) {
-  status.className = 'muted';
-  status.textContent = t('db-export-working');
+function say(status, cls, key, vars) {
+  status.className = cls;
+  status.textContent = t(key, vars);
+}
+
+/** Telegram's own downloader (Bot API 8.0): inside Telegram's phone apps a[download] and blobs save nothing. */
+function telegramDownloader() {
+  const webApp = window.Telegram?.WebApp;
+  return webApp && typeof webApp.downloadFile === 'function' && webApp.isVersionAtLeast?.('8.0') ? webApp : null;
+}
+
+/**
+ * Inside Telegram: the server signs a short-lived link (Telegram cannot send our initData header),
+ * Telegram asks the official and downloads it; the page says what Telegram answered.
+ * Elsewhere (a desktop browser, an older Telegram): the file comes with initData and is saved as a blob.
+ */
+async function download(file, status) {
+  say(status, 'muted', 'db-export-working');
   try {
-    const res = await call(path);
+    const webApp = telegramDownloader();
+    if (webApp) {
+      const { url, fileName } = await (await call(`links/${file}`, 'POST')).json();
+      const answered = (event) => {
+        webApp.offEvent('fileDownloadRequested', answered);
+        if (event?.status === 'downloading') say(status, 'muted', 'db-export-requested', { name: fileName });
+        else say(status, 'warn', 'db-export-cancelled');
+      };
+      webApp.onEvent('fileDownloadRequested', answered);
+      webApp.downloadFile({ url: new URL(url, location.href).href, file_name: fileName });
+      return;
+    }
+    const res = await call(`export/${file}`);
     const name = decodeURIComponent((res.headers.get('content-disposition') ?? '').split("''")[1] ?? 'export');
     el('a', { href: URL.createObjectURL(await res.blob()), download: name }).click();
-    status.textContent = t('db-export-done', { name });
+    say(status, 'muted', 'db-export-done', { name });
   } catch (error) {
-    status.className = 'warn';
-    status.textContent = t(error.status === 409 ? 'db-export-details-missing' : 'db-export-failed');
+    say(status, 'warn', error.status === 409 ? 'db-export-details-missing' : 'db-export-failed');
   }
 }
 
