@@ -19,6 +19,30 @@ const TILE = Buffer.from('89504e470d0a1a0a0000000d494844520000000100000001080600
 /** How wide the page is laid out (wider than the viewport: it scrolls sideways). */
 const pageWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
 
+/** Runs in the page before its scripts: Telegram's WebApp as a Telegram client of `version` gives it, downloadFile recorded. */
+function stubWebApp({ version, answer }: { version: string; answer: string }) {
+  const handlers = new Map<string, Set<(e: unknown) => void>>();
+  const calls: { url: string; file_name: string }[] = [];
+  const newer = (wanted: string) => {
+    const [a, b] = [version.split('.').map(Number), wanted.split('.').map(Number)];
+    for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+    return true;
+  };
+  const webApp = {
+    version,
+    isVersionAtLeast: newer,
+    onEvent: (name: string, fn: (e: unknown) => void) => handlers.set(name, (handlers.get(name) ?? new Set()).add(fn)),
+    offEvent: (name: string, fn: (e: unknown) => void) => handlers.get(name)?.delete(fn),
+    // Before 8.0 Telegram's script has no downloadFile that works; the page must not count on it.
+    downloadFile: (params: { url: string; file_name: string }) => {
+      if (!newer('8.0')) throw new Error('WebAppMethodUnsupported');
+      calls.push(params);
+      setTimeout(() => handlers.get('fileDownloadRequested')?.forEach((fn) => fn({ status: answer })), 50);
+    },
+  };
+  Object.assign(window, { Telegram: { WebApp: webApp }, downloadFileCalls: calls });
+}
+
 if (!existsSync(CHROMIUM)) console.warn(`dashboard browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run does)`);
 
 describe.skipIf(!existsSync(CHROMIUM)).each(dbTargets())('dashboard in a real browser (360×780) on %s', (target) => {
@@ -47,8 +71,10 @@ describe.skipIf(!existsSync(CHROMIUM)).each(dbTargets())('dashboard in a real br
     await files?.close();
   });
 
-  async function open(initData: string): Promise<Page> {
+  /** `webApp`: a stand-in for Telegram's WebApp object of that version, recording downloadFile and answering with `answer`. */
+  async function open(initData: string, webApp?: { version: string; answer: 'downloading' | 'cancelled' }): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 1 });
+    if (webApp) await page.addInitScript(stubWebApp, webApp);
     outside = [];
     await page.route('**/*', (route) => {
       const url = route.request().url();
@@ -192,6 +218,44 @@ describe.skipIf(!existsSync(CHROMIUM)).each(dbTargets())('dashboard in a real br
     const campaign = await db.selectFrom('campaigns').select('name').where('id', '=', town.task.campaign_id).executeTakeFirstOrThrow();
     for (const marker of ['Khối', 'Treo cờ Tổ quốc', campaign.name]) expect(text).not.toContain(marker);
     expect(await db.selectFrom('deliveries').select('id').execute()).toEqual([]);
+    await page.close();
+  });
+
+  it("when an official presses XLSX inside Telegram 8.0, then the page hands Telegram a signed link to our server, the link gives the XLSX, and Telegram's answer is shown", async () => {
+    const page = await open(signInitData(3001, NOW), { version: '8.0', answer: 'downloading' });
+    await page.getByTestId('campaigns').getByRole('button').first().click();
+    await page.locator(`[data-export="campaign/${town.task.campaign_id}.xlsx"]`).click();
+    const status = page.getByTestId('export-status');
+    await expect.poll(() => status.textContent()).toMatch(/^Đã gửi yêu cầu tải về: /);
+    const calls = await page.evaluate<{ url: string; file_name: string }[]>('window.downloadFileCalls');
+    expect(calls).toHaveLength(1);
+    const [call] = calls;
+    expect(call?.url.startsWith(`${server.base}/api/file/`)).toBe(true);
+    expect(call?.file_name).toMatch(/\.xlsx$/);
+    expect(await status.textContent()).toBe(`Đã gửi yêu cầu tải về: ${call?.file_name}. Telegram đang tải tệp xuống máy.`);
+    await page.screenshot({ path: `${SHOTS}telegram-download.png`, fullPage: true });
+    // What Telegram does with the link: a plain GET, no initData.
+    const res = await fetch(call?.url ?? '');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''.+\.xlsx$/);
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    await page.close();
+
+    const cancelled = await open(signInitData(3001, NOW), { version: '8.0', answer: 'cancelled' });
+    await cancelled.getByTestId('campaigns').getByRole('button').first().click();
+    await cancelled.locator(`[data-export="campaign/${town.task.campaign_id}.csv"]`).click();
+    await expect.poll(() => cancelled.getByTestId('export-status').textContent()).toBe('Đã huỷ tải về.');
+    expect(await cancelled.evaluate<number>('window.downloadFileCalls.length')).toBe(1);
+    await cancelled.close();
+  });
+
+  it('when Telegram is older than 8.0, then XLSX is saved the browser way (a blob) and downloadFile is never called', async () => {
+    const page = await open(signInitData(3001, NOW), { version: '7.10', answer: 'downloading' });
+    await page.getByTestId('campaigns').getByRole('button').first().click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-export="campaign/${town.task.campaign_id}.xlsx"]`).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    await expect.poll(() => page.getByTestId('export-status').textContent()).toBe(`Đã tải về: ${download.suggestedFilename()}`);
+    expect(await page.evaluate<number>('window.downloadFileCalls.length')).toBe(0);
     await page.close();
   });
 });
