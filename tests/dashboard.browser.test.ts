@@ -40,7 +40,21 @@ function stubWebApp({ version, answer }: { version: string; answer: string }) {
       setTimeout(() => handlers.get('fileDownloadRequested')?.forEach((fn) => fn({ status: answer })), 50);
     },
   };
-  Object.assign(window, { Telegram: { WebApp: webApp }, downloadFileCalls: calls });
+  Object.assign(globalThis, { Telegram: { WebApp: webApp }, downloadFileCalls: calls });
+}
+
+/**
+ * Runs in the page before its scripts: a Telegram phone app's web view without Telegram's WebApp script,
+ * its native bridge (TelegramWebviewProxy.postEvent, answers through Telegram.WebView.receiveEvent) recorded.
+ */
+function stubWebviewProxy({ answer }: { answer: string }) {
+  const events: { type: string; data: unknown }[] = [];
+  const receive = (type: string, data: unknown) => (globalThis as unknown as { Telegram: { WebView: { receiveEvent(t: string, d: unknown): void } } }).Telegram.WebView.receiveEvent(type, data);
+  const postEvent = (type: string, data: string) => {
+    events.push({ type, data: JSON.parse(data) as unknown });
+    if (type === 'web_app_request_file_download') setTimeout(() => receive('file_download_requested', { status: answer }), 50);
+  };
+  Object.assign(globalThis, { TelegramWebviewProxy: { postEvent }, bridgeEvents: events });
 }
 
 if (!existsSync(CHROMIUM)) console.warn(`dashboard browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run does)`);
@@ -72,9 +86,10 @@ describe.skipIf(!existsSync(CHROMIUM)).each(dbTargets())('dashboard in a real br
   });
 
   /** `webApp`: a stand-in for Telegram's WebApp object of that version, recording downloadFile and answering with `answer`. */
-  async function open(initData: string, webApp?: { version: string; answer: 'downloading' | 'cancelled' }): Promise<Page> {
+  async function open(initData: string, webApp?: { version: string; answer: 'downloading' | 'cancelled' }, proxy?: { answer: 'downloading' | 'cancelled' }): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 1 });
     if (webApp) await page.addInitScript(stubWebApp, webApp);
+    if (proxy) await page.addInitScript(stubWebviewProxy, proxy);
     outside = [];
     await page.route('**/*', (route) => {
       const url = route.request().url();
@@ -256,6 +271,21 @@ describe.skipIf(!existsSync(CHROMIUM)).each(dbTargets())('dashboard in a real br
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     await expect.poll(() => page.getByTestId('export-status').textContent()).toBe(`Đã tải về: ${download.suggestedFilename()}`);
     expect(await page.evaluate<number>('window.downloadFileCalls.length')).toBe(0);
+    await page.close();
+  });
+
+  it("when the page runs in Telegram's phone app without its WebApp script, then XLSX goes through the client's bridge (web_app_request_file_download) and the link gives the XLSX", async () => {
+    const page = await open(signInitData(3001, NOW), undefined, { answer: 'downloading' });
+    await page.getByTestId('campaigns').getByRole('button').first().click();
+    await page.locator(`[data-export="campaign/${town.task.campaign_id}.xlsx"]`).click();
+    await expect.poll(() => page.getByTestId('export-status').textContent()).toMatch(/^Đã gửi yêu cầu tải về: .+\.xlsx\. /);
+    const events = await page.evaluate<{ type: string; data: { url: string; file_name: string } }[]>('window.bridgeEvents');
+    const requests = events.filter((e) => e.type === 'web_app_request_file_download');
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.data.url.startsWith(`${server.base}/api/file/`)).toBe(true);
+    const res = await fetch(requests[0]?.data.url ?? '');
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
     await page.close();
   });
 });

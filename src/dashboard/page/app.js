@@ -1,7 +1,11 @@
 // The officials' dashboard (a Telegram Mini App): plain DOM, Leaflet for the map, bundled by esbuild.
+import { compareVersions, hasWebviewProxy, isIframe, on, postEvent } from '@telegram-apps/bridge';
 import L from 'leaflet';
 
-const initData = new URLSearchParams(location.hash.slice(1)).get('tgWebAppData') ?? '';
+const launch = new URLSearchParams(location.hash.slice(1));
+const initData = launch.get('tgWebAppData') ?? '';
+/** The Telegram client's Mini App version (Telegram puts it in the launch parameters). */
+const tgVersion = launch.get('tgWebAppVersion') ?? '';
 const tileUrl = document.body.dataset.tileUrl ?? '';
 const app = document.getElementById('app');
 const COLORS = { done: '#2e7d32', partial: '#f9a825', not_done: '#c62828', pending: '#9e9e9e', returned: '#6a1b9a' };
@@ -82,10 +86,30 @@ function say(status, cls, key, vars) {
   status.textContent = t(key, vars);
 }
 
-/** Telegram's own downloader (Bot API 8.0): inside Telegram's phone apps a[download] and blobs save nothing. */
+/**
+ * Telegram's own downloader (Bot API 8.0): inside Telegram's phone apps a[download] and blobs save nothing.
+ * Telegram's WebApp script when the page has it, else the Telegram client's bridge (the page loads nothing
+ * from a CDN); null outside Telegram or in an older one. `request(url, name, answered)` → answered(status).
+ */
 function telegramDownloader() {
   const webApp = window.Telegram?.WebApp;
-  return webApp && typeof webApp.downloadFile === 'function' && webApp.isVersionAtLeast?.('8.0') ? webApp : null;
+  if (webApp) {
+    if (typeof webApp.downloadFile !== 'function' || !webApp.isVersionAtLeast?.('8.0')) return null;
+    return (url, fileName, answered) => {
+      const listener = (event) => {
+        webApp.offEvent('fileDownloadRequested', listener);
+        answered(event?.status);
+      };
+      webApp.onEvent('fileDownloadRequested', listener);
+      webApp.downloadFile({ url, file_name: fileName });
+    };
+  }
+  const inTelegram = hasWebviewProxy(window) || isIframe();
+  if (!inTelegram || !/^\d+(\.\d+)*$/.test(tgVersion) || compareVersions(tgVersion, '8.0') < 0) return null;
+  return (url, fileName, answered) => {
+    on('file_download_requested', (event) => answered(event?.status), true);
+    postEvent('web_app_request_file_download', { url, file_name: fileName });
+  };
 }
 
 /**
@@ -96,16 +120,13 @@ function telegramDownloader() {
 async function download(file, status) {
   say(status, 'muted', 'db-export-working');
   try {
-    const webApp = telegramDownloader();
-    if (webApp) {
+    const request = telegramDownloader();
+    if (request) {
       const { url, fileName } = await (await call(`links/${file}`, 'POST')).json();
-      const answered = (event) => {
-        webApp.offEvent('fileDownloadRequested', answered);
-        if (event?.status === 'downloading') say(status, 'muted', 'db-export-requested', { name: fileName });
+      request(new URL(url, location.href).href, fileName, (answer) => {
+        if (answer === 'downloading') say(status, 'muted', 'db-export-requested', { name: fileName });
         else say(status, 'warn', 'db-export-cancelled');
-      };
-      webApp.onEvent('fileDownloadRequested', answered);
-      webApp.downloadFile({ url: new URL(url, location.href).href, file_name: fileName });
+      });
       return;
     }
     const res = await call(`export/${file}`);
