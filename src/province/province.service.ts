@@ -1,0 +1,201 @@
+import { recordAudit } from '../core/audit.js';
+import type { Clock } from '../core/clock.js';
+import type { Db } from '../core/db.js';
+import { outsideOffices } from '../core/office-scope.js';
+import type { Office } from '../core/office-settings.js';
+import type { OutboxItem } from '../core/outbox-port.js';
+import type { DeliveryPayload, OfficeKind, ReportForm, SendTarget } from '../core/schema.js';
+import type { Translate } from '../core/translate.js';
+import { toReportForm } from '../plans/plan-forms.js';
+import { readQuickTask } from '../quick/quick-task.js';
+import { typedTimes } from '../quick/quick-task.service.js';
+import { createCampaign, createTask, resolveUnits } from '../tasks/tasks.service.js';
+import {
+  countResidentialUnits,
+  findProvinceSend,
+  findSendForCommune,
+  insertSendDraft,
+  insertSendOffices,
+  linkKeptTask,
+  listCommuneAdmins,
+  listCommunes,
+  listProvinceSends,
+  lockProvinceDraft,
+  markOpened,
+  markSent,
+  rollupRows,
+} from './province.queries.js';
+
+export const PROVINCE_KINDS: readonly OfficeKind[] = ['tinh', 'thanh-pho'];
+export const COMMUNE_KINDS = ['xa', 'phuong', 'dac-khu'] as const;
+
+/** A province (tỉnh, thành phố): its staff see its communes, not units. */
+export function isProvince(office: Office | null): office is Office {
+  return !!office && PROVINCE_KINDS.includes(office.kind);
+}
+
+/** A task as the province sends it down. */
+export interface ProvinceSend {
+  id: number;
+  provinceId: number;
+  title: string;
+  template: string | null;
+  form: ReportForm;
+  dueAt: Date;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  documentFileId: string | null;
+  sentAt: Date | null;
+}
+
+export type DraftResult = { ok: true; send: ProvinceSend } | { ok: false; reason: 'not-a-task' | 'no-date' };
+
+/**
+ * A province admin's sentence ("Treo cờ Tổ quốc từ 23/7 đến hết 27/7"), read as /newtask's quick
+ * reader reads it, kept as a draft (with the province's document when one came with it). Nothing
+ * goes anywhere before the admin chooses the communes.
+ */
+export async function draftSend(
+  db: Db,
+  clock: Clock,
+  o: { provinceId: number; actorId: number; text: string; zone: string; t: Translate; document: { fileId: string; name: string | null } | null },
+): Promise<DraftResult> {
+  const now = clock.now();
+  const task = readQuickTask(o.text, { zone: o.zone, now, units: [] });
+  if (task.title.length < 4 || (task.kind === null && task.when === null)) return { ok: false, reason: 'not-a-task' };
+  const { dueAt, period } = typedTimes(task, o.zone);
+  if (!dueAt || task.dateTrouble) return { ok: false, reason: 'no-date' };
+  const form = toReportForm(task.form, o.t);
+  const id = await insertSendDraft(db, { provinceId: o.provinceId, title: task.title, template: task.template, form, dueAt, period, document: o.document, sourceText: o.text, createdBy: o.actorId, now });
+  const send = await findProvinceSend(db, o.provinceId, id);
+  if (!send) throw new Error(`send ${id} vanished right after it was drafted`);
+  return { ok: true, send };
+}
+
+export async function findSend(db: Db, provinceId: number, sendId: number): Promise<ProvinceSend | null> {
+  return (await findProvinceSend(db, provinceId, sendId)) ?? null;
+}
+
+/** The communes a target means, among the province's. */
+export async function communesFor(db: Db, provinceId: number, target: SendTarget): Promise<{ id: number; name: string | null; kind: OfficeKind }[]> {
+  const all = await listCommunes(db, provinceId);
+  if (target.mode === 'all') return all;
+  if (target.mode === 'kinds') return all.filter((c) => target.kinds.includes(c.kind));
+  return all.filter((c) => target.officeIds.includes(c.id));
+}
+
+export type SendResult = { ok: true; send: ProvinceSend; communeIds: number[] } | { ok: false; reason: 'not-found' | 'already-sent' | 'no-communes' };
+
+/** Sends a draft to the chosen communes, once: a second press finds it sent. Audit-logged. */
+export async function sendDown(db: Db, clock: Clock, o: { provinceId: number; actorId: number; sendId: number; target: SendTarget }): Promise<SendResult> {
+  const communes = await communesFor(db, o.provinceId, o.target);
+  return db.transaction().execute(async (trx): Promise<SendResult> => {
+    const send = await lockProvinceDraft(trx, o.provinceId, o.sendId);
+    if (!send) return { ok: false, reason: 'not-found' };
+    if (send.sentAt) return { ok: false, reason: 'already-sent' };
+    if (communes.length === 0) return { ok: false, reason: 'no-communes' };
+    const now = clock.now();
+    const communeIds = communes.map((c) => c.id);
+    await insertSendOffices(trx, o.sendId, communeIds);
+    await markSent(trx, o.sendId, o.target, now);
+    await recordAudit(trx, { actorId: o.actorId, action: 'province.sent', subject: `send:${o.sendId}`, details: { target: o.target, communes: communeIds }, at: now });
+    return { ok: true, send: { ...send, sentAt: now }, communeIds };
+  });
+}
+
+/** What a commune's admin is sent: rendered in the commune's own words (its term, its unit count). */
+export type RenderDraft = (communeId: number, locale: string | null, residentialUnits: number) => DeliveryPayload;
+
+/** One draft per admin of each commune, through the outbox (paced, retried). */
+export async function draftDeliveries(db: Db, clock: Clock, send: ProvinceSend, communeIds: number[], render: RenderDraft): Promise<OutboxItem[]> {
+  const [admins, units] = await outsideOffices(() => Promise.all([listCommuneAdmins(db, communeIds), countResidentialUnits(db, communeIds)]));
+  const counts = new Map(units.map((u) => [u.officeId, u.count]));
+  return admins.map((a) => ({
+    source: `province-send:${send.id}`,
+    kind: 'notice' as const,
+    chatId: a.chatId,
+    memberId: a.memberId,
+    payload: render(a.officeId, a.locale, counts.get(a.officeId) ?? 0),
+    notBefore: clock.now(),
+    expiresAt: null,
+  }));
+}
+
+export type CommuneSend = ProvinceSend & { openedAt: Date | null; keptAt: Date | null; taskId: number | null };
+
+/** A send as this commune received it (and now opened); null when it never went to this commune. */
+export async function openForCommune(db: Db, clock: Clock, communeId: number, sendId: number): Promise<CommuneSend | null> {
+  const found = await findSendForCommune(db, communeId, sendId);
+  if (!found) return null;
+  await markOpened(db, communeId, sendId, clock.now());
+  return found;
+}
+
+export type KeepResult =
+  | { ok: true; taskId: number; title: string; dueAt: Date; units: number; already: boolean }
+  | { ok: false; reason: 'not-found' | 'no-units' | 'too-late'; provinceDueAt: Date | null };
+
+/**
+ * Keeps the province's task for the commune: a campaign named for it and the task for every
+ * residential unit (or the units chosen), with the province's period and its deadline or an
+ * earlier one. The press is the creation key: a second press keeps nothing twice.
+ */
+export async function keepForCommune(
+  db: Db,
+  clock: Clock,
+  o: { communeId: number; actorId: number; sendId: number; dueAt?: Date; unitIds?: number[] },
+): Promise<KeepResult> {
+  const send = await openForCommune(db, clock, o.communeId, o.sendId);
+  if (!send) return { ok: false, reason: 'not-found', provinceDueAt: null };
+  if (send.taskId) return { ok: true, taskId: send.taskId, title: send.title, dueAt: send.dueAt, units: 0, already: true };
+  const dueAt = o.dueAt ?? send.dueAt;
+  if (dueAt.getTime() > send.dueAt.getTime()) return { ok: false, reason: 'too-late', provinceDueAt: send.dueAt };
+  const units = await resolveUnits(db, o.unitIds ? { mode: 'pick', unitIds: o.unitIds } : { mode: 'all-blocks' });
+  if (units.length === 0) return { ok: false, reason: 'no-units', provinceDueAt: send.dueAt };
+  const campaign = await createCampaign(db, clock, o.actorId, { name: send.title, startsOn: null, endsOn: null });
+  const period = send.startsAt && send.endsAt ? { start: send.startsAt, end: send.endsAt } : null;
+  const draft = { campaignId: campaign.id, title: send.title, description: null, template: send.template, dueAt, eventAt: null, period, form: send.form, unitIds: units.map((u) => u.id) };
+  const task = await createTask(db, clock, o.actorId, draft, `province-send:${send.id}`, (trx, taskId) => linkKeptTask(trx, o.communeId, send.id, taskId, clock.now()));
+  return { ok: true, taskId: task.id, title: send.title, dueAt, units: units.length, already: false };
+}
+
+export interface SendChoice {
+  id: number;
+  title: string;
+  dueAt: Date;
+  communes: number;
+  kept: number;
+}
+
+export function listSends(db: Db, provinceId: number, limit = 8): Promise<SendChoice[]> {
+  return listProvinceSends(db, provinceId, limit);
+}
+
+/** One commune's line of the roll-up. */
+export interface CommuneProgress {
+  officeId: number;
+  name: string | null;
+  kind: OfficeKind;
+  state: 'not-opened' | 'opened' | 'kept';
+  taskId: number | null;
+  assigned: number;
+  reported: number;
+  households: number;
+  numberTotal: number;
+}
+
+/** The province's roll-up of one send: each commune's state and figures (one stored row per commune). */
+export async function provinceRollup(db: Db, provinceId: number, sendId: number): Promise<CommuneProgress[]> {
+  const rows = await rollupRows(db, provinceId, sendId);
+  return rows.map((r) => ({
+    officeId: r.officeId,
+    name: r.name,
+    kind: r.kind,
+    state: r.keptAt ? 'kept' : r.openedAt ? 'opened' : 'not-opened',
+    taskId: r.taskId,
+    assigned: Number(r.assigned),
+    reported: Number(r.reported),
+    households: Number(r.households),
+    numberTotal: Number(r.numberTotal),
+  }));
+}

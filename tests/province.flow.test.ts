@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { dbTargets } from './support/db.js';
+import { leaderReportsFlag } from './support/reports.js';
+import { PROVINCE_PEOPLE, seedProvince } from './support/province.js';
+import { useApp } from './support/suite.js';
+
+describe.each(dbTargets())('province on %s', (target) => {
+  const { database, h } = useApp(target, { localTime: '20/07/2026 09:00' });
+
+  it('when the province sends a flag notice to all communes, two keep it in one tap and their leaders report, then the province sees each commune\'s figures and the one that never opened it', async () => {
+    const db = database.db;
+    const [sonThuy, dongHa, tanPhu] = await seedProvince(db);
+    if (!sonThuy || !dongHa || !tanPhu) throw new Error('seed');
+    await h.app.telegram.env.office.load(db);
+
+    // The province admin sends the notice with the task as its caption.
+    const province = h.fake.user(PROVINCE_PEOPLE.admin);
+    province.sendDocument({ filename: 'TB-45-treo-co.pdf', caption: 'Treo cờ Tổ quốc từ 23/7 đến hết 27/7' });
+    const draft = await province.nextMessage();
+    expect(draft.text).toContain('📤 Gửi xuống các xã, phường (bản nháp):');
+    expect(draft.text).toContain('📌 Treo cờ Tổ quốc');
+    expect(draft.text).toContain('📎 Kèm văn bản của tỉnh.');
+    expect(draft.buttons.flat()).toEqual(['📤 Tất cả (3)', 'Các xã (2)', 'Các phường (1)', '🗑 Bỏ']);
+    province.pressButton('📤 Tất cả (3)');
+    const sent = await province.nextMessage();
+    expect(sent.text).toContain('✅ Đã gửi “Treo cờ Tổ quốc” xuống 3 xã, phường.');
+    const send = await db.selectFrom('province_sends').selectAll().executeTakeFirstOrThrow();
+    expect(send.office_id).toBe(1);
+    expect(send.sent_at).not.toBeNull();
+    await h.app.dispatcher.drain();
+
+    // Each commune admin gets the draft with the province's document, in the commune's own words.
+    const drafts = [sonThuy, dongHa, tanPhu].map((c) => h.fake.user(c.admin));
+    const received = await Promise.all(drafts.map((u) => u.nextMessage()));
+    for (const m of received) {
+      expect(m.text).toContain('📥 UBND tỉnh Quảng Trị giao việc:');
+      expect(m.kind).toBe('document');
+      expect(m.file?.filename).toBe('TB-45-treo-co.pdf');
+    }
+    expect(received[0]?.buttons.flat()).toEqual(['✅ Giao cho tất cả thôn (2)', '✏️ Điều chỉnh']);
+    expect(received[1]?.buttons.flat()).toEqual(['✅ Giao cho tất cả tổ dân phố (2)', '✏️ Điều chỉnh']);
+    expect(received[2]?.buttons.flat()).toEqual(['✅ Giao cho tất cả ấp (2)', '✏️ Điều chỉnh']);
+    expect(h.fake.callsOf('sendDocument').map((c) => Number(c.params.chat_id)).sort()).toEqual([sonThuy.admin, dongHa.admin, tanPhu.admin].sort());
+
+    // Sơn Thủy and Đông Hà keep it in one tap; Tân Phú never opens it.
+    for (const [i, c] of [sonThuy, dongHa].entries()) {
+      const admin = drafts[i];
+      if (!admin) throw new Error('admin');
+      admin.pressButton(/^✅ Giao cho tất cả/);
+      const kept = await admin.nextMessage();
+      expect(kept.text).toMatch(/^✅ Đã giao “Treo cờ Tổ quốc” cho 2 đơn vị, hạn báo cáo \d\d\/07\/2026/);
+      const task = await db.selectFrom('tasks').selectAll().where('office_id', '=', c.id).executeTakeFirstOrThrow();
+      expect(task.due_at).toEqual(send.due_at);
+      expect(task.starts_at).toEqual(send.starts_at);
+      expect(task.ends_at).toEqual(send.ends_at);
+      expect((await db.selectFrom('task_units').select('unit_id').where('task_id', '=', task.id).orderBy('unit_id').execute()).map((r) => r.unit_id)).toEqual(c.units.map((u) => u.id));
+    }
+    expect(await db.selectFrom('tasks').select('id').where('office_id', '=', tanPhu.id).execute()).toEqual([]);
+
+    // Leaders report: both units of Sơn Thủy, one of Đông Hà.
+    const reports: [number, number][] = [[sonThuy.leaders[0] ?? 0, 90], [sonThuy.leaders[1] ?? 0, 70], [dongHa.leaders[0] ?? 0, 95]];
+    for (const [tg, households] of reports) {
+      const leader = h.fake.user(tg);
+      leader.sendText('/tasks');
+      await leader.nextMessage();
+      expect(await leaderReportsFlag(leader, /Báo cáo: Treo cờ/, { status: '✅ Đã xong', households, photos: [{ id: `P${tg}` }] })).toContain('Đã nhận báo cáo');
+    }
+
+    // The province's /status: each commune's state and figures.
+    const official = h.fake.user(PROVINCE_PEOPLE.official);
+    official.sendText('/status');
+    const status = await official.nextMessage();
+    expect(status.text).toContain('Đã giao 2/3 xã, phường · 2 xã đã có báo cáo · 3/4 đơn vị đã báo cáo (75%) · 255/360 hộ');
+    expect(status.text).toContain('• phường Đông Hà: 1/2 đơn vị đã báo cáo (50%), 95/180 hộ');
+    expect(status.text).toContain('• xã Sơn Thủy: 2/2 đơn vị đã báo cáo (100%), 160/180 hộ');
+    expect(status.text).toContain('• xã Tân Phú: ⚪ chưa mở');
+    expect(status.buttons.flat()).toEqual(['🔎 phường Đông Hà', '🔎 xã Sơn Thủy']);
+
+    // Tap down into one commune's units.
+    official.pressButton('🔎 phường Đông Hà');
+    const units = await official.nextMessage();
+    expect(units.text).toContain('🏘 phường Đông Hà');
+    expect(units.text).toContain('• Tổ dân phố 2 — Trưởng tổ dân phố 2 Đông Hà');
+    expect(units.text).not.toContain('Thôn');
+
+    // /pending: the communes that still owe, the one that never opened it among them.
+    official.sendText('/pending');
+    const pending = await official.nextMessage();
+    expect(pending.text).toContain('2 xã, phường chưa xong');
+    expect(pending.text).toContain('• phường Đông Hà: 1/2 đơn vị đã báo cáo (50%), 95/180 hộ');
+    expect(pending.text).toContain('• xã Tân Phú: ⚪ chưa mở');
+    expect(pending.text).not.toContain('Sơn Thủy');
+
+    await h.quiet();
+    console.info(['province', 'commune admins', 'official'].map((who, i) => `--- ${who}\n${[province, drafts[0], official][i]?.transcriptText()}`).join('\n'));
+  }, 60_000);
+});
