@@ -90,6 +90,7 @@ describe.each(dbTargets())('province on %s', (target) => {
     expect(pending.text).toContain('• phường Đông Hà: 1/2 đơn vị đã báo cáo (50%), 95/180 hộ');
     expect(pending.text).toContain('• xã Tân Phú: ⚪ chưa mở');
     expect(pending.text).not.toContain('Sơn Thủy');
+    expect(pending.buttons.flat()).toEqual(['🔎 phường Đông Hà']);
 
     await h.quiet();
     console.info(['province', 'commune admins', 'official'].map((who, i) => `--- ${who}\n${[province, drafts[0], official][i]?.transcriptText()}`).join('\n'));

@@ -26,6 +26,7 @@ import {
   listSends,
   provinceRollup,
   type ProvinceSend,
+  owes,
   sendDown,
 } from './province.service.js';
 import { communeName, owingLines, rollupLines, sendLines } from './province.text.js';
@@ -129,7 +130,8 @@ async function showSend(env: FeatureEnv, ctx: Ctx, sendId: number, view: View): 
   const communes = await provinceRollup(deps.db, ctx.office.id, sendId);
   const lines = view === 'status' ? rollupLines(ctx.t, send, communes, zone) : owingLines(ctx.t, send, communes, zone);
   const kb = new InlineKeyboard();
-  for (const c of communes.filter((x) => x.state === 'kept').slice(0, MAX_COMMUNE_BUTTONS)) kb.text(ctx.t('pv-commune-button', { name: clip(communeName(ctx.t, c), 40) }), pv.commune.pack(sendId, c.officeId)).row();
+  const shown = view === 'status' ? communes : communes.filter(owes);
+  for (const c of shown.filter((x) => x.state === 'kept').slice(0, MAX_COMMUNE_BUTTONS)) kb.text(ctx.t('pv-commune-button', { name: clip(communeName(ctx.t, c), 40) }), pv.commune.pack(sendId, c.officeId)).row();
   await sendHtml(ctx, lines, kb);
 }
 

@@ -184,7 +184,6 @@ export function rollupRows(db: Db, provinceId: number, sendId: number) {
     ])
     .where('so.send_id', '=', sendId)
     .where('s.office_id', '=', provinceId)
-    .orderBy('o.name')
     .orderBy('o.id')
     .execute();
 }

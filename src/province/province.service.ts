@@ -155,7 +155,7 @@ export async function keepForCommune(
   const campaign = await createCampaign(db, clock, o.actorId, { name: send.title, startsOn: null, endsOn: null });
   const period = send.startsAt && send.endsAt ? { start: send.startsAt, end: send.endsAt } : null;
   const draft = { campaignId: campaign.id, title: send.title, description: null, template: send.template, dueAt, eventAt: null, period, form: send.form, unitIds: units.map((u) => u.id) };
-  const task = await createTask(db, clock, o.actorId, draft, `province-send:${send.id}`, (trx, taskId) => linkKeptTask(trx, o.communeId, send.id, taskId, clock.now()));
+  const task = await createTask(db, clock, o.actorId, draft, `province-send:${send.id}:${o.communeId}`, (trx, taskId) => linkKeptTask(trx, o.communeId, send.id, taskId, clock.now()));
   return { ok: true, taskId: task.id, title: send.title, dueAt, units: units.length, already: false };
 }
 
@@ -184,10 +184,16 @@ export interface CommuneProgress {
   numberTotal: number;
 }
 
+/** A commune that has not opened or kept the send, or whose units have not all reported. */
+export const owes = (c: CommuneProgress): boolean => c.state !== 'kept' || c.reported < c.assigned;
+
+/** Communes in Vietnamese order (Đ after D), the same on every database. */
+const byName = new Intl.Collator('vi');
+
 /** The province's roll-up of one send: each commune's state and figures (one stored row per commune). */
 export async function provinceRollup(db: Db, provinceId: number, sendId: number): Promise<CommuneProgress[]> {
   const rows = await rollupRows(db, provinceId, sendId);
-  return rows.map((r) => ({
+  return rows.sort((a, b) => byName.compare(a.name ?? '', b.name ?? '')).map((r) => ({
     officeId: r.officeId,
     name: r.name,
     kind: r.kind,

@@ -3,7 +3,7 @@ import { escapeHtml } from '../core/html.js';
 import type { Office } from '../core/office-settings.js';
 import type { Translate } from '../core/translate.js';
 import { periodLine } from '../tasks/tasks.text.js';
-import type { CommuneProgress, ProvinceSend } from './province.service.js';
+import { type CommuneProgress, owes, type ProvinceSend } from './province.service.js';
 
 /** "xã Sơn Thủy" (a commune's kind and name as the province's lists show it). */
 export function communeName(t: Translate, c: { name: string | null; kind: Office['kind'] }): string {
@@ -51,7 +51,7 @@ export function rollupLines(t: Translate, send: ProvinceSend, communes: CommuneP
 
 /** The province's /pending of one send: the communes that have not opened it, not kept it, or still owe units. */
 export function owingLines(t: Translate, send: ProvinceSend, communes: CommuneProgress[], zone: string): string[] {
-  const owing = communes.filter((c) => c.state !== 'kept' || c.reported < c.assigned);
+  const owing = communes.filter(owes);
   if (owing.length === 0) return [t('pv-pending-none', { title: escapeHtml(send.title) })];
   return [t('pv-pending-header', { title: escapeHtml(send.title), due: formatLocal(send.dueAt, zone), count: owing.length }), ...owing.map((c) => communeLine(t, c))];
 }
