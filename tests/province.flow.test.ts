@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dbTargets } from './support/db.js';
 import { leaderReportsFlag } from './support/reports.js';
@@ -91,6 +92,27 @@ describe.each(dbTargets())('province on %s', (target) => {
     expect(pending.text).toContain('• xã Tân Phú: ⚪ chưa mở');
     expect(pending.text).not.toContain('Sơn Thủy');
     expect(pending.buttons.flat()).toEqual(['🔎 phường Đông Hà']);
+
+    // /export: a summary row per commune, then a sheet per commune with its units.
+    official.sendText('/export');
+    const file = await official.nextMessage();
+    expect(file.kind).toBe('document');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(file.file?.bytes ?? Buffer.alloc(0)).buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'phường Đông Hà', 'xã Sơn Thủy', 'xã Tân Phú']);
+    const rowsOf = (name: string) => {
+      const out: string[] = [];
+      wb.getWorksheet(name)?.eachRow((row) => out.push(((row.values as unknown[]) ?? []).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))).join('|')));
+      return out;
+    };
+    expect(rowsOf('Tổng hợp').slice(0, 4)).toEqual([
+      'STT|Xã, phường|Tình hình|Số đơn vị|Đã báo cáo|Tỉ lệ (%)|Số hộ đã làm|Tổng số hộ',
+      '1|phường Đông Hà|Đã giao cho đơn vị|2|1|50|95|180',
+      '2|xã Sơn Thủy|Đã giao cho đơn vị|2|2|100|160|180',
+      '3|xã Tân Phú|Chưa mở',
+    ]);
+    expect(rowsOf('xã Sơn Thủy').slice(1).map((r) => r.split('|').slice(1, 5).join('|'))).toEqual(['Thôn 1|Trưởng thôn 1 Sơn Thủy|Đã xong|90', 'Thôn 2|Trưởng thôn 2 Sơn Thủy|Đã xong|70']);
+    expect(rowsOf('xã Tân Phú')).toHaveLength(1);
 
     await h.quiet();
     console.info(['province', 'commune admins', 'official'].map((who, i) => `--- ${who}\n${[province, drafts[0], official][i]?.transcriptText()}`).join('\n'));

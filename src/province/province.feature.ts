@@ -1,4 +1,5 @@
-import { type CallbackQueryContext, Composer, InlineKeyboard } from 'grammy';
+import { type CallbackQueryContext, Composer, InlineKeyboard, InputFile } from 'grammy';
+import { exportFileName } from '../exports/exports.names.js';
 import { inOffice } from '../core/office-scope.js';
 import type { Office } from '../core/office-settings.js';
 import { clip } from '../core/text.js';
@@ -25,6 +26,7 @@ import {
   keepForCommune,
   listSends,
   provinceRollup,
+  type CommuneProgress,
   type ProvinceSend,
   owes,
   sendDown,
@@ -106,7 +108,7 @@ const onDropPress = (env: FeatureEnv) => async (ctx: Press) => {
   await ctx.reply(ctx.t('pv-dropped'));
 };
 
-type View = 'status' | 'pending';
+type View = 'status' | 'pending' | 'export';
 
 /** /status and /pending at a province: the only send at once, otherwise a choice of the recent ones. */
 const onProvinceCommand = (env: FeatureEnv, view: View) => async (ctx: Ctx) => {
@@ -128,11 +130,26 @@ async function showSend(env: FeatureEnv, ctx: Ctx, sendId: number, view: View): 
     return;
   }
   const communes = await provinceRollup(deps.db, ctx.office.id, sendId);
+  if (view === 'export') return sendWorkbook(env, ctx, send, communes);
   const lines = view === 'status' ? rollupLines(ctx.t, send, communes, zone) : owingLines(ctx.t, send, communes, zone);
   const kb = new InlineKeyboard();
   const shown = view === 'status' ? communes : communes.filter(owes);
   for (const c of shown.filter((x) => x.state === 'kept').slice(0, MAX_COMMUNE_BUTTONS)) kb.text(ctx.t('pv-commune-button', { name: clip(communeName(ctx.t, c), 40) }), pv.commune.pack(sendId, c.officeId)).row();
   await sendHtml(ctx, lines, kb);
+}
+
+/** The province's workbook of one send: a summary and a sheet per commune. */
+async function sendWorkbook(env: FeatureEnv, ctx: Ctx, send: ProvinceSend, communes: CommuneProgress[]): Promise<void> {
+  const { deps } = env;
+  if (!ctx.member) return;
+  const zone = deps.config.timezone;
+  await ctx.replyWithChatAction('upload_document');
+  // Loaded on first use, as /export does: exceljs costs every bot process memory and start-up time.
+  const { buildProvinceXlsx, loadCommuneSheets } = await import('./province.export.js');
+  const sheets = await loadCommuneSheets(deps.db, deps.clock, ctx.member.id, communes);
+  const now = deps.clock.now();
+  const bytes = await buildProvinceXlsx(ctx.t, send, sheets, now, zone);
+  await ctx.replyWithDocument(new InputFile(bytes, exportFileName(send.title, now, zone, 'xlsx')), { caption: clip(ctx.t('pv-export-caption', { title: send.title }), 1024) });
 }
 
 const onViewPress = (env: FeatureEnv, view: View) => async (ctx: Press) => {
@@ -197,6 +214,8 @@ export function createProvinceFeature(env: FeatureEnv): Feature {
   provinceStaff.command('pending', onProvinceCommand(env, 'pending'));
   provinceStaff.callbackQuery(pv.status.pattern, onViewPress(env, 'status'));
   provinceStaff.callbackQuery(pv.pending.pattern, onViewPress(env, 'pending'));
+  provinceStaff.command('export', onProvinceCommand(env, 'export'));
+  provinceStaff.callbackQuery(pv.export.pattern, onViewPress(env, 'export'));
   provinceStaff.callbackQuery(pv.commune.pattern, onCommunePress(env));
   officeAdmin.callbackQuery(communeButtons.keep.pattern, onKeepPress(env));
   officeAdmin.callbackQuery(communeButtons.adjust.pattern, async (ctx) => {
