@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dbTargets } from './support/db.js';
+import { unzip } from './support/docx.js';
 import { leaderReportsFlag } from './support/reports.js';
 import { PROVINCE_PEOPLE, seedProvince } from './support/province.js';
 import { useApp } from './support/suite.js';
@@ -113,6 +114,36 @@ describe.each(dbTargets())('province on %s', (target) => {
     ]);
     expect(rowsOf('xã Sơn Thủy').slice(1).map((r) => r.split('|').slice(1, 5).join('|'))).toEqual(['Thôn 1|Trưởng thôn 1 Sơn Thủy|Đã xong|90', 'Thôn 2|Trưởng thôn 2 Sơn Thủy|Đã xong|70']);
     expect(rowsOf('xã Tân Phú')).toHaveLength(1);
+
+    // /report at the province: the Decree-30 report from the communes' figures, the one that did not report named.
+    official.sendText('/report');
+    const report = await official.nextMessage();
+    expect(report.kind).toBe('document');
+    expect(report.file?.filename).toMatch(/^treo-co-to-quoc-\d{8}-\d{4}\.docx$/);
+    const xml = (await unzip(report.file?.bytes ?? Buffer.alloc(0))).xml;
+    const has = (text: string, wanted: string) => expect(text.includes(wanted), wanted).toBe(true);
+    for (const cell of ['UBND TỈNH QUẢNG TRỊ', 'phường Đông Hà', '1/2 đơn vị đã báo cáo', 'xã Sơn Thủy', '2/2 đơn vị đã báo cáo', 'Chưa mở văn bản của tỉnh']) has(xml, cell);
+    has(xml, 'Số hộ treo cờ: 255/360 hộ, đạt 70,8%.');
+    has(xml, 'Đơn vị chưa báo cáo: xã Tân Phú.');
+
+    // A commune's own /report cites the province's document.
+    await db
+      .updateTable('office_settings')
+      .set({ parent_body: 'UBND tỉnh Quảng Trị', place: 'Sơn Thủy', signer_title: 'CHỦ TỊCH', signer_name: 'Lê Văn Ký', recipients: JSON.stringify(['UBND tỉnh (B/C);', 'Lưu: VT.']) })
+      .where('id', '=', sonThuy.id)
+      .execute();
+    await h.app.telegram.env.office.load(db);
+    const communeAdmin = drafts[0];
+    if (!communeAdmin) throw new Error('admin');
+    communeAdmin.sendText('/report');
+    await communeAdmin.nextMessage();
+    communeAdmin.pressButton('Treo cờ Tổ quốc');
+    await h.fake.waitFor(() => communeAdmin.messages().some((m) => m.kind === 'document' && m.file?.filename.endsWith('.docx')), 20_000);
+    const own = communeAdmin.messages().find((m) => m.kind === 'document' && m.file?.filename.endsWith('.docx'));
+    const ownXml = (await unzip(own?.file?.bytes ?? Buffer.alloc(0))).xml;
+    has(ownXml, 'Thực hiện văn bản của UBND tỉnh Quảng Trị về việc treo cờ Tổ quốc');
+    has(ownXml, 'Thôn 1');
+    expect(ownXml.includes('Đông Hà')).toBe(false);
 
     await h.quiet();
     console.info(['province', 'commune admins', 'official'].map((who, i) => `--- ${who}\n${[province, drafts[0], official][i]?.transcriptText()}`).join('\n'));

@@ -16,8 +16,10 @@ import { splitLines } from '../telegram/split.js';
 import { adjustConversation } from './province-adjust.conversation.js';
 import { communeButtons, provinceButtons as pv } from './province.buttons.js';
 import { keptReply } from './province.keep.js';
+import { provinceReportData, provinceReportSettings } from './province.report.js';
 import {
   COMMUNE_KINDS,
+  communeProgress,
   communesFor,
   draftDeliveries,
   draftSend,
@@ -28,7 +30,7 @@ import {
   provinceRollup,
   type CommuneProgress,
   type ProvinceSend,
-  owes,
+  provinceStatus,
   sendDown,
 } from './province.service.js';
 import { communeName, owingLines, rollupLines, sendLines } from './province.text.js';
@@ -36,6 +38,8 @@ import { communeName, owingLines, rollupLines, sendLines } from './province.text
 type Ctx = BotContext & { office: Office };
 type Press = CallbackQueryContext<BotContext> & { office: Office };
 const PROVINCE_PASTE_MAX = 300;
+/** Communes listed under /status and /pending (a province has about a hundred; beyond, those furthest behind). */
+const MAX_LISTED = 120;
 const MAX_COMMUNE_BUTTONS = 60;
 
 const inProvince = (ctx: BotContext): ctx is Ctx => isProvince(ctx.office);
@@ -108,7 +112,7 @@ const onDropPress = (env: FeatureEnv) => async (ctx: Press) => {
   await ctx.reply(ctx.t('pv-dropped'));
 };
 
-type View = 'status' | 'pending' | 'export';
+type View = 'status' | 'pending' | 'export' | 'report';
 
 /** /status and /pending at a province: the only send at once, otherwise a choice of the recent ones. */
 const onProvinceCommand = (env: FeatureEnv, view: View) => async (ctx: Ctx) => {
@@ -129,12 +133,14 @@ async function showSend(env: FeatureEnv, ctx: Ctx, sendId: number, view: View): 
     await ctx.reply(ctx.t('pv-not-found'));
     return;
   }
-  const communes = await provinceRollup(deps.db, ctx.office.id, sendId);
-  if (view === 'export') return sendWorkbook(env, ctx, send, communes);
-  const lines = view === 'status' ? rollupLines(ctx.t, send, communes, zone) : owingLines(ctx.t, send, communes, zone);
+  if (view === 'export') return sendWorkbook(env, ctx, send, await provinceRollup(deps.db, ctx.office.id, sendId));
+  if (view === 'report') return sendReport(env, ctx, send, await provinceRollup(deps.db, ctx.office.id, sendId));
+  const status = await provinceStatus(deps.db, ctx.office.id, sendId, { limit: MAX_LISTED, owingOnly: view === 'pending' });
+  const lines = view === 'status' ? rollupLines(ctx.t, send, status, zone) : owingLines(ctx.t, send, status, zone);
   const kb = new InlineKeyboard();
-  const shown = view === 'status' ? communes : communes.filter(owes);
-  for (const c of shown.filter((x) => x.state === 'kept').slice(0, MAX_COMMUNE_BUTTONS)) kb.text(ctx.t('pv-commune-button', { name: clip(communeName(ctx.t, c), 40) }), pv.commune.pack(sendId, c.officeId)).row();
+  for (const c of status.communes.filter((x) => x.state === 'kept').slice(0, MAX_COMMUNE_BUTTONS)) {
+    kb.text(ctx.t('pv-commune-button', { name: clip(communeName(ctx.t, c), 40) }), pv.commune.pack(sendId, c.officeId)).row();
+  }
   await sendHtml(ctx, lines, kb);
 }
 
@@ -152,6 +158,20 @@ async function sendWorkbook(env: FeatureEnv, ctx: Ctx, send: ProvinceSend, commu
   await ctx.replyWithDocument(new InputFile(bytes, exportFileName(send.title, now, zone, 'xlsx')), { caption: clip(ctx.t('pv-export-caption', { title: send.title }), 1024) });
 }
 
+/** The province's Decree-30 report of one send, from the communes' figures (the commune report's layout). */
+async function sendReport(env: FeatureEnv, ctx: Ctx, send: ProvinceSend, communes: CommuneProgress[]): Promise<void> {
+  const { deps } = env;
+  const zone = deps.config.timezone;
+  await ctx.replyWithChatAction('upload_document');
+  const { buildResultsReportDocx } = await import('../results-report/results-report.docx.js');
+  const title = officeVariables(ctx.office, (key, vars) => ctx.t(key, vars)).officeTitle ?? '';
+  const settings = provinceReportSettings(env.office.current.report, title, ctx.office.name ?? '');
+  const now = deps.clock.now();
+  const docx = await buildResultsReportDocx(provinceReportData(ctx.t, send, communes), settings, { t: ctx.t, zone, now, photos: () => Promise.resolve(null) });
+  const name = exportFileName(send.title, now, zone, 'docx');
+  await ctx.replyWithDocument(new InputFile(docx, name), { caption: clip(ctx.t('pv-report-caption', { title: send.title }), 1024) });
+}
+
 const onViewPress = (env: FeatureEnv, view: View) => async (ctx: Press) => {
   const [sendId] = pv[view].unpack(ctx.callbackQuery.data) ?? [0];
   await answerPress(ctx);
@@ -163,7 +183,7 @@ const onCommunePress = (env: FeatureEnv) => async (ctx: Press) => {
   const { deps } = env;
   const [sendId, communeId] = pv.commune.unpack(ctx.callbackQuery.data) ?? [0, 0];
   await answerPress(ctx);
-  const commune = (await provinceRollup(deps.db, ctx.office.id, sendId)).find((c) => c.officeId === communeId);
+  const commune = await communeProgress(deps.db, ctx.office.id, sendId, communeId);
   if (!commune) return ctx.reply(ctx.t('pv-not-found'));
   const name = communeName(ctx.t, commune);
   const taskId = commune.taskId;
@@ -216,6 +236,8 @@ export function createProvinceFeature(env: FeatureEnv): Feature {
   provinceStaff.callbackQuery(pv.pending.pattern, onViewPress(env, 'pending'));
   provinceStaff.command('export', onProvinceCommand(env, 'export'));
   provinceStaff.callbackQuery(pv.export.pattern, onViewPress(env, 'export'));
+  provinceStaff.command('report', onProvinceCommand(env, 'report'));
+  provinceStaff.callbackQuery(pv.report.pattern, onViewPress(env, 'report'));
   provinceStaff.callbackQuery(pv.commune.pattern, onCommunePress(env));
   officeAdmin.callbackQuery(communeButtons.keep.pattern, onKeepPress(env));
   officeAdmin.callbackQuery(communeButtons.adjust.pattern, async (ctx) => {

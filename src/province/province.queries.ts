@@ -161,12 +161,16 @@ export function listProvinceSends(db: Db, provinceId: number, limit: number) {
     .execute();
 }
 
+const OWES = sql<boolean>`(so.kept_at is null or so.reported < so.assigned)`;
+
 /**
- * The roll-up: every commune a send went to, with its state and its task's counters (one row per
- * commune, kept by the task_stats_shards trigger; see migration 2026_12_22_1000).
+ * The roll-up: the communes a send went to, with their state and their task's counters (one row
+ * per commune, kept by the task_stats_shards trigger; see migration 2026_12_22_1000). With a
+ * limit, the communes furthest behind come first (not opened, not kept, then the lowest share
+ * reported), so a province of thousands still reads a short list.
  */
-export function rollupRows(db: Db, provinceId: number, sendId: number) {
-  return db
+export function rollupRows(db: Db, provinceId: number, sendId: number, opts: { owingOnly?: boolean; limit?: number; communeId?: number } = {}) {
+  let q = db
     .selectFrom('send_offices as so')
     .innerJoin('province_sends as s', 's.id', 'so.send_id')
     .innerJoin('offices as o', 'o.id', 'so.office_id')
@@ -174,8 +178,7 @@ export function rollupRows(db: Db, provinceId: number, sendId: number) {
       'o.id as officeId',
       'o.name',
       'o.kind',
-      'so.opened_at as openedAt',
-      'so.kept_at as keptAt',
+      sql<'not-opened' | 'opened' | 'kept'>`case when so.kept_at is not null then 'kept' when so.opened_at is not null then 'opened' else 'not-opened' end`.as('state'),
       'so.task_id as taskId',
       'so.assigned',
       'so.reported',
@@ -183,7 +186,49 @@ export function rollupRows(db: Db, provinceId: number, sendId: number) {
       'so.number_total as numberTotal',
     ])
     .where('so.send_id', '=', sendId)
-    .where('s.office_id', '=', provinceId)
+    .where('s.office_id', '=', provinceId);
+  if (opts.owingOnly) q = q.where(OWES);
+  if (opts.communeId !== undefined) q = q.where('so.office_id', '=', opts.communeId);
+  if (opts.limit === undefined) return q.orderBy('o.id').execute();
+  return q
+    .orderBy(sql`so.kept_at is not null`)
+    .orderBy(sql`so.opened_at is not null`)
+    .orderBy(sql`so.reported::float / greatest(so.assigned, 1)`)
     .orderBy('o.id')
+    .limit(opts.limit)
     .execute();
+}
+
+/** The roll-up's totals over every commune a send went to (one aggregate over its rows). */
+export function rollupTotals(db: Db, provinceId: number, sendId: number) {
+  return db
+    .selectFrom('send_offices as so')
+    .innerJoin('province_sends as s', 's.id', 'so.send_id')
+    .select([
+      sql<number>`count(*)::int`.as('communes'),
+      sql<number>`count(so.kept_at)::int`.as('kept'),
+      sql<number>`count(*) filter (where so.reported > 0)::int`.as('started'),
+      sql<number>`count(*) filter (where ${OWES})::int`.as('owing'),
+      sql<number>`coalesce(sum(so.assigned), 0)::int`.as('assigned'),
+      sql<number>`coalesce(sum(so.reported), 0)::int`.as('reported'),
+      sql<number>`coalesce(sum(so.households), 0)::bigint`.as('households'),
+      sql<number>`coalesce(sum(so.number_total), 0)::bigint`.as('numberTotal'),
+    ])
+    .where('so.send_id', '=', sendId)
+    .where('s.office_id', '=', provinceId)
+    .executeTakeFirstOrThrow();
+}
+
+/** The province's send a commune campaign's task came from, with the province (the campaign is the commune's own: tasks are scoped). */
+export function findSendOfCampaign(db: Db, campaignId: number) {
+  return db
+    .selectFrom('tasks as t')
+    .innerJoin('send_offices as so', (j) => j.onRef('so.task_id', '=', 't.id').onRef('so.office_id', '=', 't.office_id'))
+    .innerJoin('province_sends as s', 's.id', 'so.send_id')
+    .innerJoin('offices as p', 'p.id', 's.office_id')
+    .select(['s.title', 's.document_name as documentName', 'p.id as provinceId', 'p.name as provinceName', 'p.kind as provinceKind', 'p.parent_id as provinceParentId'])
+    .where('t.campaign_id', '=', campaignId)
+    .orderBy('t.id')
+    .limit(1)
+    .executeTakeFirst();
 }

@@ -7,12 +7,14 @@ import type { OutboxItem } from '../core/outbox-port.js';
 import type { DeliveryPayload, OfficeKind, ReportForm, SendTarget } from '../core/schema.js';
 import type { Translate } from '../core/translate.js';
 import { toReportForm } from '../plans/plan-forms.js';
+import { officeVariables } from '../settings/office-terms.js';
 import { readQuickTask } from '../quick/quick-task.js';
 import { typedTimes } from '../quick/quick-task.service.js';
 import { createCampaign, createTask, resolveUnits } from '../tasks/tasks.service.js';
 import {
   countResidentialUnits,
   findProvinceSend,
+  findSendOfCampaign,
   findSendForCommune,
   insertSendDraft,
   insertSendOffices,
@@ -24,6 +26,7 @@ import {
   markOpened,
   markSent,
   rollupRows,
+  rollupTotals,
 } from './province.queries.js';
 
 export const PROVINCE_KINDS: readonly OfficeKind[] = ['tinh', 'thanh-pho'];
@@ -184,24 +187,79 @@ export interface CommuneProgress {
   numberTotal: number;
 }
 
-/** A commune that has not opened or kept the send, or whose units have not all reported. */
-export const owes = (c: CommuneProgress): boolean => c.state !== 'kept' || c.reported < c.assigned;
-
 /** Communes in Vietnamese order (Đ after D), the same on every database. */
 const byName = new Intl.Collator('vi');
 
-/** The province's roll-up of one send: each commune's state and figures (one stored row per commune). */
-export async function provinceRollup(db: Db, provinceId: number, sendId: number): Promise<CommuneProgress[]> {
-  const rows = await rollupRows(db, provinceId, sendId);
-  return rows.sort((a, b) => byName.compare(a.name ?? '', b.name ?? '')).map((r) => ({
+type RollupRow = Awaited<ReturnType<typeof rollupRows>>[number];
+
+function toProgress(r: RollupRow): CommuneProgress {
+  return {
     officeId: r.officeId,
     name: r.name,
     kind: r.kind,
-    state: r.keptAt ? 'kept' : r.openedAt ? 'opened' : 'not-opened',
+    state: r.state,
     taskId: r.taskId,
     assigned: Number(r.assigned),
     reported: Number(r.reported),
     households: Number(r.households),
     numberTotal: Number(r.numberTotal),
-  }));
+  };
+}
+
+/** Every commune of one send, in Vietnamese name order (the export and the report list them all). */
+export async function provinceRollup(db: Db, provinceId: number, sendId: number): Promise<CommuneProgress[]> {
+  const rows = await rollupRows(db, provinceId, sendId);
+  return rows.map(toProgress).sort((a, b) => byName.compare(a.name ?? '', b.name ?? ''));
+}
+
+/** One commune's row of this province's send; null when the send is not the province's or did not go to that commune. */
+export async function communeProgress(db: Db, provinceId: number, sendId: number, communeId: number): Promise<CommuneProgress | null> {
+  const [row] = await rollupRows(db, provinceId, sendId, { communeId });
+  return row ? toProgress(row) : null;
+}
+
+export interface RollupTotals {
+  communes: number;
+  kept: number;
+  started: number;
+  owing: number;
+  assigned: number;
+  reported: number;
+  households: number;
+  numberTotal: number;
+}
+
+/** What the province's /status and /pending show: the totals, and at most `limit` communes (those furthest behind when there are more). */
+export interface ProvinceStatus {
+  totals: RollupTotals;
+  communes: CommuneProgress[];
+  /** How many communes the list leaves out. */
+  more: number;
+}
+
+/**
+ * The province's roll-up of one send: totals over every commune, and the communes themselves
+ * (all of them, by name, when they fit; otherwise those furthest behind). Two indexed reads of
+ * the per-commune counters, whatever the number of units and reports below.
+ */
+export async function provinceStatus(db: Db, provinceId: number, sendId: number, o: { limit: number; owingOnly?: boolean }): Promise<ProvinceStatus> {
+  const [t, rows] = await Promise.all([rollupTotals(db, provinceId, sendId), rollupRows(db, provinceId, sendId, { limit: o.limit, ...(o.owingOnly ? { owingOnly: true } : {}) })]);
+  const totals: RollupTotals = { ...t, households: Number(t.households), numberTotal: Number(t.numberTotal) };
+  const listed = o.owingOnly ? totals.owing : totals.communes;
+  const communes = rows.map(toProgress);
+  if (listed <= o.limit) communes.sort((a, b) => byName.compare(a.name ?? '', b.name ?? ''));
+  return { totals, communes, more: Math.max(0, listed - communes.length) };
+}
+
+/**
+ * What a commune's results report cites when its campaign came from the province: "văn bản của
+ * UBND tỉnh Quảng Trị về việc treo cờ Tổ quốc"; null for a campaign of the commune's own.
+ */
+export async function provinceCitation(db: Db, campaignId: number, t: Translate): Promise<string | null> {
+  const found = await findSendOfCampaign(db, campaignId);
+  if (!found) return null;
+  const province: Office = { id: found.provinceId, name: found.provinceName, kind: found.provinceKind, parentId: found.provinceParentId };
+  const from = officeVariables(province, t).officeTitle ?? '';
+  const title = found.title.charAt(0).toLocaleLowerCase('vi') + found.title.slice(1);
+  return t('pv-cite', { from, title });
 }

@@ -3,7 +3,7 @@ import { escapeHtml } from '../core/html.js';
 import type { Office } from '../core/office-settings.js';
 import type { Translate } from '../core/translate.js';
 import { periodLine } from '../tasks/tasks.text.js';
-import { type CommuneProgress, owes, type ProvinceSend } from './province.service.js';
+import type { CommuneProgress, ProvinceSend, ProvinceStatus } from './province.service.js';
 
 /** "xã Sơn Thủy" (a commune's kind and name as the province's lists show it). */
 export function communeName(t: Translate, c: { name: string | null; kind: Office['kind'] }): string {
@@ -27,31 +27,32 @@ export function communeLine(t: Translate, c: CommuneProgress): string {
   return t(key, { name, reported: c.reported, assigned: c.assigned, percent: percent(c.reported, c.assigned), number: c.numberTotal, households: c.households });
 }
 
-/** The province's /status of one send: totals, then one line per commune. */
-export function rollupLines(t: Translate, send: ProvinceSend, communes: CommuneProgress[], zone: string): string[] {
-  const kept = communes.filter((c) => c.state === 'kept');
-  const sum = (f: (c: CommuneProgress) => number) => kept.reduce((n, c) => n + f(c), 0);
-  const reported = sum((c) => c.reported);
-  const assigned = sum((c) => c.assigned);
+/** The province's /status of one send: totals, then one line per commune listed. */
+export function rollupLines(t: Translate, send: ProvinceSend, status: ProvinceStatus, zone: string): string[] {
+  const { totals } = status;
   return [
     t('pv-status-header', { title: escapeHtml(send.title), due: formatLocal(send.dueAt, zone) }),
     t('pv-status-totals', {
-      kept: kept.length,
-      communes: communes.length,
-      started: kept.filter((c) => c.reported > 0).length,
-      reported,
-      assigned,
-      percent: percent(reported, assigned),
-      number: sum((c) => c.numberTotal),
-      households: sum((c) => c.households),
+      kept: totals.kept,
+      communes: totals.communes,
+      started: totals.started,
+      reported: totals.reported,
+      assigned: totals.assigned,
+      percent: percent(totals.reported, totals.assigned),
+      number: totals.numberTotal,
+      households: totals.households,
     }),
-    ...communes.map((c) => communeLine(t, c)),
+    ...status.communes.map((c) => communeLine(t, c)),
+    ...(status.more > 0 ? [t('pv-more', { count: status.more })] : []),
   ];
 }
 
 /** The province's /pending of one send: the communes that have not opened it, not kept it, or still owe units. */
-export function owingLines(t: Translate, send: ProvinceSend, communes: CommuneProgress[], zone: string): string[] {
-  const owing = communes.filter(owes);
-  if (owing.length === 0) return [t('pv-pending-none', { title: escapeHtml(send.title) })];
-  return [t('pv-pending-header', { title: escapeHtml(send.title), due: formatLocal(send.dueAt, zone), count: owing.length }), ...owing.map((c) => communeLine(t, c))];
+export function owingLines(t: Translate, send: ProvinceSend, status: ProvinceStatus, zone: string): string[] {
+  if (status.totals.owing === 0) return [t('pv-pending-none', { title: escapeHtml(send.title) })];
+  return [
+    t('pv-pending-header', { title: escapeHtml(send.title), due: formatLocal(send.dueAt, zone), count: status.totals.owing }),
+    ...status.communes.map((c) => communeLine(t, c)),
+    ...(status.more > 0 ? [t('pv-more', { count: status.more })] : []),
+  ];
 }

@@ -1,9 +1,9 @@
 // `npm run bench -- province [--communes N] [--units N] [--tasks N] [--runs N]`: one province's
 // database against the real PostgreSQL (TEST_DATABASE_URL): 3,300 communes × 30 units × 20 tasks
 // (about 2 million task–unit pairs, 70% reported), in a database it creates and drops itself.
-// Times the province's /status of one send as the bot reads it (src/province: the send and every
-// commune's row of send_offices, whose counters the task_stats_shards trigger keeps; all 3,300
-// communes kept it) and one commune's /pending with the bot's own query, each scoped to its
+// Times the province's /status of one send as the bot reads it (src/province: the send, the totals
+// over every commune's row of send_offices, whose counters the task_stats_shards trigger keeps, and
+// the 120 communes furthest behind; all 3,300 communes kept it) and one commune's /pending with the bot's own query, each scoped to its
 // office the way an update is (core/office-scope).
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -13,7 +13,7 @@ import { openDatabase } from '../../src/core/db.js';
 import { inOffice, OfficeScopePlugin } from '../../src/core/office-scope.js';
 import type { Database } from '../../src/core/schema.js';
 import { migrateToLatest } from '../../src/core/migrator.js';
-import { findSend, provinceRollup } from '../../src/province/province.service.js';
+import { findSend, provinceStatus } from '../../src/province/province.service.js';
 import { pendingForTask } from '../../src/status/status.service.js';
 
 const LIST_LIMIT = 200;
@@ -72,11 +72,14 @@ async function seed(db: Kysely<Database>, communes: number, units: number, tasks
   await step('vacuum analyze', sql`vacuum analyze`);
 }
 
-/** The province's /status of one send, as the bot reads it: the send, then every commune's row (src/province). */
+/** Communes the province's /status lists (src/province/province.feature.ts). */
+const STATUS_LISTED = 120;
+
+/** The province's /status of one send, as the bot reads it: the send, the totals over every commune, and the communes furthest behind. */
 async function rollup(db: Kysely<Database>, provinceId: number, sendId: number) {
-  const [send, communes] = await Promise.all([findSend(db, provinceId, sendId), provinceRollup(db, provinceId, sendId)]);
+  const send = await findSend(db, provinceId, sendId);
   if (!send) throw new Error(`send ${sendId} not found`);
-  return communes;
+  return provinceStatus(db, provinceId, sendId, { limit: STATUS_LISTED });
 }
 
 async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
@@ -121,7 +124,7 @@ export async function run(args: string[]): Promise<void> {
     const send = await db.selectFrom('province_sends').select('id').where('office_id', '=', 1).orderBy('id').offset(Math.floor(tasks / 2)).limit(1).executeTakeFirstOrThrow();
     const rows = await inOffice(1, () => rollup(scoped, 1, send.id));
     const sample = await inOffice(commune, () => pendingForTask(scoped, task.id, LIST_LIMIT));
-    console.log(`  roll-up of send ${send.id}: ${rows.length} communes, ${rows.reduce((n, r) => n + r.reported, 0)} of ${rows.reduce((n, r) => n + r.assigned, 0)} units reported`);
+    console.log(`  roll-up of send ${send.id}: ${rows.totals.communes} communes (${rows.communes.length} listed), ${rows.totals.reported} of ${rows.totals.assigned} units reported`);
     console.log(`  commune ${commune}, task ${task.id}: ${sample?.pendingCount} pending, listed ${sample?.pending.length}`);
     const up = await time(runs, () => inOffice(1, () => rollup(scoped, 1, send.id)));
     const pending = await time(runs, () => inOffice(commune, () => pendingForTask(scoped, task.id, LIST_LIMIT)));

@@ -53,3 +53,10 @@ pv-state-opened = Opened, not given to units
 pv-state-kept = Given to units
 pv-export-send = Task: { $title } — due { $due }
 pv-export-caption = 📊 { $title }: summary by commune and each commune's units.
+pv-report-note-not-opened = Has not opened the province's document
+pv-report-note-opened = Opened, not given to units
+pv-report-note-kept = { $reported }/{ $assigned } units reported
+pv-report-caption = 📄 Results report "{ $title }" by commune (Decree 30/2020/NĐ-CP layout). Open it in Word to edit, then sign.
+# A commune's report cites what the province sent.
+pv-cite = the document of { $from } on { $title }
+pv-more = … and { $count } more communes (all of them in /export).

@@ -53,3 +53,10 @@ pv-state-opened = Đã mở, chưa giao
 pv-state-kept = Đã giao cho đơn vị
 pv-export-send = Việc: { $title } — hạn { $due }
 pv-export-caption = 📊 { $title }: tổng hợp theo xã, phường và từng đơn vị của mỗi xã.
+pv-report-note-not-opened = Chưa mở văn bản của tỉnh
+pv-report-note-opened = Đã mở, chưa giao cho đơn vị
+pv-report-note-kept = { $reported }/{ $assigned } đơn vị đã báo cáo
+pv-report-caption = 📄 Báo cáo kết quả “{ $title }” theo từng xã, phường (mẫu Nghị định 30/2020/NĐ-CP). Anh/chị mở bằng Word để sửa rồi trình ký.
+# A commune's report cites what the province sent.
+pv-cite = văn bản của { $from } về việc { $title }
+pv-more = … và { $count } xã, phường khác (xem đủ trong /export).
