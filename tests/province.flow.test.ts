@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dbTargets } from './support/db.js';
 import { unzip } from './support/docx.js';
 import { leaderReportsFlag } from './support/reports.js';
+import { nameOffice } from './support/offices.js';
 import { PROVINCE_PEOPLE, seedProvince } from './support/province.js';
 import { useApp } from './support/suite.js';
 
@@ -148,4 +149,34 @@ describe.each(dbTargets())('province on %s', (target) => {
     await h.quiet();
     console.info(['province', 'commune admins', 'official'].map((who, i) => `--- ${who}\n${[province, drafts[0], official][i]?.transcriptText()}`).join('\n'));
   }, 60_000);
+  it('when the province admin pastes its communes, then each becomes an office with one admin invitation (links and printable cards), and a link makes its opener that commune\'s admin', async () => {
+    const db = database.db;
+    await nameOffice(db, 1, { name: 'Quảng Trị', kind: 'tinh', officeName: 'UBND tỉnh Quảng Trị' });
+    await db.insertInto('members').values({ telegram_id: PROVINCE_PEOPLE.admin, chat_id: PROVINCE_PEOPLE.admin, display_name: 'Quản trị tỉnh', username: null, locale: null, role: 'admin' }).execute();
+    await h.app.telegram.env.office.load(db);
+    const province = h.fake.user(PROVINCE_PEOPLE.admin);
+    province.sendText('/communes');
+    expect((await province.nextMessage()).text).toContain('Dán danh sách xã, phường, đặc khu của tỉnh');
+    province.sendText('Xã Sơn Thủy\nPhường Đông Hà\n• Đặc khu Cồn Cỏ');
+    const [links, cards] = await province.nextMessages(2);
+    expect(links?.text).toContain('✅ Tỉnh có 3 xã, phường trong danh sách.');
+    const lines = (links?.text.split('\n') ?? []).filter((l) => l.startsWith('• '));
+    expect(lines.map((l) => l.replace(/https:\/\/t\.me\/\S+/, 'LINK'))).toEqual(['• UBND xã Sơn Thủy: LINK', '• UBND phường Đông Hà: LINK', '• UBND đặc khu Cồn Cỏ: LINK']);
+    expect(cards?.kind).toBe('document');
+    expect(cards?.file?.filename).toMatch(/^the-moi-.*\.pdf$/);
+    const offices = await db.selectFrom('offices').select(['id', 'name', 'kind', 'parent_id']).where('parent_id', '=', 1).orderBy('id').execute();
+    expect(offices.map((o) => [o.name, o.kind])).toEqual([['Sơn Thủy', 'xa'], ['Đông Hà', 'phuong'], ['Cồn Cỏ', 'dac-khu']]);
+    const invites = await db.selectFrom('invites').select(['office_id', 'role', 'unit_id']).orderBy('office_id').execute();
+    expect(invites).toEqual(offices.map((o) => ({ office_id: o.id, role: 'admin', unit_id: null })));
+
+    // Đông Hà's clerk opens its link: admin of Đông Hà, and the bot names their own office.
+    const code = /start=(\S+)/.exec(lines[1] ?? '')?.[1] ?? '';
+    const clerk = h.fake.user(4201);
+    clerk.sendText(`/start ${code}`);
+    await clerk.nextMessage();
+    const member = await db.selectFrom('members').select(['office_id', 'role']).where('telegram_id', '=', 4201).executeTakeFirstOrThrow();
+    expect(member).toEqual({ office_id: offices[1]?.id, role: 'admin' });
+    await h.quiet();
+    console.info(`--- province set-up\n${province.transcriptText()}\n--- commune clerk\n${clerk.transcriptText()}`);
+  });
 });

@@ -14,6 +14,7 @@ import { hasRole } from '../telegram/guards.js';
 import { localeOf } from '../outbox/recipients.queries.js';
 import { splitLines } from '../telegram/split.js';
 import { adjustConversation } from './province-adjust.conversation.js';
+import { communesConversation } from './province-communes.conversation.js';
 import { communeButtons, provinceButtons as pv } from './province.buttons.js';
 import { keptReply } from './province.keep.js';
 import { provinceReportData, provinceReportSettings } from './province.report.js';
@@ -214,6 +215,7 @@ const onKeepPress = (env: FeatureEnv) => async (ctx: Press) => {
 export function createProvinceFeature(env: FeatureEnv): Feature {
   const composer = new Composer<BotContext>();
   const adjust = adjustConversation(env);
+  const communes = communesConversation(env);
   const privateChat = composer.chatType('private');
   const province = privateChat.filter((ctx): ctx is typeof ctx & { office: Office } => inProvince(ctx));
   const provinceAdmin = province.filter(hasRole('admin'));
@@ -227,6 +229,9 @@ export function createProvinceFeature(env: FeatureEnv): Feature {
   });
   provinceAdmin.on('message:document', (ctx) =>
     onProvinceTask(env)(ctx, ctx.message.caption?.trim() ?? '', { fileId: ctx.message.document.file_id, name: ctx.message.document.file_name ?? null }),
+  );
+  provinceAdmin.command('communes', async (ctx) =>
+    communes.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, provinceId: ctx.office.id, botUsername: ctx.me.username }),
   );
   provinceAdmin.callbackQuery([pv.sendAll.pattern, pv.sendKind.pattern], onSendPress(env));
   provinceAdmin.callbackQuery(pv.drop.pattern, onDropPress(env));
@@ -245,5 +250,5 @@ export function createProvinceFeature(env: FeatureEnv): Feature {
     await answerPress(ctx);
     await adjust.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, communeId: ctx.office.id, sendId });
   });
-  return { composer, conversations: [adjust] };
+  return { composer, conversations: [adjust, communes] };
 }

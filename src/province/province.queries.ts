@@ -169,38 +169,47 @@ const OWES = sql<boolean>`(so.kept_at is null or so.reported < so.assigned)`;
  * limit, the communes furthest behind come first (not opened, not kept, then the lowest share
  * reported), so a province of thousands still reads a short list.
  */
-export function rollupRows(db: Db, provinceId: number, sendId: number, opts: { owingOnly?: boolean; limit?: number; communeId?: number } = {}) {
-  let q = db
+export function rollupRowsQuery(db: Db, provinceId: number, sendId: number, opts: { owingOnly?: boolean; limit?: number; communeId?: number } = {}) {
+  let rows = db
     .selectFrom('send_offices as so')
     .innerJoin('province_sends as s', 's.id', 'so.send_id')
-    .innerJoin('offices as o', 'o.id', 'so.office_id')
+    .select([
+      'so.office_id',
+      'so.task_id',
+      'so.assigned',
+      'so.reported',
+      'so.households',
+      'so.number_total',
+      sql<number>`case when so.kept_at is not null then 2 when so.opened_at is not null then 1 else 0 end`.as('stage'),
+      sql<number>`so.reported::float / greatest(so.assigned, 1)`.as('share'),
+    ])
+    .where('so.send_id', '=', sendId)
+    .where('s.office_id', '=', provinceId);
+  if (opts.owingOnly) rows = rows.where(OWES);
+  if (opts.communeId !== undefined) rows = rows.where('so.office_id', '=', opts.communeId);
+  // The few rows listed are chosen before the offices are joined for their names.
+  if (opts.limit !== undefined) rows = rows.orderBy(sql`stage`).orderBy(sql`share`).orderBy('so.office_id').limit(opts.limit);
+  return db
+    .selectFrom(rows.as('r'))
+    .innerJoin('offices as o', 'o.id', 'r.office_id')
     .select([
       'o.id as officeId',
       'o.name',
       'o.kind',
-      sql<'not-opened' | 'opened' | 'kept'>`case when so.kept_at is not null then 'kept' when so.opened_at is not null then 'opened' else 'not-opened' end`.as('state'),
-      'so.task_id as taskId',
-      'so.assigned',
-      'so.reported',
-      'so.households',
-      'so.number_total as numberTotal',
+      sql<'not-opened' | 'opened' | 'kept'>`case r.stage when 2 then 'kept' when 1 then 'opened' else 'not-opened' end`.as('state'),
+      'r.task_id as taskId',
+      'r.assigned',
+      'r.reported',
+      'r.households',
+      'r.number_total as numberTotal',
     ])
-    .where('so.send_id', '=', sendId)
-    .where('s.office_id', '=', provinceId);
-  if (opts.owingOnly) q = q.where(OWES);
-  if (opts.communeId !== undefined) q = q.where('so.office_id', '=', opts.communeId);
-  if (opts.limit === undefined) return q.orderBy('o.id').execute();
-  return q
-    .orderBy(sql`so.kept_at is not null`)
-    .orderBy(sql`so.opened_at is not null`)
-    .orderBy(sql`so.reported::float / greatest(so.assigned, 1)`)
-    .orderBy('o.id')
-    .limit(opts.limit)
-    .execute();
+    .orderBy('r.stage')
+    .orderBy('r.share')
+    .orderBy('o.id');
 }
 
 /** The roll-up's totals over every commune a send went to (one aggregate over its rows). */
-export function rollupTotals(db: Db, provinceId: number, sendId: number) {
+export function rollupTotalsQuery(db: Db, provinceId: number, sendId: number) {
   return db
     .selectFrom('send_offices as so')
     .innerJoin('province_sends as s', 's.id', 'so.send_id')
@@ -215,8 +224,7 @@ export function rollupTotals(db: Db, provinceId: number, sendId: number) {
       sql<number>`coalesce(sum(so.number_total), 0)::bigint`.as('numberTotal'),
     ])
     .where('so.send_id', '=', sendId)
-    .where('s.office_id', '=', provinceId)
-    .executeTakeFirstOrThrow();
+    .where('s.office_id', '=', provinceId);
 }
 
 /** The province's send a commune campaign's task came from, with the province (the campaign is the commune's own: tasks are scoped). */
@@ -231,4 +239,23 @@ export function findSendOfCampaign(db: Db, campaignId: number) {
     .orderBy('t.id')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** Adds the communes the province does not have yet (by name, any case) with their settings row; returns every one listed, old or new. */
+export async function upsertCommunes(trx: Trx, provinceId: number, communes: { name: string; kind: OfficeKind }[], now: Date) {
+  const existing = await trx.selectFrom('offices').select(['id', 'name', 'kind']).where('parent_id', '=', provinceId).execute();
+  const byName = new Map(existing.map((o) => [(o.name ?? '').toLocaleLowerCase('vi'), o]));
+  const out: { id: number; name: string; kind: OfficeKind }[] = [];
+  for (const c of communes) {
+    const found = byName.get(c.name.toLocaleLowerCase('vi'));
+    if (found) {
+      out.push({ id: found.id, name: found.name ?? c.name, kind: found.kind });
+      continue;
+    }
+    const { id } = await trx.insertInto('offices').values({ name: c.name, kind: c.kind, parent_id: provinceId, created_at: now }).returning('id').executeTakeFirstOrThrow();
+    await trx.insertInto('office_settings').values({ id, recipients: '[]', updated_at: now }).execute();
+    byName.set(c.name.toLocaleLowerCase('vi'), { id, name: c.name, kind: c.kind });
+    out.push({ id, name: c.name, kind: c.kind });
+  }
+  return out;
 }

@@ -25,8 +25,9 @@ import {
   lockProvinceDraft,
   markOpened,
   markSent,
-  rollupRows,
-  rollupTotals,
+  rollupRowsQuery,
+  rollupTotalsQuery,
+  upsertCommunes,
 } from './province.queries.js';
 
 export const PROVINCE_KINDS: readonly OfficeKind[] = ['tinh', 'thanh-pho'];
@@ -190,7 +191,7 @@ export interface CommuneProgress {
 /** Communes in Vietnamese order (Đ after D), the same on every database. */
 const byName = new Intl.Collator('vi');
 
-type RollupRow = Awaited<ReturnType<typeof rollupRows>>[number];
+type RollupRow = Awaited<ReturnType<ReturnType<typeof rollupRowsQuery>['execute']>>[number];
 
 function toProgress(r: RollupRow): CommuneProgress {
   return {
@@ -208,13 +209,13 @@ function toProgress(r: RollupRow): CommuneProgress {
 
 /** Every commune of one send, in Vietnamese name order (the export and the report list them all). */
 export async function provinceRollup(db: Db, provinceId: number, sendId: number): Promise<CommuneProgress[]> {
-  const rows = await rollupRows(db, provinceId, sendId);
+  const rows = await rollupRowsQuery(db, provinceId, sendId).execute();
   return rows.map(toProgress).sort((a, b) => byName.compare(a.name ?? '', b.name ?? ''));
 }
 
 /** One commune's row of this province's send; null when the send is not the province's or did not go to that commune. */
 export async function communeProgress(db: Db, provinceId: number, sendId: number, communeId: number): Promise<CommuneProgress | null> {
-  const [row] = await rollupRows(db, provinceId, sendId, { communeId });
+  const [row] = await rollupRowsQuery(db, provinceId, sendId, { communeId }).execute();
   return row ? toProgress(row) : null;
 }
 
@@ -243,7 +244,10 @@ export interface ProvinceStatus {
  * the per-commune counters, whatever the number of units and reports below.
  */
 export async function provinceStatus(db: Db, provinceId: number, sendId: number, o: { limit: number; owingOnly?: boolean }): Promise<ProvinceStatus> {
-  const [t, rows] = await Promise.all([rollupTotals(db, provinceId, sendId), rollupRows(db, provinceId, sendId, { limit: o.limit, ...(o.owingOnly ? { owingOnly: true } : {}) })]);
+  const [t, rows] = await Promise.all([
+    rollupTotalsQuery(db, provinceId, sendId).executeTakeFirstOrThrow(),
+    rollupRowsQuery(db, provinceId, sendId, { limit: o.limit, ...(o.owingOnly ? { owingOnly: true } : {}) }).execute(),
+  ]);
   const totals: RollupTotals = { ...t, households: Number(t.households), numberTotal: Number(t.numberTotal) };
   const listed = o.owingOnly ? totals.owing : totals.communes;
   const communes = rows.map(toProgress);
@@ -262,4 +266,14 @@ export async function provinceCitation(db: Db, campaignId: number, t: Translate)
   const from = officeVariables(province, t).officeTitle ?? '';
   const title = found.title.charAt(0).toLocaleLowerCase('vi') + found.title.slice(1);
   return t('pv-cite', { from, title });
+}
+
+/** Adds the pasted communes under the province (those it has already are kept as they are); audit-logged. */
+export async function addCommunes(db: Db, clock: Clock, o: { provinceId: number; actorId: number; communes: { name: string; kind: OfficeKind }[] }) {
+  const now = clock.now();
+  return db.transaction().execute(async (trx) => {
+    const communes = await upsertCommunes(trx, o.provinceId, o.communes, now);
+    await recordAudit(trx, { actorId: o.actorId, action: 'province.communes', subject: `office:${o.provinceId}`, details: { communes: communes.map((c) => c.id) }, at: now });
+    return communes;
+  });
 }

@@ -13,6 +13,7 @@ import { openDatabase } from '../../src/core/db.js';
 import { inOffice, OfficeScopePlugin } from '../../src/core/office-scope.js';
 import type { Database } from '../../src/core/schema.js';
 import { migrateToLatest } from '../../src/core/migrator.js';
+import { rollupRowsQuery, rollupTotalsQuery } from '../../src/province/province.queries.js';
 import { findSend, provinceStatus } from '../../src/province/province.service.js';
 import { pendingForTask } from '../../src/status/status.service.js';
 
@@ -126,6 +127,14 @@ export async function run(args: string[]): Promise<void> {
     const sample = await inOffice(commune, () => pendingForTask(scoped, task.id, LIST_LIMIT));
     console.log(`  roll-up of send ${send.id}: ${rows.totals.communes} communes (${rows.communes.length} listed), ${rows.totals.reported} of ${rows.totals.assigned} units reported`);
     console.log(`  commune ${commune}, task ${task.id}: ${sample?.pendingCount} pending, listed ${sample?.pending.length}`);
+    if (args.includes('--explain')) {
+      // The plans of the two roll-up reads, as the scoped handle compiles them.
+      for (const q of [rollupTotalsQuery(scoped, 1, send.id), rollupRowsQuery(scoped, 1, send.id, { limit: STATUS_LISTED })]) {
+        const c = inOffice(1, () => q.compile());
+        const plan = await sql.raw<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${c.sql.replace(/\$(\d+)/g, (_, i: string) => String(c.parameters[Number(i) - 1]))}`).execute(db);
+        console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+      }
+    }
     const up = await time(runs, () => inOffice(1, () => rollup(scoped, 1, send.id)));
     const pending = await time(runs, () => inOffice(commune, () => pendingForTask(scoped, task.id, LIST_LIMIT)));
     console.log(`  province roll-up: p50 ${ms(up.p50)} ms, p95 ${ms(up.p95)} ms (goal < 100 ms); commune /pending: p50 ${ms(pending.p50)} ms, p95 ${ms(pending.p95)} ms (goal < 50 ms), over ${runs} runs`);

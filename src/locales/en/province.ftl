@@ -60,3 +60,10 @@ pv-report-caption = 📄 Results report "{ $title }" by commune (Decree 30/2020/
 # A commune's report cites what the province sent.
 pv-cite = the document of { $from } on { $title }
 pv-more = … and { $count } more communes (all of them in /export).
+pv-communes-ask = Paste the province's communes and wards, one a line (e.g. "Xã Sơn Thủy", "Phường Đông Hà"). Each gets an invitation link for its first admin. Type /cancel to stop.
+pv-communes-invalid = I could not read the list. Please paste it again, one commune a line (e.g. "Xã Sơn Thủy").
+pv-communes-bad-line = • Line { $lineNo }: { $line }
+pv-communes-added =
+    ✅ The province has { $count } communes in its list. Here is the invitation for each one's first admin (each link works once, until { $expires }).
+    Send each link to that commune's office, or print the invitation cards in the PDF below.
+pv-commune-office = { $name } People's Committee

@@ -60,3 +60,10 @@ pv-report-caption = 📄 Báo cáo kết quả “{ $title }” theo từng xã,
 # A commune's report cites what the province sent.
 pv-cite = văn bản của { $from } về việc { $title }
 pv-more = … và { $count } xã, phường khác (xem đủ trong /export).
+pv-communes-ask = Dán danh sách xã, phường, đặc khu của tỉnh, mỗi dòng một nơi (ví dụ “Xã Sơn Thủy”, “Phường Đông Hà”). Mỗi nơi sẽ có một link mời cho quản trị viên đầu tiên. Gõ /cancel để thôi.
+pv-communes-invalid = Tôi chưa đọc được danh sách. Anh/chị dán lại, mỗi dòng một xã, phường (ví dụ “Xã Sơn Thủy”).
+pv-communes-bad-line = • Dòng { $lineNo }: { $line }
+pv-communes-added =
+    ✅ Tỉnh có { $count } xã, phường trong danh sách. Đây là link mời quản trị viên đầu tiên của từng nơi (mỗi link dùng một lần, hạn đến { $expires }).
+    Gửi riêng từng link cho văn phòng UBND xã, phường đó, hoặc in thẻ mời trong tệp PDF bên dưới.
+pv-commune-office = UBND { $name }
