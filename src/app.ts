@@ -69,7 +69,7 @@ export async function startApp(config: Config, logger: Logger, opts: AppOptions 
   await setDefaultMenus(bot.api, (l) => translator(env.i18n, l), LOCALES, config.defaultLocale);
   const snapshots = database.target === 'pglite' && database.dataDir ? new Snapshots({ db: database.db, dataDir: database.dataDir, clock, zone: config.timezone, keep: config.backupKeep, logger }) : undefined;
   const dashboard: HttpHandler | undefined = config.dashboardUrl
-    ? await createDashboard({ db: database.db, clock, config, texts: (l) => translator(env.i18n, l), getFile: (id) => bot.api.getFile(id), outbox: outboxPort })
+    ? await createDashboard({ db: database.db, clock, config, logger, office: env.office, texts: (l) => translator(env.i18n, l), getFile: (id) => bot.api.getFile(id), outbox: outboxPort })
     : undefined;
   const local = { healthy: () => isDatabaseReachable(database.db), backup: snapshots && (() => snapshots.take()), extra: dashboard };
   let receiver: Receiver;

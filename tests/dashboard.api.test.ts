@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { campaignStatus } from '../src/status/status.service.js';
 import { dbTargets } from './support/db.js';
 import { ManualClock } from './support/clock.js';
-import { seedDashboardTown, signInitData, startDashboardServer, startFileServer, TOKEN } from './support/dashboard.js';
+import { giveReportDetails, seedDashboardTown, signInitData, startDashboardServer, startFileServer, TOKEN } from './support/dashboard.js';
+import { unzip } from './support/docx.js';
 import { useDatabase } from './support/suite.js';
 
 const NOW = new Date('2026-06-15T03:00:00Z');
@@ -74,6 +75,37 @@ describe.each(dbTargets())('dashboard API on %s', (target) => {
     expect(xlsx.status).toBe(200);
     expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
     expect(await auditCount()).toBe(2);
+  });
+
+  it("when the results report is downloaded, then the results-report slice's DOCX comes back with the office's details, and it is audit-logged", async () => {
+    await giveReportDetails(db, 1, 'UBND phường An Hải Bắc');
+    await server.office.load(db);
+    const res = await get(`export/campaign/${town.task.campaign_id}.docx`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''.+\.docx$/);
+    const docx = await unzip(Buffer.from(await res.arrayBuffer()));
+    expect(docx.xml).toContain('UBND phường An Hải Bắc');
+    expect(docx.tables.flat(2).join('\n')).toContain('Khối 4');
+    const audits = await db.selectFrom('audit_log').select(['action', 'subject']).execute();
+    expect(audits).toEqual([{ action: expect.stringContaining('report'), subject: expect.stringContaining(String(town.task.campaign_id)) }]);
+  });
+
+  it("when the office has not given the report's details yet, then 409 and the page's hint, no file and nothing written; wrong ids or methods are 4xx", async () => {
+    await server.office.load(db);
+    const served = files.served.length;
+    const res = await get(`export/campaign/${town.task.campaign_id}.docx`);
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({ error: 'report-details-missing' });
+    expect((await get('export/campaign/999999.docx')).status).toBe(404);
+    expect((await get(`export/task/${town.task.id}.docx`)).status).toBe(400);
+    expect((await get('export/campaign/0.docx')).status).toBe(400);
+    expect((await get('export/campaign/99999999999999999999.docx')).status).toBe(400);
+    expect((await get(`export/campaign/${town.task.campaign_id}.DOCX`)).status).toBe(400);
+    expect((await get(`export/campaign/${town.task.campaign_id}.docx`, signInitData(2001, NOW))).status).toBe(403);
+    expect((await fetch(`${server.base}/api/export/campaign/${town.task.campaign_id}.docx`, { method: 'POST', headers: { authorization: `tma ${signInitData(3001, NOW)}` } })).status).toBe(405);
+    expect(await auditCount()).toBe(0);
+    expect(files.served.length).toBe(served);
   });
 
   it('when an official presses Nhắc lại for a unit that has not reported, then its leader gets one reminder with the Báo cáo button, once an hour', async () => {

@@ -6,6 +6,7 @@ import { buildMember, buildTask, buildUnit } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
 import { type Harness, startHarness } from './support/harness.js';
 import { useApp } from './support/suite.js';
+import { openReportToHouseholds } from './support/reports.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const errorLines = (h: Harness) => h.logs.filter((l) => /"level":(50|60)/.test(l));
@@ -64,10 +65,7 @@ describe.each(dbTargets())('updates at the edge on %s', (target) => {
     const leader = h.fake.user(2001);
     leader.sendText('/tasks');
     await leader.nextMessage();
-    leader.pressButton(/Báo cáo: Treo cờ/);
-    await leader.nextMessages(2);
-    leader.pressButton('✅ Đã xong');
-    await leader.nextMessages(2);
+    await openReportToHouseholds(leader, /Báo cáo: Treo cờ/);
     // 39 characters, then an emoji across the 40th: a cut at 40 UTF-16 units splits it.
     leader.sendText(`${'khoảng ba mươi hộ '.repeat(2)}nhé😀😀`);
     const reply = (await leader.nextMessage()).text;

@@ -9,7 +9,7 @@ import { type Child, freePort, startBotProcess } from './support/child.js';
 import { buildBroadcast, buildMember, buildTask, buildUnit } from './support/factories.js';
 import { FakeTelegram, type SimUser } from './support/fake-telegram.js';
 import { PgCluster } from './support/pg-cluster.js';
-import { leaderReportsFlag } from './support/reports.js';
+import { leaderReportsFlag, openReportToHouseholds } from './support/reports.js';
 
 const runnable = Boolean(process.env.TEST_DATABASE_URL) && PgCluster.available();
 const LEADERS = Array.from({ length: 16 }, (_, i) => 510_001 + i);
@@ -105,10 +105,7 @@ describe.skipIf(!runnable)('a database restart under load (throwaway PostgreSQL 
   async function startReport(leader: SimUser): Promise<void> {
     leader.sendText('/tasks');
     await leader.nextMessage();
-    leader.pressButton(/Báo cáo: Treo cờ/);
-    await leader.nextMessages(2);
-    leader.pressButton('✅ Đã xong');
-    await leader.nextMessages(2);
+    await openReportToHouseholds(leader, /Báo cáo: Treo cờ/);
   }
 
   /** From the households question on; false when the dialogue did not carry on from there. */

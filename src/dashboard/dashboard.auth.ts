@@ -13,6 +13,8 @@ const FUTURE_SKEW_MS = 5 * 60_000;
 export interface Viewer {
   memberId: number;
   telegramId: number;
+  /** Every query of the request runs scoped to this office (core/office-scope). */
+  officeId: number;
   role: Extract<Role, 'admin' | 'official'>;
   locale: string | null;
 }
@@ -38,12 +40,13 @@ export function signedUserId(initData: string, botToken: string, now: Date): num
 
 /**
  * Checks the initData on every request, then the member: 401 for a bad or stale signature,
- * 403 for a stranger, a leader, or someone who left.
+ * 403 for a stranger, a leader, or someone who left. Runs outside any office: the member's row
+ * says which office the rest of the request is scoped to.
  */
 export async function authenticate(db: Db, initData: string, botToken: string, now: Date): Promise<AuthResult> {
   const telegramId = signedUserId(initData, botToken, now);
   if (telegramId === null) return { ok: false, status: 401 };
-  const member = await db.selectFrom('members').select(['id', 'role', 'status', 'locale']).where('telegram_id', '=', telegramId).executeTakeFirst();
+  const member = await db.selectFrom('members').select(['id', 'office_id', 'role', 'status', 'locale']).where('telegram_id', '=', telegramId).executeTakeFirst();
   if (!member || member.status === 'left' || (member.role !== 'admin' && member.role !== 'official')) return { ok: false, status: 403 };
-  return { ok: true, viewer: { memberId: member.id, telegramId, role: member.role, locale: member.locale } };
+  return { ok: true, viewer: { memberId: member.id, telegramId, officeId: member.office_id, role: member.role, locale: member.locale } };
 }

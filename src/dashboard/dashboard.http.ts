@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
+import { inOffice } from '../core/office-scope.js';
 import { authenticate, type Viewer } from './dashboard.auth.js';
 import { findCurrentPhoto } from './dashboard.queries.js';
 import { campaignView, listCampaigns, taskPhotos, taskUnits, UNIT_FILTERS, type UnitFilter } from './dashboard.service.js';
@@ -13,6 +14,7 @@ const MAX_URL = 2048;
 const ID = '([1-9][0-9]{0,8})';
 
 export interface DashboardDeps {
+  /** The office-scoped handle (OfficeScopePlugin): each request runs inside inOffice(viewer's office). */
   db: Db;
   clock: Clock;
   botToken: string;
@@ -22,7 +24,13 @@ export interface DashboardDeps {
   /** The officials slice's "Nhắc lại" for one unit. */
   remind(viewer: Viewer, taskId: number, unitId: number): Promise<RemindOutcome>;
   exportFile(viewer: Viewer, scope: { kind: 'campaign' | 'task'; id: number }, format: 'xlsx' | 'csv'): Promise<{ bytes: Buffer; fileName: string } | null>;
+  /** The campaign's results report (DOCX), as /report sends it in chat. */
+  reportFile(viewer: Viewer, campaignId: number): Promise<ReportFile>;
 }
+
+export type ReportFile = { ok: true; bytes: Buffer; fileName: string } | { ok: false; reason: 'not-found' | 'details-missing' };
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 type Reply = { status: number; json: unknown } | { status: 200; bytes: Uint8Array | Buffer; type: string; fileName?: string };
 type Route = { method?: 'POST'; pattern: RegExp; run: (deps: DashboardDeps, viewer: Viewer, match: string[], query: URLSearchParams) => Promise<Reply> };
@@ -69,6 +77,15 @@ const ROUTES: Route[] = [
       return { status: 200, bytes: file.bytes, type, fileName: file.fileName };
     },
   },
+  {
+    pattern: new RegExp(`^/api/export/campaign/${ID}\\.docx$`),
+    run: async (d, v, [id]) => {
+      const file = await d.reportFile(v, Number(id));
+      if (file.ok) return { status: 200, bytes: file.bytes, type: DOCX, fileName: file.fileName };
+      // The office's report details are asked once, in chat (/report): the page says so.
+      return file.reason === 'not-found' ? notFound : { status: 409, json: { error: 'report-details-missing' } };
+    },
+  },
 ];
 
 function send(res: ServerResponse, reply: Reply): void {
@@ -99,7 +116,10 @@ async function api(deps: DashboardDeps, req: IncomingMessage, path: string, quer
   if (!auth.ok) return { status: auth.status, json: { error: auth.status === 401 ? 'unauthorized' : 'forbidden' } };
   if (!route?.m) return { status: 400, json: { error: 'bad-request' } };
   if ((route.r.method ?? 'GET') !== req.method) return { status: 405, json: { error: 'method-not-allowed' } };
-  return route.r.run(deps, auth.viewer, route.m.slice(1), query);
+  const { viewer } = auth;
+  const args = route.m.slice(1);
+  // Everything the route queries, reads or writes is the viewer's office's, as in a chat update.
+  return inOffice(viewer.officeId, () => route.r.run(deps, viewer, args, query));
 }
 
 /**

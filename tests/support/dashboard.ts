@@ -1,10 +1,13 @@
 import { createServer, type Server } from 'node:http';
+import { createCanvas } from '@napi-rs/canvas';
 import { sign } from '@telegram-apps/init-data-node';
 import type { Config } from '../../src/config.js';
 import type { Clock } from '../../src/core/clock.js';
 import type { Db } from '../../src/core/db.js';
 import { createDashboard } from '../../src/dashboard/dashboard.js';
 import { createOutbox } from '../../src/outbox/outbox.js';
+import { OfficeSettingsCache } from '../../src/settings/settings.service.js';
+import { createLogger } from '../../src/core/logger.js';
 import { createI18n, translator } from '../../src/telegram/i18n.js';
 import { buildMember, buildReport, seedTown } from './factories.js';
 
@@ -15,15 +18,36 @@ export function signInitData(telegramId: number, authDate: Date, token = TOKEN):
   return sign({ user: { id: telegramId, first_name: 'Cán bộ', language_code: 'vi' }, query_id: 'AAH' }, token, authDate);
 }
 
-/** A stand-in for the Bot API's getFile and file download: every file is the same tiny PNG, named by its id. */
+/** A report photo as a phone would send it: a flag on a pole, its sky a colour of its own per file. */
+function flagPhoto(name: string): Buffer {
+  const hue = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
+  const canvas = createCanvas(240, 180);
+  const g = canvas.getContext('2d');
+  g.fillStyle = `hsl(${hue}, 55%, 72%)`;
+  g.fillRect(0, 0, 240, 180);
+  g.fillStyle = '#6d4c41';
+  g.fillRect(60, 30, 6, 150);
+  g.fillStyle = '#da251d';
+  g.fillRect(66, 30, 110, 72);
+  g.fillStyle = '#ffcd00';
+  g.beginPath();
+  for (let i = 0; i < 10; i++) {
+    const r = i % 2 ? 11 : 26;
+    const a = -Math.PI / 2 + (i * Math.PI) / 5;
+    g.lineTo(121 + r * Math.cos(a), 66 + r * Math.sin(a));
+  }
+  g.fill();
+  return canvas.toBuffer('image/jpeg');
+}
+
+/** A stand-in for the Bot API's getFile and file download: each file a small JPEG of its own, named by its id. */
 export async function startFileServer(): Promise<{ root: string; served: string[]; close(): Promise<void> }> {
   const served: string[] = [];
-  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cf80f00f0005fe02fea7d6a4d10000000049454e44ae426082', 'hex');
   const server: Server = createServer((req, res) => {
     const file = /^\/file\/bot[^/]+\/photos\/(.+)$/.exec(req.url ?? '');
     if (file?.[1]) {
       served.push(file[1]);
-      res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+      res.writeHead(200, { 'content-type': 'image/jpeg' }).end(flagPhoto(file[1]));
     } else res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -33,20 +57,24 @@ export async function startFileServer(): Promise<{ root: string; served: string[
 }
 
 /** The dashboard's handler on its own port, as the app serves it on PORT. */
-export async function startDashboardServer(o: { db: Db; clock: Clock; fileRoot: string; tileUrl?: string }): Promise<{ base: string; close(): Promise<void> }> {
+export async function startDashboardServer(o: { db: Db; clock: Clock; fileRoot: string; tileUrl?: string }): Promise<{ base: string; office: OfficeSettingsCache; logs: string[]; close(): Promise<void> }> {
   const config = { botToken: TOKEN, telegramApiRoot: o.fileRoot, timezone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi', dashboardTileUrl: o.tileUrl ?? 'https://tiles.invalid/{z}/{x}/{y}.png' } as Config;
   const i18n = createI18n('vi');
   const texts = (locale: string) => translator(i18n, locale);
   // The real outbox (deliveries rows); no dispatcher runs here, so what is queued stays queued for the test to read.
   const outbox = createOutbox(o.db, () => {});
-  const handler = await createDashboard({ db: o.db, clock: o.clock, config, texts, outbox, getFile: (id) => Promise.resolve({ file_path: `photos/${id}.png` }) });
+  // The offices' settings as the app holds them: a test that changes them reloads this cache.
+  const office = new OfficeSettingsCache();
+  const logs: string[] = [];
+  const logger = createLogger({ level: 'info', secrets: [TOKEN], destination: { write: (line: string) => void logs.push(line) } });
+  const handler = await createDashboard({ db: o.db, clock: o.clock, config, logger, office, texts, outbox, getFile: (id) => Promise.resolve({ file_path: `photos/${id}.png` }) });
   const server = createServer((req, res) => {
     if (!handler(req, res)) res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { base: `http://127.0.0.1:${port}/dashboard`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { base: `http://127.0.0.1:${port}/dashboard`, office, logs, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** Adds a revision and its photos to a stored report (as submitReport leaves them). */
@@ -81,4 +109,14 @@ export async function seedDashboardTown(db: Db) {
   await addPhotos(db, r1, [new Date('2026-06-10T01:00:00Z'), new Date('2026-06-10T01:30:00Z')], 'k1');
   await addPhotos(db, r2, [new Date('2026-06-14T11:00:00Z')], 'k2');
   return { ...town, admin };
+}
+
+/** The details the results report prints, as the first /report saves them for the office. */
+export async function giveReportDetails(db: Db, officeId: number, officeName: string) {
+  const details = { office_name: officeName, parent_body: 'UBND thành phố Đà Nẵng', place: 'Đà Nẵng', signer_title: 'CHỦ TỊCH', signer_name: 'Lê Văn Ký', recipients: JSON.stringify(['- Lưu: VT.']) };
+  await db
+    .insertInto('office_settings')
+    .values({ id: officeId, ...details })
+    .onConflict((oc) => oc.column('id').doUpdateSet(details))
+    .execute();
 }

@@ -9,10 +9,7 @@ export async function leaderReportsFlag(
   button: string | RegExp,
   answers: { status: '✅ Đã xong' | '🟡 Làm một phần'; households: number; photos: { id: string; date?: Date }[] },
 ): Promise<string> {
-  leader.pressButton(button);
-  await leader.nextMessages(2);
-  leader.pressButton(answers.status);
-  await leader.nextMessages(2);
+  await openReportToHouseholds(leader, button, answers.status);
   leader.sendText(String(answers.households));
   await leader.nextMessage();
   for (const photo of answers.photos) {
@@ -25,4 +22,16 @@ export async function leaderReportsFlag(
   await leader.nextMessage();
   leader.pressButton('📤 Gửi');
   return (await leader.nextMessage()).text;
+}
+
+/** From the leader's task list: opens the report behind `button` and answers the status, up to the households question. */
+export async function openReportToHouseholds(
+  leader: SimUser,
+  button: string | RegExp,
+  status: '✅ Đã xong' | '🟡 Làm một phần' = '✅ Đã xong',
+): Promise<void> {
+  leader.pressButton(button);
+  await leader.nextMessages(2);
+  leader.pressButton(status);
+  await leader.nextMessages(2);
 }

@@ -66,15 +66,29 @@ function progressCard(task, campaignId) {
 
 async function campaign(id) {
   const c = await getJson(`campaigns/${id}`);
-  const exports = el('div', { class: 'exports' }, ['xlsx', 'csv'].map((f) => el('button', { onclick: () => download(`export/campaign/${id}.${f}`) }, t(`db-export-${f}`))));
-  show(el('button', { class: 'back', onclick: () => campaigns().catch(fail) }, t('db-back')), el('h1', {}, c.name), ...c.tasks.map((task) => progressCard(task, id)), el('h2', {}, t('db-exports')), exports);
+  show(el('button', { class: 'back', onclick: () => campaigns().catch(fail) }, t('db-back')), el('h1', {}, c.name), ...c.tasks.map((task) => progressCard(task, id)), el('h2', {}, t('db-exports')), ...exportButtons(`campaign/${id}`, id));
 }
 
-async function download(path) {
-  const res = await call(path);
-  const name = decodeURIComponent((res.headers.get('content-disposition') ?? '').split("''")[1] ?? 'export');
-  const a = el('a', { href: URL.createObjectURL(await res.blob()), download: name });
-  a.click();
+/** The chat's files: XLSX and CSV of the campaign or task, and the campaign's results report (DOCX). */
+function exportButtons(scope, campaignId) {
+  const status = el('p', { class: 'muted', role: 'status', 'data-testid': 'export-status' });
+  const files = [...['xlsx', 'csv'].map((f) => [`${scope}.${f}`, `db-export-${f}`]), [`campaign/${campaignId}.docx`, 'db-export-docx']];
+  const buttons = files.map(([file, key]) => el('button', { 'data-export': file, onclick: () => download(`export/${file}`, status) }, t(key)));
+  return [el('div', { class: 'exports' }, buttons), status];
+}
+
+async function download(path, status) {
+  status.className = 'muted';
+  status.textContent = t('db-export-working');
+  try {
+    const res = await call(path);
+    const name = decodeURIComponent((res.headers.get('content-disposition') ?? '').split("''")[1] ?? 'export');
+    el('a', { href: URL.createObjectURL(await res.blob()), download: name }).click();
+    status.textContent = t('db-export-done', { name });
+  } catch (error) {
+    status.className = 'warn';
+    status.textContent = t(error.status === 409 ? 'db-export-details-missing' : 'db-export-failed');
+  }
 }
 
 const REMINDABLE = new Set(['pending', 'returned']);
@@ -93,21 +107,56 @@ function remindButton(taskId, unit) {
 }
 
 function unitsTable(units, taskId) {
-  const head = el('tr', {}, ['db-unit', 'db-status', 'db-figure', 'db-time'].map((k) => el('th', {}, t(k))));
+  // Three columns (the time under the status), so the table fits a 360-px phone with its margins.
+  const head = el('tr', {}, ['db-unit', 'db-status', 'db-figure'].map((k) => el('th', {}, t(k))));
   const rows = units.map((u) =>
     el(
       'tr',
       { 'data-unit': u.unitId },
       el('td', {}, u.unitName, u.note ? el('div', { class: 'muted' }, u.note) : '', REMINDABLE.has(u.state) ? remindButton(taskId, u) : ''),
-      el('td', {}, el('span', { class: `st st-${u.state}` }, t(`db-state-${u.state}`))),
+      el('td', {}, el('span', { class: `st st-${u.state}` }, t(`db-state-${u.state}`)), el('div', { class: 'when' }, fmtTime(u.reportedAt)), u.late ? el('div', { class: 'late' }, t('db-late')) : ''),
       el('td', {}, u.numberValue ?? '—', u.households ? el('span', { class: 'muted' }, `/${u.households}`) : ''),
-      el('td', {}, fmtTime(u.reportedAt), u.late ? el('div', { class: 'late' }, t('db-late')) : ''),
     ),
   );
-  return el('table', { 'data-testid': 'units' }, el('thead', {}, head), el('tbody', {}, rows));
+  // A long name or figure scrolls inside the box, never the page.
+  return el('div', { class: 'table-box' }, el('table', { 'data-testid': 'units' }, el('thead', {}, head), el('tbody', {}, rows)));
 }
 
-function map(units) {
+/** A report photo: its bytes come through the API with initData (checked there), shown as a blob; tap for the full photo. */
+function photo(p, attrs) {
+  return el('img', { alt: p.unitName, ...attrs, onclick: (e) => e.currentTarget.src && openFull(e.currentTarget.src) });
+}
+
+function loadPhoto(img, id) {
+  call(`photos/${id}`)
+    .then((r) => r.blob())
+    .then((b) => (img.src = URL.createObjectURL(b)))
+    .catch(() => img.classList.add('missing'));
+}
+
+const openFull = (src) => document.body.append(el('div', { class: 'full', 'data-testid': 'full-photo', onclick: (e) => e.currentTarget.remove() }, el('img', { src })));
+
+/** A marker's popup: the unit, its status and time, its note, and its photos (fetched when it first opens). */
+function popup(u, photos) {
+  const own = photos.filter((p) => p.unitId === u.unitId);
+  const thumbs = own.map((p) => photo(p, { 'data-popup-photo': p.id }));
+  const box = el(
+    'div',
+    { class: 'pop', 'data-popup': u.unitId },
+    el('b', {}, u.unitName),
+    el('div', {}, el('span', { class: `st st-${u.state}` }, t(`db-state-${u.state}`)), ' ', el('span', { class: 'muted' }, fmtTime(u.reportedAt))),
+    u.note ? el('div', { class: 'pop-note' }, u.note) : '',
+    own.length ? el('div', { class: 'pop-photos' }, thumbs) : el('div', { class: 'muted' }, t('db-no-photos')),
+  );
+  let loaded = false;
+  const load = () => {
+    if (!loaded) thumbs.forEach((img, i) => loadPhoto(img, own[i].id));
+    loaded = true;
+  };
+  return { box, load };
+}
+
+function map(units, photos) {
   const located = units.filter((u) => u.location);
   const box = el('div', { id: 'map', 'data-testid': 'map' });
   if (!located.length) return [el('p', { class: 'muted' }, t('db-no-locations'))];
@@ -116,8 +165,10 @@ function map(units) {
     L.tileLayer(tileUrl, { maxZoom: 19, attribution: '© OpenStreetMap' }).addTo(m);
     const points = located.map((u) => {
       const ll = [u.location.latitude, u.location.longitude];
-      L.circleMarker(ll, { radius: 10, color: COLORS[u.state], fillOpacity: 0.8 })
-        .bindPopup(`<b>${escapeHtml(u.unitName)}</b><br>${escapeHtml(t(`db-state-${u.state}`))}${u.note ? `<br>${escapeHtml(u.note)}` : ''}`)
+      const content = popup(u, photos);
+      L.circleMarker(ll, { radius: 12, color: COLORS[u.state], fillOpacity: 0.8 })
+        .bindPopup(content.box, { maxWidth: 260, minWidth: 230 })
+        .on('popupopen', content.load)
         .addTo(m);
       return ll;
     });
@@ -126,38 +177,30 @@ function map(units) {
   return [box];
 }
 
-const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 function wall(photos) {
   if (!photos.length) return el('p', { class: 'muted' }, t('db-no-photos'));
-  const open = (src) => document.body.append(el('div', { class: 'full', onclick: (e) => e.currentTarget.remove() }, el('img', { src })));
-  const items = photos.map((p) => el('figure', { 'data-photo': p.id }, el('img', { alt: p.unitName, loading: 'lazy', onclick: (e) => open(e.currentTarget.src) }), el('figcaption', {}, `${p.unitName} · ${fmtTime(p.sentAt)}`)));
-  // Images come through the API with initData: fetch, then show as blobs.
-  for (const fig of items) {
-    const img = fig.querySelector('img');
-    call(`photos/${fig.dataset.photo}`)
-      .then((r) => r.blob())
-      .then((b) => (img.src = URL.createObjectURL(b)))
-      .catch(() => img.classList.add('missing'));
-  }
+  const items = photos.map((p) => {
+    const img = photo(p, { loading: 'lazy' });
+    loadPhoto(img, p.id);
+    return el('figure', { 'data-photo': p.id }, img, el('figcaption', {}, `${p.unitName} · ${fmtTime(p.sentAt)}`));
+  });
   return el('div', { class: 'wall', 'data-testid': 'wall' }, items);
 }
 
 async function taskView(campaignId, taskId, filter) {
   const [data, all, photos] = await Promise.all([getJson(`tasks/${taskId}/units?filter=${filter}`), getJson(`tasks/${taskId}/units`), getJson(`tasks/${taskId}/photos`)]);
   const filters = el('div', { class: 'filters' }, ['all', 'pending', 'returned', 'late'].map((f) => el('button', { class: f === filter ? 'on' : '', 'data-filter': f, onclick: () => taskView(campaignId, taskId, f).catch(fail) }, t(`db-filter-${f}`))));
-  const exports = el('div', { class: 'exports' }, ['xlsx', 'csv'].map((f) => el('button', { onclick: () => download(`export/task/${taskId}.${f}`) }, t(`db-export-${f}`))));
   show(
     el('button', { class: 'back', onclick: () => campaign(campaignId).catch(fail) }, t('db-back')),
     el('h1', {}, data.title),
     filters,
     data.units.length ? unitsTable(data.units, taskId) : el('p', { class: 'muted' }, t('db-no-units')),
     el('h2', {}, t('db-map')),
-    ...map(all.units),
+    ...map(all.units, photos.photos),
     el('h2', {}, t('db-photos')),
     wall(photos.photos),
     el('h2', {}, t('db-exports')),
-    exports,
+    ...exportButtons(`task/${taskId}`, campaignId),
   );
 }
 
