@@ -54,11 +54,13 @@ async function sendHtml(ctx: BotContext, lines: string[], reply_markup?: InlineK
 /** A province admin's sentence (and document): the draft, then whom to send it to. */
 const onProvinceTask =
   ({ deps }: FeatureEnv) =>
-  async (ctx: Ctx, text: string, document: { fileId: string; name: string | null } | null) => {
+  async (ctx: Ctx, text: string, document: { fileId: string; name: string | null } | null, next: () => Promise<void>) => {
     const zone = deps.config.timezone;
     const member = ctx.member;
     if (!member) return;
     const result = await draftSend(deps.db, deps.clock, { provinceId: ctx.office.id, actorId: member.id, text, zone, t: ctx.t, document });
+    // Chat that reads as no task at all goes on to the fallback; a task without its dates is asked again.
+    if (!result.ok && result.reason === 'not-a-task' && !document) return next();
     if (!result.ok) return ctx.reply(ctx.t(document ? 'pv-doc-caption' : 'pv-need-date'));
     const communes = await communesFor(deps.db, ctx.office.id, { mode: 'all' });
     if (communes.length === 0) return ctx.reply(ctx.t('pv-no-communes'));
@@ -225,10 +227,10 @@ export function createProvinceFeature(env: FeatureEnv): Feature {
   provinceAdmin.on('message:text', async (ctx, next) => {
     const text = ctx.message.text.trim();
     if (text.startsWith('/') || text.length > PROVINCE_PASTE_MAX) return next();
-    await onProvinceTask(env)(ctx, text, null);
+    await onProvinceTask(env)(ctx, text, null, next);
   });
-  provinceAdmin.on('message:document', (ctx) =>
-    onProvinceTask(env)(ctx, ctx.message.caption?.trim() ?? '', { fileId: ctx.message.document.file_id, name: ctx.message.document.file_name ?? null }),
+  provinceAdmin.on('message:document', (ctx, next) =>
+    onProvinceTask(env)(ctx, ctx.message.caption?.trim() ?? '', { fileId: ctx.message.document.file_id, name: ctx.message.document.file_name ?? null }, next),
   );
   provinceAdmin.command('communes', async (ctx) =>
     communes.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, provinceId: ctx.office.id, botUsername: ctx.me.username }),
