@@ -131,14 +131,20 @@ const onProvinceCommand = (env: FeatureEnv, view: View) => async (ctx: Ctx) => {
 async function showSend(env: FeatureEnv, ctx: Ctx, sendId: number, view: View): Promise<void> {
   const { deps } = env;
   const zone = deps.config.timezone;
-  const send = await findSend(deps.db, ctx.office.id, sendId);
+  const listed = view === 'status' || view === 'pending';
+  // Both reads name the province: a send of another province finds nothing in either.
+  const [send, status] = await Promise.all([
+    findSend(deps.db, ctx.office.id, sendId),
+    listed ? provinceStatus(deps.db, ctx.office.id, sendId, { limit: MAX_LISTED, owingOnly: view === 'pending' }) : null,
+  ]);
   if (!send?.sentAt) {
     await ctx.reply(ctx.t('pv-not-found'));
     return;
   }
-  if (view === 'export') return sendWorkbook(env, ctx, send, await provinceRollup(deps.db, ctx.office.id, sendId));
-  if (view === 'report') return sendReport(env, ctx, send, await provinceRollup(deps.db, ctx.office.id, sendId));
-  const status = await provinceStatus(deps.db, ctx.office.id, sendId, { limit: MAX_LISTED, owingOnly: view === 'pending' });
+  if (!status) {
+    const communes = await provinceRollup(deps.db, ctx.office.id, sendId);
+    return view === 'export' ? sendWorkbook(env, ctx, send, communes) : sendReport(env, ctx, send, communes);
+  }
   const lines = view === 'status' ? rollupLines(ctx.t, send, status, zone) : owingLines(ctx.t, send, status, zone);
   const kb = new InlineKeyboard();
   for (const c of status.communes.filter((x) => x.state === 'kept').slice(0, MAX_COMMUNE_BUTTONS)) {

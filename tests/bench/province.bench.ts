@@ -78,9 +78,9 @@ const STATUS_LISTED = 120;
 
 /** The province's /status of one send, as the bot reads it: the send, the totals over every commune, and the communes furthest behind. */
 async function rollup(db: Kysely<Database>, provinceId: number, sendId: number) {
-  const send = await findSend(db, provinceId, sendId);
+  const [send, status] = await Promise.all([findSend(db, provinceId, sendId), provinceStatus(db, provinceId, sendId, { limit: STATUS_LISTED })]);
   if (!send) throw new Error(`send ${sendId} not found`);
-  return provinceStatus(db, provinceId, sendId, { limit: STATUS_LISTED });
+  return status;
 }
 
 async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
