@@ -30,9 +30,9 @@ describe('office scope', () => {
         .compile(),
     );
     expect(q.sql).toBe(
-      'select "u"."name" from "task_units" as "tu" inner join "units" as "u" on "u"."id" = "tu"."unit_id" and "u"."office_id" = $1 left join "reports" as "r" on "r"."task_id" = "tu"."task_id" and "r"."office_id" = $2 where "tu"."task_id" in (select "id" from "tasks" where "status" = $3 and "tasks"."office_id" = $4)',
+      'select "u"."name" from "task_units" as "tu" inner join "units" as "u" on "u"."id" = "tu"."unit_id" and "u"."office_id" = $1 left join "reports" as "r" on "r"."task_id" = "tu"."task_id" and "r"."office_id" = $2 where "tu"."task_id" in (select "id" from "tasks" where "status" = $3 and "tasks"."office_id" = $4) and "tu"."office_id" = $5',
     );
-    expect(q.parameters).toEqual([7, 7, 'open', 7]);
+    expect(q.parameters).toEqual([7, 7, 'open', 7, 7]);
   });
 
   it('when an update or delete names a tenant table, then only the office\'s rows can match', () => {
@@ -44,7 +44,7 @@ describe('office scope', () => {
     expect(d.sql).toBe('delete from "invites" where "id" = $1 and "invites"."office_id" = $2');
   });
 
-  it('when rows are inserted into a tenant table, then they get the office, unless the query names one', () => {
+  it('when rows are inserted into a tenant table (a link table too), then they get the office, unless the query names one', () => {
     const [plain, named, child] = inOffice(4, () => [
       db.insertInto('units').values([{ kind: 'block', name: 'Thôn 1', households: null }, { kind: 'block', name: 'Thôn 2', households: 3 }]).compile(),
       db.insertInto('units').values({ kind: 'block', name: 'Thôn 3', households: null, office_id: 9 }).compile(),
@@ -53,7 +53,8 @@ describe('office scope', () => {
     expect(plain.sql).toBe('insert into "units" ("kind", "name", "households", "office_id") values ($1, $2, $3, $4), ($5, $6, $7, $8)');
     expect(plain.parameters).toEqual(['block', 'Thôn 1', null, 4, 'block', 'Thôn 2', 3, 4]);
     expect(named.parameters).toEqual(['block', 'Thôn 3', null, 9]);
-    expect(child.sql).toBe('insert into "task_units" ("task_id", "unit_id") values ($1, $2)');
+    expect(child.sql).toBe('insert into "task_units" ("task_id", "unit_id", "office_id") values ($1, $2, $3)');
+    expect(child.parameters).toEqual([1, 2, 4]);
   });
 
   it('when tables are not tenant tables or the text is raw SQL, then nothing is added; outsideOffices leaves the scope', () => {

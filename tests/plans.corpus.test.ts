@@ -1,29 +1,40 @@
 import { readFileSync } from 'node:fs';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../src/plans/plan-parser.js';
 import { campaignNameOf } from '../src/plans/plans.review.js';
 import { communeUnits, scoreDraft, ZONE } from './bench/import-score.js';
-import { EXPECTED } from './fixtures/plans/real/expected.js';
+import { EXPECTED as HELD_OUT } from './fixtures/plans/heldout/expected.js';
+import { EXPECTED as HELD_OUT_2 } from './fixtures/plans/heldout2/expected.js';
+import { EXPECTED, type ExpectedDraft } from './fixtures/plans/real/expected.js';
 
-/** The real notices as pasted (the bench also reads them as DOCX and PDF): a regression in the reader fails here. */
-function read(file: string): { text: string; year: number } {
-  const raw = readFileSync(new URL(`./fixtures/plans/real/${file}`, import.meta.url), 'utf8');
-  const year = Number(/^# date: (\d{4})/m.exec(raw)?.[1] ?? 2026);
-  return { text: raw.split('\n').filter((l) => !l.startsWith('# ')).join('\n'), year };
+/** The notices as pasted (the bench also reads them as DOCX and PDF), with the day the office received them. */
+function read(dir: string, file: string): { text: string; received: DateTime } {
+  const raw = readFileSync(new URL(`./fixtures/plans/${dir}/${file}`, import.meta.url), 'utf8');
+  const date = /^# date: (\d{4}-\d{2}-\d{2})/m.exec(raw)?.[1] ?? '2026-01-01';
+  return { text: raw.split('\n').filter((l) => !l.startsWith('# ')).join('\n'), received: DateTime.fromISO(date, { zone: ZONE }) };
 }
 
-describe('plan import on the real-notice corpus', () => {
-  const scores = EXPECTED.map((exp) => {
-    const { text, year } = read(exp.file);
+function scoreSet(dir: string, expected: ExpectedDraft[]) {
+  return expected.map((exp) => {
+    const { text, received } = read(dir, exp.file);
     const units = communeUnits(exp);
-    return { file: exp.file, score: scoreDraft(parsePlan(text, { zone: ZONE, units, defaultYear: year }), exp, units, (d) => campaignNameOf(d.title)) };
+    const draft = parsePlan(text, { zone: ZONE, units, defaultYear: received.year, received: received.toJSDate() });
+    return { file: exp.file, score: scoreDraft(draft, exp, units, (d) => campaignNameOf(d.title)) };
   });
+}
+
+const rightShare = (scores: ReturnType<typeof scoreSet>) => scores.filter((s) => s.score.right).length / scores.length;
+const misses = (scores: ReturnType<typeof scoreSet>) => scores.filter((s) => !s.score.right).map((s) => s.file).join(', ');
+const spurious = (scores: ReturnType<typeof scoreSet>) => scores.flatMap((s) => s.score.spurious.map((i) => `${s.file}: ${i.title}`));
+
+describe('plan import on the real-notice corpus', () => {
+  const scores = scoreSet('real', EXPECTED);
 
   it('when every notice of the corpus is pasted, then at least 95% of the drafts are right and none has a spurious task', () => {
     expect(scores.length).toBeGreaterThanOrEqual(40);
-    const right = scores.filter((s) => s.score.right).length;
-    expect(right / scores.length, scores.filter((s) => !s.score.right).map((s) => s.file).join(', ')).toBeGreaterThanOrEqual(0.95);
-    expect(scores.flatMap((s) => s.score.spurious.map((i) => `${s.file}: ${i.title}`))).toEqual([]);
+    expect(rightShare(scores), misses(scores)).toBeGreaterThanOrEqual(0.95);
+    expect(spurious(scores)).toEqual([]);
   });
 
   it('when a notice prints its flag period outside the numbered items, then the flag task has that period and every residential unit or named kind', () => {
@@ -34,5 +45,25 @@ describe('plan import on the real-notice corpus', () => {
       ['flag', []],
       ['cleanup', []],
     ]);
+  });
+});
+
+/**
+ * The held-out sets, whose expectations were written before the reader ran on them: gated at the level
+ * reached (heldout 11/12, heldout2 12/14 as pasted; the misses are listed in each expected.ts's history
+ * and in the bench), so that a change of the reading rules cannot quietly lose them.
+ */
+describe('plan import on the held-out notices', () => {
+  it('when every held-out notice is pasted, then at least 90% of the drafts are right and none has a spurious task', () => {
+    const scores = scoreSet('heldout', HELD_OUT);
+    expect(rightShare(scores), misses(scores)).toBeGreaterThanOrEqual(0.9);
+    expect(spurious(scores)).toEqual([]);
+  });
+
+  it('when every notice of the second held-out set is pasted, then at least 85% of the drafts are right and none has a spurious task', () => {
+    const scores = scoreSet('heldout2', HELD_OUT_2);
+    expect(scores.length).toBeGreaterThanOrEqual(12);
+    expect(rightShare(scores), misses(scores)).toBeGreaterThanOrEqual(0.85);
+    expect(spurious(scores)).toEqual([]);
   });
 });

@@ -51,6 +51,18 @@ export const TENANT_TABLES: ReadonlySet<string> = new Set([
   'reports',
   'plan_documents',
   'plan_aliases',
+  // Rows hanging off those (migration 2026_12_21): filled from their parent when an insert names no office.
+  'unit_members',
+  'task_units',
+  'task_series_units',
+  'task_take_downs',
+  'task_reminder_overrides',
+  'task_pending',
+  'report_revisions',
+  'report_photos',
+  'deliveries',
+  'outbox_runs',
+  'audit_log',
 ]);
 
 const scope = new AsyncLocalStorage<number>();

@@ -48,6 +48,8 @@ export interface MembersTable {
 }
 
 export interface UnitMembersTable {
+  /** The office the row belongs to (migration 2026_12_21; filled from its parent when not named). */
+  office_id: OfficeId;
   unit_id: number;
   member_id: number;
   position: Position;
@@ -76,6 +78,8 @@ export interface InvitesTable {
 export type InvitePurpose = 'invite' | 'setup';
 
 export interface AuditLogTable {
+  /** The office of the actor (migration 2026_12_21); null for a system event of a multi-office install. */
+  office_id: ColumnType<number | null, number | null | undefined, number | null>;
   id: Generated<number>;
   actor_id: number | null;
   action: string;
@@ -175,12 +179,16 @@ export type SeriesRecurrence =
   | { kind: 'yearly-lunar'; month: number; day: number; time: { hour: number; minute: number } };
 
 export interface TaskSeriesUnitsTable {
+  /** The office the row belongs to (migration 2026_12_21; filled from its parent when not named). */
+  office_id: OfficeId;
   series_id: number;
   unit_id: number;
 }
 
 /** "Đã hạ cờ, tháo băng rôn": one light confirmation per (task, unit) after a period. */
 export interface TaskTakeDownsTable {
+  /** The office the row belongs to (migration 2026_12_21; filled from its parent when not named). */
+  office_id: OfficeId;
   task_id: number;
   unit_id: number;
   member_id: number;
@@ -188,6 +196,8 @@ export interface TaskTakeDownsTable {
 }
 
 export interface TaskUnitsTable {
+  /** The office the row belongs to (migration 2026_12_21; filled from its parent when not named). */
+  office_id: OfficeId;
   task_id: number;
   unit_id: number;
 }
@@ -216,6 +226,8 @@ export interface ReportsTable {
 }
 
 export interface ReportRevisionsTable {
+  /** The office the row belongs to (migration 2026_12_21; filled from its parent when not named). */
+  office_id: OfficeId;
   id: Generated<number>;
   report_id: number;
   task_id: number;
@@ -234,6 +246,8 @@ export interface ReportRevisionsTable {
 }
 
 export interface ReportPhotosTable {
+  /** The office the row belongs to (migration 2026_12_21; filled from its parent when not named). */
+  office_id: OfficeId;
   id: Generated<number>;
   revision_id: number;
   task_id: number;
@@ -260,6 +274,8 @@ export interface DeliveryPayload {
 export type DeliveryKind = 'reminder' | 'wrapup' | 'digest' | 'broadcast' | 'notice' | 'rework';
 
 export interface DeliveriesTable {
+  /** The office the row belongs to (migration 2026_12_21; filled from its parent when not named). */
+  office_id: OfficeId;
   id: Generated<number>;
   /** The idempotency key with chat_id (reminder:<task>:<kind>:<at>, broadcast:<id>…); never parsed: read kind and the ids. */
   source: string;
@@ -283,6 +299,8 @@ export interface DeliveriesTable {
 }
 
 export interface OutboxRunsTable {
+  /** The office the row belongs to (migration 2026_12_21; filled from its parent when not named). */
+  office_id: OfficeId;
   key: string;
   status: 'queued' | 'skipped';
   due_at: Timestamp;
@@ -322,6 +340,8 @@ export interface BroadcastsTable {
 }
 
 export interface TaskReminderOverridesTable {
+  /** The office the row belongs to (migration 2026_12_21; filled from its parent when not named). */
+  office_id: OfficeId;
   task_id: number;
   kind: string;
   enabled: boolean;
@@ -347,6 +367,7 @@ export interface TaskStatsTable {
 
 /** The (task, unit) pairs still owing a report (never reported, or returned); kept by the same triggers, read-only. */
 export interface TaskPendingTable {
+  office_id: ColumnType<number, never, never>;
   task_id: ColumnType<number, never, never>;
   unit_id: ColumnType<number, never, never>;
 }

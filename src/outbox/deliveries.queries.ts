@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Db } from '../core/db.js';
 import type { Database, DeliveryKind, DeliveryPayload } from '../core/schema.js';
 import type { OutboxItem } from '../core/outbox-port.js';
+import { dueOffices, inTurn } from './office-turns.js';
 
 type Handle = Db | Transaction<Database> | Kysely<Database>;
 
@@ -10,6 +11,7 @@ export type NewDelivery = OutboxItem;
 
 export interface ClaimedDelivery {
   id: number;
+  officeId: number;
   source: string;
   kind: DeliveryKind;
   chatId: number;
@@ -41,7 +43,7 @@ export async function enqueueDeliveries(db: Handle, rows: NewDelivery[]): Promis
           status: r.status ?? 'queued',
         })),
       )
-      .onConflict((oc) => oc.columns(['source', 'chat_id']).doNothing())
+      .onConflict((oc) => oc.columns(['office_id', 'source', 'chat_id']).doNothing())
       .executeTakeFirst();
     added += Number(result.numInsertedOrUpdatedRows ?? 0);
   }
@@ -49,22 +51,24 @@ export async function enqueueDeliveries(db: Handle, rows: NewDelivery[]): Promis
 }
 
 /**
- * Claims up to `limit` due deliveries for this instance: queued ones whose time has come, and
- * "sending" ones whose lease ran out. SKIP LOCKED lets two claimers never take the same row.
+ * Claims up to about `limit` due deliveries for this instance, shared fairly between offices: the
+ * offices with something due, in turn after `after` (the last office served before), each gives
+ * an equal share of its oldest, and the rows come back interleaved (one of each office in turn),
+ * so one office's 2,000-recipient broadcast never holds back another's reminders. "Sending" rows
+ * whose lease ran out are taken back first. SKIP LOCKED lets two claimers never take the same row.
+ * The next claim passes as `after` the office of the last row of the first round (lastServed).
  */
-export async function claimBatch(trx: Transaction<Database>, opts: { now: Date; limit: number; instanceId: string; leaseSeconds: number }): Promise<ClaimedDelivery[]> {
-  const ids = trx
+export async function claimBatch(
+  trx: Transaction<Database>,
+  opts: { now: Date; limit: number; instanceId: string; leaseSeconds: number; after?: number },
+): Promise<ClaimedDelivery[]> {
+  const offices = await dueOffices(trx, opts.now, opts.after ?? 0, opts.limit);
+  const fresh = oldestDue(trx, offices, Math.ceil(opts.limit / Math.max(1, offices.length)), opts.now);
+  const stale = trx
     .selectFrom('deliveries')
     .select('id')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', opts.now)]),
-        eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', sql<Date>`now()`)]),
-      ]),
-    )
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', opts.now)]))
-    .orderBy('next_attempt_at')
-    .orderBy('id')
+    .where('status', '=', 'sending')
+    .where('lease_until', '<', sql<Date>`now()`)
     .limit(opts.limit)
     .forUpdate()
     .skipLocked();
@@ -76,10 +80,35 @@ export async function claimBatch(trx: Transaction<Database>, opts: { now: Date; 
       leased_by: opts.instanceId,
       lease_until: sql<Date>`now() + make_interval(secs => ${opts.leaseSeconds})`,
     }))
-    .where('id', 'in', ids)
-    .returning(['id', 'source', 'kind', 'chat_id as chatId', 'member_id as memberId', 'payload', 'attempts'])
+    // One IN over a UNION (each branch locks its own rows), so the update finds its rows by id, never by scanning the table.
+    .where('id', 'in', (eb) => eb.selectFrom(fresh.as('f')).select('f.id').unionAll(eb.selectFrom(stale.as('s')).select('s.id')))
+    .returning(['id', 'office_id as officeId', 'source', 'kind', 'chat_id as chatId', 'member_id as memberId', 'payload', 'attempts', 'next_attempt_at as nextAttemptAt'])
     .execute();
-  return rows.sort((a, b) => a.id - b.id);
+  return inTurn(rows, offices);
+}
+
+/** The ids of each office's `share` oldest due rows, locked (SKIP LOCKED): one index range per office. */
+function oldestDue(trx: Transaction<Database>, offices: number[], share: number, now: Date) {
+  return trx
+    .selectFrom(sql<{ office_id: number }>`(select unnest(${offices}::int[]) as office_id)`.as('o'))
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('deliveries as d')
+          .select('d.id')
+          .whereRef('d.office_id', '=', 'o.office_id')
+          .where('d.status', '=', 'queued')
+          .where('d.next_attempt_at', '<=', now)
+          .where((w) => w.or([w('d.expires_at', 'is', null), w('d.expires_at', '>', now)]))
+          .orderBy('d.next_attempt_at')
+          .orderBy('d.id')
+          .limit(share)
+          .forUpdate()
+          .skipLocked()
+          .as('q'),
+      (join) => join.onTrue(),
+    )
+    .select('q.id');
 }
 
 export async function markSent(db: Handle, id: number, messageId: number, at: Date): Promise<void> {

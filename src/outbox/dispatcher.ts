@@ -6,6 +6,7 @@ import type { Notifier } from '../telegram/notifier.js';
 import { type ClaimedDelivery, claimBatch, releaseClaimed, requeueOrphans, skipExpired } from './deliveries.queries.js';
 import type { Elector } from './leader.js';
 import { Napper, OutageLog, Serial } from './loop-kit.js';
+import { lastServed } from './office-turns.js';
 import { isQuiet, type SendWindow } from './outbox.rules.js';
 import { type DispatchStats, emptyStats, Unrecorded } from './outcome.js';
 import { SendBudget, type SendPacer, systemTime, type TimeSource } from '../telegram/pacer.js';
@@ -58,6 +59,8 @@ export class Dispatcher {
   private stopping = false;
   /** Set when it (re)gains the lead or a batch was cut short: orphans go back before the next claim. */
   private mustRecover = false;
+  /** The office served last: the next claim starts with the one after it (offices take turns). */
+  private lastOffice = 0;
   /** Why the current batch stopped early, if it did. */
   private halted: 'lead lost' | 'database lost' | null = null;
 
@@ -193,7 +196,11 @@ export class Dispatcher {
   private claim(): Promise<ClaimedDelivery[]> {
     const now = this.o.clock.now();
     if (this.stopping || this.halted || isQuiet(now, this.o.window)) return Promise.resolve([]);
-    return this.o.db.transaction().execute((trx) => claimBatch(trx, { now, limit: this.batchSize, instanceId: this.instanceId, leaseSeconds: LEASE_SECONDS }));
+    return this.o.db.transaction().execute(async (trx) => {
+      const batch = await claimBatch(trx, { now, limit: this.batchSize, instanceId: this.instanceId, leaseSeconds: LEASE_SECONDS, after: this.lastOffice });
+      this.lastOffice = lastServed(batch, this.lastOffice);
+      return batch;
+    });
   }
 
   /** Mid-batch: only while this instance still holds the lead (another may have taken over). */

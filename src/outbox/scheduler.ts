@@ -152,7 +152,7 @@ async function materialize(
     const run = await trx
       .insertInto('outbox_runs')
       .values({ key: item.key, status: late ? 'skipped' : 'queued', due_at: item.dueAt, processed_at: now })
-      .onConflict((oc) => oc.column('key').doNothing())
+      .onConflict((oc) => oc.columns(['office_id', 'key']).doNothing())
       .returning('key')
       .executeTakeFirst();
     if (!run) return 'known' as const;

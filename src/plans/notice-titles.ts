@@ -3,11 +3,13 @@ import { foldVietnamese } from '../core/fold.js';
 /** A task's title as a leader's task list shows it: the work, then the occasion; at most this long. */
 export const MAX_TASK_TITLE = 60;
 
-const OCCASION = /(?:chào mừng|nhân dịp|nhân kỷ niệm|dịp|kỷ niệm|mừng|hưởng ứng|trong thời gian diễn ra|Quốc tang|Lễ tang|Tết|Giỗ Tổ|Đại hội|bầu cử|Quốc khánh|Cách mạng|Giải phóng|Chiến thắng|Thương binh|ngày lễ)/iu;
+const OCCASION = /(?:chào mừng|nhân dịp|nhân kỷ niệm|dịp|kỷ niệm|mừng|hưởng ứng|trong thời gian diễn ra|Quốc tang|Lễ tang|Tết|Gi[ỗổ] Tổ|Đại hội|bầu cử|Quốc khánh|Cách mạng|Giải phóng|Chiến thắng|Thương binh|ngày lễ)/iu;
 /** What makes an occasion long without saying more: "kỷ niệm 79 năm", "nước Cộng hòa xã hội chủ nghĩa Việt Nam". */
 const PADDING = [/\b(?:kỷ niệm\s+)?\d+\s+năm\s+/giu, /\s+nước\s+(?:Cộng hòa|CHXHCN|CH XHCN)\b.*$/iu, /\s+nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}/giu, /(?<=Đại hội\s+)Đại biểu\s+(?=Đảng bộ)/giu];
 /** The body's sentence goes on after the occasion: ", Ủy ban nhân dân phường … đề nghị". */
 const SUBJECT_AFTER = /\s*,\s*(?=(?:UBND|Ủy ban|Uỷ ban|ỦY BAN|UỶ BAN|Chủ tịch|Thành ủy|Đảng ủy|Hội đồng)(?:\s|$))/u;
+/** Words that open a phrase of place, addressee or purpose: a title cut inside such a phrase ends before it. */
+const PHRASE_START = /\s(?:đến|cho|tới|tại|trên|ở|của|với|để|nhằm|theo|trong|chào mừng|nhân dịp|hưởng ứng)\s/gu;
 /** Words left dangling at the end of a cut title. */
 const DANGLING = /\s+(?:và|của|các|cho|tại|từ|với|nhân|dịp|chào|mừng|năm|ngày|lần|thứ|nước|trong|đến|mùng|the|\d+)$/iu;
 const FLAG_WORDS = /(?:thực hiện\s+)?(?:việc\s+)?(?:tổ chức\s+)?treo\s+(?:cờ\s+rủ|cờ\s+tổ\s+quốc|quốc\s+kỳ|cờ|băng\s+[rz]ôn)(?:\s*,\s*(?:cờ\s+đảng|khẩu\s+hiệu|băng\s+[rz]ôn))*(?:\s+và\s+(?:cờ\s+đảng|khẩu\s+hiệu))?/giu;
@@ -33,7 +35,9 @@ export function fitTitle(text: string, max = MAX_TASK_TITLE): string {
   // A clause cut after its first words ("…, nguyên Ủy viên", "… và đại biểu") ends at the clause before it; a number alone may go.
   const dropped = t.slice(cut.length);
   const clause = Math.max(cut.lastIndexOf(','), cut.lastIndexOf(' và '));
-  t = /\p{L}/u.test(dropped) && clause >= max / 2 ? cut.slice(0, clause) : cut;
+  // Else a phrase cut after its first words ("… đến cơ quan hành") ends before the word that opened it.
+  const phrase = Math.max(...[...cut.matchAll(PHRASE_START)].map((m) => m.index ?? -1), -1);
+  t = !/\p{L}/u.test(dropped) ? cut : clause >= max / 2 ? cut.slice(0, clause) : phrase >= max / 2 ? cut.slice(0, phrase) : cut;
   for (let i = 0; i < 4 && DANGLING.test(t); i++) t = t.replace(DANGLING, '');
   return t.replace(/[\s.,;:–-]+$/u, '');
 }
@@ -59,7 +63,12 @@ function occasionIn(text: string): Occasion | null {
   const anniversary = ANNIVERSARY.exec(after);
   const day = anniversary ? `${anniversary[1]}/${anniversary[2]}` : null;
   const dayOfFirst = anniversary !== null && !/\s(?:và|;)\s/u.test(after.slice(0, anniversary.index));
-  let phrase = cleaned.slice(m.index).split(/[.;:]|\s+(?:từ ngày|từ|vào ngày|trên địa bàn|tại)\s/iu)[0]?.split(SUBJECT_AFTER)[0]?.trim() ?? '';
+  let phrase = cleaned
+    .slice(m.index)
+    // A common misspelling of the one occasion everybody knows.
+    .replace(/Giổ\s+[Tt]ổ/u, 'Giỗ Tổ')
+    // The occasion ends where the sentence says when, where, or to whom ("… năm 2026 đến cơ quan hành chính …").
+    .split(/[.;:]|\s+(?:từ ngày|từ|vào ngày|trên địa bàn|tại)\s|\s+(?:đến|cho|tới)\s+(?=(?:các\s+)?(?:cơ quan|đơn vị|toàn thể|cán bộ|nhân dân|người|hộ))/iu)[0]?.split(SUBJECT_AFTER)[0]?.trim() ?? '';
   for (const re of PADDING) phrase = phrase.replace(re, ' ').replace(/\s+/g, ' ').trim();
   return phrase.length >= 4 ? { phrase, day, dayOfFirst } : null;
 }
@@ -88,6 +97,8 @@ export function occasionsOf(campaign: string | null): string[] {
 export interface TitleSources {
   /** The words before the task's period on its line. */
   lead: string;
+  /** Several periods: the period's sentence after it, brackets included ("( Lễ Giỗ tổ Hùng Vương 10/3 âm lịch )"). */
+  tail?: string;
   /** The notice's title (one period) or the occasion the title lists for this period (several). */
   campaign: string | null;
   body: string;
@@ -103,7 +114,8 @@ export interface TitleSources {
  */
 export function noticeTitle(work: string, o: TitleSources): string {
   const fromTitle = () => (o.campaign ? fromCampaign(o.campaign) : null);
-  const own = o.leadFirst ? (fromLead(o.lead) ?? fromTitle()) : (fromTitle() ?? fromLead(o.lead));
+  const fromTail = () => (o.tail ? occasionIn(o.tail.replace(/[()]/g, ' ')) : null);
+  const own = o.leadFirst ? (fromLead(o.lead) ?? fromTail() ?? fromTitle()) : (fromTitle() ?? fromLead(o.lead));
   const found = own ?? occasionIn(o.body);
   if (!found) return work;
   const { day, dayOfFirst } = found;

@@ -18,6 +18,15 @@ const DOC_TYPE = /^(KẾ HOẠCH|THÔNG BÁO|CÔNG VĂN|QUYẾT ĐỊNH|CHỈ TH
 /** A notice as a web page or a paste gives it: "Thông báo treo cờ …" or "Thông báo: Về việc …" on one of the first lines. */
 const DOC_TYPE_MIXED = /^(Thông báo|Kế hoạch|Ke hoach)(?:\s*:?\s+(.*))?$/iu;
 const MIXED_WINDOW = 3;
+/** A web page's heading naming the office that gives notice ("UBND phường Ninh Thạnh thông báo"); its subject line follows. */
+const OFFICE_NOTICE = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s.*\sthông báo\s*:?$/iu;
+/** Page furniture between a heading and its body: "17 giờ trước", "Ngày cập nhật 03/05/2021", "Thứ Hai, 26/01/2026", "20/7/2022 16:18". */
+const CHROME = /^(?:\d+\s+(?:giây|phút|giờ|ngày)\s+trước|(?:ngày\s+)?(?:cập nhật|đăng)\b.*|(?:thứ\s+\S+|chủ nhật)\s*,?\s*\d{1,2}\/\d{1,2}\/\d{4}.*|[\d/:.\s-]+)$/iu;
+/** A heading printed over two lines breaks after words that need the rest ("… nhân dịp kỷ niệm" / "88 năm Ngày thành lập …"). */
+const UNFINISHED = /\s(?:và|của|các|cho|tại|từ|với|nhân|dịp|nhân dịp|chào|mừng|chào mừng|kỷ niệm|về|về việc|năm|ngày|lần|thứ|nước|trong|đến|mùng|the)$/iu;
+const HEADLINE_MAX = 200;
+/** A report's first sentence naming the notice it reports: "… có thông báo <subject> đến/cho …". */
+const REPORTED_NOTICE = /\b(?:có|vừa có|ban hành|vừa ban hành|ra)\s+thông báo\s+(?:về\s+)?((?:(?!\s(?:đến|cho|tới|gửi)\s)[^.;,])+)/iu;
 /** A headline: the first line, short, not a sentence of the body. */
 const MAX_HEADLINE = 300;
 /** The first sentence of the body, after the title lines. */
@@ -34,7 +43,7 @@ const HEADER_WINDOW = 15;
  */
 export function readHeader(lines: PlanLine[]): PlanHeader {
   const upperAt = lines.slice(0, HEADER_WINDOW).findIndex((l) => l.type === 'para' && DOC_TYPE.test(l.text));
-  const mixedAt = lines.slice(0, MIXED_WINDOW).findIndex((l) => l.type === 'para' && DOC_TYPE_MIXED.test(l.text));
+  const mixedAt = lines.slice(0, MIXED_WINDOW).findIndex((l) => l.type === 'para' && (DOC_TYPE_MIXED.test(l.text) || OFFICE_NOTICE.test(l.text)));
   const typeAt = upperAt >= 0 ? upperAt : mixedAt;
   const top = lines.slice(0, typeAt >= 0 ? typeAt + 1 : Math.min(HEADER_WINDOW, lines.length)).map((l) => l.text);
   const number = top.map((l) => NUMBER.exec(l)?.[1]).find(Boolean) ?? null;
@@ -45,31 +54,48 @@ export function readHeader(lines: PlanLine[]): PlanHeader {
   const base = { number, place: place?.trim() ?? null, issuedText: issuedText ?? null, issuedOn, year: year ? Number(year) : null };
   if (typeAt < 0) return { ...base, docType: null, ...headline(lines) };
 
-  const typeLine = (upperAt >= 0 ? DOC_TYPE : DOC_TYPE_MIXED).exec(lines[typeAt]?.text ?? '');
+  const typeText = lines[typeAt]?.text ?? '';
+  const typeLine = (upperAt >= 0 ? DOC_TYPE : DOC_TYPE_MIXED).exec(typeText);
   const titleLines = typeLine?.[2] ? [typeLine[2]] : [];
   let next = typeAt + 1;
-  while (next < lines.length && titleLines.length < MAX_TITLE_LINES && isTitleLine(lines[next])) {
+  // A subject in capitals goes on only in capitals; page furniture ("17 giờ trước") ends it.
+  const capitals = titleLines.length > 0 && isShouting(titleLines[0] ?? '');
+  while (next < lines.length && titleLines.length < MAX_TITLE_LINES && isTitleLine(lines[next]) && !(capitals && !isShouting(lines[next]?.text ?? ''))) {
     titleLines.push(lines[next]?.text ?? '');
     next++;
   }
-  return { ...base, docType: typeLine?.[1] ?? null, title: titleLines.join(' ').trim() || null, bodyStart: next };
+  if (next < lines.length && CHROME.test(lines[next]?.text.trim() ?? '')) next++;
+  const docType = typeLine?.[1] ?? (OFFICE_NOTICE.test(typeText) ? 'Thông báo' : null);
+  return { ...base, docType, title: titleLines.join(' ').trim() || null, bodyStart: next };
 }
 
 /** Without a document type, the first line is the title when it reads as one (a page's headline). */
 function headline(lines: PlanLine[]): { title: string | null; bodyStart: number } {
-  const first = lines[0];
-  if (!first || first.type !== 'para') return { title: null, bodyStart: 0 };
-  if (first.text.length > MAX_HEADLINE || BODY_START.test(first.text) || /[.:]$/.test(first.text)) {
+  // A time stamp above the text ("20/7/2022 16:18") is the page's, not the notice's first line.
+  const at = CHROME.test(lines[0]?.text.trim() ?? '') ? 1 : 0;
+  const first = lines[at];
+  if (!first || first.type !== 'para') return { title: null, bodyStart: at };
+  // An office's own short heading ("UBND xã Hoài Đức phát động phong trào …") is a headline, though a body sentence may start so.
+  const office = /^(?:ubnd|ủy ban|uỷ ban)\s/iu.test(first.text) && first.text.length <= HEADLINE_MAX;
+  if (first.text.length > MAX_HEADLINE || (BODY_START.test(first.text) && !office) || /[.:;]$/.test(first.text)) {
     // "Thực hiện Thông báo số … về việc treo cờ Tổ Quốc.": the subject it carries out names the campaign.
-    const subject = /\bvề việc\s+([^.;]+)/iu.exec(first.text)?.[1]?.trim();
-    return { title: subject ? `Về việc ${subject}` : null, bodyStart: 0 };
+    // "UBND TPHCM có thông báo treo cờ … và nghỉ Tết Dương lịch năm 2026 đến cơ quan …": what the report says it gave notice of.
+    const subject = (/\bvề việc\s+([^.;]+)/iu.exec(first.text) ?? REPORTED_NOTICE.exec(first.text))?.[1]?.trim();
+    return { title: subject ? `Về việc ${subject}` : null, bodyStart: at };
   }
-  return { title: first.text, bodyStart: 1 };
+  const second = lines[at + 1];
+  if (UNFINISHED.test(first.text.trim()) && isTitleLine(second)) return { title: `${first.text.trim()} ${second?.text.trim()}`, bodyStart: at + 2 };
+  return { title: first.text, bodyStart: at + 1 };
+}
+
+function isShouting(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length > 3 && letters === letters.toLocaleUpperCase('vi');
 }
 
 /** The anniversary printed on a line of its own under the title ("(18/11/1930 - 18/11/2022)") is not part of the name. */
 const DATES_ONLY = /^\(\s*[\d/\s.–-]+\)$/u;
 
 function isTitleLine(line: PlanLine | undefined): boolean {
-  return !!line && line.type === 'para' && !BODY_START.test(line.text) && !/[.:]$/.test(line.text) && !DATES_ONLY.test(line.text);
+  return !!line && line.type === 'para' && !BODY_START.test(line.text) && !/[.:;]$/.test(line.text) && !DATES_ONLY.test(line.text) && !CHROME.test(line.text.trim());
 }

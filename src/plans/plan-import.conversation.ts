@@ -113,7 +113,7 @@ async function collectPaste(conversation: BotConversation, ctx: Context, t: Tran
 /** The draft, kept in the conversation as JSON and revived with its dates. */
 function readOnce(env: FeatureEnv, conversation: BotConversation, text: string): Promise<ReadPlan> {
   return conversation.external({
-    task: () => readPlan(env.deps.db, text, env.deps.config.timezone),
+    task: () => readPlan(env.deps.db, text, env.deps.config.timezone, env.deps.clock.now()),
     beforeStore: (plan: ReadPlan) => JSON.stringify(plan),
     afterLoad: (json: string) => {
       const stored: { draft: Parameters<typeof reviveDraft>[0]; units: ReadPlan['units'] } = JSON.parse(json);

@@ -20,6 +20,8 @@ export interface ReadContext {
   aliases: PlanAlias[];
   zone: string;
   year: number | undefined;
+  /** The notice's own date (its header's, else the day it was received): "kể từ ngày ban hành" starts there. */
+  issued?: Date | undefined;
 }
 
 /**

@@ -38,7 +38,11 @@ export function planLines(text: string): PlanLine[] {
   return merged.map(typeOf);
 }
 
+/** A byline: an initial and a name alone on a line ("V.Mạnh", "T.Hà"), not part V. */
+const BYLINE = /^[A-ZĐ]\.\s?\p{Lu}\p{Ll}+$/u;
+
 function typeOf(line: string): PlanLine {
+  if (BYLINE.test(line)) return { type: 'para', marker: '', text: line };
   const shapes: [PlanLine['type'], RegExp][] = [
     ['part', PART],
     ['sub', SUB],

@@ -22,7 +22,8 @@ export function parsePlan(text: string, options: ParsePlanOptions): PlanDraft {
   const lines = planLines(text);
   const header = readHeader(lines);
   const year = options.defaultYear ?? header.year ?? firstYear(text);
-  const ctx: ReadContext = { units: options.units, aliases: options.aliases ?? [], zone: options.zone, year };
+  const issued = header.issuedOn ? DateTime.fromISO(header.issuedOn, { zone: options.zone }).toJSDate() : options.received;
+  const ctx: ReadContext = { units: options.units, aliases: options.aliases ?? [], zone: options.zone, year, issued };
   const body = lines.slice(header.bodyStart);
   const notice = isNotice(header.docType, body);
   // A notice (no parts I., II., III.; not a plan of numbered activities) is read as a whole; a plan part by part.
@@ -32,8 +33,8 @@ export function parsePlan(text: string, options: ParsePlanOptions): PlanDraft {
   const start = period ? DateTime.fromJSDate(period.start, { zone: options.zone }).toISODate() : null;
   const end = period ? DateTime.fromJSDate(period.end, { zone: options.zone }).toISODate() : null;
   return {
-    // A notice without a title line is named by its work ("Treo cờ Tổ quốc").
-    title: header.title ?? (notice && raw.some((i) => i.kind === 'flag') ? workOf(text) : null),
+    // A notice without a title line is named by its work ("Treo cờ Tổ quốc", "Tổng vệ sinh triệt nơi sinh sản của muỗi").
+    title: header.title ?? (notice ? untitledName(raw, text) : null),
     docType: header.docType,
     number: header.number,
     place: header.place,
@@ -45,6 +46,16 @@ export function parsePlan(text: string, options: ParsePlanOptions): PlanDraft {
     items,
     unmatched: [...new Set(items.flatMap((i) => i.assign.unmatched))],
   };
+}
+
+/** The cleanup a sentence orders, as a name: "tổng vệ sinh triệt nơi sinh sản của muỗi" (to where it says where or why). */
+const CLEANUP_WORK = /(?:tổng vệ sinh|ra quân[^,.;]*?vệ sinh|vệ sinh môi trường|dọn dẹp vệ sinh)(?:(?!\s(?:ngay tại|tại|trên địa bàn|nhằm|để|trong|vào)\s)[^,.;(])*/iu;
+
+function untitledName(items: RawItem[], text: string): string | null {
+  if (items.some((i) => i.kind === 'flag')) return workOf(text);
+  const cleanup = items.find((i) => i.kind === 'cleanup');
+  const work = cleanup ? CLEANUP_WORK.exec(cleanup.source)?.[0].trim() : undefined;
+  return work ? work.charAt(0).toLocaleUpperCase('vi') + work.slice(1) : null;
 }
 
 const PURPOSE = /^(?:mục đích|yêu cầu|quan điểm)/iu;

@@ -134,4 +134,6 @@ export interface ParsePlanOptions {
   aliases?: PlanAlias[];
   /** Used when the plan names no year at all. */
   defaultYear?: number;
+  /** When the admin sent the document: a period "kể từ ngày ban hành" starts here when the header prints no date. */
+  received?: Date;
 }

@@ -149,6 +149,8 @@ export function toImport(items: ReviewItem[], c: ImportContext): PlanImport {
 export function campaignNameOf(title: string | null): string | null {
   let name = title
     ?.replace(/^.*?\b(?:về việc|v\/v)[\s:]*/iu, '')
+    // "Về treo cờ, khẩu hiệu nhân dịp …": the subject line without its "Về".
+    .replace(/^về\s+(?=\p{Ll})/iu, '')
     .replace(/\s*Ngày cập nhật\s*[\d/]+\s*$/iu, '')
     .replace(/[\s.]+$/u, '')
     .trim();

@@ -28,10 +28,10 @@ export interface ReadPlan {
  * Reads a plan's text against the active units and the names the admin already mapped once.
  * Nothing is stored.
  */
-export async function readPlan(db: Db, text: string, zone: string): Promise<ReadPlan> {
+export async function readPlan(db: Db, text: string, zone: string, received?: Date): Promise<ReadPlan> {
   const units = (await listActiveUnits(db)).map(({ id, name, kind }) => ({ id, name, kind }));
   const aliases: PlanAlias[] = await listPlanAliasRows(db);
-  return { draft: parsePlan(text, { zone, units, aliases }), units };
+  return { draft: parsePlan(text, { zone, units, aliases, ...(received ? { received } : {}) }), units };
 }
 
 /** Remembers the admin's answers for names that matched no unit (a unit, or null to skip the name); audit-logged. */

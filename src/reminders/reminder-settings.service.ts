@@ -34,7 +34,7 @@ export async function setReminderEnabled(db: Db, clock: Clock, actorId: number, 
     await trx
       .insertInto('task_reminder_overrides')
       .values({ task_id: taskId, kind, enabled, updated_by: actorId, updated_at: now })
-      .onConflict((oc) => oc.columns(['task_id', 'kind']).doUpdateSet({ enabled, updated_by: actorId, updated_at: now }))
+      .onConflict((oc) => oc.columns(['office_id', 'task_id', 'kind']).doUpdateSet({ enabled, updated_by: actorId, updated_at: now }))
       .execute();
     await recordAudit(trx, { actorId, action: enabled ? 'reminder.enabled' : 'reminder.disabled', subject: `task:${taskId}`, details: { kind }, at: now });
   });

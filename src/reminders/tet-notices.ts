@@ -37,7 +37,7 @@ async function tellAdminsOnce(deps: ReminderDeps, key: string, now: Date, render
     const run = await trx
       .insertInto('outbox_runs')
       .values({ key, status: 'queued', due_at: now, processed_at: now })
-      .onConflict((oc) => oc.column('key').doNothing())
+      .onConflict((oc) => oc.columns(['office_id', 'key']).doNothing())
       .returning('key')
       .executeTakeFirst();
     if (!run) return false;

@@ -97,23 +97,23 @@ export async function submitInOneStatement(
         longitude = excluded.longitude, flags = excluded.flags, late = excluded.late, photo_count = excluded.photo_count,
         reported_by = excluded.reported_by, reported_at = excluded.reported_at,
         returned_at = null, returned_by = null, return_reason = null, revision_count = r.revision_count + 1
-      returning r.id, r.revision_count, r.late, r.flags
+      returning r.id, r.office_id, r.revision_count, r.late, r.flags
     ),
     revision as (
-      insert into report_revisions (report_id, task_id, unit_id, revision, member_id, submission_key, status, number_value, note, latitude, longitude, flags, late, submitted_at)
-      select report.id, ${s.taskId}::int, ${s.unitId}::int, report.revision_count, ${s.memberId}::int, ${s.submissionKey}::text, ${a.status}::text,
+      insert into report_revisions (office_id, report_id, task_id, unit_id, revision, member_id, submission_key, status, number_value, note, latitude, longitude, flags, late, submitted_at)
+      select report.office_id, report.id, ${s.taskId}::int, ${s.unitId}::int, report.revision_count, ${s.memberId}::int, ${s.submissionKey}::text, ${a.status}::text,
         ${a.number}::int, ${a.note}::text, ${lat}::float8, ${lng}::float8, report.flags, report.late, ${s.at}::timestamptz
       from report
-      returning id
+      returning id, office_id
     ),
     stored_photos as (
-      insert into report_photos (revision_id, task_id, unit_id, file_id, file_unique_id, sent_at, position)
-      select revision.id, ${s.taskId}::int, ${s.unitId}::int, p.file_id, p.file_unique_id, p.sent_at::timestamptz, p.ord - 1
+      insert into report_photos (office_id, revision_id, task_id, unit_id, file_id, file_unique_id, sent_at, position)
+      select revision.office_id, revision.id, ${s.taskId}::int, ${s.unitId}::int, p.file_id, p.file_unique_id, p.sent_at::timestamptz, p.ord - 1
       from revision cross join photos p
     ),
     audit as (
-      insert into audit_log (actor_id, action, subject, details, at)
-      select ${s.memberId}::int, 'report.submitted', ${`task:${s.taskId}/unit:${s.unitId}`}::text,
+      insert into audit_log (office_id, actor_id, action, subject, details, at)
+      select report.office_id, ${s.memberId}::int, 'report.submitted', ${`task:${s.taskId}/unit:${s.unitId}`}::text,
         jsonb_build_object('revision', report.revision_count, 'status', ${a.status}::text, 'late', report.late, 'flags', jsonb_array_length(report.flags)),
         ${s.at}::timestamptz
       from report

@@ -18,7 +18,7 @@ export async function insertTakeDown(trx: Trx, taskId: number, unitId: number, m
   const inserted = await trx
     .insertInto('task_take_downs')
     .values({ task_id: taskId, unit_id: unitId, member_id: memberId, confirmed_at: at })
-    .onConflict((oc) => oc.columns(['task_id', 'unit_id']).doNothing())
+    .onConflict((oc) => oc.columns(['office_id', 'task_id', 'unit_id']).doNothing())
     .returning('confirmed_at')
     .executeTakeFirst();
   if (inserted) return { at: inserted.confirmed_at, first: true };

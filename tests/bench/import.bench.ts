@@ -3,7 +3,8 @@
 // and scores each draft against the hand-written expected draft: per field (kind, period, units,
 // title, take-down), the campaign name, spurious items, and the taps the review would still need.
 // Then the same for tests/fixtures/plans/heldout: notices collected after the reader's rules were
-// written against real/, so its line is the held-out figure (never tune the reader against it).
+// written against real/, so its line is the held-out figure (never tune the reader against it); and for
+// tests/fixtures/plans/heldout2, a second set whose expectations were committed before the reader ran on it.
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { extractPlanText } from '../../src/plans/extract-text.js';
@@ -11,6 +12,7 @@ import { parsePlan } from '../../src/plans/plan-parser.js';
 import { campaignNameOf } from '../../src/plans/plans.review.js';
 import { buildDocx, buildPdf } from '../fixtures/plans/documents.js';
 import { EXPECTED as HELD_OUT } from '../fixtures/plans/heldout/expected.js';
+import { EXPECTED as HELD_OUT_2 } from '../fixtures/plans/heldout2/expected.js';
 import { EXPECTED, type ExpectedDraft } from '../fixtures/plans/real/expected.js';
 import { communeUnits, type DraftScore, type Field, FIELDS, scoreDraft, ZONE } from './import-score.js';
 
@@ -72,7 +74,7 @@ async function scoreSet(dir: string, expected: ExpectedDraft[], verbose: boolean
     let first: string | null = null;
     for (const form of FORMS) {
       const read = await asForm(text, form);
-      const draft = parsePlan(read, { zone: ZONE, units, defaultYear: received.year });
+      const draft = parsePlan(read, { zone: ZONE, units, defaultYear: received.year, received: received.toJSDate() });
       const s = scoreDraft(draft, exp, units, (d) => campaignNameOf(d.title));
       out.drafts++;
       if (s.right) out.right++;
@@ -105,4 +107,5 @@ export async function run(args: string[]): Promise<void> {
   const verbose = args.includes('--verbose');
   report('import', EXPECTED.length, await scoreSet('real', EXPECTED, verbose), verbose);
   report('import (held-out)', HELD_OUT.length, await scoreSet('heldout', HELD_OUT, verbose), verbose);
+  report('import (held-out 2)', HELD_OUT_2.length, await scoreSet('heldout2', HELD_OUT_2, verbose), verbose);
 }

@@ -61,6 +61,8 @@ export class FakeState {
   readonly token: string;
   readonly botUser: UserFromGetMe;
   readonly now: () => number;
+  /** The flood-control clock (`rateNow`): when each call arrived, on the sender's pacing time. */
+  readonly rateNow: () => number;
   readonly strictChats: boolean;
   closed = false;
 
@@ -92,6 +94,7 @@ export class FakeState {
   constructor(opts: FakeStartOptions) {
     this.token = opts.token ?? '123456:TEST-token';
     this.now = opts.now ?? Date.now;
+    this.rateNow = opts.rateNow ?? (() => performance.now());
     this.strictChats = opts.strictChats ?? false;
     const tokenId = Number(this.token.split(':')[0]);
     this.botUser = {
@@ -316,7 +319,7 @@ export class FakeState {
 
   recordCall(method: string, params: Params): CallRecord {
     this.callCounts.set(method, (this.callCounts.get(method) ?? 0) + 1);
-    const record: CallRecord = { method, params, at: this.now() };
+    const record: CallRecord = { method, params, at: this.now(), arrivedAt: this.rateNow() };
     this.calls.push(record);
     return record;
   }

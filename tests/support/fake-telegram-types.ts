@@ -90,6 +90,8 @@ export interface CallRecord {
   params: Params;
   /** Fake clock (ms). */
   at: number;
+  /** When it arrived on the flood-control clock (`rateNow`, ms): the sender's pacing time when the harness paces virtually. */
+  arrivedAt: number;
   /** Set when the call was answered with an error. */
   error?: { code: number; description: string };
 }

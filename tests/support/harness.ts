@@ -35,13 +35,15 @@ export interface Harness {
  * `h.app.scheduler.tick()` and `h.app.dispatcher.drain()` instead.
  * The send budget paces on virtual time (a wait costs no real time; the order and spacing of
  * sends are the same) unless `pacing: 'real'`: tests of Telegram's flood limit need real seconds.
+ * A fake the harness makes counts its flood control (`fake.rateLimit`) on the same pacing time.
  */
 export async function startHarness(
   database: TestDatabase,
   opts: { adminIds?: number[]; clock?: ManualClock; env?: Record<string, string>; fake?: FakeTelegram; timers?: boolean; pacing?: 'virtual' | 'real' } = {},
 ): Promise<Harness> {
   const clock = opts.clock ?? new ManualClock();
-  const fake = opts.fake ?? (await FakeTelegram.start({ now: () => clock.now().getTime() }));
+  const time = opts.pacing === 'real' ? undefined : new VirtualTime();
+  const fake = opts.fake ?? (await FakeTelegram.start({ now: () => clock.now().getTime(), ...(time ? { rateNow: time.now } : {}) }));
   const config = loadConfig({
     BOT_TOKEN: fake.token,
     TELEGRAM_API_ROOT: fake.apiRoot,
@@ -56,7 +58,7 @@ export async function startHarness(
       done();
     },
   });
-  const start = () => startApp(config, createLogger({ level: config.logLevel, secrets: [config.botToken], destination }), { clock, database, timers: opts.timers ?? false, localServer: config.dashboardUrl !== undefined, ...(opts.pacing === 'real' ? {} : { time: new VirtualTime() }) });
+  const start = () => startApp(config, createLogger({ level: config.logLevel, secrets: [config.botToken], destination }), { clock, database, timers: opts.timers ?? false, localServer: config.dashboardUrl !== undefined, ...(time ? { time } : {}) });
   const harness: Harness = {
     fake,
     database,

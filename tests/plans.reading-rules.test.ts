@@ -1,0 +1,191 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { taskPeriodsIn } from '../src/plans/notice-periods.js';
+import { fitTitle } from '../src/plans/notice-titles.js';
+import { parsePlan } from '../src/plans/plan-parser.js';
+import type { PlanUnit } from '../src/plans/plan-types.js';
+import { campaignNameOf } from '../src/plans/plans.review.js';
+
+/**
+ * The general reading rules added for notices as communes receive them (issue 20, held-out sets): one
+ * rule per test, on short made-up lines written the way real notices write them.
+ */
+
+const zone = 'Asia/Ho_Chi_Minh';
+const local = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat('dd/MM/yyyy HH:mm');
+const periods = (text: string, o: { year?: number; issued?: string; timeLine?: boolean } = {}) =>
+  taskPeriodsIn(text, {
+    zone,
+    defaultYear: o.year ?? 2026,
+    issued: o.issued ? DateTime.fromISO(o.issued, { zone }).toJSDate() : undefined,
+    timeLine: o.timeLine ?? false,
+  }).map((p) => [local(p.period.start), local(p.period.end)]);
+
+const units: PlanUnit[] = [
+  { id: 1, name: 'Thôn Tân Phong', kind: 'block' },
+  { id: 2, name: 'Thôn Chiềng Khạt', kind: 'block' },
+  { id: 3, name: 'Trường Tiểu học', kind: 'school' },
+  { id: 4, name: 'Đoàn Thanh niên', kind: 'organisation' },
+];
+const read = (text: string, o: { year?: number; received?: string } = {}) =>
+  parsePlan(text, { zone, units, defaultYear: o.year ?? 2026, ...(o.received ? { received: DateTime.fromISO(o.received, { zone }).toJSDate() } : {}) });
+const kindsOf = (ids: number[]) => [...new Set(ids.map((id) => units.find((u) => u.id === id)?.kind))].sort();
+
+describe('periods relative to the notice’s own date', () => {
+  const line = 'Thời gian thực hiện kể từ ngày ban hành thông báo đến hết ngày 25-3-2026.';
+
+  it('when a period runs "kể từ ngày ban hành thông báo" and the notice’s date is known, then it starts that day', () => {
+    expect(periods(line, { issued: '2026-03-12' })).toEqual([['12/03/2026 00:00', '25/03/2026 23:59']]);
+  });
+
+  it('when a period runs "kể từ ngày ban hành" and the notice’s date is not known, then no period is read (the review asks) rather than the end day alone', () => {
+    expect(periods(line)).toEqual([]);
+  });
+
+  it('when a notice is received without a printed date, then "kể từ ngày ban hành" starts on the day it was received', () => {
+    const draft = read(`Thông báo treo cờ Tổ quốc chào mừng bầu cử\nCác cơ quan, đơn vị treo cờ Tổ quốc.\n${line}`, { received: '2026-03-12' });
+    expect(draft.items.map((i) => [i.kind, i.periodFrom, i.period && local(i.period.start)])).toEqual([['flag', 'text', '12/03/2026 00:00']]);
+  });
+});
+
+describe('single days and dates that belong to something else', () => {
+  it('when flags hang "trong ngày 1-1-2026" or "vào ngày 19-5", then that one day is the period', () => {
+    expect(periods('Các cơ quan, đơn vị và hộ dân treo cờ Tổ quốc trong ngày 1-1-2026.')).toEqual([['01/01/2026 00:00', '01/01/2026 23:59']]);
+    expect(periods('Tất cả các cơ quan treo cờ Tổ quốc vào ngày 19-5-2015.', { year: 2015 })).toEqual([['19/05/2015 00:00', '19/05/2015 23:59']]);
+  });
+
+  it('when a period runs "từ sáng ngày 19/5 đến hết ngày 19/5", then it is that day from the morning', () => {
+    expect(periods('treo cờ Tổ quốc từ sáng ngày 19/5/2018 đến hết ngày 19/5/2018.', { year: 2018 })).toEqual([['19/05/2018 07:00', '19/05/2018 23:59']]);
+  });
+
+  it('when a date follows a document’s number ("Công văn số 3517/UBND ngày 18/7/2022"), then it is the document’s date, not a period', () => {
+    expect(periods('Theo Công văn số 3517/UBND ngày 18/7/2022, UBND huyện đề nghị tổ chức tổng vệ sinh.', { year: 2022 })).toEqual([]);
+    expect(periods('tại Thông báo số 71/TB-UBND ngày 14-1-2021, đề nghị treo cờ từ ngày 29-4-2021 đến hết ngày 2-5-2021.', { year: 2021 })).toEqual([
+      ['29/04/2021 00:00', '02/05/2021 23:59'],
+    ]);
+  });
+
+  it('when an occasion carries its date in passing ("chào mừng … Quốc khánh 2/9"), then that date is no period', () => {
+    expect(periods('đồng loạt ra quân tổng vệ sinh môi trường chào mừng kỷ niệm 80 năm Quốc khánh 2/9.', { year: 2025 })).toEqual([]);
+  });
+
+  it('when the purpose clause before the sentence’s subject has a date ("Nhằm … đón Đoàn … vào ngày 12/7"), then it is the occasion’s, not the work’s', () => {
+    const sentence = 'Nhằm tạo cảnh quan đón Đoàn thẩm định đến làm việc vào ngày 12/7/2020 (Chủ Nhật), UBND huyện yêu cầu các cơ quan, đơn vị thực hiện tổng vệ sinh môi trường.';
+    expect(periods(sentence, { year: 2020 })).toEqual([]);
+  });
+
+  it('when a bracket gives the earlier, replaced period ("(thông báo trước từ 28/4 …)"), then only the period in force is read', () => {
+    const line = 'treo cờ Tổ quốc từ ngày 26/4 đến hết ngày 2/5/2017 (thông báo trước từ 28/4 đến hết ngày 1/5).';
+    expect(periods(line, { year: 2017 })).toEqual([['26/04/2017 00:00', '02/05/2017 23:59']]);
+  });
+
+  it('when the flags are inspected on a day ("đoàn đi kiểm tra công tác treo cờ … vào ngày 09/10"), then that day is no flag task', () => {
+    const draft = read(
+      'Thông báo treo cờ Tổ quốc\nĐề nghị các cơ quan, đơn vị, tổ dân phố treo cờ Tổ quốc từ ngày 09/10/2023 đến hết ngày 11/10/2023.\nUBND phường tổ chức đoàn đi kiểm tra công tác treo cờ trên địa bàn phường vào ngày 09/10/2023.',
+      { year: 2023 },
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.period && local(i.period.end)])).toEqual([['flag', '09/10/2023 00:00', '11/10/2023 23:59']]);
+  });
+});
+
+describe('places are not assignees', () => {
+  it('when a cleanup is to be done "tại khu dân cư, chợ, trường học", then those places assign nobody; the organisations that do it are assigned', () => {
+    const draft = read('Thông báo\nSở hướng dẫn vận động các cơ quan, đơn vị giữ gìn vệ sinh tại khu dân cư, chợ, trường học và các tuyến đường.');
+    const cleanup = draft.items.find((i) => i.kind === 'cleanup');
+    expect(kindsOf(cleanup?.assign.unitIds ?? [])).toEqual(['organisation']);
+  });
+
+  it('when places are the subject of a passive ("Các tuyến đường, ngõ xóm, chợ, trường học … được dọn vệ sinh"), then they assign nobody', () => {
+    const draft = read('Thông báo\nCác tổ chức đoàn thể ra quân tổng vệ sinh môi trường. Các tuyến đường, ngõ xóm, chợ, trường học được dọn vệ sinh sạch sẽ.');
+    expect(kindsOf(draft.items.find((i) => i.kind === 'cleanup')?.assign.unitIds ?? [])).toEqual(['organisation']);
+  });
+
+  it('when "Nông thôn mới" is named, then no thôn is assigned by that word', () => {
+    const draft = read('Thông báo\nĐón Đoàn thẩm định Nông thôn mới, UBND huyện yêu cầu các cơ quan, đơn vị treo cờ Tổ quốc từ ngày 10/7/2020 đến hết ngày 13/7/2020.', { year: 2020 });
+    expect(kindsOf(draft.items[0]?.assign.unitIds ?? [])).toEqual(['organisation']);
+  });
+});
+
+describe('several periods, each with its own sentence', () => {
+  const notice = [
+    'UBND phường Ninh Thạnh thông báo',
+    '(NT)- Về việc treo cờ Tổ quốc Lễ Giỗ tổ Hùng Vương; 50 năm Ngày Giải phóng miền Nam (30/4)',
+    '- Theo quy định Quốc tang vào ngày 04/04/2025 và 05/04/2025 các trụ sở cơ quan, tổ chức, trường học, thực hiện treo cờ rủ.',
+    '- Đề nghị các thôn vận động các cơ quan, đơn vị trường học và các hộ dân treo cờ Tổ quốc từ ngày 06/4/2025 đến hết ngày 07/4/2025 ( Lễ Giổ tổ Hùng Vương 10/3 âm lịch )',
+    '- 50 năm Ngày Giải phóng miền Nam (30/4): Vận động hộ dân treo cờ Tổ quốc từ ngày 27/04/2025 đến hết ngày 01/05/2025.',
+  ].join('\n');
+
+  it('when each period has its own sentence, then each task has that sentence’s work, occasion and assignees (households reminded → the residential units)', () => {
+    const draft = read(notice, { year: 2025 });
+    expect(draft.items.map((i) => [i.title, kindsOf(i.assign.unitIds)])).toEqual([
+      ['Treo cờ rủ Quốc tang', ['organisation', 'school']],
+      ['Treo cờ Tổ quốc Giỗ Tổ Hùng Vương 10/3 âm lịch', ['block', 'organisation', 'school']],
+      [expect.stringMatching(/^Treo cờ Tổ quốc .*Giải phóng miền Nam/u), ['block']],
+    ]);
+  });
+
+  it('when a page heading only says "UBND phường … thông báo", then the subject line below it names the campaign', () => {
+    expect(campaignNameOf(read(notice, { year: 2025 }).title)).toBe('Treo cờ Tổ quốc Lễ Giỗ tổ Hùng Vương; 50 năm Ngày Giải phóng miền Nam (30/4)');
+  });
+});
+
+describe('headings and titles cut at phrase boundaries', () => {
+  it('when a heading is printed over two lines ("… nhân dịp kỷ niệm" / "88 năm …"), then the campaign is the whole heading without "Về"', () => {
+    const draft = read('Về treo cờ, khẩu hiệu nhân dịp kỷ niệm\n88 năm Ngày thành lập Đảng Cộng sản Việt Nam (3-2-1930 – 3-2-2018)\nTất cả các cơ quan, đơn vị treo cờ Tổ quốc trong ngày 3-2-2018.', { year: 2018 });
+    expect(campaignNameOf(draft.title)).toBe('Treo cờ, khẩu hiệu nhân dịp kỷ niệm 88 năm Ngày thành lập Đảng Cộng sản Việt Nam (3-2-1930 – 3-2-2018)');
+  });
+
+  it('when a heading in capitals is followed by page furniture ("17 giờ trước") and a preamble, then neither joins the campaign name', () => {
+    const draft = read('THÔNG BÁO TỔ CHỨC RA QUÂN TỔNG VỆ SINH MÔI TRƯỜNG\n17 giờ trước\nChào mừng kỷ niệm 80 năm Quốc khánh;\nPhường tổ chức ra quân tổng vệ sinh môi trường.\nThời gian: 7h00 ngày 02/8/2025 (Thứ 7).\nThành phần tham gia: Toàn bộ hệ thống chính trị phường.', { year: 2025 });
+    expect(campaignNameOf(draft.title)).toBe('Tổ chức ra quân tổng vệ sinh môi trường');
+    // The cleanup the title names takes the "Thời gian:" line and the "Thành phần tham gia:" line.
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), kindsOf(i.assign.unitIds)])).toEqual([['cleanup', '02/08/2025 07:00', ['block', 'organisation']]]);
+  });
+
+  it('when a report says "UBND … có thông báo <subject> đến cơ quan …", then the subject names the campaign and the title stops before "đến"', () => {
+    const draft = read('Ngày 10-12, UBND TPHCM có thông báo treo cờ Tổ quốc và nghỉ Tết Dương lịch năm 2026 đến cơ quan hành chính, sự nghiệp, tổ chức chính trị - xã hội.\nCác cơ quan, đơn vị treo cờ Tổ quốc trong ngày 1-1-2026.');
+    expect(campaignNameOf(draft.title)).toBe('Treo cờ Tổ quốc và nghỉ Tết Dương lịch năm 2026');
+    expect(draft.items[0]?.title).not.toMatch(/đến/u);
+  });
+
+  it('when a title must be cut inside a phrase, then it ends before the word that opened the phrase, never mid-phrase', () => {
+    expect(fitTitle('Treo cờ Tổ quốc chào mừng Tết Dương lịch Bính Ngọ đến cơ quan hành chính sự nghiệp')).toBe('Treo cờ Tổ quốc chào mừng Tết Dương lịch Bính Ngọ');
+    expect(fitTitle('Treo cờ Tổ quốc chào mừng Đại hội đại biểu Đảng bộ phường tại hội trường lớn của Ủy ban')).toBe('Treo cờ Tổ quốc chào mừng Đại hội đại biểu Đảng bộ phường');
+  });
+
+  it('when a notice has no title and orders a cleanup, then the campaign is named by that cleanup', () => {
+    const draft = read('20/7/2022 16:18\n(hocmon.gov.vn) Theo Công văn số 3517/UBND ngày 18/7/2022, UBND huyện đề nghị các đoàn thể tổ chức thực hiện tổng vệ sinh triệt nơi sinh sản của muỗi ngay tại cơ quan, đơn vị.', { year: 2022 });
+    expect(draft.title).toBe('Tổng vệ sinh triệt nơi sinh sản của muỗi');
+    expect(draft.items.map((i) => [i.kind, i.periodFrom])).toEqual([['cleanup', 'none']]);
+  });
+});
+
+describe('events', () => {
+  it('when a notice lists the days of a performance, each at a named thôn, then there is one event a day for the thôn that hosts it', () => {
+    const draft = read(
+      'Tổ chức biểu diễn nghệ thuật chào mừng Đại hội\nTheo kế hoạch, chương trình biểu diễn nghệ thuật được tổ chức trong 02 ngày, cụ thể:\n- Ngày 27/01/2026 tại sân Nhà văn hóa thôn Tân Phong;\n- Ngày 28/01/2026 tại sân Nhà văn hóa thôn Chiềng Khạt.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.assign.unitIds])).toEqual([
+      ['event', '27/01/2026 00:00', [1]],
+      ['event', '28/01/2026 00:00', [2]],
+    ]);
+  });
+
+  it('when a festival prints its days and an opening time, then the event starts at the opening and nobody is assigned when nobody is named', () => {
+    const draft = read(
+      'Lai Vung sẽ tổ chức Lễ hội Quýt hồng vào tháng 01 năm 2023\n- Thời gian: Lễ hội diễn ra trong 04 ngày, từ ngày 05/01/2023 đến ngày 08/01/2023.\n+ Khai mạc Lễ hội: vào lúc 09 giờ 00, ngày 05/01/2023.\n- Thành phần tham dự: Dự kiến 300 đại biểu',
+      { year: 2023 },
+    );
+    expect(draft.items.map((i) => [i.kind, i.title, i.period && local(i.period.start), i.period && local(i.period.end), i.assign.unitIds])).toEqual([
+      ['event', 'Lễ hội Quýt hồng', '05/01/2023 09:00', '08/01/2023 23:59', []],
+    ]);
+  });
+
+  it('when a Ngày hội is held within a window "ở cộng đồng khu dân cư" and draws organisations to take part, then only the residential units run it', () => {
+    const draft = read(
+      'Đảm bảo thiết thực trong tổ chức Ngày hội Đại đoàn kết\nV.Mạnh\nThời gian tổ chức Ngày hội tập trung trong khoảng từ ngày 1/11 đến hết ngày 18/11/2018. Việc tổ chức Ngày hội ở cộng đồng khu dân cư phải đảm bảo thiết thực, thu hút sự tham gia của các cơ quan, đơn vị.',
+      { year: 2018 },
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), kindsOf(i.assign.unitIds)])).toEqual([['event', '01/11/2018 00:00', ['block']]]);
+  });
+});
