@@ -52,12 +52,12 @@ async function seed(db: Kysely<Database>, communes: number, units: number, tasks
     select o.id, 'block', 'Thôn ' || g, 40 + (o.id + g) % 160 from offices o cross join generate_series(1, ${units}) g where o.parent_id = 1`);
   await step('leaders', sql`insert into members (office_id, telegram_id, chat_id, display_name, role)
     select u.office_id, 1000000 + u.id, 1000000 + u.id, 'Trưởng ' || u.name, 'leader' from units u`);
-  await step('unit_members', sql`insert into unit_members (unit_id, member_id, position) select u.id, m.id, 'leader' from units u join members m on m.telegram_id = 1000000 + u.id`);
+  await step('unit_members', sql`insert into unit_members (office_id, unit_id, member_id, position) select u.office_id, u.id, m.id, 'leader' from units u join members m on m.telegram_id = 1000000 + u.id`);
   await step('campaigns', sql`insert into campaigns (office_id, name) select id, 'Kỷ niệm 90 năm' from offices where parent_id = 1`);
   await step(`${communes * tasks} tasks`, sql`insert into tasks (office_id, campaign_id, title, due_at, form)
     select c.office_id, c.id, 'Nhiệm vụ ' || g, timestamptz '2026-06-14 10:00Z' + g * interval '1 day', ${form}::jsonb
     from campaigns c cross join generate_series(1, ${tasks}) g`);
-  await step('task_units', sql`insert into task_units (task_id, unit_id) select t.id, u.id from tasks t join units u on u.office_id = t.office_id`);
+  await step('task_units', sql`insert into task_units (office_id, task_id, unit_id) select t.office_id, t.id, u.id from tasks t join units u on u.office_id = t.office_id`);
   await step('reports (70%)', sql`insert into reports (office_id, task_id, unit_id, status, number_value, flags, late, revision_count, reported_by, reported_at)
     select t.office_id, t.id, u.id, case when (u.id + t.id) % 8 = 0 then 'not_done' else 'done' end, u.households - (u.id % 5), '[]'::jsonb, false, 1,
       m.id, timestamptz '2026-06-10 02:00Z'
