@@ -238,7 +238,7 @@ describe.each(dbTargets())('offices: isolation on %s', (target) => {
       [tanPhu.admin, b.adjust.pack(own.id)],
       [sonThuy.admin, b.status.pack(own.id)],
       [sonThuy.admin, b.commune.pack(own.id, sonThuy.id)],
-      ...[b.status, b.pending, b.export, b.report, b.sendAll, b.drop].map((k): [number, string] => [PROVINCE_PEOPLE.admin, k.pack(OTHER_ID)]),
+      ...[b.status, b.pending, b.export, b.report, b.sendAll, b.sendNames, b.drop].map((k): [number, string] => [PROVINCE_PEOPLE.admin, k.pack(OTHER_ID)]),
       [PROVINCE_PEOPLE.admin, b.sendKind.pack('phuong', OTHER_ID)],
       [PROVINCE_PEOPLE.admin, b.commune.pack(OTHER_ID, OTHER_ID + 1)],
       [PROVINCE_PEOPLE.admin, b.commune.pack(own.id, OTHER_ID + 1)],

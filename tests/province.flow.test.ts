@@ -23,7 +23,7 @@ describe.each(dbTargets())('province on %s', (target) => {
     expect(draft.text).toContain('📤 Gửi xuống các xã, phường (bản nháp):');
     expect(draft.text).toContain('📌 Treo cờ Tổ quốc');
     expect(draft.text).toContain('📎 Kèm văn bản của tỉnh.');
-    expect(draft.buttons.flat()).toEqual(['📤 Tất cả (3)', 'Các xã (2)', 'Các phường (1)', '🗑 Bỏ']);
+    expect(draft.buttons.flat()).toEqual(['📤 Tất cả (3)', 'Các xã (2)', 'Các phường (1)', '🔎 Chọn theo tên', '🗑 Bỏ']);
     province.pressButton('📤 Tất cả (3)');
     const sent = await province.nextMessage();
     expect(sent.text).toContain('✅ Đã gửi “Treo cờ Tổ quốc” xuống 3 xã, phường.');
@@ -210,5 +210,27 @@ describe.each(dbTargets())('province on %s', (target) => {
     expect(row.task_id).toBe(task.id);
     expect(row.assigned).toBe(2);
     console.info(`--- adjust\n${admin.transcriptText()}`);
+  });
+  it('when the province admin sends a task to communes typed by name, then only those communes get it', async () => {
+    const db = database.db;
+    const [sonThuy, dongHa, tanPhu] = await seedProvince(db);
+    if (!sonThuy || !dongHa || !tanPhu) throw new Error('seed');
+    await h.app.telegram.env.office.load(db);
+    const province = h.fake.user(PROVINCE_PEOPLE.admin);
+    province.sendText('Tổng vệ sinh môi trường đến hết ngày 31/07/2026');
+    await province.nextMessage();
+    province.pressButton('🔎 Chọn theo tên');
+    expect((await province.nextMessage()).text).toContain('Gõ tên các xã, phường cần gửi');
+    province.sendText('Hà Nội');
+    expect((await province.nextMessage()).text).toContain('Không tìm thấy xã, phường nào có tên như vậy');
+    await province.nextMessage();
+    province.sendText('son thuy, Tân phú');
+    expect((await province.nextMessage()).text).toBe('✅ Đã gửi “Tổng vệ sinh môi trường” xuống 2 xã, phường: xã Sơn Thủy, xã Tân Phú. Gõ /status để xem tiến độ.');
+    expect((await db.selectFrom('send_offices').select('office_id').orderBy('office_id').execute()).map((r) => r.office_id)).toEqual([sonThuy.id, tanPhu.id]);
+    await h.app.dispatcher.drain();
+    await h.quiet();
+    expect(h.fake.user(sonThuy.admin).messages().map((m) => m.text.split('\n')[0])).toEqual(['📥 UBND tỉnh Quảng Trị giao việc:']);
+    expect(h.fake.user(tanPhu.admin).messages()).toHaveLength(1);
+    expect(h.fake.user(dongHa.admin).messages()).toEqual([]);
   });
 });

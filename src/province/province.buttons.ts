@@ -13,6 +13,8 @@ export const provinceButtons = {
   sendAll: buttonKind('pv:all', ['id']),
   /** The draft: send to every commune of one kind (xã, phường, đặc khu). */
   sendKind: buttonKind('pv:k', [COMMUNE_KINDS, 'id']),
+  /** The draft: type the names of the communes to send it to. */
+  sendNames: buttonKind('pv:n', ['id']),
   /** The draft: drop it. */
   drop: buttonKind('pv:x', ['id']),
   /** /status: one send's roll-up. */

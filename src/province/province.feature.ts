@@ -3,7 +3,6 @@ import { exportFileName } from '../exports/exports.names.js';
 import { inOffice } from '../core/office-scope.js';
 import type { Office } from '../core/office-settings.js';
 import { clip } from '../core/text.js';
-import type { DeliveryPayload } from '../core/schema.js';
 import { officeVariables } from '../settings/office-terms.js';
 import { pendingForTask } from '../status/status.service.js';
 import { pendingLines } from '../status/status.text.js';
@@ -11,10 +10,11 @@ import { answerPress } from '../telegram/ask.js';
 import type { BotContext } from '../telegram/context.js';
 import type { Feature, FeatureEnv } from '../telegram/feature.js';
 import { hasRole } from '../telegram/guards.js';
-import { localeOf } from '../outbox/recipients.queries.js';
 import { splitLines } from '../telegram/split.js';
 import { adjustConversation } from './province-adjust.conversation.js';
 import { communesConversation } from './province-communes.conversation.js';
+import { sendByNameConversation } from './province-names.conversation.js';
+import { deliverSend } from './province.deliver.js';
 import { communeButtons, provinceButtons as pv } from './province.buttons.js';
 import { keptReply } from './province.keep.js';
 import { provinceReportData, provinceReportSettings } from './province.report.js';
@@ -22,7 +22,6 @@ import {
   COMMUNE_KINDS,
   communeProgress,
   communesFor,
-  draftDeliveries,
   draftSend,
   findSend,
   isProvince,
@@ -69,22 +68,11 @@ const onProvinceTask =
       const count = communes.filter((c) => c.kind === kind).length;
       if (count > 0 && count < communes.length) kb.text(ctx.t('pv-send-kind-button', { kind: ctx.t(`office-kind-${kind}`), count }), pv.sendKind.pack(kind, result.send.id)).row();
     }
+    kb.text(ctx.t('pv-send-names-button'), pv.sendNames.pack(result.send.id)).row();
     kb.text(ctx.t('pv-drop-button'), pv.drop.pack(result.send.id));
     const lines = [ctx.t('pv-draft-header'), ...sendLines(ctx.t, result.send, zone), ...(document ? [ctx.t('pv-draft-document')] : []), '', ctx.t('pv-draft-choose')];
     await ctx.reply(lines.join('\n'), { reply_markup: kb });
   };
-
-/** What one commune's admin receives: the province's task, in the commune's own words, with the document. */
-function draftPayload(env: FeatureEnv, province: Office, send: ProvinceSend, communeId: number, locale: string, units: number): DeliveryPayload {
-  const { deps, i18n } = env;
-  return inOffice(communeId, () => {
-    const t = (key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, vars);
-    const from = officeVariables(province, t).officeTitle ?? '';
-    const text = [t('pk-draft', { from }), ...sendLines(t, send, deps.config.timezone), '', t('pk-draft-keep-hint')].join('\n');
-    const buttons = [[{ text: t('pk-keep-button', { count: units }), data: communeButtons.keep.pack(send.id) }], [{ text: t('pk-adjust-button'), data: communeButtons.adjust.pack(send.id) }]];
-    return send.documentFileId ? { text: clip(text, 1024), document: send.documentFileId, buttons } : { text, buttons };
-  });
-}
 
 const onSendPress = (env: FeatureEnv) => async (ctx: Press) => {
   const { deps } = env;
@@ -96,11 +84,7 @@ const onSendPress = (env: FeatureEnv) => async (ctx: Press) => {
   const target = byKind ? { mode: 'kinds' as const, kinds: [byKind[0]] } : { mode: 'all' as const };
   const result = await sendDown(deps.db, deps.clock, { provinceId: ctx.office.id, actorId: ctx.member.id, sendId, target });
   if (!result.ok) return ctx.reply(ctx.t(`pv-${result.reason}`));
-  const province = ctx.office;
-  const items = await draftDeliveries(deps.db, deps.clock, result.send, result.communeIds, (communeId, locale, units) =>
-    draftPayload(env, province, result.send, communeId, localeOf(locale, deps.config.defaultLocale), units),
-  );
-  await deps.outbox.queue(items);
+  await deliverSend(env, ctx.office, result.send, result.communeIds);
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   await ctx.reply(ctx.t('pv-sent', { title: result.send.title, count: result.communeIds.length }));
 };
@@ -224,6 +208,7 @@ export function createProvinceFeature(env: FeatureEnv): Feature {
   const composer = new Composer<BotContext>();
   const adjust = adjustConversation(env);
   const communes = communesConversation(env);
+  const pickByName = sendByNameConversation(env);
   const privateChat = composer.chatType('private');
   const province = privateChat.filter((ctx): ctx is typeof ctx & { office: Office } => inProvince(ctx));
   const provinceAdmin = province.filter(hasRole('admin'));
@@ -243,6 +228,13 @@ export function createProvinceFeature(env: FeatureEnv): Feature {
   );
   provinceAdmin.callbackQuery([pv.sendAll.pattern, pv.sendKind.pattern], onSendPress(env));
   provinceAdmin.callbackQuery(pv.drop.pattern, onDropPress(env));
+  provinceAdmin.callbackQuery(pv.sendNames.pattern, async (ctx) => {
+    const [sendId] = pv.sendNames.unpack(ctx.callbackQuery.data) ?? [0];
+    await answerPress(ctx);
+    const send = await findSend(env.deps.db, ctx.office.id, sendId);
+    if (!send || send.sentAt) return ctx.reply(ctx.t(send ? 'pv-already-sent' : 'pv-not-found'));
+    await pickByName.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, province: { id: ctx.office.id, name: ctx.office.name, kind: ctx.office.kind, parentId: ctx.office.parentId }, sendId });
+  });
   provinceStaff.command('status', onProvinceCommand(env, 'status'));
   provinceStaff.command('pending', onProvinceCommand(env, 'pending'));
   provinceStaff.callbackQuery(pv.status.pattern, onViewPress(env, 'status'));
@@ -258,5 +250,5 @@ export function createProvinceFeature(env: FeatureEnv): Feature {
     await answerPress(ctx);
     await adjust.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, communeId: ctx.office.id, sendId });
   });
-  return { composer, conversations: [adjust, communes] };
+  return { composer, conversations: [adjust, communes, pickByName] };
 }

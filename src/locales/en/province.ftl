@@ -67,3 +67,7 @@ pv-communes-added =
     ✅ The province has { $count } communes in its list. Here is the invitation for each one's first admin (each link works once, until { $expires }).
     Send each link to that commune's office, or print the invitation cards in the PDF below.
 pv-commune-office = { $name } People's Committee
+pv-send-names-button = 🔎 Choose by name
+pv-names-ask = Type the names of the communes to send it to, separated by commas (e.g. "Sơn Thủy, Đông Hà"). Type /cancel to stop.
+pv-names-none = No commune of the province has such a name. Please type again (e.g. "Sơn Thủy, Đông Hà").
+pv-sent-names = ✅ Sent "{ $title }" to { $count } communes: { $names }. Type /status to see the progress.

@@ -67,3 +67,7 @@ pv-communes-added =
     ✅ Tỉnh có { $count } xã, phường trong danh sách. Đây là link mời quản trị viên đầu tiên của từng nơi (mỗi link dùng một lần, hạn đến { $expires }).
     Gửi riêng từng link cho văn phòng UBND xã, phường đó, hoặc in thẻ mời trong tệp PDF bên dưới.
 pv-commune-office = UBND { $name }
+pv-send-names-button = 🔎 Chọn theo tên
+pv-names-ask = Gõ tên các xã, phường cần gửi, cách nhau bởi dấu phẩy (ví dụ “Sơn Thủy, Đông Hà”). Gõ /cancel để thôi.
+pv-names-none = Không tìm thấy xã, phường nào có tên như vậy trong danh sách của tỉnh. Anh/chị gõ lại (ví dụ “Sơn Thủy, Đông Hà”).
+pv-sent-names = ✅ Đã gửi “{ $title }” xuống { $count } xã, phường: { $names }. Gõ /status để xem tiến độ.
