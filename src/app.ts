@@ -25,6 +25,7 @@ import { LOCALES, translator } from './telegram/i18n.js';
 import { setDefaultMenus } from './telegram/menus.js';
 import { createNotifier, type Notifier } from './telegram/notifier.js';
 import { OfficeScopePlugin, outsideOffices } from './core/office-scope.js';
+import { keepPlannerStats, refreshPlannerStats } from './core/planner-stats.js';
 
 export interface RunningApp {
   /** The Telegram edge: the bot, its features' environment, the send budget, the updates in flight. */
@@ -54,7 +55,9 @@ export interface AppOptions {
 export async function startApp(config: Config, logger: Logger, opts: AppOptions = {}): Promise<RunningApp> {
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger }));
   await migrateToLatest(database.db);
-  logger.info({ target: database.target }, 'database ready');
+  // Before the first update: a database filled without statistics (an import, a restore) plans badly.
+  const analyzed = await refreshPlannerStats(database.db);
+  logger.info({ target: database.target, analyzed }, 'database ready');
   const clock = opts.clock ?? systemClock;
   // The slices queue through `outbox`; its wake-up reaches the dispatcher once that exists.
   let wake = () => {};
@@ -84,6 +87,7 @@ export async function startApp(config: Config, logger: Logger, opts: AppOptions 
     logger.info({ username: bot.botInfo.username }, 'polling for updates');
   }
   const daily = snapshots && (opts.timers ?? true) ? everyFewMinutes(() => snapshots.daily(), logger) : undefined;
+  const stats = (opts.timers ?? true) ? keepPlannerStats(database.db, logger) : undefined;
   const outbox = startOutbox({ ...opts, config, database, clock, logger, texts: (l) => translator(env.i18n, l), timers: opts.timers ?? true, pacer: sendBudget.bulk });
   wake = () => outbox.dispatcher.kick();
   let stopping: Promise<void> | undefined;
@@ -96,6 +100,7 @@ export async function startApp(config: Config, logger: Logger, opts: AppOptions 
       (stopping ??= (async () => {
         await receiver.stop();
         daily?.stop();
+        stats?.stop();
         await localServer?.close();
         await outbox.stop();
         if (!opts.database) await database.close();

@@ -189,3 +189,63 @@ describe('events', () => {
     expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), kindsOf(i.assign.unitIds)])).toEqual([['event', '01/11/2018 00:00', ['block']]]);
   });
 });
+
+/** Rules from the third held-out set's misses (issue 20): each written on made-up lines, not the fixtures. */
+describe('letters, weekdays and day counts', () => {
+  it('when a letter’s subject line is "V/v …", then it is no part V and the letter is read as a notice', () => {
+    const draft = read(
+      'ỦY BAN NHÂN DÂN XÃ AN HÒA\nV/v thực hiện nghi thức Quốc tang\nKính gửi: - Thôn trưởng các thôn.\n- HT các trường học.\nUBND xã đề nghị các thôn, các trường học tổ chức treo cờ rủ trong 2 ngày 26/9 và 27/9/2026.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.title.startsWith('Treo cờ rủ'), kindsOf(i.assign.unitIds)])).toEqual([['flag', true, ['block', 'school']]]);
+  });
+
+  it('when the flag is left unsaid ("tổ chức treo rủ tại nhà văn hóa thôn"), then it is a cờ rủ flag task', () => {
+    const draft = read('Thông báo Quốc tang\nUBND xã đề nghị các thôn tổ chức treo rủ tại nhà văn hóa thôn trong 2 ngày 26/9 và 27/9/2026.');
+    expect(draft.items.map((i) => [i.kind, i.title.startsWith('Treo cờ rủ'), i.period && local(i.period.end)])).toEqual([['flag', true, '27/09/2026 23:59']]);
+  });
+
+  it('when a work repeats "vào ngày Chủ nhật hằng tuần", then no period is read (it names no day)', () => {
+    expect(periods('Các đoàn thể ra quân dọn vệ sinh vào ngày Chủ nhật hằng tuần.', { timeLine: true })).toEqual([]);
+  });
+
+  it('when a length in days is written with a decimal ("Thời gian: 2.5 ngày"), then it is no day of the month', () => {
+    expect(periods('Thời gian: 2.5 ngày, tổ chức bắt đầu từ chiều ngày 13/5/2026', { timeLine: true })).toEqual([['13/05/2026 13:30', '13/05/2026 23:59']]);
+  });
+});
+
+describe('headings, occasions and places (third held-out set)', () => {
+  it('when a headline is followed by a time stamp "12:53 | 25/04/2025", then the stamp is page furniture, not part of the campaign name', () => {
+    const draft = read('Hà Nội thông báo treo cờ Tổ quốc dịp kỷ niệm thống nhất đất nước\n12:53 | 25/04/2025\nCác cơ quan, đơn vị treo cờ Tổ quốc từ ngày 28/4/2025 đến hết ngày 4/5/2025.', { year: 2025 });
+    expect(campaignNameOf(draft.title)).toBe('Hà Nội thông báo treo cờ Tổ quốc dịp kỷ niệm thống nhất đất nước');
+  });
+
+  it('when the occasion is a "tang lễ" ("trong hai ngày tang lễ đồng chí …"), then the cờ rủ title names it', () => {
+    const draft = read('Treo cờ rủ trong 2 ngày tang lễ nguyên Chủ tịch nước Nguyễn Văn A\nCác cơ quan, trường học treo cờ rủ trong hai ngày tang lễ, ngày 6 và 7/10/2026.');
+    expect(draft.items.map((i) => i.title)).toEqual(['Treo cờ rủ tang lễ nguyên Chủ tịch nước Nguyễn Văn A']);
+  });
+
+  it('when villagers are told as having cleaned "đường làng, ngõ xóm", then those roads assign no thôn and the Ngày hội of the window is the event', () => {
+    const draft = read(
+      'NGÀY HỘI ĐẠI ĐOÀN KẾT Ở XÃ\nHướng tới kỷ niệm Ngày truyền thống Mặt trận Tổ quốc Việt Nam, Ban công tác mặt trận các thôn đã tích cực chuẩn bị tổ chức ngày hội. Bà con đã tổng vệ sinh đường làng, ngõ xóm. Ngày hội Đại đoàn kết toàn dân tộc diễn ra từ ngày 08/11 đến 18/11/2026.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.title, i.period && local(i.period.start), kindsOf(i.assign.unitIds)])).toEqual([
+      ['event', 'Ngày hội đại đoàn kết ở xã', '08/11/2026 00:00', ['block']],
+    ]);
+  });
+
+  it('when a cleanup sentence opens on its verb ("Vận động nhân dân làm vệ sinh …"), then the sentence before it says who does it', () => {
+    const draft = read('Thông báo treo cờ\nCác đồng chí Trưởng thôn có trách nhiệm đôn đốc bà con. Vận động nhân dân làm vệ sinh đường làng, tạo cảnh quan sạch đẹp.');
+    expect(draft.items.filter((i) => i.kind === 'cleanup').map((i) => kindsOf(i.assign.unitIds))).toEqual([['block']]);
+  });
+});
+
+describe('a plan of one activity', () => {
+  it('when a plan’s numbered sections are the facets of one tournament (Nội dung, Đối tượng, Thời gian, Địa điểm), then it is one event from its "Thời gian tổ chức"', () => {
+    const draft = read(
+      'Kế hoạch tổ chức Giải bóng đá truyền thống năm 2026\n1. Nội dung thi đấu: Bóng đá nam 11 người.\n2. Đối tượng tham gia: Các xã, phường cử 01 đội bóng.\n3. Thời gian\nThời gian tổ chức giải dự kiến từ ngày 03/8/2026 đến 02/9/2026.\n4. Địa điểm: Tại sân vận động.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.title, i.period && local(i.period.start), i.assign.unitIds])).toEqual([
+      ['event', 'Giải bóng đá truyền thống năm 2026', '03/08/2026 00:00', []],
+    ]);
+  });
+});

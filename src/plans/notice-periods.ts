@@ -22,6 +22,10 @@ function flatten(text: string): string {
     .replace(/\(([^)]*)\)?/g, (_, inner: string) =>
       /^\s*(?:từ|trong)\s|đến hết|\d\s+và\s+(?:ngày\s+)?\d/iu.test(inner) && !/^\s*(?:tức|nhằm)/iu.test(inner) && !EARLIER.test(inner.split(/\d/u)[0] ?? '') ? ` ${inner} ` : ' ',
     )
+    // A weekday without a date names no day ("vào ngày Chủ nhật hằng tuần" repeats); "thứ Hai 16/2/2026" keeps its date.
+    .replace(/(?:(?:^|\s)ngày)?(?:^|\s)(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)(?:\s+(?:hằng|hàng)\s+tuần)?(?!\s*,?\s*(?:ngày\s+)?\d)(?=[\s,.;]|$)/giu, ' ')
+    // A length in days ("Thời gian: 2.5 ngày") is not a day of the month.
+    .replace(/\d+[.,]\d+\s+ngày(?=\s|,|$)/giu, ' ')
     // A year mistyped with three digits ("30/8/219") is left out: the other end of the period gives it.
     .replace(/(\d{1,2}\/\d{1,2})\/\d{3}(?!\d)/gu, '$1')
     // "Đợt 1: Ngày 21/4" is not one o'clock; "ngày 03 và 04 tháng 5" are two days in a row.

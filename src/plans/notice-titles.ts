@@ -3,7 +3,7 @@ import { foldVietnamese } from '../core/fold.js';
 /** A task's title as a leader's task list shows it: the work, then the occasion; at most this long. */
 export const MAX_TASK_TITLE = 60;
 
-const OCCASION = /(?:chào mừng|nhân dịp|nhân kỷ niệm|dịp|kỷ niệm|mừng|hưởng ứng|trong thời gian diễn ra|Quốc tang|Lễ tang|Tết|Gi[ỗổ] Tổ|Đại hội|bầu cử|Quốc khánh|Cách mạng|Giải phóng|Chiến thắng|Thương binh|ngày lễ)/iu;
+const OCCASION = /(?:chào mừng|nhân dịp|nhân kỷ niệm|dịp|kỷ niệm|mừng|hưởng ứng|trong thời gian diễn ra|Quốc tang|Lễ tang|tang lễ|Tết|Gi[ỗổ] Tổ|Đại hội|bầu cử|Quốc khánh|Cách mạng|Giải phóng|Chiến thắng|Thương binh|ngày lễ)/iu;
 /** What makes an occasion long without saying more: "kỷ niệm 79 năm", "nước Cộng hòa xã hội chủ nghĩa Việt Nam". */
 const PADDING = [/\b(?:kỷ niệm\s+)?\d+\s+năm\s+/giu, /\s+nước\s+(?:Cộng hòa|CHXHCN|CH XHCN)\b.*$/iu, /\s+nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}/giu, /(?<=Đại hội\s+)Đại biểu\s+(?=Đảng bộ)/giu];
 /** The body's sentence goes on after the occasion: ", Ủy ban nhân dân phường … đề nghị". */
@@ -21,7 +21,7 @@ export const BANNERS = 'Treo băng rôn, khẩu hiệu';
 /** The work a flag notice asks for: "Treo cờ rủ" at a state funeral, "Treo Quốc kỳ" where it says so, else "Treo cờ Tổ quốc". */
 export function workOf(text: string): string {
   const folded = foldVietnamese(text);
-  if (/\bco ru\b/.test(folded)) return 'Treo cờ rủ';
+  if (/\b(?:co|treo) ru\b/.test(folded)) return 'Treo cờ rủ';
   if (/\bquoc ky\b/.test(folded) && !/\bco to quoc\b/.test(folded)) return 'Treo Quốc kỳ';
   if (/\b(?:bang ron|bang zon|khau hieu)\b/.test(folded) && !/\bco\b/.test(folded)) return BANNERS;
   return 'Treo cờ Tổ quốc';

@@ -8,7 +8,7 @@ import type { PlanItemKind } from './plan-types.js';
  */
 const KEYWORDS: [PlanItemKind, RegExp][] = [
   ['takedown', / (?:thao do|ha co|ha quoc ky|thu don bang ron)/g],
-  ['flag', / (?:treo co|treo quoc ky|co to quoc|quoc ky)/g],
+  ['flag', / (?:treo co|treo quoc ky|co to quoc|quoc ky|treo ru)/g],
   ['cleanup', / (?:ve sinh|don dep)/g],
   ['plaque', / (?:gan bien|bien cong trinh|bien ky niem)/g],
   ['billboard', / (?:pano|pa no|bien quang cao|bang quang cao|bien tuyen truyen)/g],

@@ -20,8 +20,8 @@ const DOC_TYPE_MIXED = /^(Thông báo|Kế hoạch|Ke hoach)(?:\s*:?\s+(.*))?$/i
 const MIXED_WINDOW = 3;
 /** A web page's heading naming the office that gives notice ("UBND phường Ninh Thạnh thông báo"); its subject line follows. */
 const OFFICE_NOTICE = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s.*\sthông báo\s*:?$/iu;
-/** Page furniture between a heading and its body: "17 giờ trước", "Ngày cập nhật 03/05/2021", "Thứ Hai, 26/01/2026", "20/7/2022 16:18". */
-const CHROME = /^(?:\d+\s+(?:giây|phút|giờ|ngày)\s+trước|(?:ngày\s+)?(?:cập nhật|đăng)\b.*|(?:thứ\s+\S+|chủ nhật)\s*,?\s*\d{1,2}\/\d{1,2}\/\d{4}.*|[\d/:.\s-]+)$/iu;
+/** Page furniture between a heading and its body: "17 giờ trước", "Ngày cập nhật 03/05/2021", "Thứ Hai, 26/01/2026", "20/7/2022 16:18", "12:53 | 25/04/2025". */
+const CHROME = /^(?:\d+\s+(?:giây|phút|giờ|ngày)\s+trước|(?:ngày\s+)?(?:cập nhật|đăng)\b.*|(?:thứ\s+\S+|chủ nhật)\s*,?\s*\d{1,2}\/\d{1,2}\/\d{4}.*|[\d/:.|\s-]+)$/iu;
 /** A heading printed over two lines breaks after words that need the rest ("… nhân dịp kỷ niệm" / "88 năm Ngày thành lập …"). */
 const UNFINISHED = /\s(?:và|của|các|cho|tại|từ|với|nhân|dịp|nhân dịp|chào|mừng|chào mừng|kỷ niệm|về|về việc|năm|ngày|lần|thứ|nước|trong|đến|mùng|the)$/iu;
 const HEADLINE_MAX = 200;

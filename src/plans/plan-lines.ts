@@ -6,7 +6,8 @@ export interface PlanLine {
   text: string;
 }
 
-const PART = /^([IVX]{1,4})\s*[.)/]\s*(\S.*)$/;
+/** "II. Nội dung", "III/ Tổ chức thực hiện"; never "V/v …" (về việc), a letter's subject line. */
+const PART = /^(?!V\/v\b)([IVX]{1,4})\s*[.)/]\s*(\S.*)$/;
 const SUB = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s*(\D.*)$/;
 const SECTION = /^(\d{1,2})\s*[.,/)]\s*(?!\d)(\S.*)$/;
 const LETTER = /^([a-zđ])\s*[.)]\s+(\S.*)$/;

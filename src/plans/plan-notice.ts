@@ -18,11 +18,12 @@ export interface NoticeItem extends RawItem {
   takeDown: boolean;
 }
 
-const FLAG = /\b(?:treo co|treo quoc ky|quoc ky|co ru|co to quoc|treo bang ron|bang ron|bang zon)\b/;
+/** Flags, banners; "treo rủ" is cờ rủ with the flag left unsaid ("tổ chức treo rủ tại nhà văn hóa thôn"). */
+const FLAG = /\b(?:treo co|treo quoc ky|quoc ky|co ru|treo ru|co to quoc|treo bang ron|bang ron|bang zon)\b/;
 const CLEANUP = /\b(?:ve sinh|don dep)\b/;
 const TIME_CUE = /^(?:[-+•]\s*)?(?:thoi gian(?! nghi)|dot \d|tu ngay)/;
-/** Who a phrase names only in passing: "các ban ngành liên quan" is nobody in particular. */
-const IN_PASSING = /\b(?:cac )?(?:ban nganh|co quan|don vi|nganh)(?: chuc nang)? lien quan\b|\bcanh quan (?:khu pho|thon|xom|khu dan cu|do thi)\b|\bnong thon\b/g;
+/** Who a phrase names only in passing: "các ban ngành liên quan" is nobody in particular; "đường làng, ngõ xóm" are places; "Ngày truyền thống Mặt trận Tổ quốc" is an occasion. */
+const IN_PASSING = /\b(?:cac )?(?:ban nganh|co quan|don vi|nganh)(?: chuc nang)? lien quan\b|\bcanh quan (?:khu pho|thon|xom|khu dan cu|do thi)\b|\bnong thon\b|\b(?:duong lang|ngo xom|lang xom)\b|\b(?:ngay truyen thong|thanh lap) mat tran(?: dan toc thong nhat| to quoc)?(?: viet nam)?\b/g;
 /** Where a cleanup is done ("tại trụ sở cơ quan, đơn vị, trường học", "tại các thôn, tuyến đường") is not who does it. */
 const PLACE_CLAUSE = /(?:^|\s)(?:(?:ngay\s+)?tại|trong và ngoài|xung quanh)\s[^.;]*/giu;
 /** Places as the subject of a passive ("Các tuyến đường, ngõ xóm, chợ, trường học … được dọn vệ sinh sạch sẽ"). */
@@ -38,6 +39,9 @@ function cleanupKinds(s: Sentence): UnitKind[] {
   return kindsIn(`${s.text} ${s.intro}`.replace(PASSIVE_PLACES, ' ').replace(PLACE_CLAUSE, ' '));
 }
 
+/** A sentence that opens on its verb, without a subject ("Vận động nhân dân làm vệ sinh …"). */
+const SUBJECTLESS = /^(?:[-+•]\s*)?(?:vận động|tổ chức|ra quân|làm|dọn|thực hiện|phát quang|tổng vệ sinh|thu gom)\s/iu;
+
 /** "Thành phần tham gia: Toàn bộ hệ thống chính trị phường, nhân dân …": who a one-activity notice gathers. */
 const PARTICIPANTS = /^thanh phan (?:tham gia|tham du|gom)\b/;
 
@@ -48,7 +52,14 @@ const PARTICIPANTS = /^thanh phan (?:tham gia|tham du|gom)\b/;
  * and its "Thành phần tham gia:" line.
  */
 function cleanupOf(sentences: Sentence[], ctx: ReadContext, o: { campaign: string | null; flags: boolean }): NoticeItem | null {
-  const given = sentences.filter((s) => CLEANUP.test(s.folded) && !BAN.test(s.folded) && cleanupKinds(s).length > 0);
+  const kindsOf = (s: Sentence, i: number): UnitKind[] => {
+    const own = cleanupKinds(s);
+    // "Các đồng chí Trưởng thôn có trách nhiệm …. Vận động nhân dân làm vệ sinh …": a sentence opening on its verb goes on with the one before's subject.
+    const before = sentences[i - 1];
+    return own.length || !before || !SUBJECTLESS.test(s.text) ? own : cleanupKinds(before);
+  };
+  const assigned = sentences.map((s, i) => ({ s, kinds: CLEANUP.test(s.folded) && !BAN.test(s.folded) ? kindsOf(s, i) : [] }));
+  const given = assigned.filter((a) => a.kinds.length > 0).map((a) => a.s);
   const titled = !o.flags && !!o.campaign && CLEANUP.test(foldVietnamese(o.campaign));
   if (!given.length && !titled) return null;
   const first = given[0] ?? sentences.find((s) => CLEANUP.test(s.folded));
@@ -61,7 +72,7 @@ function cleanupOf(sentences: Sentence[], ctx: ReadContext, o: { campaign: strin
     section: '',
     source: first?.text ?? o.campaign ?? '',
     period: (own ?? timed)?.period ?? null,
-    who: named([...given.flatMap(cleanupKinds), ...participants]),
+    who: named([...assigned.flatMap((a) => a.kinds), ...participants]),
     takeDown: false,
   };
 }
@@ -228,8 +239,8 @@ function gathering(sentences: Sentence[], ctx: ReadContext): NoticeItem[] {
   return [];
 }
 
-/** What a notice of an event calls it: a festival, a performance, a meeting. */
-const EVENT = /(?:lễ hội|ngày hội|hội nghị|tiếp xúc cử tri|đối thoại|mít tinh|hội thảo|lễ kỷ niệm|biểu diễn|chương trình văn nghệ|hội diễn|hội thi|liên hoan)/iu;
+/** What a notice of an event calls it: a festival, a performance, a meeting, a tournament. */
+const EVENT = /(?:lễ hội|ngày hội|hội nghị|tiếp xúc cử tri|đối thoại|mít tinh|hội thảo|lễ kỷ niệm|biểu diễn|chương trình văn nghệ|hội diễn|hội thi|liên hoan|giải (?:bóng \S+|cầu lông|việt dã|chạy|cờ tướng|vật|thể thao))/iu;
 /** "Khai mạc Lễ hội: vào lúc 09 giờ 00, ngày 05/01/2023": when those who attend must be there. */
 const OPENING = /^(?:[-+•]\s*)?khai mạc(?:\s|:|$)/iu;
 /** A list item that is a day of the event ("- Ngày 27/01/2026 tại sân Nhà văn hóa thôn Tân Phong;"). */
@@ -243,8 +254,14 @@ const TAKING_PART = /(?:thu hút|thành phần|tham gia|tham dự)[^.;]*/giu;
 function eventTitle(text: string): string {
   const from = EVENT.exec(text)?.index ?? 0;
   const phrase = text.slice(from).split(/\s+(?:vào|tại|từ|trong|ở)\s|[.;:,]/u)[0] ?? '';
-  const title = fitTitle(phrase);
+  // A heading in capitals ("NGÀY HỘI ĐẠI ĐOÀN KẾT …") is not shouted in a leader's task list.
+  const title = fitTitle(isCapitals(phrase) ? phrase.toLocaleLowerCase('vi') : phrase);
   return title.charAt(0).toLocaleUpperCase('vi') + title.slice(1);
+}
+
+export function isCapitals(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length > 3 && letters === letters.toLocaleUpperCase('vi');
 }
 
 /**

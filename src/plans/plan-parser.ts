@@ -4,7 +4,7 @@ import { suggestionFor } from './plan-forms.js';
 import { readHeader } from './plan-header.js';
 import { activityItems, headingNames, sentenceItems, type RawItem, type ReadContext } from './plan-items.js';
 import { planLines } from './plan-lines.js';
-import { type NoticeItem, noticeItems } from './plan-notice.js';
+import { isCapitals, type NoticeItem, noticeItems } from './plan-notice.js';
 import { workOf } from './notice-titles.js';
 import { splitParts } from './plan-sections.js';
 import type { DraftItem, ParsePlanOptions, PlanDraft, PlanPeriod } from './plan-types.js';
@@ -61,10 +61,18 @@ function untitledName(items: RawItem[], text: string): string | null {
 const PURPOSE = /^(?:mục đích|yêu cầu|quan điểm)/iu;
 const PLAN_TYPES = /^(?:kế hoạch|ke hoach|chương trình|hướng dẫn)$/iu;
 
-/** A notice: no parts, and not a plan whose numbered sections are activities ("KẾ HOẠCH … 1. Giải bóng chuyền"). */
+/** Numbered headings that are facets of one activity ("1. Nội dung thi đấu", "3. Thời gian", "4. Địa điểm"), not activities. */
+const FACET = /^(?:nội dung|đối tượng|thành phần|thời gian|địa điểm|hình thức|chủ đề|kinh phí|cơ cấu giải|giải thưởng|điều lệ)/iu;
+
+/**
+ * A notice: no parts, and not a plan whose numbered sections are activities ("KẾ HOẠCH … 1. Giải bóng chuyền");
+ * a plan of one activity whose sections are its facets (content, who, when, where) reads as a notice of it.
+ */
 function isNotice(docType: string | null, body: ReturnType<typeof planLines>): boolean {
   if (body.some((l) => l.type === 'part')) return false;
-  return !(docType && PLAN_TYPES.test(docType) && body.some((l) => l.type === 'section'));
+  const sections = body.filter((l) => l.type === 'section');
+  if (sections.length && sections.every((l) => FACET.test(l.text))) return true;
+  return !(docType && PLAN_TYPES.test(docType) && sections.length);
 }
 
 /** A take-down sentence is the flag task's last step ("hạ cờ khi hết thời gian"), not a task of its own. */
@@ -72,11 +80,6 @@ function withTakeDownStep(items: RawItem[]): (RawItem & { takeDown?: boolean })[
   const flag = items.some((i) => i.kind === 'flag');
   if (!flag) return items;
   return items.filter((i) => i.kind !== 'takedown').map((i) => (i.kind === 'flag' ? { ...i, takeDown: items.some((o) => o.kind === 'takedown') } : i));
-}
-
-function isCapitals(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length > 3 && letters === letters.toLocaleUpperCase('vi');
 }
 
 function readItems(parts: ReturnType<typeof splitParts>, ctx: ReadContext): RawItem[] {

@@ -32,8 +32,11 @@ export class UpdateInbox {
    */
   keep(updates: Update[]): Promise<void> {
     if (updates.length === 0) return Promise.resolve();
+    // The handled ids as of now, not as of when the write runs: by then updates of this very batch
+    // may be handled, and a statement's delete cannot see the rows its own insert adds (they stayed,
+    // and the next start answered them again).
+    const done = this.done.splice(0);
     return this.inOrder(async () => {
-      const done = this.done.splice(0);
       try {
         await sql`${prepared}
           with handled as (delete from update_inbox where update_id = any(${done}::bigint[]))

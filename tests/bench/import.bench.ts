@@ -4,7 +4,9 @@
 // title, take-down), the campaign name, spurious items, and the taps the review would still need.
 // Then the same for tests/fixtures/plans/heldout: notices collected after the reader's rules were
 // written against real/, so its line is the held-out figure (never tune the reader against it); and for
-// tests/fixtures/plans/heldout2, a second set whose expectations were committed before the reader ran on it.
+// tests/fixtures/plans/heldout2, a second set whose expectations were committed before the reader ran on it; and
+// tests/fixtures/plans/heldout3, a third set collected and committed (with its expectations) before the reader
+// ever ran on it: its first run is the blind figure, recorded in that commit's message.
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { extractPlanText } from '../../src/plans/extract-text.js';
@@ -13,6 +15,7 @@ import { campaignNameOf } from '../../src/plans/plans.review.js';
 import { buildDocx, buildPdf } from '../fixtures/plans/documents.js';
 import { EXPECTED as HELD_OUT } from '../fixtures/plans/heldout/expected.js';
 import { EXPECTED as HELD_OUT_2 } from '../fixtures/plans/heldout2/expected.js';
+import { EXPECTED as HELD_OUT_3 } from '../fixtures/plans/heldout3/expected.js';
 import { EXPECTED, type ExpectedDraft } from '../fixtures/plans/real/expected.js';
 import { communeUnits, type DraftScore, type Field, FIELDS, scoreDraft, ZONE } from './import-score.js';
 
@@ -108,4 +111,5 @@ export async function run(args: string[]): Promise<void> {
   report('import', EXPECTED.length, await scoreSet('real', EXPECTED, verbose), verbose);
   report('import (held-out)', HELD_OUT.length, await scoreSet('heldout', HELD_OUT, verbose), verbose);
   report('import (held-out 2)', HELD_OUT_2.length, await scoreSet('heldout2', HELD_OUT_2, verbose), verbose);
+  report('import (held-out 3)', HELD_OUT_3.length, await scoreSet('heldout3', HELD_OUT_3, verbose), verbose);
 }

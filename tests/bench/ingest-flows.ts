@@ -1,17 +1,34 @@
 // What the simulated leaders do in the ingest benchmark: the seven updates of one confirmation,
 // everyone at once (closed loop) or flows started at a fixed rate (open loop).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../support/child.js';
 import type { FakeTelegram } from '../support/fake-telegram.js';
 import type { SimUser } from '../support/fake-telegram-user.js';
 
 export const UPDATES_PER_FLOW = 7;
 const REPLY_TIMEOUT_MS = 120_000;
 
-/** One step: act, then wait for the replies; returns ms from the update's arrival to the last reply. */
+/** The bot's apologies (busy, disk full, anything else), in every language, from the locale files. */
+const APOLOGY_KEYS = /^(error-busy|error-generic|error-disk-full) = (.+)$/;
+export const APOLOGIES: readonly string[] = readdirSync(join(ROOT, 'src/locales')).flatMap((locale) =>
+  readFileSync(join(ROOT, 'src/locales', locale, 'common.ftl'), 'utf8')
+    .split('\n')
+    .flatMap((line) => APOLOGY_KEYS.exec(line)?.[2]?.trim() ?? []),
+);
+
+/** True when a text the bot sent is one of its apologies. */
+export const isApology = (text: string): boolean => APOLOGIES.some((a) => text.includes(a));
+
+/** One step: act, then wait for the replies; returns ms from the update's arrival to the last reply. An apology fails the flow. */
 async function step(user: SimUser, act: () => void, replies: number): Promise<number> {
   const start = performance.now();
   act();
-  await user.nextMessages(replies, { timeoutMs: REPLY_TIMEOUT_MS });
-  return performance.now() - start;
+  const messages = await user.nextMessages(replies, { timeoutMs: REPLY_TIMEOUT_MS });
+  const elapsed = performance.now() - start;
+  const apology = messages.find((m) => isApology(m.text));
+  if (apology) throw new Error(`User ${user.id} got the apology "${apology.text}".\nTranscript:\n${user.transcriptText()}`);
+  return elapsed;
 }
 
 /** The leader's seven updates: Báo cáo → Đã xong → 45 → photo → Xong → Bỏ qua → Gửi (the echo peer answers each once). */
@@ -29,10 +46,13 @@ export async function leaderFlow(user: SimUser, echo: boolean): Promise<number[]
   ];
 }
 
-/** Not measured: each leader opens /tasks, so the Báo cáo button is on screen (a hundred at a time). */
+/**
+ * Not measured: each leader opens /tasks, so the Báo cáo button is on screen (a hundred at a time).
+ * A leader who got an apology instead keeps no button: that flow fails, with the apology in its transcript.
+ */
 export async function warmUp(users: SimUser[]): Promise<void> {
   for (let i = 0; i < users.length; i += 100) {
-    await Promise.all(users.slice(i, i + 100).map((u) => step(u, () => u.sendText('/tasks'), 1)));
+    await Promise.all(users.slice(i, i + 100).map((u) => step(u, () => u.sendText('/tasks'), 1).catch(() => 0)));
   }
 }
 

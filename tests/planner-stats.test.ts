@@ -1,0 +1,90 @@
+import { CompiledQuery, type KyselyPlugin, type QueryId, type RootOperationNode, sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { inOffice, OfficeScopePlugin } from '../src/core/office-scope.js';
+import { refreshPlannerStats } from '../src/core/planner-stats.js';
+import { listLeaderTasks } from '../src/reports/reports.queries.js';
+import { dbTargets } from './support/db.js';
+import { flagForm } from './support/factories.js';
+import { useDatabase } from './support/suite.js';
+
+const UNITS = 3000;
+const REPORTS = 1000;
+
+interface PlanNode {
+  'Relation Name'?: string;
+  'Actual Loops': number;
+  'Actual Rows': number;
+  'Rows Removed by Filter'?: number;
+  'Rows Removed by Join Filter'?: number;
+  Plans?: PlanNode[];
+}
+
+function* nodes(node: PlanNode): Generator<PlanNode> {
+  yield node;
+  for (const child of node.Plans ?? []) yield* nodes(child);
+}
+
+describe.each(dbTargets())('planner statistics on %s', (target) => {
+  const { database } = useDatabase(target);
+
+  /** A commune filled in bulk (an import, a restore): one task for every unit, a third of them reported. */
+  async function fillInBulk() {
+    const db = database.db;
+    await sql`insert into units (kind, name, households) select 'block', 'Khối ' || g, 100 from generate_series(1, ${UNITS}) g`.execute(db);
+    await sql`insert into members (telegram_id, chat_id, display_name, role) select 100000 + g, 100000 + g, 'Leader ' || g, 'leader' from generate_series(1, ${UNITS}) g`.execute(db);
+    await sql`insert into unit_members (unit_id, member_id, position) select id, id, 'leader' from units`.execute(db);
+    await sql`insert into campaigns (name) values ('Cờ')`.execute(db);
+    await sql`insert into tasks (campaign_id, title, due_at, form) select id, 'Treo cờ', now() + interval '7 days', ${JSON.stringify(flagForm)}::jsonb from campaigns`.execute(db);
+    await sql`insert into task_units (task_id, unit_id) select t.id, u.id from tasks t cross join units u`.execute(db);
+    await sql`insert into reports (task_id, unit_id, status, reported_by, reported_at) select tu.task_id, tu.unit_id, 'done', tu.unit_id, now() from task_units tu order by tu.unit_id limit ${REPORTS}`.execute(db);
+  }
+
+  /**
+   * The plan of a leader's /tasks list as the bot runs it (inside the office, so with its filters),
+   * explained with the real run: the rows its nodes touched and how often it looked up reports.
+   */
+  async function tasksListPlan(memberId: number): Promise<{ touched: number; reportLookups: number }> {
+    let node: RootOperationNode | undefined;
+    let queryId: QueryId | undefined;
+    const recorder: KyselyPlugin = {
+      transformQuery: (args) => ((node = args.node), (queryId = args.queryId), args.node),
+      transformResult: (args) => Promise.resolve(args.result),
+    };
+    const db = database.db.withPlugin(new OfficeScopePlugin()).withPlugin(recorder);
+    const officeId = (await database.db.selectFrom('members').select('office_id').where('id', '=', memberId).executeTakeFirstOrThrow()).office_id;
+    expect(await inOffice(officeId, () => listLeaderTasks(db, memberId, new Date()))).toHaveLength(1);
+    if (!node || !queryId) throw new Error('listLeaderTasks ran no query');
+    const compiled = db.getExecutor().compileQuery(node, queryId);
+    const explained = await database.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>(
+      CompiledQuery.raw(`explain (analyze, format json) ${compiled.sql}`, [...compiled.parameters]),
+    );
+    const json = explained.rows[0]?.['QUERY PLAN'];
+    const plan = (typeof json === 'string' ? (JSON.parse(json) as [{ Plan: PlanNode }]) : json)?.[0]?.Plan;
+    if (!plan) throw new Error('no plan');
+    let touched = 0;
+    let reportLookups = 0;
+    for (const n of nodes(plan)) {
+      touched += n['Actual Loops'] * (n['Actual Rows'] + (n['Rows Removed by Filter'] ?? 0) + (n['Rows Removed by Join Filter'] ?? 0));
+      if (n['Relation Name'] === 'reports') reportLookups += n['Actual Loops'];
+    }
+    return { touched, reportLookups };
+  }
+
+  it('when a commune was filled in bulk (no statistics yet), then after the refresh a leader\'s /tasks reads the leader\'s rows, not every unit\'s of the task', async () => {
+    await fillInBulk();
+    const analyzed = await refreshPlannerStats(database.db);
+    expect(analyzed).toEqual(expect.arrayContaining(['members', 'reports', 'task_units', 'unit_members', 'units']));
+    const plan = await tasksListPlan(UNITS - 7);
+    // One leader, one unit, one task: a handful of rows (before: every unit of the task, each with a reports lookup).
+    expect(plan.reportLookups).toBeLessThanOrEqual(1);
+    expect(plan.touched).toBeLessThan(50);
+  });
+
+  it('when nothing grew since the last refresh, then nothing is analyzed again; when reports grew, then that table is', async () => {
+    await fillInBulk();
+    await refreshPlannerStats(database.db);
+    expect(await refreshPlannerStats(database.db)).toEqual([]);
+    await sql`insert into reports (task_id, unit_id, status, reported_by, reported_at) select tu.task_id, tu.unit_id, 'done', tu.unit_id, now() from task_units tu where tu.unit_id > ${REPORTS}`.execute(database.db);
+    expect(await refreshPlannerStats(database.db)).toEqual(['reports']);
+  });
+});
