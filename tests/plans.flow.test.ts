@@ -82,32 +82,32 @@ describe.each(dbTargets())('plan import on %s', (target) => {
       [
         '✅ Mục 2/10 · II.2 · Phong trào thi đua',
         'Tổ chức phát động phong trào thi đua lập thành tích',
-        '🗓 01/03/2023 – 31/05/2023',
+        '🗓 Thứ Tư, 01/03/2023 – Thứ Tư, 31/05/2023',
         '👥 Văn phòng UBND',
         '📋 Báo cáo gồm: tình hình, ảnh (không bắt buộc), ghi chú',
-        '📝 Hạn báo cáo: 31/05/2023 23:59',
+        '📝 Hạn báo cáo: Thứ Tư, 31/05/2023 23:59',
       ].join('\n'),
     );
     expect(r.items[1]?.buttons).toEqual(ITEM_BUTTONS);
-    expect(r.items[2]?.text).toContain('🗓 01/05/2023 – 31/05/2023 (hạn hoàn thành 31/05/2023)\n👥 Công chức Địa chính - Xây dựng\n📋 Báo cáo gồm: tình hình, ảnh (bắt buộc), ghi chú');
+    expect(r.items[2]?.text).toContain('🗓 Thứ Hai, 01/05/2023 – Thứ Tư, 31/05/2023 (hạn hoàn thành Thứ Tư, 31/05/2023)\n👥 Công chức Địa chính - Xây dựng\n📋 Báo cáo gồm: tình hình, ảnh (bắt buộc), ghi chú');
     expect(r.items[3]?.text).toContain('📋 Báo cáo gồm: tình hình, số lượt thăm hỏi, ảnh (không bắt buộc), ghi chú');
     expect(r.items[4]?.text).toContain('⚠️ Thời gian đã qua: bấm “Dùng năm 2024 cho tất cả” ở cuối, hoặc “Sửa ngày”');
     expect(r.items[4]?.buttons).toEqual([...ITEM_BUTTONS, ['🔗 Thêm đường dẫn']]);
     expect(r.items[0]?.buttons).toEqual([...ITEM_BUTTONS.slice(0, 2), ['Đổi tên']]);
     // An event's results are due two hours after it starts, not at the end of its fortnight.
     expect(r.items[5]?.text).toContain(
-      '👥 CLB Văn nghệ, Đoàn Thanh niên\n📋 Báo cáo gồm: tình hình, số người tham gia, ảnh (không bắt buộc), ghi chú\n🎉 Sự kiện bắt đầu: 01/06/2023 08:00\n📝 Hạn báo cáo: 01/06/2023 10:00',
+      '👥 CLB Văn nghệ, Đoàn Thanh niên\n📋 Báo cáo gồm: tình hình, số người tham gia, ảnh (không bắt buộc), ghi chú\n🎉 Sự kiện bắt đầu: Thứ Năm, 01/06/2023 08:00\n📝 Hạn báo cáo: Thứ Năm, 01/06/2023 10:00',
     );
     expect(r.items[7]?.text).toContain('📊 Không tạo nhiệm vụ: khi kết thúc đợt, dùng /report');
     expect(r.items[8]?.text).toBe(
       [
         '✅ Mục 9/10 · III.6 · Treo cờ',
         'Tuyên truyền vận động các hộ gia đình treo cờ tổ quốc',
-        '🗓 01/03/2023 – 30/06/2023 (theo thời gian chung của kế hoạch)',
+        '🗓 Thứ Tư, 01/03/2023 – Thứ Sáu, 30/06/2023 (theo thời gian chung của kế hoạch)',
         '👥 Tất cả khối phố (14)',
         '📋 Báo cáo gồm: tình hình, số hộ treo cờ, ảnh (bắt buộc), ghi chú',
-        '📝 Hạn báo cáo: 30/06/2023 17:00',
-        '⬇️ Hết thời gian: nhắc hạ cờ, tháo băng rôn lúc 01/07/2023 07:00',
+        '📝 Hạn báo cáo: Thứ Sáu, 30/06/2023 17:00',
+        '⬇️ Hết thời gian: nhắc hạ cờ, tháo băng rôn lúc Thứ Bảy, 01/07/2023 07:00',
       ].join('\n'),
     );
     expect(r.summary.text).toContain('Sẽ tạo 8 mục: 7 nhiệm vụ và 1 tin nhắn hẹn giờ.\nKhông tạo: mục 5 (thời gian đã qua); mục 8 (báo cáo kết quả: dùng /report).');
@@ -118,7 +118,7 @@ describe.each(dbTargets())('plan import on %s', (target) => {
     await h.quiet();
     expect(admin.callbackAnswers().at(-1)?.text).toBe('Đã dùng năm 2024 cho 1 mục');
     expect(admin.messages().find((m) => m.message_id === r.summary.message_id)?.buttons).toEqual([['Tạo tất cả (9)', 'Huỷ']]);
-    expect(admin.messages().find((m) => m.message_id === r.item(5))?.text).toContain('🗓 01/04/2024 – 30/04/2024');
+    expect(admin.messages().find((m) => m.message_id === r.item(5))?.text).toContain('🗓 Thứ Hai, 01/04/2024 – Thứ Ba, 30/04/2024');
     admin.pressButton('Bỏ', { messageId: r.item(7) });
     await h.quiet();
     expect(admin.callbackAnswers().at(-1)?.text).toBe('Đã bỏ mục 7');
@@ -138,7 +138,7 @@ describe.each(dbTargets())('plan import on %s', (target) => {
     expect(shown).toBe('→ Từ Thứ Bảy, 10/06/2023 (23/4 âm lịch) đến hết Thứ Năm, 15/06/2023 (28/4 âm lịch)');
     expect(updated).toContain('✏️ Đã sửa mục 9 (Tuyên truyền vận động các hộ gia đình treo cờ tổ quốc) ở trên.');
     expect(admin.messages().find((m) => m.message_id === r.item(9))?.text).toContain(
-      '🗓 10/06/2023 – 15/06/2023\n👥 Tất cả khối phố (14)\n📋 Báo cáo gồm: tình hình, số hộ treo cờ, ảnh (bắt buộc), ghi chú\n📝 Hạn báo cáo: 10/06/2023 17:00\n⬇️ Hết thời gian: nhắc hạ cờ, tháo băng rôn lúc 16/06/2023 07:00',
+      '🗓 Thứ Bảy, 10/06/2023 – Thứ Năm, 15/06/2023\n👥 Tất cả khối phố (14)\n📋 Báo cáo gồm: tình hình, số hộ treo cờ, ảnh (bắt buộc), ghi chú\n📝 Hạn báo cáo: Thứ Bảy, 10/06/2023 17:00\n⬇️ Hết thời gian: nhắc hạ cờ, tháo băng rôn lúc Thứ Sáu, 16/06/2023 07:00',
     );
 
     admin.pressButton('🔗 Thêm đường dẫn', { messageId: r.item(5) });
@@ -233,7 +233,7 @@ describe.each(dbTargets())('plan import on %s', (target) => {
     admin.pressButton('⏭ Bỏ qua tên này');
     expect((await admin.nextMessage()).text).toBe(`→ Bỏ qua “${UNMATCHED}”.`);
     const r = await review();
-    expect(r.items[1]?.text).toContain('👥 Chưa giao cho đơn vị nào\n📋 Báo cáo gồm: tình hình, ảnh (không bắt buộc), ghi chú\n📝 Hạn báo cáo: 31/05/2023 23:59\n⚠️ Chưa có đơn vị thực hiện: bấm “Sửa đơn vị”');
+    expect(r.items[1]?.text).toContain('👥 Chưa giao cho đơn vị nào\n📋 Báo cáo gồm: tình hình, ảnh (không bắt buộc), ghi chú\n📝 Hạn báo cáo: Thứ Tư, 31/05/2023 23:59\n⚠️ Chưa có đơn vị thực hiện: bấm “Sửa đơn vị”');
     expect(r.summary.text).toContain('Sẽ tạo 7 mục: 6 nhiệm vụ và 1 tin nhắn hẹn giờ.\nKhông tạo: mục 2 (chưa có đơn vị); mục 5 (thời gian đã qua); mục 8 (báo cáo kết quả: dùng /report).');
 
     admin.pressButton('Sửa đơn vị', { messageId: r.item(2) });
@@ -253,7 +253,7 @@ describe.each(dbTargets())('plan import on %s', (target) => {
     expect((await admin.nextMessage()).text).toBe('“Gắn biển công trình” đang là loại “Gắn biển công trình”. Chọn loại việc đúng (mẫu báo cáo đổi theo loại): (Gõ /cancel để huỷ.)');
     admin.pressButton('Rà soát pano, biển');
     expect((await admin.nextMessage()).text).toContain('✏️ Đã sửa mục 3 (Gắn biển công trình) ở trên.');
-    expect(admin.messages().find((m) => m.message_id === r.item(3))?.text).toContain('· Rà soát pano, biển\nGắn biển công trình\n🗓 01/05/2023 – 31/05/2023 (hạn hoàn thành 31/05/2023)\n👥 Công chức Địa chính - Xây dựng\n📋 Báo cáo gồm: tình hình, ảnh (bắt buộc), vị trí, ghi chú');
+    expect(admin.messages().find((m) => m.message_id === r.item(3))?.text).toContain('· Rà soát pano, biển\nGắn biển công trình\n🗓 Thứ Hai, 01/05/2023 – Thứ Tư, 31/05/2023 (hạn hoàn thành Thứ Tư, 31/05/2023)\n👥 Công chức Địa chính - Xây dựng\n📋 Báo cáo gồm: tình hình, ảnh (bắt buộc), vị trí, ghi chú');
 
     // Đổi tên and Sửa câu hỏi báo cáo on an item: the cleanup gets a clearer name, the visits count families.
     admin.pressButton('Đổi tên', { messageId: r.item(10) });

@@ -43,14 +43,14 @@ describe.each(dbTargets())('a real flag notice sent as a Word file, on %s', (tar
     expect(lines[1]?.startsWith('Treo cờ Tổ quốc chào mừng Đại hội')).toBe(true);
     expect((lines[1] ?? '').length).toBeLessThanOrEqual(60);
     expect(lines.slice(2)).toEqual([
-      '🗓 23/07/2025 – 27/07/2025',
+      '🗓 Thứ Tư, 23/07/2025 – Chủ nhật, 27/07/2025',
       '👥 Tất cả đơn vị (3)',
       '📋 Báo cáo gồm: tình hình, số hộ treo cờ, ảnh (bắt buộc), ghi chú',
-      '📝 Hạn báo cáo: 23/07/2025 17:00',
-      '⬇️ Hết thời gian: nhắc hạ cờ, tháo băng rôn lúc 28/07/2025 07:00',
+      '📝 Hạn báo cáo: Thứ Tư, 23/07/2025 17:00',
+      '⬇️ Hết thời gian: nhắc hạ cờ, tháo băng rôn lúc Thứ Hai, 28/07/2025 07:00',
     ]);
     // The cleanup sentence prints no date of its own: it runs through the notice's period, and says so.
-    expect(cleanup?.text).toContain('🗓 23/07/2025 – 27/07/2025 (theo thời gian chung của kế hoạch)\n👥 Tất cả đơn vị (3)');
+    expect(cleanup?.text).toContain('🗓 Thứ Tư, 23/07/2025 – Chủ nhật, 27/07/2025 (theo thời gian chung của kế hoạch)\n👥 Tất cả đơn vị (3)');
     expect(summary?.buttons).toEqual([['Tạo tất cả (2)', 'Huỷ']]);
 
     let taps = 0;

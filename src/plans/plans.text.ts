@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { formatDay } from '../calendar/date-format.js';
 import { takeDownAt } from '../calendar/period.rules.js';
 import { clip } from '../core/text.js';
 import { needsTakeDown } from '../tasks/take-down.rules.js';
@@ -28,16 +29,17 @@ export interface ButtonSpec {
 
 const MAX_NAMES = 8;
 
-function when(at: Date, zone: string): string {
-  const d = DateTime.fromJSDate(at, { zone });
-  return d.hour === 0 && d.minute === 0 ? d.toFormat('dd/MM/yyyy') : d.toFormat('dd/MM/yyyy HH:mm');
+/** "Thứ Tư, 10/06/2023" (with the time when there is one): the weekday lets the clerk catch a misread date. */
+function when(at: Date, c: TextContext, withTime = true): string {
+  const d = DateTime.fromJSDate(at, { zone: c.zone });
+  return formatDay(at, c.zone, c.t, withTime && (d.hour !== 0 || d.minute !== 0) ? 'dd/MM/yyyy HH:mm' : 'dd/MM/yyyy');
 }
 
 function datesLine(item: DraftItem, c: TextContext): string {
   const { period } = item;
   if (!period) return c.t('plan-item-no-dates');
-  const from = when(period.start, c.zone);
-  const to = DateTime.fromJSDate(period.end, { zone: c.zone }).toFormat('dd/MM/yyyy');
+  const from = when(period.start, c);
+  const to = when(period.end, c, false);
   const oneDay = DateTime.fromJSDate(period.start, { zone: c.zone }).hasSame(DateTime.fromJSDate(period.end, { zone: c.zone }), 'day');
   const base = oneDay ? c.t(item.deadline ? 'plan-item-due' : 'plan-item-day', { day: to }) : c.t(item.deadline ? 'plan-item-deadline' : 'plan-item-dates', { from, to });
   return item.periodFrom === 'plan' || item.periodFrom === 'after' ? `${base} ${c.t(`plan-item-from-${item.periodFrom}`)}` : base;
@@ -69,8 +71,8 @@ function timesLines(item: DraftItem, c: TextContext): string[] {
   const task = item.suggestion.task;
   const times = taskTimes(item, c.now, c.zone);
   if (!task || !times) return [];
-  const lines = [c.t('plan-item-report-due', { at: when(times.dueAt, c.zone) })];
-  if (times.period && needsTakeDown({ template: task.template, title: item.title })) lines.push(c.t('plan-item-take-down', { at: when(takeDownAt(times.period.end, c.zone), c.zone) }));
+  const lines = [c.t('plan-item-report-due', { at: when(times.dueAt, c) })];
+  if (times.period && needsTakeDown({ template: task.template, title: item.title })) lines.push(c.t('plan-item-take-down', { at: when(takeDownAt(times.period.end, c.zone), c) }));
   return lines;
 }
 
@@ -78,7 +80,7 @@ function broadcastLine(r: ReviewItem, c: TextContext): string | null {
   const b = r.item.suggestion.broadcast;
   if (!b) return null;
   const running = !!r.item.period && r.item.period.end.getTime() > c.now.getTime();
-  const at = !b.sendAt ? c.t('plan-send-undated') : running && b.sendAt.getTime() <= c.now.getTime() ? c.t('plan-send-now') : when(b.sendAt, c.zone);
+  const at = !b.sendAt ? c.t('plan-send-undated') : running && b.sendAt.getTime() <= c.now.getTime() ? c.t('plan-send-now') : when(b.sendAt, c);
   const line = b.repeat ? c.t('plan-item-broadcast-weekly', { at }) : c.t('plan-item-broadcast', { at });
   if (!b.needsLink) return line;
   return `${line}\n${r.link ? c.t('plan-item-link', { link: r.link }) : c.t('plan-item-link-missing')}`;
@@ -103,7 +105,7 @@ export function itemText(r: ReviewItem, c: TextContext): string {
     datesLine(item, c),
     c.t('plan-item-units', { units: unitsText(item.assign.unitIds, c) }),
     ...(form ? [c.t('plan-item-form', { fields: formFields(form, c.t) })] : []),
-    ...(task?.hasEvent && item.period ? [c.t('plan-item-event', { at: when(eventTime(item.period, c.zone), c.zone) })] : []),
+    ...(task?.hasEvent && item.period ? [c.t('plan-item-event', { at: when(eventTime(item.period, c.zone), c) })] : []),
     ...timesLines(item, c),
     ...[broadcastLine(r, c)].filter((l): l is string => l !== null),
     ...(item.suggestion.resultsReport ? [c.t('plan-item-results-report')] : []),
