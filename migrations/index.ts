@@ -13,6 +13,7 @@ import * as broadcastCampaign from './2026_12_09_1000_broadcast_campaign.js';
 import * as updateInbox from './2026_12_09_1100_update_inbox.js';
 import * as offices from './2026_12_20_1000_offices.js';
 import * as officeKeys from './2026_12_21_1000_office_keys.js';
+import * as provinceSends from './2026_12_22_1000_province_sends.js';
 
 /** Every migration, in order. A static list because FileMigrationProvider fails under vitest. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_09_1100_update_inbox': updateInbox,
   '2026_12_20_1000_offices': offices,
   '2026_12_21_1000_office_keys': officeKeys,
+  '2026_12_22_1000_province_sends': provinceSends,
 };

@@ -43,6 +43,7 @@ import { createSettingsFeature } from './settings/settings.feature.js';
 import { createQuickTaskFeature } from './quick/quick-task.feature.js';
 import { createPlansFeature } from './plans/plans.feature.js';
 import { createResultsReportFeature } from './results-report/results-report.feature.js';
+import { createProvinceFeature } from './province/province.feature.js';
 
 /** Telegram may ask us to wait up to an hour; a worker never sleeps longer than this. */
 const AUTO_RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30 } as const;
@@ -84,6 +85,8 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   const reports = createReportsFeature(env, dialogues);
 
   const features: Feature[] = [
+    // A province's staff see communes (their /status, /pending); a commune's admins keep what it sends.
+    createProvinceFeature(env),
     createDashboardFeature(env),
     createUnitsFeature(env),
     createInviteFeature(env),

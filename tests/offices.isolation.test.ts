@@ -14,6 +14,9 @@ import type { BotMessage } from './support/fake-telegram-types.js';
 import { nameOffice, OTHER_ID, OTHER_INVITE_CODE, OTHER_MARKERS, OTHER_PEOPLE, otherOfficeSnapshot, seedOtherOffice } from './support/offices.js';
 import { pdfPageTexts } from './support/pdf-text.js';
 import { useApp } from './support/suite.js';
+import { PROVINCE_PEOPLE, seedProvince } from './support/province.js';
+import { communeButtons, provinceButtons } from '../src/province/province.buttons.js';
+import { sendDown } from '../src/province/province.service.js';
 
 type AnyKind = ButtonKind<readonly ButtonField[]>;
 
@@ -60,6 +63,7 @@ const REFUSALS = [
   'Nhiệm vụ này không còn mở nên không thay đổi được.',
   'Không tìm thấy đợt này nữa. Gõ /report để chọn lại.',
   'Báo cáo này chưa được lưu.',
+  'Không tìm thấy việc tỉnh giao này.',
 ];
 
 /** Every command a member of any role has. */
@@ -196,5 +200,73 @@ describe.each(dbTargets())('offices: isolation on %s', (target) => {
     for (const marker of ['Sơn Thủy', 'Treo cờ Tổ quốc', 'Khối 1', 'Hoàng Văn Một']) expect(other, marker).not.toContain(marker);
     const runs = (await db.selectFrom('outbox_runs').select('key').where('key', 'like', 'digest:%').orderBy('key').execute()).map((r) => r.key);
     expect(runs).toEqual(['digest:2026-06-14', 'digest:2026-06-14@office:2']);
+  });
+
+  it('when a commune admin presses another province\'s draft or one not sent to them, and a province admin presses another province\'s sends and communes, then all is refused and nothing of the other side is written or shown', async () => {
+    const db = database.db;
+    const [sonThuy, , tanPhu] = await seedProvince(db);
+    if (!sonThuy || !tanPhu) throw new Error('seed');
+    // Another province (Bí Mật) with its commune (Bến Thành), its admin and a send to it, every id OTHER_ID.
+    await db.insertInto('offices').values([{ id: OTHER_ID, name: 'Bí Mật', kind: 'tinh', parent_id: null }, { id: OTHER_ID + 1, name: 'Bến Thành', kind: 'phuong', parent_id: OTHER_ID }]).execute();
+    await db.insertInto('members').values({ office_id: OTHER_ID + 1, telegram_id: OTHER_PEOPLE.admin, chat_id: OTHER_PEOPLE.admin, display_name: 'Quản trị Bến Thành', username: null, locale: null, role: 'admin' }).execute();
+    await db.insertInto('units').values({ office_id: OTHER_ID + 1, kind: 'block', name: 'Tổ dân phố Bí Mật 7', households: 70 }).execute();
+    const form = JSON.stringify({ number: { label: 'Số hộ', max: 'households' }, photos: 'optional', location: false, note: true });
+    const at = new Date('2026-06-01T01:00:00Z');
+    await db.insertInto('province_sends').values({ id: OTHER_ID, office_id: OTHER_ID, title: 'Việc riêng Bí Mật', template: null, form, due_at: new Date('2026-06-20T10:00:00Z'), source_text: 'Việc riêng Bí Mật', target: null, created_by: null, sent_at: at }).execute();
+    await db.insertInto('send_offices').values({ office_id: OTHER_ID + 1, send_id: OTHER_ID }).execute();
+    await h.app.telegram.env.office.load(db);
+    // Province 1 sends its own task to Sơn Thủy only (not Tân Phú).
+    const province = h.fake.user(PROVINCE_PEOPLE.admin);
+    province.sendText('Treo cờ Tổ quốc đến hết ngày 20/06/2026');
+    await province.nextMessage();
+    const own = await db.selectFrom('province_sends').select('id').where('office_id', '=', 1).executeTakeFirstOrThrow();
+    await inOffice(1, () => sendDown(h.app.telegram.env.deps.db, h.clock, { provinceId: 1, actorId: 1, sendId: own.id, target: { mode: 'pick', officeIds: [sonThuy.id] } }));
+    const snapshot = async () =>
+      JSON.stringify([
+        await db.selectFrom('province_sends').selectAll().where('office_id', '=', OTHER_ID).execute(),
+        await db.selectFrom('send_offices').selectAll().orderBy('office_id').execute(),
+        await db.selectFrom('tasks').select('id').execute(),
+        await db.selectFrom('campaigns').select('id').execute(),
+      ]);
+    const before = await snapshot();
+
+    const b = { keep: communeButtons.keep, adjust: communeButtons.adjust, ...provinceButtons };
+    const presses: [number, string][] = [
+      [sonThuy.admin, b.keep.pack(OTHER_ID)],
+      [sonThuy.admin, b.adjust.pack(OTHER_ID)],
+      [tanPhu.admin, b.keep.pack(own.id)],
+      [tanPhu.admin, b.adjust.pack(own.id)],
+      [sonThuy.admin, b.status.pack(own.id)],
+      [sonThuy.admin, b.commune.pack(own.id, sonThuy.id)],
+      ...[b.status, b.pending, b.export, b.report, b.sendAll, b.sendNames, b.drop].map((k): [number, string] => [PROVINCE_PEOPLE.admin, k.pack(OTHER_ID)]),
+      [PROVINCE_PEOPLE.admin, b.sendKind.pack('phuong', OTHER_ID)],
+      [PROVINCE_PEOPLE.admin, b.commune.pack(OTHER_ID, OTHER_ID + 1)],
+      [PROVINCE_PEOPLE.admin, b.commune.pack(own.id, OTHER_ID + 1)],
+      [PROVINCE_PEOPLE.official, b.commune.pack(own.id, OTHER_ID + 1)],
+    ];
+    const replies: string[] = [];
+    for (const [id, data] of presses) {
+      const user = h.fake.user(id);
+      user.skipPending();
+      user.sendText('/help');
+      const host = await user.nextMessage();
+      const answered = user.callbackAnswers().length;
+      user.pressCallbackData(data, host.message_id);
+      await h.fake.waitFor(() => user.callbackAnswers().length > answered);
+      await h.quiet();
+      const newer = user.messages().filter((m) => m.message_id > host.message_id);
+      replies.push(`${data}: ${user.callbackAnswers().at(-1)?.text ?? newer.at(-1)?.text ?? ''}`);
+      user.sendText('/cancel');
+      await user.nextMessage();
+    }
+    const refused = ['Nút này đã cũ hoặc không còn dùng được. Anh/chị hãy mở lại từ menu.', 'Không tìm thấy việc tỉnh giao này.', 'Không tìm thấy việc này. Gõ /status để chọn lại.'];
+    expect(replies.filter((r) => !refused.some((x) => r.endsWith(`: ${x}`)))).toEqual([]);
+    for (const id of [sonThuy.admin, tanPhu.admin, PROVINCE_PEOPLE.admin, PROVINCE_PEOPLE.official]) {
+      const seen = h.fake.user(id).messages({ includeDeleted: true }).map((m) => `${m.text}${m.buttons.flat().join(' ')}`).join('\n');
+      for (const marker of ['Bí Mật', 'Bến Thành']) expect(seen, marker).not.toContain(marker);
+    }
+    expect(await snapshot()).toBe(before);
+    expect(h.fake.calls.filter((c) => Number(c.params.chat_id) === OTHER_PEOPLE.admin)).toEqual([]);
+    console.info(`isolation (${target}): ${presses.length} forged province presses refused; the other province and its commune unchanged`);
   });
 });

@@ -390,7 +390,46 @@ export interface OfficeSettingsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** Which communes a province's send goes to: all, some kinds, or some by id. */
+export type SendTarget = { mode: 'all' } | { mode: 'kinds'; kinds: OfficeKind[] } | { mode: 'pick'; officeIds: number[] };
+
+/** A task a province sends down to its communes (migration 2026_12_22); a draft while sent_at is null. */
+export interface ProvinceSendsTable {
+  id: Generated<number>;
+  /** The province. */
+  office_id: number;
+  title: string;
+  template: string | null;
+  form: JSONColumnType<ReportForm>;
+  due_at: Timestamp;
+  starts_at: Timestamp | null;
+  ends_at: Timestamp | null;
+  /** The province's document (a Telegram file id), attached to every commune's draft. */
+  document_file_id: string | null;
+  document_name: string | null;
+  source_text: string | null;
+  target: JSONColumnType<SendTarget | null, string | null, string | null>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+/** One commune a send went to (office_id is the commune): opened, kept as a task, and that task's counters (kept by a trigger). */
+export interface SendOfficesTable {
+  office_id: number;
+  send_id: number;
+  opened_at: Timestamp | null;
+  kept_at: Timestamp | null;
+  task_id: number | null;
+  assigned: ColumnType<number, never, never>;
+  reported: ColumnType<number, never, never>;
+  households: ColumnType<number, never, never>;
+  number_total: ColumnType<number, never, never>;
+}
+
 export interface Database {
+  province_sends: ProvinceSendsTable;
+  send_offices: SendOfficesTable;
   offices: OfficesTable;
   office_settings: OfficeSettingsTable;
   units: UnitsTable;

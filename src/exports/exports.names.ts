@@ -24,7 +24,7 @@ export function sheetNames(wanted: string[], taken: string[] = []): string[] {
 }
 
 /** "Treo cờ Tổ quốc" at 14/06 17:05 → "treo-co-to-quoc-20260614-1705.xlsx": ASCII, safe everywhere. */
-export function exportFileName(title: string, at: Date, zone: string, ext: 'xlsx' | 'csv'): string {
+export function exportFileName(title: string, at: Date, zone: string, ext: 'xlsx' | 'csv' | 'docx'): string {
   const slug = title
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

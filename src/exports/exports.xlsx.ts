@@ -5,7 +5,8 @@ import { type Column, summaryColumns, unitColumns } from './exports.columns.js';
 import { sheetNames } from './exports.names.js';
 import type { ExportData } from './exports.service.js';
 
-function addTable<R>(wb: ExcelJS.Workbook, name: string, columns: Column<R>[], rows: R[]): ExcelJS.Worksheet {
+/** One sheet: a bold, frozen header row with a filter, then the rows. */
+export function addTable<R>(wb: ExcelJS.Workbook, name: string, columns: Column<R>[], rows: R[]): ExcelJS.Worksheet {
   const sheet = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
   rows.forEach((row, i) => sheet.addRow(columns.map((c) => c.value(row, i))));

@@ -7,6 +7,7 @@ import { inviteRoleLabel } from './invite-roles.js';
 import { createInvite, createInviteBatch, type InviteRequest } from './invites.service.js';
 import { UNIT_KINDS } from '../core/unit-kinds.js';
 import type { Unit } from './units.service.js';
+import type { InviteCard } from './invite-cards.pdf.js';
 
 /**
  * Sends something that holds invite codes. A failed request's error carries the request, codes
@@ -21,7 +22,7 @@ async function holdingCodes<T>(send: () => Promise<T>): Promise<T> {
   }
 }
 
-const startLink = (botUsername: string, code: string) => `https://t.me/${botUsername}?start=${code}`;
+export const startLink = (botUsername: string, code: string) => `https://t.me/${botUsername}?start=${code}`;
 const noPreview = { link_preview_options: { is_disabled: true } } as const;
 
 export interface InviteSender {
@@ -53,7 +54,6 @@ export async function sendSingleInvite(s: InviteSender, request: InviteRequest, 
  */
 export async function sendInviteBatch(s: InviteSender, units: Unit[], opts: { position: Position; creationKey: string }): Promise<'sent' | 'already-made'> {
   const { deps, ctx, t } = s;
-  const zone = deps.config.timezone;
   const batch = await createInviteBatch(deps.db, deps.clock, { actorId: s.actorId, ttlDays: deps.config.inviteTtlDays, unitIds: units.map((u) => u.id), ...opts });
   if (!batch.ok) {
     await ctx.reply(t('invite-batch-again'));
@@ -63,13 +63,23 @@ export async function sendInviteBatch(s: InviteSender, units: Unit[], opts: { po
   // In the order /units shows them: residential units first, then schools, clubs, organisations, staff.
   const ordered = [...units].sort((a, b) => UNIT_KINDS.indexOf(a.kind) - UNIT_KINDS.indexOf(b.kind));
   const invited = ordered.map((unit) => ({ unit, link: linkOf.get(unit.id) ?? '' }));
-  const expires = formatLocal(batch.expiresAt, zone);
-  const lines = [t('invite-batch-header', { count: invited.length, expires }), ...invited.map((i) => t('invite-batch-line', { unit: i.unit.name, link: i.link }))];
-  for (const chunk of splitLines(lines)) await holdingCodes(() => ctx.reply(chunk, noPreview));
   const cards = invited.map((i) => ({ unitName: i.unit.name, role: inviteRoleLabel(t, opts.position, i.unit.kind), link: i.link, expiresAt: batch.expiresAt }));
+  await sendInviteCards(s, cards, batch.expiresAt);
+  return 'sent';
+}
+
+/**
+ * A batch of invitations as sent: one text listing name → link (split under 4,096 characters),
+ * then the PDF of cards. `header` names who they are for (units by default; a province's communes).
+ */
+export async function sendInviteCards(s: Pick<InviteSender, 'deps' | 'ctx' | 't'>, cards: InviteCard[], expiresAt: Date, header = 'invite-batch-header'): Promise<void> {
+  const { deps, ctx, t } = s;
+  const zone = deps.config.timezone;
+  const expires = formatLocal(expiresAt, zone);
+  const lines = [t(header, { count: cards.length, expires }), ...cards.map((c) => t('invite-batch-line', { unit: c.unitName, link: c.link }))];
+  for (const chunk of splitLines(lines)) await holdingCodes(() => ctx.reply(chunk, noPreview));
   const { buildInviteCardsPdf } = await import('./invite-cards.pdf.js');
   const pdf = await buildInviteCardsPdf(cards, { t, zone });
   const filename = t('invite-batch-filename', { date: formatLocal(deps.clock.now(), zone, 'dd-MM-yyyy') });
   await holdingCodes(() => ctx.replyWithDocument(new InputFile(pdf, filename), { caption: t('invite-batch-caption', { count: cards.length }) }));
-  return 'sent';
 }

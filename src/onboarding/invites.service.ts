@@ -85,6 +85,31 @@ export async function createInviteBatch(
   });
 }
 
+export type OfficeInviteBatch = { ok: true; codes: { officeId: number; code: string }[]; expiresAt: Date } | { ok: false; reason: 'already-made' };
+
+/**
+ * One single-use admin invitation per office (a province inviting the first admin of each of its
+ * communes), in one transaction; each invite belongs to its office, so whoever opens it becomes
+ * that office's admin. `creationKey` (the press or message) makes a repeat a no-op.
+ */
+export async function createOfficeAdminInvites(
+  db: Db,
+  clock: Clock,
+  opts: { actorId: number; ttlDays: number; officeIds: number[]; creationKey: string },
+): Promise<OfficeInviteBatch> {
+  const now = clock.now();
+  const expiresAt = expiryAfter(now, opts.ttlDays);
+  const codes = opts.officeIds.map((officeId) => ({ officeId, code: newInviteCode() }));
+  return db.transaction().execute(async (trx): Promise<OfficeInviteBatch> => {
+    if (await batchExists(trx, opts.creationKey)) return { ok: false, reason: 'already-made' };
+    const rows = codes.map((c) => ({ codeHash: hashInviteCode(c.code), role: 'admin' as const, unitId: null, position: null, createdBy: opts.actorId, expiresAt, createdAt: now, creationKey: opts.creationKey, officeId: c.officeId }));
+    const ids = await insertInvites(trx, rows);
+    const details = { count: ids.length, officeIds: opts.officeIds, role: 'admin', expiresAt: expiresAt.toISOString() };
+    await recordAudit(trx, { actorId: opts.actorId, action: 'invite.office-admins-created', subject: ids.map((id) => `invite:${id}`).join(','), details, at: now });
+    return { ok: true, codes, expiresAt };
+  });
+}
+
 export interface JoinedUnit {
   id: number;
   name: string;

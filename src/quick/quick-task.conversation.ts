@@ -2,7 +2,6 @@ import { type Context, InlineKeyboard } from 'grammy';
 import { DateTime } from 'luxon';
 import { showDay, showPeriod, tetNote } from '../calendar/date-format.js';
 import { formatPeriod } from '../calendar/period-input.js';
-import { periodReportDue } from '../calendar/period.rules.js';
 import { formatLocal } from '../core/clock.js';
 import type { ReportForm } from '../core/schema.js';
 import { type ScopeUnit, unitsInScope } from '../core/unit-scope.js';
@@ -18,7 +17,7 @@ import { choice } from '../core/buttons.js';
 import { quickConfirmButton, quickTargets } from './quick.buttons.js';
 
 const pressedQuick = choice(quickConfirmButton);
-import { createQuickTask, readTypedTask } from './quick-task.service.js';
+import { createQuickTask, readTypedTask, typedTimes } from './quick-task.service.js';
 
 export type QuickTaskArgs = { locale: string; actorId: number; text: string };
 
@@ -52,8 +51,7 @@ export function quickTaskConversation(env: FeatureEnv) {
     const t = translator(i18n, locale);
     const read = await conversation.external(async () => {
       const { task, units } = await readTypedTask(deps.db, text, { zone, now: deps.clock.now() });
-      // A flag period is reported by its start (issue: hang it first, then confirm); other work by its end.
-      const due = task.kind === 'flag' && task.startsAt && task.dueAt ? periodReportDue({ start: task.startsAt, end: task.dueAt }, zone) : task.dueAt;
+      const due = typedTimes(task, zone).dueAt;
       const iso = (d: Date | null) => (d ? d.toISOString() : null);
       const draft: Draft = { title: task.title, template: task.template, form: toReportForm(task.form, t), due: iso(due), start: iso(task.startsAt), end: task.startsAt ? iso(task.dueAt) : null, event: null, hasEvent: task.hasEvent, unitIds: task.unitIds };
       return { draft, units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })) };

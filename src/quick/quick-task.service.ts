@@ -1,3 +1,4 @@
+import { periodReportDue } from '../calendar/period.rules.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { ReportForm } from '../core/schema.js';
@@ -11,6 +12,12 @@ import type { NewTaskArgs } from '../tasks/newtask.conversation.js';
 export async function readTypedTask(db: Db, text: string, opts: { zone: string; now: Date }): Promise<{ task: QuickTask; units: ScopeUnit[] }> {
   const units = await listActiveUnits(db);
   return { task: readQuickTask(text, { ...opts, units }), units };
+}
+
+/** The report deadline and period a sentence gives: a flag period is reported by its start (hang it first, then confirm), other work by its end. */
+export function typedTimes(task: QuickTask, zone: string): { dueAt: Date | null; period: { start: Date; end: Date } | null } {
+  const dueAt = task.kind === 'flag' && task.startsAt && task.dueAt ? periodReportDue({ start: task.startsAt, end: task.dueAt }, zone) : task.dueAt;
+  return { dueAt, period: task.startsAt && task.dueAt ? { start: task.startsAt, end: task.dueAt } : null };
 }
 
 /** Does a typed message look like a task (a kind of work or a date)? Short chat stays chat. */

@@ -6,6 +6,7 @@ import type { Logger } from '../core/logger.js';
 import { clip } from '../core/text.js';
 import type { OfficeSettings } from '../settings/settings.service.js';
 import { type CampaignPlan, findCampaignPlan, recordReportGenerated } from '../plans/plans.service.js';
+import { provinceCitation } from '../province/province.service.js';
 import { loadResultsReportData, type ResultsReportData } from './results-report.data.js';
 import type { ReportSettings, Translate } from './results-report.docx.js';
 import { downloadTelegramFile, type FileSource } from '../telegram/telegram-file.js';
@@ -77,7 +78,8 @@ export async function buildCampaignReport(
     signerTitle: details.signerTitle ?? '',
     signerName: details.signerName ?? '',
     recipients: details.recipients,
-    planCitation: planCitation(plan, o.t) ?? undefined,
+    // A campaign the commune kept from its province cites the province's document.
+    planCitation: planCitation(plan, o.t) ?? (await provinceCitation(deps.db, o.campaignId, o.t)) ?? undefined,
   };
   const source: FileSource = { getFile: o.getFile, token: deps.config.botToken, apiRoot: deps.config.telegramApiRoot };
   let fetched = 0;

@@ -87,14 +87,24 @@ export async function resolveUnits(db: Db, selection: UnitSelection): Promise<{ 
 
 /**
  * Creates the task with its units. `creationKey` (the confirming button press) makes a
- * repeated confirmation return the same task instead of a second one.
+ * repeated confirmation return the same task instead of a second one. `link` runs in the same
+ * transaction before the units are added (a province's send records the task it became, so its
+ * counters see every unit).
  */
-export async function createTask(db: Db, clock: Clock, actorId: number, draft: TaskDraft, creationKey: string): Promise<Task> {
+export async function createTask(
+  db: Db,
+  clock: Clock,
+  actorId: number,
+  draft: TaskDraft,
+  creationKey: string,
+  link?: (trx: Trx, taskId: number) => Promise<void>,
+): Promise<Task> {
   const taskId = await db.transaction().execute(async (trx) => {
     const existing = await findTaskIdByCreationKey(trx, creationKey);
     if (existing !== null) return existing;
     const now = clock.now();
     const id = await insertTask(trx, { ...draft, period: draft.period ?? null, createdBy: actorId, creationKey, now });
+    if (link) await link(trx, id);
     await insertTaskUnits(trx, id, draft.unitIds);
     const period = draft.period ? { startsAt: draft.period.start.toISOString(), endsAt: draft.period.end.toISOString() } : {};
     const details = { title: draft.title, dueAt: draft.dueAt.toISOString(), ...period, units: draft.unitIds };
