@@ -98,6 +98,9 @@ describe.each(dbTargets())('the same corpus phrases through the plan review\'s S
     const item = clerk.messages().find((m) => m.buttons.flat().includes('Sửa ngày'));
     if (!item) throw new Error(`no reviewed item: ${clerk.transcriptText().slice(-1500)}`);
     const day = (s: string) => DateTime.fromFormat(s, 'yyyy-MM-dd HH:mm').toFormat('dd/MM/yyyy');
+    // The review shows each day with its weekday ("Thứ Tư, 31/12/2025"), written out here rather than read from the locale.
+    const WEEKDAYS = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
+    const withWeekday = (s: string) => `${WEEKDAYS[DateTime.fromFormat(s, 'yyyy-MM-dd HH:mm').weekday - 1]}, ${day(s)}`;
     for (const { c, typed } of WITH_YEARS) {
       const e = c.expect as { start: string; end: string };
       clerk.pressButton('Sửa ngày', { messageId: item.message_id });
@@ -105,7 +108,7 @@ describe.each(dbTargets())('the same corpus phrases through the plan review\'s S
       clerk.sendText(typed);
       const [shown] = await clerk.nextMessages(2);
       expect(shown?.text).toContain(day(e.start));
-      expect(clerk.messages().find((m) => m.message_id === item.message_id)?.text).toContain(`🗓 ${day(e.start)} – ${day(e.end)}`);
+      expect(clerk.messages().find((m) => m.message_id === item.message_id)?.text).toContain(`🗓 ${withWeekday(e.start)} – ${withWeekday(e.end)}`);
     }
   });
 });
