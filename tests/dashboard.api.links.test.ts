@@ -1,31 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dbTargets } from './support/db.js';
-import { ManualClock } from './support/clock.js';
-import { giveReportDetails, seedDashboardTown, signInitData, startDashboardServer, startFileServer, TOKEN } from './support/dashboard.js';
+import { giveReportDetails, signInitData, TOKEN, useDashboardApi } from './support/dashboard.js';
 import { OTHER_ID, OTHER_PEOPLE, seedOtherOffice } from './support/offices.js';
-import { useDatabase } from './support/suite.js';
 
 const NOW = new Date('2026-06-15T03:00:00Z');
 
 describe.each(dbTargets())('dashboard download links (Telegram downloadFile) on %s', (target) => {
-  const { db } = useDatabase(target);
-  const clock = new ManualClock(NOW);
-  let files: Awaited<ReturnType<typeof startFileServer>>;
-  let server: Awaited<ReturnType<typeof startDashboardServer>>;
-  let town: Awaited<ReturnType<typeof seedDashboardTown>>;
-
-  beforeAll(async () => {
-    files = await startFileServer();
-  });
-  beforeEach(async () => {
-    clock.set(NOW);
-    town = await seedDashboardTown(db);
-    server ??= await startDashboardServer({ db, clock, fileRoot: files.root });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await files?.close();
-  });
+  const { db, clock, server, town } = useDashboardApi(target, NOW);
 
   /** Asks for a link as the page does (initData in the Authorization header). */
   const issue = (path: string, telegramId = 3001) => fetch(`${server.base}/api/links/${path}`, { method: 'POST', headers: { authorization: `tma ${signInitData(telegramId, NOW)}` } });

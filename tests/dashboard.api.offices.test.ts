@@ -1,38 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dbTargets } from './support/db.js';
-import { ManualClock } from './support/clock.js';
-import { giveReportDetails, seedDashboardTown, signInitData, startDashboardServer, startFileServer } from './support/dashboard.js';
+import { giveReportDetails, signInitData, useDashboardApi } from './support/dashboard.js';
 import { nameOffice, OTHER_ID, OTHER_MARKERS, OTHER_PEOPLE, otherOfficeSnapshot, seedOtherOffice } from './support/offices.js';
-import { useDatabase } from './support/suite.js';
 
 const NOW = new Date('2026-06-15T03:00:00Z');
 /** Words only office A's rows have (its units, task, leader, notes). */
 const A_MARKERS = ['Khối', 'Treo cờ Tổ quốc', 'Hoàng Văn Một', 'Thiếu cờ', 'Ảnh mờ', 'Sơn Trà'];
 
 describe.each(dbTargets())('dashboard API across offices on %s', (target) => {
-  const { db } = useDatabase(target);
-  const clock = new ManualClock(NOW);
-  let files: Awaited<ReturnType<typeof startFileServer>>;
-  let server: Awaited<ReturnType<typeof startDashboardServer>>;
-  let town: Awaited<ReturnType<typeof seedDashboardTown>>;
-
-  beforeAll(async () => {
-    files = await startFileServer();
-  });
-  beforeEach(async () => {
-    await nameOffice(db, 1, { name: 'An Hải Sơn Trà', kind: 'phuong', officeName: 'UBND phường An Hải Sơn Trà' });
-    town = await seedDashboardTown(db);
-    await seedOtherOffice(db);
+  const { db, files, server, town } = useDashboardApi(target, NOW, async (fresh) => {
+    await nameOffice(fresh, 1, { name: 'An Hải Sơn Trà', kind: 'phuong', officeName: 'UBND phường An Hải Sơn Trà' });
+    await seedOtherOffice(fresh);
     // Both offices gave the results report's details, so a refusal is never for want of them.
-    await giveReportDetails(db, 1, 'UBND phường An Hải Sơn Trà');
-    await giveReportDetails(db, 2, 'UBND phường Bến Thành');
-    server ??= await startDashboardServer({ db, clock, fileRoot: files.root });
-    await server.office.load(db);
-    files.served.length = 0;
-  });
-  afterAll(async () => {
-    await server?.close();
-    await files?.close();
+    await giveReportDetails(fresh, 1, 'UBND phường An Hải Sơn Trà');
+    await giveReportDetails(fresh, 2, 'UBND phường Bến Thành');
   });
 
   const call = (path: string, telegramId: number, method = 'GET') => fetch(`${server.base}/api/${path}`, { method, headers: { authorization: `tma ${signInitData(telegramId, NOW)}` } });

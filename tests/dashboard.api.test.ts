@@ -1,31 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { campaignStatus } from '../src/status/status.service.js';
 import { dbTargets } from './support/db.js';
-import { ManualClock } from './support/clock.js';
-import { giveReportDetails, seedDashboardTown, signInitData, startDashboardServer, startFileServer, TOKEN } from './support/dashboard.js';
+import { giveReportDetails, signInitData, TOKEN, useDashboardApi } from './support/dashboard.js';
 import { unzip } from './support/docx.js';
-import { useDatabase } from './support/suite.js';
 
 const NOW = new Date('2026-06-15T03:00:00Z');
 
 describe.each(dbTargets())('dashboard API on %s', (target) => {
-  const { db } = useDatabase(target);
-  const clock = new ManualClock(NOW);
-  let files: Awaited<ReturnType<typeof startFileServer>>;
-  let server: Awaited<ReturnType<typeof startDashboardServer>>;
-  let town: Awaited<ReturnType<typeof seedDashboardTown>>;
-
-  beforeAll(async () => {
-    files = await startFileServer();
-  });
-  beforeEach(async () => {
-    town = await seedDashboardTown(db);
-    server ??= await startDashboardServer({ db, clock, fileRoot: files.root });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await files?.close();
-  });
+  const { db, files, server, town } = useDashboardApi(target, NOW);
 
   const get = (path: string, initData: string | null = signInitData(3001, NOW)) =>
     fetch(`${server.base}/api/${path}`, { headers: initData === null ? {} : { authorization: `tma ${initData}` } });

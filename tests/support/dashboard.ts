@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createCanvas } from '@napi-rs/canvas';
 import { sign } from '@telegram-apps/init-data-node';
 import type { Config } from '../../src/config.js';
@@ -9,7 +10,10 @@ import { createOutbox } from '../../src/outbox/outbox.js';
 import { OfficeSettingsCache } from '../../src/settings/settings.service.js';
 import { createLogger } from '../../src/core/logger.js';
 import { createI18n, translator } from '../../src/telegram/i18n.js';
+import { ManualClock } from './clock.js';
+import type { DbTarget } from './db.js';
 import { buildMember, buildReport, seedTown } from './factories.js';
+import { current, useDatabase } from './suite.js';
 
 export const TOKEN = '123456:dashboard-test-token';
 
@@ -119,4 +123,33 @@ export async function giveReportDetails(db: Db, officeId: number, officeName: st
     .values({ id: officeId, ...details })
     .onConflict((oc) => oc.column('id').doUpdateSet(details))
     .execute();
+}
+
+/**
+ * The dashboard API tests' setup: a database on `target` emptied before each test, the photo file
+ * server, the seeded town (then `prepare`, e.g. a second office), the dashboard server (started once,
+ * its office settings read again) and a clock at `now`; the served-photo list starts empty.
+ */
+export function useDashboardApi(target: DbTarget, now: Date, prepare?: (db: Db) => Promise<void>) {
+  const { db } = useDatabase(target);
+  const clock = new ManualClock(now);
+  let files: Awaited<ReturnType<typeof startFileServer>> | undefined;
+  let server: Awaited<ReturnType<typeof startDashboardServer>> | undefined;
+  let town: Awaited<ReturnType<typeof seedDashboardTown>> | undefined;
+  beforeAll(async () => {
+    files = await startFileServer();
+  });
+  beforeEach(async () => {
+    clock.set(now);
+    town = await seedDashboardTown(db);
+    await prepare?.(db);
+    server ??= await startDashboardServer({ db, clock, fileRoot: (files as NonNullable<typeof files>).root });
+    await server.office.load(db);
+    if (files) files.served.length = 0;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await files?.close();
+  });
+  return { db, clock, files: current('files', () => files), server: current('server', () => server), town: current('town', () => town) };
 }

@@ -17,7 +17,7 @@ export interface AppSuite {
  * A stand-in for an object that a hook makes later (per file or per test): each property read
  * goes to the one current then, so a test file can destructure `useApp()` once, at the top.
  */
-function current<T extends object>(name: string, get: () => T | undefined): T {
+export function current<T extends object>(name: string, get: () => T | undefined): T {
   const real = (): T => {
     const value = get();
     if (value === undefined) throw new Error(`useApp(): ${name} exists only inside a test or hook (after its beforeAll/beforeEach)`);
