@@ -117,6 +117,13 @@ describe.each(dbTargets())('province on %s', (target) => {
     expect(rowsOf('xã Tân Phú')).toHaveLength(1);
 
     // /report at the province: the Decree-30 report from the communes' figures, the one that did not report named.
+    // (Its details already said: the questions of the first /report are tests/province.report.flow.test.ts.)
+    await db
+      .updateTable('office_settings')
+      .set({ place: 'Quảng Trị', signer_title: 'CHỦ TỊCH', signer_name: 'Võ Văn Hưng', recipients: JSON.stringify(['Văn phòng Chính phủ (b/c);', 'Lưu: VT.']) })
+      .where('id', '=', 1)
+      .execute();
+    await h.app.telegram.env.office.load(db);
     official.sendText('/report');
     const report = await official.nextMessage();
     expect(report.kind).toBe('document');

@@ -3,7 +3,6 @@ import { exportFileName } from '../exports/exports.names.js';
 import { inOffice } from '../core/office-scope.js';
 import type { Office } from '../core/office-settings.js';
 import { clip } from '../core/text.js';
-import { officeVariables } from '../settings/office-terms.js';
 import { pendingForTask } from '../status/status.service.js';
 import { pendingLines } from '../status/status.text.js';
 import { answerPress } from '../telegram/ask.js';
@@ -17,7 +16,8 @@ import { sendByNameConversation } from './province-names.conversation.js';
 import { deliverSend } from './province.deliver.js';
 import { communeButtons, provinceButtons as pv } from './province.buttons.js';
 import { keptReply } from './province.keep.js';
-import { provinceReportData, provinceReportSettings } from './province.report.js';
+import { deliverProvinceReport, provinceReportConversation } from './province-report.conversation.js';
+import { hasReportDetails } from '../results-report/results-report.service.js';
 import {
   COMMUNE_KINDS,
   communeProgress,
@@ -100,19 +100,20 @@ const onDropPress = (env: FeatureEnv) => async (ctx: Press) => {
 };
 
 type View = 'status' | 'pending' | 'export' | 'report';
+type ReportDetails = ReturnType<typeof provinceReportConversation>;
 
 /** /status and /pending at a province: the only send at once, otherwise a choice of the recent ones. */
-const onProvinceCommand = (env: FeatureEnv, view: View) => async (ctx: Ctx) => {
+const onProvinceCommand = (env: FeatureEnv, view: View, details: ReportDetails) => async (ctx: Ctx) => {
   const sends = await listSends(env.deps.db, ctx.office.id);
   const [only] = sends;
   if (!only) return ctx.reply(ctx.t('pv-none'));
-  if (sends.length === 1) return showSend(env, ctx, only.id, view);
+  if (sends.length === 1) return showSend(env, ctx, only.id, view, details);
   const kb = new InlineKeyboard();
   for (const s of sends) kb.text(ctx.t('pv-choice-button', { title: clip(s.title, 40), kept: s.kept, communes: s.communes }), pv[view].pack(s.id)).row();
   await ctx.reply(ctx.t('pv-choose'), { reply_markup: kb });
 };
 
-async function showSend(env: FeatureEnv, ctx: Ctx, sendId: number, view: View): Promise<void> {
+async function showSend(env: FeatureEnv, ctx: Ctx, sendId: number, view: View, details: ReportDetails): Promise<void> {
   const { deps } = env;
   const zone = deps.config.timezone;
   const listed = view === 'status' || view === 'pending';
@@ -125,10 +126,8 @@ async function showSend(env: FeatureEnv, ctx: Ctx, sendId: number, view: View): 
     await ctx.reply(ctx.t('pv-not-found'));
     return;
   }
-  if (!status) {
-    const communes = await provinceRollup(deps.db, ctx.office.id, sendId);
-    return view === 'export' ? sendWorkbook(env, ctx, send, communes) : sendReport(env, ctx, send, communes);
-  }
+  if (view === 'report') return sendReport(env, ctx, sendId, details);
+  if (!status) return sendWorkbook(env, ctx, send, await provinceRollup(deps.db, ctx.office.id, sendId));
   const lines = view === 'status' ? rollupLines(ctx.t, send, status, zone) : owingLines(ctx.t, send, status, zone);
   const kb = new InlineKeyboard();
   for (const c of status.communes.filter((x) => x.state === 'kept').slice(0, MAX_COMMUNE_BUTTONS)) {
@@ -151,24 +150,20 @@ async function sendWorkbook(env: FeatureEnv, ctx: Ctx, send: ProvinceSend, commu
   await ctx.replyWithDocument(new InputFile(bytes, exportFileName(send.title, now, zone, 'xlsx')), { caption: clip(ctx.t('pv-export-caption', { title: send.title }), 1024) });
 }
 
-/** The province's Decree-30 report of one send, from the communes' figures (the commune report's layout). */
-async function sendReport(env: FeatureEnv, ctx: Ctx, send: ProvinceSend, communes: CommuneProgress[]): Promise<void> {
-  const { deps } = env;
-  const zone = deps.config.timezone;
+/** The province's report: the first time, the six questions of a commune's first /report; then the DOCX. */
+async function sendReport(env: FeatureEnv, ctx: Ctx, sendId: number, details: ReturnType<typeof provinceReportConversation>): Promise<void> {
+  if (!ctx.member) return;
+  const args = { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, chatId: ctx.chat?.id ?? ctx.member.telegramId, provinceId: ctx.office.id, sendId };
+  if (!hasReportDetails((await env.office.load(env.deps.db)).report, { parentOptional: true })) return details.enter(ctx, args);
   await ctx.replyWithChatAction('upload_document');
-  const { buildResultsReportDocx } = await import('../results-report/results-report.docx.js');
-  const title = officeVariables(ctx.office, (key, vars) => ctx.t(key, vars)).officeTitle ?? '';
-  const settings = provinceReportSettings(env.office.current.report, title, ctx.office.name ?? '');
-  const now = deps.clock.now();
-  const docx = await buildResultsReportDocx(provinceReportData(ctx.t, send, communes), settings, { t: ctx.t, zone, now, photos: () => Promise.resolve(null) });
-  const name = exportFileName(send.title, now, zone, 'docx');
-  await ctx.replyWithDocument(new InputFile(docx, name), { caption: clip(ctx.t('pv-report-caption', { title: send.title }), 1024) });
+  const outcome = await deliverProvinceReport(env, ctx.api, { ...args, t: (key, vars) => ctx.t(key, vars) });
+  if (outcome === 'not-found') await ctx.reply(ctx.t('pv-not-found'));
 }
 
-const onViewPress = (env: FeatureEnv, view: View) => async (ctx: Press) => {
+const onViewPress = (env: FeatureEnv, view: View, details: ReportDetails) => async (ctx: Press) => {
   const [sendId] = pv[view].unpack(ctx.callbackQuery.data) ?? [0];
   await answerPress(ctx);
-  await showSend(env, ctx, sendId, view);
+  await showSend(env, ctx, sendId, view, details);
 };
 
 /** Tap down: one commune's units for the send, read as the commune's own /pending reads them. */
@@ -209,6 +204,7 @@ export function createProvinceFeature(env: FeatureEnv): Feature {
   const adjust = adjustConversation(env);
   const communes = communesConversation(env);
   const pickByName = sendByNameConversation(env);
+  const details = provinceReportConversation(env);
   const privateChat = composer.chatType('private');
   const province = privateChat.filter((ctx): ctx is typeof ctx & { office: Office } => inProvince(ctx));
   const provinceAdmin = province.filter(hasRole('admin'));
@@ -235,14 +231,14 @@ export function createProvinceFeature(env: FeatureEnv): Feature {
     if (!send || send.sentAt) return ctx.reply(ctx.t(send ? 'pv-already-sent' : 'pv-not-found'));
     await pickByName.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, province: { id: ctx.office.id, name: ctx.office.name, kind: ctx.office.kind, parentId: ctx.office.parentId }, sendId });
   });
-  provinceStaff.command('status', onProvinceCommand(env, 'status'));
-  provinceStaff.command('pending', onProvinceCommand(env, 'pending'));
-  provinceStaff.callbackQuery(pv.status.pattern, onViewPress(env, 'status'));
-  provinceStaff.callbackQuery(pv.pending.pattern, onViewPress(env, 'pending'));
-  provinceStaff.command('export', onProvinceCommand(env, 'export'));
-  provinceStaff.callbackQuery(pv.export.pattern, onViewPress(env, 'export'));
-  provinceStaff.command('report', onProvinceCommand(env, 'report'));
-  provinceStaff.callbackQuery(pv.report.pattern, onViewPress(env, 'report'));
+  provinceStaff.command('status', onProvinceCommand(env, 'status', details));
+  provinceStaff.command('pending', onProvinceCommand(env, 'pending', details));
+  provinceStaff.callbackQuery(pv.status.pattern, onViewPress(env, 'status', details));
+  provinceStaff.callbackQuery(pv.pending.pattern, onViewPress(env, 'pending', details));
+  provinceStaff.command('export', onProvinceCommand(env, 'export', details));
+  provinceStaff.callbackQuery(pv.export.pattern, onViewPress(env, 'export', details));
+  provinceStaff.command('report', onProvinceCommand(env, 'report', details));
+  provinceStaff.callbackQuery(pv.report.pattern, onViewPress(env, 'report', details));
   provinceStaff.callbackQuery(pv.commune.pattern, onCommunePress(env));
   officeAdmin.callbackQuery(communeButtons.keep.pattern, onKeepPress(env));
   officeAdmin.callbackQuery(communeButtons.adjust.pattern, async (ctx) => {
@@ -250,5 +246,5 @@ export function createProvinceFeature(env: FeatureEnv): Feature {
     await answerPress(ctx);
     await adjust.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, communeId: ctx.office.id, sendId });
   });
-  return { composer, conversations: [adjust, communes, pickByName] };
+  return { composer, conversations: [adjust, communes, pickByName, details] };
 }

@@ -17,8 +17,9 @@ const MAX_CAPTION = 1024;
 export type ReportDetails = OfficeSettings['report'];
 
 /** Every detail the report prints is there (the first /report asks for the missing ones). */
-export function hasReportDetails(d: ReportDetails): boolean {
-  return [d.officeName, d.parentBody, d.place, d.signerTitle, d.signerName].every((v) => !!v?.trim()) && d.recipients.some((r) => r.trim());
+export function hasReportDetails(d: ReportDetails, o: { parentOptional?: boolean } = {}): boolean {
+  const required = [d.officeName, d.place, d.signerTitle, d.signerName, ...(o.parentOptional ? [] : [d.parentBody])];
+  return required.every((v) => !!v?.trim()) && d.recipients.some((r) => r.trim());
 }
 
 /** "Kế hoạch số 104/KH-UBND ngày 03 tháng 4 năm 2023", as the imported plan wrote it; null when nothing to cite. */

@@ -81,3 +81,4 @@ rrd-suggestion-list =
     { $lines }
     Press the button below to use it, or type another list. { cancel-hint }
 rrd-use-list = Use this list
+rrd-skip-none = A province usually prints no body above it on this line: tap “Skip” to leave it blank.

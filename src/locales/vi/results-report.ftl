@@ -81,3 +81,4 @@ rrd-suggestion-list =
     { $lines }
     Bấm nút bên dưới để dùng, hoặc gõ danh sách khác. { cancel-hint }
 rrd-use-list = Dùng danh sách này
+rrd-skip-none = Cấp tỉnh thường không ghi cơ quan cấp trên ở dòng này: bấm “Bỏ qua” để bỏ trống.
