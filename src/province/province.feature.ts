@@ -100,10 +100,10 @@ const onDropPress = (env: FeatureEnv) => async (ctx: Press) => {
 };
 
 type View = 'status' | 'pending' | 'export' | 'report';
-type ReportDetails = ReturnType<typeof provinceReportConversation>;
+type DetailsConversation = ReturnType<typeof provinceReportConversation>;
 
 /** /status and /pending at a province: the only send at once, otherwise a choice of the recent ones. */
-const onProvinceCommand = (env: FeatureEnv, view: View, details: ReportDetails) => async (ctx: Ctx) => {
+const onProvinceCommand = (env: FeatureEnv, view: View, details: DetailsConversation) => async (ctx: Ctx) => {
   const sends = await listSends(env.deps.db, ctx.office.id);
   const [only] = sends;
   if (!only) return ctx.reply(ctx.t('pv-none'));
@@ -113,7 +113,7 @@ const onProvinceCommand = (env: FeatureEnv, view: View, details: ReportDetails) 
   await ctx.reply(ctx.t('pv-choose'), { reply_markup: kb });
 };
 
-async function showSend(env: FeatureEnv, ctx: Ctx, sendId: number, view: View, details: ReportDetails): Promise<void> {
+async function showSend(env: FeatureEnv, ctx: Ctx, sendId: number, view: View, details: DetailsConversation): Promise<void> {
   const { deps } = env;
   const zone = deps.config.timezone;
   const listed = view === 'status' || view === 'pending';
@@ -151,7 +151,7 @@ async function sendWorkbook(env: FeatureEnv, ctx: Ctx, send: ProvinceSend, commu
 }
 
 /** The province's report: the first time, the six questions of a commune's first /report; then the DOCX. */
-async function sendReport(env: FeatureEnv, ctx: Ctx, sendId: number, details: ReturnType<typeof provinceReportConversation>): Promise<void> {
+async function sendReport(env: FeatureEnv, ctx: Ctx, sendId: number, details: DetailsConversation): Promise<void> {
   if (!ctx.member) return;
   const args = { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, chatId: ctx.chat?.id ?? ctx.member.telegramId, provinceId: ctx.office.id, sendId };
   if (!hasReportDetails((await env.office.load(env.deps.db)).report, { parentOptional: true })) return details.enter(ctx, args);
@@ -160,7 +160,7 @@ async function sendReport(env: FeatureEnv, ctx: Ctx, sendId: number, details: Re
   if (outcome === 'not-found') await ctx.reply(ctx.t('pv-not-found'));
 }
 
-const onViewPress = (env: FeatureEnv, view: View, details: ReportDetails) => async (ctx: Press) => {
+const onViewPress = (env: FeatureEnv, view: View, details: DetailsConversation) => async (ctx: Press) => {
   const [sendId] = pv[view].unpack(ctx.callbackQuery.data) ?? [0];
   await answerPress(ctx);
   await showSend(env, ctx, sendId, view, details);
