@@ -2,41 +2,19 @@
 // campaign status against the real PostgreSQL (TEST_DATABASE_URL), with the bot's own queries.
 // Seeds 100,000 units × 50 tasks with 80% reported using generate_series, in a database it
 // creates and drops itself.
-import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
-import { openDatabase } from '../../src/core/db.js';
 import type { Database } from '../../src/core/schema.js';
-import { migrateToLatest } from '../../src/core/migrator.js';
+import { option, seedStep, time, withScratchDatabase } from './scratch-db.js';
 import { campaignTaskStatsQuery, notDoneUnitsQuery, pendingUnitsQuery } from '../../src/status/status.queries.js';
 import { campaignStatus, pendingForTask } from '../../src/status/status.service.js';
 
+/** Untimed calls before each timing. */
+const WARMUP = 5;
 /** What /pending lists for one task (the bot's PENDING_ONE_TASK). */
 const LIST_LIMIT = 200;
 
-function option(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-async function admin(url: string, query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
-
 async function seed(db: Kysely<Database>, units: number, tasks: number): Promise<{ campaignId: number; taskId: number }> {
-  const step = async (label: string, query: ReturnType<typeof sql>) => {
-    const started = performance.now();
-    await query.execute(db);
-    console.log(`  seeded ${label} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  };
+  const step = seedStep(db);
   await step('members (admin)', sql`insert into members (telegram_id, chat_id, display_name, role) values (1, 1, 'Văn phòng', 'admin')`);
   await step(`${units} units`, sql`insert into units (kind, name, households) select 'block', 'Khối phố ' || g, 40 + g % 160 from generate_series(1, ${units}) g`);
   // 90% of units have a leader; one leader in 50 blocked the bot.
@@ -65,19 +43,6 @@ async function seed(db: Kysely<Database>, units: number, tasks: number): Promise
   return { campaignId: 1, taskId: Math.ceil(tasks / 2) };
 }
 
-async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 5; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await fn();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)] ?? NaN;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
 const BIG_TABLES = /Seq Scan on (reports|task_units|task_pending|units|unit_members|members)\b/;
 
 /** The plan's scan nodes: whether one is an index scan, and any full scan of a table that grows with the units. */
@@ -98,23 +63,16 @@ export async function run(args: string[]): Promise<void> {
   const units = option(args, 'units', 100_000);
   const tasks = option(args, 'tasks', 50);
   const runs = option(args, 'runs', 50);
-  const name = `khoipho_bench_${randomBytes(5).toString('hex')}`;
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  await admin(adminUrl, `create database ${name}`);
-  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
-  try {
-    await migrateToLatest(handle.db);
+  await withScratchDatabase(adminUrl, async (db, name) => {
     console.log(`pending: seeding ${units} units × ${tasks} tasks, 80% reported, into ${name}`);
-    const { campaignId, taskId } = await seed(handle.db, units, tasks);
-    const db = handle.db;
+    const { campaignId, taskId } = await seed(db, units, tasks);
     const now = new Date('2026-06-20T02:00:00Z');
     const sample = await pendingForTask(db, taskId, LIST_LIMIT);
     const status = await campaignStatus(db, campaignId, now);
     console.log(`  task ${taskId}: ${sample?.pendingCount} pending, ${sample?.notDoneCount} "Chưa làm", listed ${sample?.pending.length} + ${sample?.notDone.length}; campaign: ${status.tasks.length} tasks`);
 
-    const pending = await time(runs, () => pendingForTask(db, taskId, LIST_LIMIT));
-    const overview = await time(runs, () => campaignStatus(db, campaignId, now));
+    const pending = await time(runs, () => pendingForTask(db, taskId, LIST_LIMIT), WARMUP);
+    const overview = await time(runs, () => campaignStatus(db, campaignId, now), WARMUP);
     const plans = {
       pending: await plan(pendingUnitsQuery(db, taskId, LIST_LIMIT)),
       notDone: await plan(notDoneUnitsQuery(db, taskId, LIST_LIMIT)),
@@ -127,6 +85,7 @@ export async function run(args: string[]): Promise<void> {
     // What the summary table saves: the same counts straight from the reports.
     const raw = await time(3, () =>
       sql`select r.task_id, count(*) filter (where r.returned_at is null) from reports r join tasks t on t.id = r.task_id where t.campaign_id = ${campaignId} group by r.task_id`.execute(db),
+      WARMUP,
     );
     console.log(`  who has not reported (1 task, ${LIST_LIMIT} listed): p50 ${ms(pending.p50)} ms, p95 ${ms(pending.p95)} ms over ${runs} runs`);
     console.log(`  campaign status (${status.tasks.length} tasks): p50 ${ms(overview.p50)} ms, p95 ${ms(overview.p95)} ms over ${runs} runs`);
@@ -134,8 +93,5 @@ export async function run(args: string[]): Promise<void> {
     const goal = pending.p95 < 50 && overview.p95 < 50 ? 'both under the 50 ms goal' : 'GOAL MISSED (50 ms)';
     console.log(`  ${goal}`);
     console.log(`pending: p95 ${ms(pending.p95)} ms, status p95 ${ms(overview.p95)} ms`);
-  } finally {
-    await handle.close();
-    await admin(adminUrl, `drop database if exists ${name} with (force)`);
-  }
+  });
 }

@@ -5,43 +5,21 @@
 // over every commune's row of send_offices, whose counters the task_stats_shards trigger keeps, and
 // the 120 communes furthest behind; all 3,300 communes kept it) and one commune's /pending with the bot's own query, each scoped to its
 // office the way an update is (core/office-scope).
-import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
-import { openDatabase } from '../../src/core/db.js';
 import { inOffice, OfficeScopePlugin } from '../../src/core/office-scope.js';
 import type { Database } from '../../src/core/schema.js';
-import { migrateToLatest } from '../../src/core/migrator.js';
+import { option, seedStep, time, withScratchDatabase } from './scratch-db.js';
 import { rollupRowsQuery, rollupTotalsQuery } from '../../src/province/province.queries.js';
 import { findSend, provinceStatus } from '../../src/province/province.service.js';
 import { pendingForTask } from '../../src/status/status.service.js';
 
 const LIST_LIMIT = 200;
-
-function option(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-async function admin(url: string, query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
+/** Untimed calls before each timing. */
+const WARMUP = 3;
 
 /** Office 1 becomes the province; communes 2…n+1 under it, each with its units, leaders, one campaign and its tasks. */
 async function seed(db: Kysely<Database>, communes: number, units: number, tasks: number): Promise<void> {
-  const step = async (label: string, query: ReturnType<typeof sql>) => {
-    const started = performance.now();
-    await query.execute(db);
-    console.log(`  seeded ${label} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  };
+  const step = seedStep(db);
   const form = '{"number": {"label": "Số hộ", "max": "households"}, "photos": "optional", "location": false, "note": true}';
   await step('province', sql`update offices set kind = 'tinh', name = 'Quảng Trị' where id = 1`);
   await step(`${communes} communes`, sql`insert into offices (name, kind, parent_id) select 'Xã ' || g, case when g % 7 = 0 then 'phuong' else 'xa' end, 1 from generate_series(1, ${communes}) g`);
@@ -83,19 +61,6 @@ async function rollup(db: Kysely<Database>, provinceId: number, sendId: number) 
   return status;
 }
 
-async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 3; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await fn();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)] ?? NaN;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
 const ms = (v: number) => v.toFixed(1);
 
 export async function run(args: string[]): Promise<void> {
@@ -108,16 +73,9 @@ export async function run(args: string[]): Promise<void> {
   const units = option(args, 'units', 30);
   const tasks = option(args, 'tasks', 20);
   const runs = option(args, 'runs', 30);
-  const name = `khoipho_bench_${randomBytes(5).toString('hex')}`;
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  await admin(adminUrl, `create database ${name}`);
-  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
-  try {
-    await migrateToLatest(handle.db);
+  await withScratchDatabase(adminUrl, async (db, name) => {
     console.log(`province: seeding ${communes} communes × ${units} units × ${tasks} tasks (70% reported) into ${name}`);
-    await seed(handle.db, communes, units, tasks);
-    const db = handle.db;
+    await seed(db, communes, units, tasks);
     const scoped = db.withPlugin(new OfficeScopePlugin());
     // One commune in the middle, and one of its tasks.
     const commune = Math.floor(communes / 2) + 1;
@@ -135,12 +93,9 @@ export async function run(args: string[]): Promise<void> {
         console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
       }
     }
-    const up = await time(runs, () => inOffice(1, () => rollup(scoped, 1, send.id)));
-    const pending = await time(runs, () => inOffice(commune, () => pendingForTask(scoped, task.id, LIST_LIMIT)));
+    const up = await time(runs, () => inOffice(1, () => rollup(scoped, 1, send.id)), WARMUP);
+    const pending = await time(runs, () => inOffice(commune, () => pendingForTask(scoped, task.id, LIST_LIMIT)), WARMUP);
     console.log(`  province roll-up: p50 ${ms(up.p50)} ms, p95 ${ms(up.p95)} ms (goal < 100 ms); commune /pending: p50 ${ms(pending.p50)} ms, p95 ${ms(pending.p95)} ms (goal < 50 ms), over ${runs} runs`);
     console.log(`province: rollup p95 ${ms(up.p95)} ms, commune pending p95 ${ms(pending.p95)} ms`);
-  } finally {
-    await handle.close();
-    await admin(adminUrl, `drop database if exists ${name} with (force)`);
-  }
+  });
 }
