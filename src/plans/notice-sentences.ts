@@ -1,0 +1,59 @@
+import { foldVietnamese } from '../core/fold.js';
+import type { UnitKind } from '../core/schema.js';
+import { NOBODY, type Named } from './plan-assignees.js';
+import type { ReadContext } from './plan-items.js';
+import type { PlanLine } from './plan-lines.js';
+
+/** A notice's sentences, and the kinds of units its collective words name (shared by its flag, cleanup and event readers). */
+
+export const TIME_CUE = /^(?:[-+•]\s*)?(?:thoi gian(?! nghi)|dot \d|tu ngay)/;
+/** Who a phrase names only in passing: "các ban ngành liên quan" is nobody in particular; "đường làng, ngõ xóm" are places; "Ngày truyền thống Mặt trận Tổ quốc" is an occasion. */
+export const IN_PASSING = /\b(?:cac )?(?:ban nganh|co quan|don vi|nganh)(?: chuc nang)? lien quan\b|\bcanh quan (?:khu pho|thon|xom|khu dan cu|do thi)\b|\bnong thon\b|\b(?:duong lang|ngo xom|lang xom)\b|\b(?:ngay truyen thong|thanh lap) mat tran(?: dan toc thong nhat| to quoc)?(?: viet nam)?\b/g;
+
+/** Collective words of a notice and the kind they name; households and "Nhân dân" name no unit. */
+export const KINDS: [RegExp, UnitKind][] = [
+  [/\b(?:thon|xom|khom|to dan pho|khu pho|khu dan cu|dia ban dan cu|khoi pho|cac khoi|(?:cac|ban|truong|moi|nhan dan cac) ap|he thong chinh tri)\b/, 'block'],
+  [/\b(?:truong hoc|nha truong|co so giao duc|cac truong (?:mam non|tieu hoc|thcs|thpt|hoc)|hoc sinh)\b/, 'school'],
+  [/\b(?:co quan|don vi|doanh nghiep|benh vien|tram y te|cong so|ban nganh|doan the|luc luong vu trang|xi nghiep|cong ty|he thong chinh tri|mat tran to quoc)\b/, 'organisation'],
+];
+
+export function kindsIn(text: string): UnitKind[] {
+  const folded = foldVietnamese(text).replace(IN_PASSING, ' ');
+  return KINDS.filter(([re]) => re.test(folded)).map(([, kind]) => kind);
+}
+
+export function named(kinds: UnitKind[]): Named {
+  return { ...NOBODY, kinds: [...new Set(kinds)] };
+}
+
+export interface Sentence {
+  text: string;
+  folded: string;
+  /** The addressees of the intro line above a list ("đề nghị các hộ dân, cơ quan … như sau:"). */
+  intro: string;
+  /** The sentence's line begins with a time cue ("Thời gian treo cờ: … ; Chào mừng … từ …"). */
+  timeLine: boolean;
+  /** The sentence is a list item ("- Ngày 27/01/2026 tại sân Nhà văn hóa thôn Tân Phong;"). */
+  listed: boolean;
+}
+
+export function sentencesOf(lines: PlanLine[]): Sentence[] {
+  const out: Sentence[] = [];
+  let intro = '';
+  for (const line of lines) {
+    const listed = line.type === 'bullet' || line.type === 'sub';
+    if (!listed) intro = line.text.trimEnd().endsWith(':') ? line.text : '';
+    const timeLine = TIME_CUE.test(foldVietnamese(line.text)) || (listed && /\bthoi gian(?! nghi)\b/.test(foldVietnamese(intro)));
+    for (const text of line.text.split(/(?<=[.;!?])\s+(?=\p{Lu})/u)) out.push({ text, folded: foldVietnamese(text), intro: listed ? intro : '', timeLine, listed });
+  }
+  return out;
+}
+
+export function periodOptions(ctx: ReadContext, timeLine: boolean) {
+  return { zone: ctx.zone, defaultYear: ctx.year, issued: ctx.issued, timeLine };
+}
+
+export function isCapitals(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length > 3 && letters === letters.toLocaleUpperCase('vi');
+}
