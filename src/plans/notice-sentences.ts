@@ -17,8 +17,11 @@ export const KINDS: [RegExp, UnitKind][] = [
   [/\b(?:co quan|don vi|doanh nghiep|benh vien|tram y te|cong so|ban nganh|doan the|luc luong vu trang|xi nghiep|cong ty|he thong chinh tri|mat tran to quoc)\b/, 'organisation'],
 ];
 
+/** A mass organisation named by where it is ("hội viên các đoàn thể thôn", "đoàn thể các khu phố"): the head noun names the kind. */
+const ORGANISATION_OF_PLACE = /\b(doan the)(?: cac)? (?:thon|xom|khom|ap|ban|to dan pho|khu pho|khoi pho|khu dan cu)\b/g;
+
 export function kindsIn(text: string): UnitKind[] {
-  const folded = foldVietnamese(text).replace(IN_PASSING, ' ');
+  const folded = foldVietnamese(text).replace(IN_PASSING, ' ').replace(ORGANISATION_OF_PLACE, '$1');
   return KINDS.filter(([re]) => re.test(folded)).map(([, kind]) => kind);
 }
 

@@ -83,19 +83,34 @@ interface SentencePeriod extends LinePeriod {
 }
 
 
-/** Every distinct flag period: in a line about flags, or under a "Thời gian …:" heading (see taskPeriodsIn for which dates are periods). */
+/** "trong những ngày nghỉ Tết nêu trên", "trong thời gian trên", "trong dịp này": the flags hang in a period printed before. */
+const REFERS_BACK = /\b(?:trong|vao|suot)(?: nhung| cac)? (?:thoi gian|ngay|dip|dot)(?: [a-z]+){0,3} (?:neu tren|noi tren|ke tren|o tren|tren|nay|do)\b/;
+/** A range in lunar months ("từ 27 tháng Chạp đến mùng 6 tháng Giêng") restates the calendar; flags hang by the solar dates. */
+const LUNAR = /\bthang (?:chap|gieng)\b|\bam lich\b/;
+
+/**
+ * Every distinct flag period: in a line about flags, or under a "Thời gian …:" heading (see taskPeriodsIn for which
+ * dates are periods); a flag sentence that prints none but refers back to one takes the nearest range printed before it.
+ */
 function flagPeriods(sentences: Sentence[], ctx: ReadContext): SentencePeriod[] {
   const found: SentencePeriod[] = [];
+  const add = (p: LinePeriod, s: Sentence) => {
+    if (p.period.precision === 'month') return;
+    if (found.some((f) => f.period.start.getTime() === p.period.start.getTime() && f.period.end.getTime() === p.period.end.getTime())) return;
+    found.push({ ...p, sentence: s });
+  };
+  let earlier: LinePeriod | undefined;
   for (const s of sentences) {
     const { timeLine } = s;
-    if (!timeLine && !FLAG.test(s.folded)) continue;
-    // A day the flags are checked on ("đoàn đi kiểm tra công tác treo cờ … vào ngày 09/10") is not a day they hang.
-    const checking = !timeLine && INSPECTION.test(s.folded);
-    for (const p of taskPeriodsIn(s.text, { ...periodOptions(ctx, timeLine), singleDays: !checking })) {
-      if (p.period.precision === 'month') continue;
-      if (found.some((f) => f.period.start.getTime() === p.period.start.getTime() && f.period.end.getTime() === p.period.end.getTime())) continue;
-      found.push({ ...p, sentence: s });
+    if (timeLine || FLAG.test(s.folded)) {
+      // A day the flags are checked on ("đoàn đi kiểm tra công tác treo cờ … vào ngày 09/10") is not a day they hang.
+      const checking = !timeLine && INSPECTION.test(s.folded);
+      const own = taskPeriodsIn(s.text, { ...periodOptions(ctx, timeLine), singleDays: !checking });
+      for (const p of own) add(p, s);
+      if (!own.length && earlier && REFERS_BACK.test(s.folded)) add({ ...earlier, lead: '' }, s);
     }
+    const ranges = taskPeriodsIn(s.text, { ...periodOptions(ctx, false), singleDays: false });
+    earlier = ranges.filter((p) => !LUNAR.test(foldVietnamese(p.written ?? p.period.matched))).at(-1) ?? earlier;
   }
   return found;
 }

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { kindsOf, local, read } from './support/plan-reading.js';
+
+/** The general reading rules for notices of events and plans of one activity (issue 20): made-up lines shaped like real notices. */
+
+describe('events', () => {
+  it('when a notice lists the days of a performance, each at a named thôn, then there is one event a day for the thôn that hosts it', () => {
+    const draft = read(
+      'Tổ chức biểu diễn nghệ thuật chào mừng Đại hội\nTheo kế hoạch, chương trình biểu diễn nghệ thuật được tổ chức trong 02 ngày, cụ thể:\n- Ngày 27/01/2026 tại sân Nhà văn hóa thôn Tân Phong;\n- Ngày 28/01/2026 tại sân Nhà văn hóa thôn Chiềng Khạt.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.assign.unitIds])).toEqual([
+      ['event', '27/01/2026 00:00', [1]],
+      ['event', '28/01/2026 00:00', [2]],
+    ]);
+  });
+
+  it('when a festival prints its days and an opening time, then the event starts at the opening and nobody is assigned when nobody is named', () => {
+    const draft = read(
+      'Lai Vung sẽ tổ chức Lễ hội Quýt hồng vào tháng 01 năm 2023\n- Thời gian: Lễ hội diễn ra trong 04 ngày, từ ngày 05/01/2023 đến ngày 08/01/2023.\n+ Khai mạc Lễ hội: vào lúc 09 giờ 00, ngày 05/01/2023.\n- Thành phần tham dự: Dự kiến 300 đại biểu',
+      { year: 2023 },
+    );
+    expect(draft.items.map((i) => [i.kind, i.title, i.period && local(i.period.start), i.period && local(i.period.end), i.assign.unitIds])).toEqual([
+      ['event', 'Lễ hội Quýt hồng', '05/01/2023 09:00', '08/01/2023 23:59', []],
+    ]);
+  });
+
+  it('when a Ngày hội is held within a window "ở cộng đồng khu dân cư" and draws organisations to take part, then only the residential units run it', () => {
+    const draft = read(
+      'Đảm bảo thiết thực trong tổ chức Ngày hội Đại đoàn kết\nV.Mạnh\nThời gian tổ chức Ngày hội tập trung trong khoảng từ ngày 1/11 đến hết ngày 18/11/2018. Việc tổ chức Ngày hội ở cộng đồng khu dân cư phải đảm bảo thiết thực, thu hút sự tham gia của các cơ quan, đơn vị.',
+      { year: 2018 },
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), kindsOf(i.assign.unitIds)])).toEqual([['event', '01/11/2018 00:00', ['block']]]);
+  });
+});
+
+describe('a plan of one activity', () => {
+  it('when a plan’s numbered sections are the facets of one tournament (Nội dung, Đối tượng, Thời gian, Địa điểm), then it is one event from its "Thời gian tổ chức"', () => {
+    const draft = read(
+      'Kế hoạch tổ chức Giải bóng đá truyền thống năm 2026\n1. Nội dung thi đấu: Bóng đá nam 11 người.\n2. Đối tượng tham gia: Các xã, phường cử 01 đội bóng.\n3. Thời gian\nThời gian tổ chức giải dự kiến từ ngày 03/8/2026 đến 02/9/2026.\n4. Địa điểm: Tại sân vận động.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.title, i.period && local(i.period.start), i.assign.unitIds])).toEqual([
+      ['event', 'Giải bóng đá truyền thống năm 2026', '03/08/2026 00:00', []],
+    ]);
+  });
+});
