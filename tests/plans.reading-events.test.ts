@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { campaignNameOf } from '../src/plans/plans.review.js';
 import { kindsOf, local, read } from './support/plan-reading.js';
 
 /** The general reading rules for notices of events and plans of one activity (issue 20): made-up lines shaped like real notices. */
@@ -41,5 +42,13 @@ describe('a plan of one activity', () => {
     expect(draft.items.map((i) => [i.kind, i.title, i.period && local(i.period.start), i.assign.unitIds])).toEqual([
       ['event', 'Giải bóng đá truyền thống năm 2026', '03/08/2026 00:00', []],
     ]);
+  });
+
+  it('when a notice without a title has parts that are facets of one gathering (I. Thời gian và địa điểm, II. Nội dung …), then it is one event over the printed days, and the campaign is the event its body organises', () => {
+    const draft = read(
+      'Căn cứ Kế hoạch số 12/KH-HĐND ngày 02/3/2026 của Thường trực HĐND xã;\nThường trực HĐND xã tổ chức tiếp xúc cử tri sau kỳ họp thứ hai HĐND xã, nhiệm kỳ 2026-2031 với nội dung như sau:\nI. Thời gian và địa điểm: Từ ngày 16/3/2026 - ngày 17/3/2026.\nII. Nội dung tiếp xúc cử tri:\n- Báo cáo kết quả kỳ họp thứ hai.\n- Trả lời ý kiến của cử tri.',
+    );
+    expect(campaignNameOf(draft.title)).toBe('Tiếp xúc cử tri sau kỳ họp thứ hai HĐND xã, nhiệm kỳ 2026-2031');
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.period && local(i.period.end), i.assign.unitIds])).toEqual([['event', '16/03/2026 00:00', '17/03/2026 23:59', []]]);
   });
 });

@@ -44,6 +44,18 @@ const HOST = /(?:^|\s)(thôn|ấp|khóm|bản|tổ dân phố|khu phố|khối)\
 /** Those drawn to take part ("thu hút sự tham gia … của người dân, các cơ quan") are not who runs it. */
 const TAKING_PART = /(?:thu hút|thành phần|tham gia|tham dự)[^.;]*/giu;
 
+/**
+ * The event a notice without a title organises, named in full as its body writes it ("tổ chức tiếp xúc cử tri trước
+ * kỳ họp …, nhiệm kỳ 2021-2026 với nội dung như sau:"): from the event word to where the sentence says how, when or where.
+ */
+export function eventName(text: string): string | null {
+  const sentence = text.split(/\n|(?<=[.;!?])\s+/u).find((s) => EVENT.test(s) && /\btổ chức\b/iu.test(s));
+  const from = sentence ? EVENT.exec(sentence)?.index : undefined;
+  if (!sentence || from === undefined) return null;
+  const name = sentence.slice(from).split(/\s+(?:với nội dung|như sau|vào|lúc|tại|từ ngày|trong các ngày)(?=[\s,:]|$)|[.;:]/u)[0]?.trim() ?? '';
+  return name.length >= 8 ? name.charAt(0).toLocaleUpperCase('vi') + name.slice(1) : null;
+}
+
 /** The event's name as a task title: from the event word to where the sentence says when or where. */
 function eventTitle(text: string): string {
   const from = EVENT.exec(text)?.index ?? 0;

@@ -6,6 +6,7 @@ import { activityItems, headingNames, sentenceItems, type RawItem, type ReadCont
 import { planLines } from './plan-lines.js';
 import { isCapitals } from './notice-sentences.js';
 import { type NoticeItem, noticeItems } from './plan-notice.js';
+import { eventName } from './notice-events.js';
 import { workOf } from './notice-titles.js';
 import { splitParts } from './plan-sections.js';
 import type { DraftItem, ParsePlanOptions, PlanDraft, PlanPeriod } from './plan-types.js';
@@ -54,6 +55,8 @@ const CLEANUP_WORK = /(?:tổng vệ sinh|ra quân[^,.;]*?vệ sinh|vệ sinh m�
 
 function untitledName(items: RawItem[], text: string): string | null {
   if (items.some((i) => i.kind === 'flag')) return workOf(text);
+  const event = items.find((i) => i.kind === 'event');
+  if (event) return eventName(text);
   const cleanup = items.find((i) => i.kind === 'cleanup');
   const work = cleanup ? CLEANUP_WORK.exec(cleanup.source)?.[0].trim() : undefined;
   return work ? work.charAt(0).toLocaleUpperCase('vi') + work.slice(1) : null;
@@ -67,10 +70,12 @@ const FACET = /^(?:nội dung|đối tượng|thành phần|thời gian|địa �
 
 /**
  * A notice: no parts, and not a plan whose numbered sections are activities ("KẾ HOẠCH … 1. Giải bóng chuyền");
- * a plan of one activity whose sections are its facets (content, who, when, where) reads as a notice of it.
+ * a plan of one activity whose parts or sections are its facets (content, who, when, where) reads as a notice of it.
  */
 function isNotice(docType: string | null, body: ReturnType<typeof planLines>): boolean {
-  if (body.some((l) => l.type === 'part')) return false;
+  // Parts that are facets too ("I. Thời gian và địa điểm", "II. Nội dung tiếp xúc cử tri") are one activity's.
+  const parts = body.filter((l) => l.type === 'part');
+  if (parts.length) return parts.every((l) => FACET.test(l.text));
   const sections = body.filter((l) => l.type === 'section');
   if (sections.length && sections.every((l) => FACET.test(l.text))) return true;
   return !(docType && PLAN_TYPES.test(docType) && sections.length);
