@@ -51,4 +51,11 @@ describe('a plan of one activity', () => {
     expect(campaignNameOf(draft.title)).toBe('Tiếp xúc cử tri sau kỳ họp thứ hai HĐND xã, nhiệm kỳ 2026-2031');
     expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.period && local(i.period.end), i.assign.unitIds])).toEqual([['event', '16/03/2026 00:00', '17/03/2026 23:59', []]]);
   });
+
+  it('when a plan’s parts are its purpose, its time ("II. THỜI GIAN, ĐỊA ĐIỂM"), who joins ("III. THÀNH PHẦN") and its execution, then it is one activity, done by those the part lists', () => {
+    const draft = read(
+      'KẾ HOẠCH\nRa quân tổng vệ sinh môi trường hưởng ứng Ngày Môi trường thế giới\nI. MỤC ĐÍCH, YÊU CẦU\n- Nâng cao nhận thức về bảo vệ môi trường.\nII. THỜI GIAN, ĐỊA ĐIỂM\n- Thời gian: 07 giờ 00, Chủ nhật ngày 07/6/2026.\nIII. THÀNH PHẦN\n- Cán bộ, công chức xã; các đoàn thể xã; Trưởng các bản và Nhân dân.\nIV. TỔ CHỨC THỰC HIỆN\n1. Văn phòng chuẩn bị dụng cụ.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), kindsOf(i.assign.unitIds)])).toEqual([['cleanup', '07/06/2026 07:00', ['block', 'organisation']]]);
+  });
 });

@@ -207,6 +207,31 @@ describe('periods referred back to', () => {
   });
 });
 
+describe('single days counted, take-down and responsibility written other ways', () => {
+  it('when a count of days stands before the day ("trong 01 ngày 01/01/2027") or before two days without "ngày" ("trong hai ngày Quốc tang 20 và 21/7/2026"), then those days are the period', () => {
+    expect(periods('Các cơ quan, đơn vị treo cờ Tổ quốc trong 01 ngày 01/01/2027.')).toEqual([['01/01/2027 00:00', '01/01/2027 23:59']]);
+    expect(periods('Trong hai ngày Quốc tang 20 và 21/7/2026, các cơ quan, trường học treo cờ rủ.')).toEqual([['20/07/2026 00:00', '21/07/2026 23:59']]);
+  });
+
+  it('when flags are taken down in other words ("sau thời gian trên tiến hành tháo cờ", "thu cờ khi hết thời gian"), then it is the flag task’s take-down step, not a task', () => {
+    for (const line of ['Sau thời gian trên, các thôn tiến hành tháo cờ và bảo quản.', 'Các thôn vận động Nhân dân thu cờ khi hết thời gian treo cờ.']) {
+      const draft = read(`Thông báo treo cờ Tổ quốc\nCác cơ quan, trường học treo cờ Tổ quốc từ ngày 29/4/2026 đến hết ngày 01/5/2026.\n${line}`);
+      expect(draft.items.map((i) => [i.kind, i.takeDown, kindsOf(i.assign.unitIds)])).toEqual([['flag', true, ['block', 'organisation', 'school']]]);
+    }
+  });
+
+  it('when a residential unit "có trách nhiệm … thực hiện" in a flag notice, then it is assigned the flags', () => {
+    const draft = read('Thông báo treo cờ rủ\nCác cơ quan, trường học treo cờ rủ từ ngày 20/7/2026 đến hết ngày 21/7/2026.\nCác tổ dân phố có trách nhiệm thông báo, nhắc nhở các hộ gia đình thực hiện.');
+    expect(draft.items.map((i) => kindsOf(i.assign.unitIds))).toEqual([['block', 'organisation', 'school']]);
+  });
+
+  it('when the highland "bản" is named ("Trưởng các bản"), then it is the residential units; "các ban, ngành" is not', () => {
+    const kinds = (line: string) => read(`Thông báo treo cờ Tổ quốc\n${line} treo cờ Tổ quốc trong ngày 2/9/2026.`).items.map((i) => kindsOf(i.assign.unitIds));
+    expect(kinds('Trưởng các bản vận động hộ gia đình')).toEqual([['block']]);
+    expect(kinds('Các ban, ngành')).toEqual([['organisation']]);
+  });
+});
+
 describe('assignees named with their place', () => {
   it('when a mass organisation is named by its place ("hội viên các đoàn thể thôn"), then it is an organisation, not the thôn', () => {
     const draft = read('Ngày Chủ nhật xanh\nUBND xã huy động hội viên các đoàn thể thôn, giáo viên, học sinh các trường học ra quân dọn vệ sinh môi trường.');

@@ -30,8 +30,9 @@ function flatten(text: string): string {
     .replace(/(\d{1,2}\/\d{1,2})\/\d{3}(?!\d)/gu, '$1')
     // "Đợt 1: Ngày 21/4" is not one o'clock; "ngày 03 và 04 tháng 5" are two days in a row.
     .replace(/(^|\s)đợt\s*\d+\s*:/giu, ' ')
-    .replace(/\b(\d{1,2})(\/\d{1,2})?\s+và\s+(?:ngày\s+)?(\d{1,2})(\/\d{1,2}\/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/giu, (_, a: string, am: string | undefined, b: string, rest: string) =>
-      Number(b) === Number(a) + 1 ? `${a}${am ?? ''} đến ${b}${rest}` : _,
+    // Without "ngày" before them ("trong hai ngày Quốc tang 20 và 21/7/2026") the two days still make one period.
+    .replace(/\b(\d{1,2})(\/\d{1,2})?\s+và\s+(?:ngày\s+)?(\d{1,2})(\/\d{1,2}\/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/giu, (_, a: string, am: string | undefined, b: string, rest: string, at: number, all: string) =>
+      Number(b) === Number(a) + 1 ? `${/ngày\s*$/iu.test(all.slice(0, at)) ? '' : 'ngày '}${a}${am ?? ''} đến ${b}${rest}` : _,
     )
     .replace(/[‐-―−]/g, '-')
     .replace(/\*/g, '')
@@ -83,7 +84,8 @@ export interface TaskPeriodOptions {
 const FROM_ISSUE = /(?:kể\s+)?từ\s+(?:(?:ngày|khi)\s+)?(?:ban hành|ký|nhận được)(?:\s+(?:thông báo|văn bản|kế hoạch|công văn))?(?:\s+này)?\s*$|(?:kể\s+)?từ\s+nay\s*$/iu;
 /** A single day the work is done on: "trong ngày 1-1", "vào ngày 19-5", "sáng ngày 19/5". */
 const DAY_LEAD_IN = /^(?:vào|trong|lúc)\b|^(?:\d{1,2}\s*(?:h|giờ)\b)/iu;
-const LEAD_DAY = /(?:\b(?:trong|vào|sáng|chiều|tối|trưa)\s+(?:các\s+)?(?:ngày\s*)?)$/iu;
+/** The words before a single day the work is done on; a count of days may stand between ("trong 01 ngày 01/01/2027"). */
+const LEAD_DAY = /(?:\b(?:trong|vào|sáng|chiều|tối|trưa)\s+(?:các\s+)?(?:(?:\d{1,2}|một|hai|ba)\s+)?(?:ngày\s*)?)$/iu;
 /** A document's number just before the date ("Công văn số 3517/UBND ngày 18/7/2022"): that date is the document's. */
 const DOCUMENT_DATE = /(?:\bsố\s*:?\s*[^\s,;]+|\d+\/[A-ZĐ][\w/.-]*)\s*,?\s*$/u;
 /** An opening purpose clause ("Nhằm … đón Đoàn … vào ngày 12/7/2020, UBND huyện yêu cầu …"): its dates are the occasion's. */

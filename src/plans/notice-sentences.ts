@@ -20,9 +20,13 @@ export const KINDS: [RegExp, UnitKind][] = [
 /** A mass organisation named by where it is ("hội viên các đoàn thể thôn", "đoàn thể các khu phố"): the head noun names the kind. */
 const ORGANISATION_OF_PLACE = /\b(doan the)(?: cac)? (?:thon|xom|khom|ap|ban|to dan pho|khu pho|khoi pho|khu dan cu)\b/g;
 
+/** The "bản" of the highlands ("Trưởng các bản"), told from "ban" (a board: "các ban, ngành") by its accent only. */
+const HAMLETS = /(?:^|\s)(?:các|trưởng|mỗi)\s+bản(?=[\s,.;:]|$)/iu;
+
 export function kindsIn(text: string): UnitKind[] {
   const folded = foldVietnamese(text).replace(IN_PASSING, ' ').replace(ORGANISATION_OF_PLACE, '$1');
-  return KINDS.filter(([re]) => re.test(folded)).map(([, kind]) => kind);
+  const kinds = KINDS.filter(([re]) => re.test(folded)).map(([, kind]) => kind);
+  return HAMLETS.test(text.normalize('NFC')) && !kinds.includes('block') ? ['block', ...kinds] : kinds;
 }
 
 export function named(kinds: UnitKind[]): Named {
@@ -45,7 +49,8 @@ export function sentencesOf(lines: PlanLine[]): Sentence[] {
   let intro = '';
   for (const line of lines) {
     const listed = line.type === 'bullet' || line.type === 'sub';
-    if (!listed) intro = line.text.trimEnd().endsWith(':') ? line.text : '';
+    // A list's intro: a line ending in ":", or a part's heading above its items ("III. THÀNH PHẦN").
+    if (!listed) intro = line.text.trimEnd().endsWith(':') || (line.type === 'part' && !/[.;]$/.test(line.text.trim())) ? line.text : '';
     const timeLine = TIME_CUE.test(foldVietnamese(line.text)) || (listed && /\bthoi gian(?! nghi)\b/.test(foldVietnamese(intro)));
     for (const text of line.text.split(/(?<=[.;!?])\s+(?=\p{Lu})/u)) out.push({ text, folded: foldVietnamese(text), intro: listed ? intro : '', timeLine, listed });
   }

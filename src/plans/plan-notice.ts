@@ -26,8 +26,10 @@ const CLEANUP = /\b(?:ve sinh|don dep)\b/;
 const PLACE_CLAUSE = /(?:^|\s)(?:(?:ngay\s+)?tại|trong và ngoài|xung quanh)\s[^.;]*/giu;
 /** Places as the subject of a passive ("Các tuyến đường, ngõ xóm, chợ, trường học … được dọn vệ sinh sạch sẽ"). */
 const PASSIVE_PLACES = /^[^.;]*?(?=\sđược\s+(?:dọn|vệ sinh|thu gom|quét|làm sạch|chỉnh trang))/iu;
-/** "hạ cờ", or taking banners down when the period is over; not old flags replaced before it. */
-const TAKE_DOWN = /\bha (?:co|quoc ky)\b|\btha?o (?:do|bang|khau)\b.*\b(?:khi (?:da )?het thoi gian|sau khi ket thuc|khi ket thuc)\b/;
+/** "hạ cờ", or taking flags and banners down ("tháo dỡ", "thu", "cất") when the period is over; not old flags replaced before it. */
+const TAKE_DOWN_VERB = /\b(?:tha?o(?: do)?|thu(?: hoi)?|cat|go)(?: (?:toan bo|tat ca|cac))? (?:co|quoc ky|bang [rz]on|khau hieu)\b/;
+const PERIOD_OVER = /\b(?:het thoi gian|sau thoi gian|ket thuc thoi gian|sau khi ket thuc|khi ket thuc)\b/;
+const TAKE_DOWN = { test: (folded: string) => /\bha (?:co|quoc ky)\b/.test(folded) || (TAKE_DOWN_VERB.test(folded) && PERIOD_OVER.test(folded)) };
 const NOT_TAKE_DOWN = /\bde thay (?:the|moi)\b/;
 const REPORT = /\b(?:giao|phan cong)\b.*\bbao cao ket qua\b/;
 /** Sentences that forbid or stop things ("tạm dừng các hoạt động vui chơi") assign no work but flags. */
@@ -41,7 +43,7 @@ function cleanupKinds(s: Sentence): UnitKind[] {
 const SUBJECTLESS = /^(?:[-+•]\s*)?(?:vận động|tổ chức|ra quân|làm|dọn|thực hiện|phát quang|tổng vệ sinh|thu gom)\s/iu;
 
 /** "Thành phần tham gia: Toàn bộ hệ thống chính trị phường, nhân dân …": who a one-activity notice gathers. */
-const PARTICIPANTS = /^thanh phan (?:tham gia|tham du|gom)\b/;
+const PARTICIPANTS = /^thanh phan(?: (?:tham gia|tham du|gom))?\b/;
 
 /**
  * A notice's cleanup: the sentences that give it to someone (the places it is done at are not
@@ -63,7 +65,9 @@ function cleanupOf(sentences: Sentence[], ctx: ReadContext, o: { campaign: strin
   const first = given[0] ?? sentences.find((s) => CLEANUP.test(s.folded));
   const own = first ? taskPeriodsIn(first.text, periodOptions(ctx, false))[0] : undefined;
   const timed = titled && !own ? sentences.filter((s) => s.timeLine).flatMap((s) => taskPeriodsIn(s.text, periodOptions(ctx, true)))[0] : undefined;
-  const participants = titled ? sentences.filter((s) => PARTICIPANTS.test(s.folded)).flatMap((s) => kindsIn(s.text)) : [];
+  // "Thành phần tham gia: …", or the items under a part headed "THÀNH PHẦN".
+  const joining = (s: Sentence) => PARTICIPANTS.test(s.folded) || (s.listed && PARTICIPANTS.test(foldVietnamese(s.intro)));
+  const participants = titled ? sentences.filter(joining).flatMap((s) => kindsIn(s.text)) : [];
   return {
     kind: 'cleanup',
     title: 'Tổ chức vệ sinh môi trường',
@@ -75,7 +79,8 @@ function cleanupOf(sentences: Sentence[], ctx: ReadContext, o: { campaign: strin
   };
 }
 
-const ADDRESSEES = /\b(?:de nghi|yeu cau|thong bao (?:den|cho|de)|giao)\b/;
+/** Who the notice gives its work to: "đề nghị …", "giao …", "… có trách nhiệm … thực hiện". */
+const ADDRESSEES = /\b(?:de nghi|yeu cau|thong bao (?:den|cho|de)|giao|co trach nhiem)\b/;
 
 /** A flag period and the sentence that printed it (whose assignees are that period's when a notice has several). */
 interface SentencePeriod extends LinePeriod {

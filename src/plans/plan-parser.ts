@@ -63,6 +63,7 @@ function untitledName(items: RawItem[], text: string): string | null {
 }
 
 const PURPOSE = /^(?:mục đích|yêu cầu|quan điểm)/iu;
+const EXECUTION = /^(?:tổ chức thực hiện|phân công|trách nhiệm)/iu;
 const PLAN_TYPES = /^(?:kế hoạch|ke hoach|chương trình|hướng dẫn)$/iu;
 
 /** Numbered headings that are facets of one activity ("1. Nội dung thi đấu", "3. Thời gian", "4. Địa điểm"), not activities. */
@@ -73,9 +74,10 @@ const FACET = /^(?:nội dung|đối tượng|thành phần|thời gian|địa �
  * a plan of one activity whose parts or sections are its facets (content, who, when, where) reads as a notice of it.
  */
 function isNotice(docType: string | null, body: ReturnType<typeof planLines>): boolean {
-  // Parts that are facets too ("I. Thời gian và địa điểm", "II. Nội dung tiếp xúc cử tri") are one activity's.
+  // Parts that are facets too ("I. Thời gian và địa điểm", "II. Nội dung tiếp xúc cử tri") are one activity's; so are a
+  // plan's parts when one of them is its time ("II. THỜI GIAN, ĐỊA ĐIỂM") and the others its purpose, facets or execution.
   const parts = body.filter((l) => l.type === 'part');
-  if (parts.length) return parts.every((l) => FACET.test(l.text));
+  if (parts.length) return parts.every((l) => FACET.test(l.text)) || (parts.some((l) => /^thời gian/iu.test(l.text)) && parts.every((l) => FACET.test(l.text) || PURPOSE.test(l.text) || EXECUTION.test(l.text)));
   const sections = body.filter((l) => l.type === 'section');
   if (sections.length && sections.every((l) => FACET.test(l.text))) return true;
   return !(docType && PLAN_TYPES.test(docType) && sections.length);
