@@ -213,6 +213,18 @@ describe('single days counted, take-down and responsibility written other ways',
     expect(periods('Trong hai ngày Quốc tang 20 và 21/7/2026, các cơ quan, trường học treo cờ rủ.')).toEqual([['20/07/2026 00:00', '21/07/2026 23:59']]);
   });
 
+  it('when days in a row are listed one by one ("các ngày 29, 30/4 và 01/5/2026"), then they are one period from the first to the last; days apart are not joined', () => {
+    expect(periods('Các cơ quan treo cờ Tổ quốc trong các ngày 29, 30/4 và 01/5/2026.')).toEqual([['29/04/2026 00:00', '01/05/2026 23:59']]);
+    expect(periods('Các cơ quan treo cờ Tổ quốc trong 03 ngày: 31/8, 01/9 và 02/9/2026.')).toEqual([['31/08/2026 00:00', '02/09/2026 23:59']]);
+    expect(periods('Các cơ quan treo cờ Tổ quốc vào các ngày 2, 5 và 9/9/2026.')).toEqual([]);
+  });
+
+  it('when the day follows its occasion ("trong ngày bầu cử 15/3/2026") or the flags themselves ("treo cờ Tổ quốc ngày 2/9/2026"), then it is the day; an occasion’s date in passing is not', () => {
+    expect(periods('Các hộ gia đình treo cờ Tổ quốc trong ngày bầu cử 22/5/2026.')).toEqual([['22/05/2026 00:00', '22/05/2026 23:59']]);
+    expect(periods('Các cơ quan, đơn vị treo cờ Tổ quốc ngày 02/9/2026.')).toEqual([['02/09/2026 00:00', '02/09/2026 23:59']]);
+    expect(periods('Các cơ quan treo cờ chào mừng kỷ niệm ngày thành lập 3/2/1930.')).toEqual([]);
+  });
+
   it('when flags are taken down in other words ("sau thời gian trên tiến hành tháo cờ", "thu cờ khi hết thời gian"), then it is the flag task’s take-down step, not a task', () => {
     for (const line of ['Sau thời gian trên, các thôn tiến hành tháo cờ và bảo quản.', 'Các thôn vận động Nhân dân thu cờ khi hết thời gian treo cờ.']) {
       const draft = read(`Thông báo treo cờ Tổ quốc\nCác cơ quan, trường học treo cờ Tổ quốc từ ngày 29/4/2026 đến hết ngày 01/5/2026.\n${line}`);
