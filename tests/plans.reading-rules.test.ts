@@ -237,10 +237,16 @@ describe('single days counted, take-down and responsibility written other ways',
     expect(draft.items.map((i) => kindsOf(i.assign.unitIds))).toEqual([['block', 'organisation', 'school']]);
   });
 
-  it('when the highland "bản" is named ("Trưởng các bản"), then it is the residential units; "các ban, ngành" is not', () => {
-    const kinds = (line: string) => read(`Thông báo treo cờ Tổ quốc\n${line} treo cờ Tổ quốc trong ngày 2/9/2026.`).items.map((i) => kindsOf(i.assign.unitIds));
+  const kinds = (line: string) => read(`Thông báo treo cờ Tổ quốc\n${line} treo cờ Tổ quốc trong ngày 2/9/2026.`).items.map((i) => kindsOf(i.assign.unitIds));
+
+  it('when the hamlets of the highlands or the south are named ("Trưởng các bản", "các buôn, làng", "các sóc"), then they are the residential units; "các ban, ngành" is not', () => {
     expect(kinds('Trưởng các bản vận động hộ gia đình')).toEqual([['block']]);
+    expect(kinds('Già làng, trưởng các buôn, làng vận động bà con')).toEqual([['block']]);
     expect(kinds('Các ban, ngành')).toEqual([['organisation']]);
+  });
+
+  it('when schools are named by their level ("Trường Mầm non, Tiểu học") and the police or militia ("Công an xã, Ban Chỉ huy Quân sự xã"), then they are schools and organisations', () => {
+    expect(kinds('Trường Mầm non, Tiểu học, THCS và Công an xã, Ban Chỉ huy Quân sự xã')).toEqual([['organisation', 'school']]);
   });
 });
 

@@ -13,15 +13,15 @@ export const IN_PASSING = /\b(?:cac )?(?:ban nganh|co quan|don vi|nganh)(?: chuc
 /** Collective words of a notice and the kind they name; households and "Nhân dân" name no unit. */
 export const KINDS: [RegExp, UnitKind][] = [
   [/\b(?:thon|xom|khom|to dan pho|khu pho|khu dan cu|dia ban dan cu|khoi pho|cac khoi|(?:cac|ban|truong|moi|nhan dan cac) ap|he thong chinh tri)\b/, 'block'],
-  [/\b(?:truong hoc|nha truong|co so giao duc|cac truong (?:mam non|tieu hoc|thcs|thpt|hoc)|hoc sinh)\b/, 'school'],
-  [/\b(?:co quan|don vi|doanh nghiep|benh vien|tram y te|cong so|ban nganh|doan the|luc luong vu trang|xi nghiep|cong ty|he thong chinh tri|mat tran to quoc)\b/, 'organisation'],
+  [/\b(?:truong hoc|nha truong|co so giao duc|(?:cac )?truong (?:mam non|mau giao|tieu hoc|thcs|thpt|trung hoc|hoc)|hoc sinh)\b/, 'school'],
+  [/\b(?:co quan|don vi|doanh nghiep|benh vien|tram y te|cong so|ban nganh|doan the|luc luong vu trang|xi nghiep|cong ty|he thong chinh tri|mat tran to quoc|cong an|quan su)\b/, 'organisation'],
 ];
 
 /** A mass organisation named by where it is ("hội viên các đoàn thể thôn", "đoàn thể các khu phố"): the head noun names the kind. */
 const ORGANISATION_OF_PLACE = /\b(doan the)(?: cac)? (?:thon|xom|khom|ap|ban|to dan pho|khu pho|khoi pho|khu dan cu)\b/g;
 
-/** The "bản" of the highlands ("Trưởng các bản"), told from "ban" (a board: "các ban, ngành") by its accent only. */
-const HAMLETS = /(?:^|\s)(?:các|trưởng|mỗi)\s+bản(?=[\s,.;:]|$)/iu;
+/** The hamlets of the highlands and the south ("Trưởng các bản", "các buôn, làng", "các sóc"); "bản" is told from "ban" (a board: "các ban, ngành") by its accent only. */
+const HAMLETS = /(?:^|\s)(?:các|trưởng|mỗi)\s+(?:bản|buôn|làng|sóc|plei)(?=[\s,.;:]|$)/iu;
 
 export function kindsIn(text: string): UnitKind[] {
   const folded = foldVietnamese(text).replace(IN_PASSING, ' ').replace(ORGANISATION_OF_PLACE, '$1');
