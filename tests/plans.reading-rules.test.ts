@@ -250,6 +250,23 @@ describe('single days counted, take-down and responsibility written other ways',
   });
 });
 
+describe('lists about flags', () => {
+  it('when a list under "… treo cờ Tổ quốc như sau:" gives each occasion its days ("- Ngày sinh Chủ tịch Hồ Chí Minh: ngày 19/5/2026"), then each item is a flag task named by its occasion', () => {
+    const draft = read(
+      'Thông báo treo cờ Tổ quốc tháng 5\nCác cơ quan, trường học và các thôn thực hiện treo cờ Tổ quốc như sau:\n- Kỷ niệm Ngày Chiến thắng Điện Biên Phủ: từ ngày 06/5/2026 đến hết ngày 07/5/2026.\n- Kỷ niệm Ngày sinh Chủ tịch Hồ Chí Minh: ngày 19/5/2026.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.title, i.period && local(i.period.start), i.period && local(i.period.end)])).toEqual([
+      ['flag', 'Treo cờ Tổ quốc kỷ niệm Ngày Chiến thắng Điện Biên Phủ', '06/05/2026 00:00', '07/05/2026 23:59'],
+      ['flag', 'Treo cờ Tổ quốc kỷ niệm Ngày sinh Chủ tịch Hồ Chí Minh', '19/05/2026 00:00', '19/05/2026 23:59'],
+    ]);
+  });
+
+  it('when a flag notice has a line "Đối tượng: …", then those it names hang the flags', () => {
+    const draft = read('Thông báo treo cờ Tổ quốc mừng Xuân\n- Thời gian treo cờ: từ ngày 03/02/2027 đến hết ngày 12/02/2027.\n- Đối tượng: Các cơ quan, đơn vị, trường học, các thôn và hộ gia đình.', { year: 2027 });
+    expect(draft.items.map((i) => kindsOf(i.assign.unitIds))).toEqual([['block', 'organisation', 'school']]);
+  });
+});
+
 describe('assignees named with their place', () => {
   it('when a mass organisation is named by its place ("hội viên các đoàn thể thôn"), then it is an organisation, not the thôn', () => {
     const draft = read('Ngày Chủ nhật xanh\nUBND xã huy động hội viên các đoàn thể thôn, giáo viên, học sinh các trường học ra quân dọn vệ sinh môi trường.');

@@ -101,8 +101,11 @@ const FROM_ISSUE = /(?:kể\s+)?từ\s+(?:(?:ngày|khi)\s+)?(?:ban hành|ký|nh�
 const DAY_LEAD_IN = /^(?:vào|trong|lúc)\b|^(?:\d{1,2}\s*(?:h|giờ)\b)/iu;
 /** The words before a single day the work is done on; a count of days may stand between ("trong 01 ngày 01/01/2027"). */
 const LEAD_DAY = /(?:\b(?:trong|vào|sáng|chiều|tối|trưa)\s+(?:các\s+)?(?:(?:\d{1,2}|một|hai|ba)\s+)?(?:ngày\s*)?)$/iu;
-/** The day named after the day's occasion ("trong ngày bầu cử 15/3/2026") or straight after the flags ("treo cờ Tổ quốc ngày 2/9"). */
-const LEAD_NAMED_DAY = /(?:\b(?:trong|vào)\s+ngày(?:\s+[^\s\d,.;:()]+){1,3}|\btreo\s+(?:cờ(?:\s+tổ\s+quốc|\s+rủ)?|quốc\s+kỳ))\s*(?:ngày\s*)?$/iu;
+/**
+ * The day named after the day's occasion ("trong ngày bầu cử 15/3/2026"), straight after the flags ("treo cờ Tổ quốc
+ * ngày 2/9") or after the colon of an occasion's line ("- Ngày sinh Chủ tịch Hồ Chí Minh: ngày 19/5/2026").
+ */
+const LEAD_NAMED_DAY = /(?:\b(?:trong|vào)\s+ngày(?:\s+[^\s\d,.;:()]+){1,3}|\btreo\s+(?:cờ(?:\s+tổ\s+quốc|\s+rủ)?|quốc\s+kỳ)|\p{L}\s*:)\s*(?:ngày\s*)?$/iu;
 /** A document's number just before the date ("Công văn số 3517/UBND ngày 18/7/2022"): that date is the document's. */
 const DOCUMENT_DATE = /(?:\bsố\s*:?\s*[^\s,;]+|\d+\/[A-ZĐ][\w/.-]*)\s*,?\s*$/u;
 /** An opening purpose clause ("Nhằm … đón Đoàn … vào ngày 12/7/2020, UBND huyện yêu cầu …"): its dates are the occasion's. */

@@ -79,6 +79,8 @@ function cleanupOf(sentences: Sentence[], ctx: ReadContext, o: { campaign: strin
   };
 }
 
+/** A line saying whom the notice applies to ("- Đối tượng: …", "Đối tượng thực hiện: …"). */
+const SUBJECTS_LINE = /^doi tuong(?: (?:treo co|thuc hien|ap dung))?\b/;
 /** Who the notice gives its work to: "đề nghị …", "giao …", "… có trách nhiệm … thực hiện". */
 const ADDRESSEES = /\b(?:de nghi|yeu cau|thong bao (?:den|cho|de)|giao|co trach nhiem)\b/;
 
@@ -107,7 +109,8 @@ function flagPeriods(sentences: Sentence[], ctx: ReadContext): SentencePeriod[] 
   let earlier: LinePeriod | undefined;
   for (const s of sentences) {
     const { timeLine } = s;
-    if (timeLine || FLAG.test(s.folded)) {
+    // The items of a list about flags ("… treo cờ Tổ quốc như sau:" / "- Ngày sinh Chủ tịch Hồ Chí Minh: ngày 19/5") each give a flag period.
+    if (timeLine || FLAG.test(s.folded) || (s.listed && FLAG.test(foldVietnamese(s.intro)))) {
       // A day the flags are checked on ("đoàn đi kiểm tra công tác treo cờ … vào ngày 09/10") is not a day they hang.
       const checking = !timeLine && INSPECTION.test(s.folded);
       const own = taskPeriodsIn(s.text, { ...periodOptions(ctx, timeLine), singleDays: !checking });
@@ -152,7 +155,9 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
   const items: NoticeItem[] = [];
   const takeDowns = sentences.filter((s) => TAKE_DOWN.test(s.folded) && !NOT_TAKE_DOWN.test(s.folded));
   const takeDown = takeDowns.length > 0;
-  const flagWho = named([...flagSentences, ...takeDowns, ...addressed].flatMap(flagKinds));
+  // "Đối tượng: Các cơ quan, đơn vị, trường học và hộ gia đình": who the notice applies to.
+  const subjects = sentences.filter((s) => SUBJECTS_LINE.test(s.folded) && /^[^:]{0,40}:/u.test(s.text));
+  const flagWho = named([...flagSentences, ...takeDowns, ...addressed, ...subjects].flatMap(flagKinds));
   const work = workOf(flagSentences.map((s) => s.text).join(' ') || (campaign ?? ''));
   if (flagSentences.length || (campaign && FLAG.test(foldVietnamese(campaign)))) {
     const periods = flagPeriods(sentences, ctx);
