@@ -58,4 +58,11 @@ describe('a plan of one activity', () => {
     );
     expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), kindsOf(i.assign.unitIds)])).toEqual([['cleanup', '07/06/2026 07:00', ['block', 'organisation']]]);
   });
+
+  it('when a sports festival ("Đại hội Thể dục thể thao") opens at a time and its time line runs on ("thi đấu từ ngày 15/5 đến hết ngày 17/5"), then it is one event from the opening to the last day', () => {
+    const draft = read('THÔNG BÁO\nVề việc tổ chức Đại hội Thể dục thể thao xã lần thứ V năm 2026\n- Thời gian: Khai mạc vào lúc 7 giờ 00 ngày 15/5/2026, thi đấu từ ngày 15/5 đến hết ngày 17/5/2026.\n- Địa điểm: Sân vận động xã.');
+    expect(draft.items.map((i) => [i.kind, i.title, i.period && local(i.period.start), i.period && local(i.period.end)])).toEqual([
+      ['event', 'Đại hội Thể dục thể thao xã lần thứ V năm 2026', '15/05/2026 07:00', '17/05/2026 23:59'],
+    ]);
+  });
 });

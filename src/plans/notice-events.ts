@@ -34,7 +34,7 @@ export function gathering(sentences: Sentence[], ctx: ReadContext): NoticeItem[]
 }
 
 /** What a notice of an event calls it: a festival, a performance, a meeting, a tournament. */
-const EVENT = /(?:lễ hội|ngày hội|hội nghị|tiếp xúc cử tri|đối thoại|mít tinh|hội thảo|lễ kỷ niệm|biểu diễn|chương trình văn nghệ|hội diễn|hội thi|liên hoan|giải (?:bóng \S+|cầu lông|việt dã|chạy|cờ tướng|vật|thể thao))/iu;
+const EVENT = /(?:lễ hội|ngày hội|hội nghị|tiếp xúc cử tri|đối thoại|mít tinh|hội thảo|lễ kỷ niệm|lễ phát động|biểu diễn|chương trình văn nghệ|hội diễn|hội thi|hội trại|hội chợ|liên hoan|đại hội (?:thể dục thể thao|TDTT)|hội khỏe phù đổng|giải (?:bóng \S+|cầu lông|việt dã|chạy|cờ tướng|vật|thể thao))/iu;
 /** "Khai mạc Lễ hội: vào lúc 09 giờ 00, ngày 05/01/2023": when those who attend must be there. */
 const OPENING = /^(?:[-+•]\s*)?khai mạc(?:\s|:|$)/iu;
 /** A list item that is a day of the event ("- Ngày 27/01/2026 tại sân Nhà văn hóa thôn Tân Phong;"). */
@@ -85,7 +85,11 @@ export function eventsOf(sentences: Sentence[], ctx: ReadContext, campaign: stri
     });
   }
   const opening = sentences.filter((s) => OPENING.test(s.text)).flatMap((s) => taskPeriodsIn(s.text, periodOptions(ctx, true)))[0];
-  const timed = sentences.filter((s) => s.timeLine || EVENT.test(s.text)).flatMap((s) => taskPeriodsIn(s.text, periodOptions(ctx, s.timeLine)))[0];
+  const timedSentence = sentences.find((s) => (s.timeLine || EVENT.test(s.text)) && taskPeriodsIn(s.text, periodOptions(ctx, s.timeLine)).length);
+  const timedAll = timedSentence ? taskPeriodsIn(timedSentence.text, periodOptions(ctx, timedSentence.timeLine)) : [];
+  // "Khai mạc vào lúc 7 giờ 00 ngày 15/5, thi đấu từ ngày 15/5 đến hết ngày 17/5": the event runs to the last day its time line gives.
+  const last = timedAll.reduce<(typeof timedAll)[number] | undefined>((a, p) => (!a || p.period.end > a.period.end ? p : a), undefined);
+  const timed = timedAll[0] && last ? { ...timedAll[0], period: { ...timedAll[0].period, end: last.period.end } } : undefined;
   if (!opening && !timed) return [];
   const period = opening ? { ...opening.period, end: timed && timed.period.end > opening.period.end ? timed.period.end : opening.period.end } : (timed?.period ?? null);
   const organising = sentences.filter((s) => EVENT.test(s.text) && /\bto chuc\b/.test(s.folded));
