@@ -66,3 +66,21 @@ describe('a plan of one activity', () => {
     ]);
   });
 });
+
+describe('plans of several activities', () => {
+  const plan = (content: string, execution: string) =>
+    read(`KẾ HOẠCH\nTổ chức các hoạt động chào mừng Quốc khánh 2/9/2026\nI. MỤC ĐÍCH, YÊU CẦU\n1. Tạo không khí vui tươi.\nII. NỘI DUNG\n${content}\nIII. TỔ CHỨC THỰC HIỆN\n${execution}`);
+
+  it('when an activity of part II names no lead ("Chủ trì: …") but its sentence names collectives ("Các cơ quan, trường học và các thôn treo cờ …"), then those do it', () => {
+    const draft = plan('1. Treo cờ Tổ quốc\nCác cơ quan, trường học và các thôn treo cờ Tổ quốc từ ngày 01/9/2026 đến hết ngày 03/9/2026.\n2. Tổng vệ sinh môi trường\nCác thôn tổ chức tổng vệ sinh vào ngày 30/8/2026.', '1. Văn phòng tổng hợp kết quả.');
+    expect(draft.items.map((i) => [i.kind, kindsOf(i.assign.unitIds)])).toEqual([
+      ['flag', ['block', 'organisation', 'school']],
+      ['cleanup', ['block']],
+    ]);
+  });
+
+  it('when part II names nobody for an activity and part III gives it as a numbered duty ("1. Trưởng các thôn vận động Nhân dân treo cờ …"), then that duty says who does it', () => {
+    const draft = plan('1. Treo cờ Tổ quốc\n- Thời gian: từ ngày 01/9/2026 đến hết ngày 03/9/2026.', '1. Trưởng các thôn vận động Nhân dân treo cờ Tổ quốc đúng quy định.');
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), kindsOf(i.assign.unitIds)])).toEqual([['flag', '01/09/2026 00:00', ['block']]]);
+  });
+});

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { toAssignment } from './plan-assignees.js';
+import { isBlank, NOBODY, toAssignment } from './plan-assignees.js';
 import { suggestionFor } from './plan-forms.js';
 import { readHeader } from './plan-header.js';
 import { activityItems, headingNames, sentenceItems, type RawItem, type ReadContext } from './plan-items.js';
@@ -29,7 +29,7 @@ export function parsePlan(text: string, options: ParsePlanOptions): PlanDraft {
   const body = lines.slice(header.bodyStart);
   const notice = isNotice(header.docType, body);
   // A notice (no parts I., II., III.; not a plan of numbered activities) is read as a whole; a plan part by part.
-  const raw: (RawItem & { takeDown?: boolean })[] = notice ? noticeItems(body, ctx, header.title) : withTakeDownStep(dedupe(readItems(splitParts(body), ctx)));
+  const raw: (RawItem & { takeDown?: boolean })[] = notice ? noticeItems(body, ctx, header.title) : withTakeDownStep(dedupe(...readItems(splitParts(body), ctx)));
   const period = planPeriod(raw, options.zone);
   const items = raw.map((item, i) => draftItem(item, i + 1, raw, period, options));
   const start = period ? DateTime.fromJSDate(period.start, { zone: options.zone }).toISODate() : null;
@@ -90,8 +90,10 @@ function withTakeDownStep(items: RawItem[]): (RawItem & { takeDown?: boolean })[
   return items.filter((i) => i.kind !== 'takedown').map((i) => (i.kind === 'flag' ? { ...i, takeDown: items.some((o) => o.kind === 'takedown') } : i));
 }
 
-function readItems(parts: ReturnType<typeof splitParts>, ctx: ReadContext): RawItem[] {
+/** The activities of a plan, and the duties written as numbered lines of part III (they only say who does an activity). */
+function readItems(parts: ReturnType<typeof splitParts>, ctx: ReadContext): [RawItem[], RawItem[]] {
   const items: RawItem[] = [];
+  const duties: RawItem[] = [];
   for (const part of parts) {
     // "1. MỤC ĐÍCH, YÊU CẦU" of a plan without parts is its purpose, and so are the numbered lines
     // under it until the next heading in capitals ("2. NỘI DUNG"): nothing to do there.
@@ -102,14 +104,21 @@ function readItems(parts: ReturnType<typeof splitParts>, ctx: ReadContext): RawI
       if (purpose) continue;
       if (part.role === 'content') items.push(...activityItems(section, ctx));
       if (part.role === 'execution') items.push(...sentenceItems(section, ctx, headingNames(section, ctx)));
+      // A duty written as the numbered line itself ("1. Trưởng các thôn vận động Nhân dân treo cờ …").
+      if (part.role === 'execution' && !section.lines.length) duties.push(...sentenceItems({ ...section, lines: [{ type: 'para', marker: '', text: section.heading }] }, ctx, NOBODY));
     }
   }
-  return items;
+  return [items, duties];
 }
 
-/** The first item of each kind stands; later ones restate it (part III repeating part II). */
-function dedupe(items: RawItem[]): RawItem[] {
-  return items.filter((item, i) => items.findIndex((o) => o.kind === item.kind) === i);
+/**
+ * The first item of each kind stands; later ones restate it (part III repeating part II), and so do the duties written
+ * as numbered lines: they say who does an activity that named nobody, never add one.
+ */
+function dedupe(items: RawItem[], duties: RawItem[]): RawItem[] {
+  const firsts = items.filter((item, i) => items.findIndex((o) => o.kind === item.kind) === i);
+  const restating = [...items, ...duties];
+  return firsts.map((item) => (isBlank(item.who) ? { ...item, who: restating.find((o) => o.kind === item.kind && !isBlank(o.who))?.who ?? item.who } : item));
 }
 
 /** From the earliest written start to the latest written end; a deadline alone counts only for the end. */
