@@ -202,6 +202,10 @@ describe('periods referred back to', () => {
     expect(flagsOf('Trong những ngày nghỉ lễ nói trên, các cơ quan, trường học và các thôn treo cờ Tổ quốc.')).toEqual([['text', '30/04/2026 00:00', '03/05/2026 23:59']]);
   });
 
+  it('when the flags hang "trong thời gian nghỉ lễ" after the holiday’s days were printed, then they take those days', () => {
+    expect(flagsOf('Trong thời gian nghỉ lễ, các cơ quan, trường học và các thôn treo cờ Tổ quốc.')).toEqual([['text', '30/04/2026 00:00', '03/05/2026 23:59']]);
+  });
+
   it('when a flag sentence prints no period and does not refer back, then it borrows none (the review asks)', () => {
     expect(flagsOf('Các cơ quan, trường học và các thôn treo cờ Tổ quốc.')).toEqual([['none', null, null]]);
   });

@@ -90,8 +90,8 @@ interface SentencePeriod extends LinePeriod {
 }
 
 
-/** "trong những ngày nghỉ Tết nêu trên", "trong thời gian trên", "trong dịp này": the flags hang in a period printed before. */
-const REFERS_BACK = /\b(?:trong|vao|suot)(?: nhung| cac)? (?:thoi gian|ngay|dip|dot)(?: [a-z]+){0,3} (?:neu tren|noi tren|ke tren|o tren|tren|nay|do)\b/;
+/** "trong những ngày nghỉ Tết nêu trên", "trong thời gian trên", "trong dịp này", "trong thời gian nghỉ lễ": the flags hang in a period printed before. */
+const REFERS_BACK = /\b(?:trong|vao|suot)(?: nhung| cac)? (?:thoi gian|ngay|dip|dot)(?:(?: [a-z]+){0,3} (?:neu tren|noi tren|ke tren|o tren|tren|nay|do)| nghi (?:le|tet))\b/;
 /** A range in lunar months ("từ 27 tháng Chạp đến mùng 6 tháng Giêng") restates the calendar; flags hang by the solar dates. */
 const LUNAR = /\bthang (?:chap|gieng)\b|\bam lich\b/;
 
