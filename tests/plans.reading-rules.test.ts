@@ -229,6 +229,10 @@ describe('single days counted, take-down and responsibility written other ways',
     expect(periods('Các cơ quan treo cờ chào mừng kỷ niệm ngày thành lập 3/2/1930.')).toEqual([]);
   });
 
+  it('when an occasion’s line gives the day long past ("Ngày sinh Bác: 19/5/1890"), then that anniversary’s origin is no period', () => {
+    expect(periods('Nhân dịp kỷ niệm Ngày sinh Bác: 19/5/1890, các cơ quan treo cờ trong ngày 19/5/2026.')).toEqual([['19/05/2026 00:00', '19/05/2026 23:59']]);
+  });
+
   it('when flags are taken down in other words ("sau thời gian trên tiến hành tháo cờ", "thu cờ khi hết thời gian"), then it is the flag task’s take-down step, not a task', () => {
     for (const line of ['Sau thời gian trên, các thôn tiến hành tháo cờ và bảo quản.', 'Các thôn vận động Nhân dân thu cờ khi hết thời gian treo cờ.']) {
       const draft = read(`Thông báo treo cờ Tổ quốc\nCác cơ quan, trường học treo cờ Tổ quốc từ ngày 29/4/2026 đến hết ngày 01/5/2026.\n${line}`);

@@ -127,6 +127,8 @@ export function taskPeriodsIn(sentence: string, o: TaskPeriodOptions): LinePerio
     const p = { ...found, lead: carry + found.lead };
     carry = `${p.lead}${found.written ?? p.period.matched}`;
     if (DOCUMENT_DATE.test(found.lead)) continue;
+    // A day long past ("Ngày sinh Bác: 19/5/1890") is an anniversary's origin, never the work's.
+    if (o.defaultYear !== undefined && DateTime.fromJSDate(p.period.end, { zone: o.zone }).year < o.defaultYear - 1) continue;
     if (p.period.openStart && FROM_ISSUE.test(found.lead)) {
       const from = o.issued ? DateTime.fromJSDate(o.issued, { zone: o.zone }).startOf('day') : null;
       if (!from || from.toMillis() > p.period.end.getTime()) continue;
