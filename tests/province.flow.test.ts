@@ -221,6 +221,35 @@ describe.each(dbTargets())('province on %s', (target) => {
     expect(row.assigned).toBe(2);
     console.info(`--- adjust\n${admin.transcriptText()}`);
   });
+  it('when two admins of one commune press "Giao cho tất cả" at the same moment, then the task is kept once (one campaign, one task) and the second admin is told it is already kept', async () => {
+    const db = database.db;
+    const [sonThuy] = await seedProvince(db);
+    if (!sonThuy) throw new Error('seed');
+    const SECOND_ADMIN = 4102;
+    await db.insertInto('members').values({ office_id: sonThuy.id, telegram_id: SECOND_ADMIN, chat_id: SECOND_ADMIN, display_name: 'Phó quản trị Sơn Thủy', username: null, locale: null, role: 'admin' }).execute();
+    await h.app.telegram.env.office.load(db);
+    const province = h.fake.user(PROVINCE_PEOPLE.admin);
+    province.sendText('Treo cờ Tổ quốc từ 23/7 đến hết 27/7');
+    await province.nextMessage();
+    province.pressButton('📤 Tất cả (3)');
+    await province.nextMessage();
+    await h.app.dispatcher.drain();
+    const admins = [h.fake.user(sonThuy.admin), h.fake.user(SECOND_ADMIN)];
+    await Promise.all(admins.map((a) => a.nextMessage()));
+
+    for (const a of admins) a.pressButton(/^✅ Giao cho tất cả/);
+    const replies = (await Promise.all(admins.map((a) => a.nextMessage()))).map((m) => m.text).sort();
+    expect(replies).toEqual([
+      'Việc này đã được giao cho các đơn vị rồi. Gõ /status để xem tiến độ.',
+      expect.stringMatching(/^✅ Đã giao “Treo cờ Tổ quốc” cho 2 đơn vị, hạn báo cáo Thứ /),
+    ]);
+    expect(await db.selectFrom('campaigns').select('id').where('office_id', '=', sonThuy.id).execute()).toHaveLength(1);
+    const tasks = await db.selectFrom('tasks').select('id').where('office_id', '=', sonThuy.id).execute();
+    expect(tasks).toHaveLength(1);
+    expect(await db.selectFrom('task_units').select('unit_id').where('task_id', '=', tasks[0]?.id ?? 0).execute()).toHaveLength(2);
+    expect(await db.selectFrom('audit_log').select('action').where('office_id', '=', sonThuy.id).where('action', 'in', ['campaign.created', 'task.created']).execute()).toHaveLength(2);
+  });
+
   it('when the province admin sends a task to communes typed by name, then only those communes get it', async () => {
     const db = database.db;
     const [sonThuy, dongHa, tanPhu] = await seedProvince(db);
