@@ -22,6 +22,8 @@ describe.each(dbTargets())('province on %s', (target) => {
     const draft = await province.nextMessage();
     expect(draft.text).toContain('📤 Gửi xuống các xã, phường (bản nháp):');
     expect(draft.text).toContain('📌 Treo cờ Tổ quốc');
+    expect(draft.text).toContain('🗓 Thời gian: Thứ Năm, 23/07/2026 – hết Thứ Hai, 27/07/2026');
+    expect(draft.text).toMatch(/📝 Hạn báo cáo: Thứ \S+, \d\d\/07\/2026/);
     expect(draft.text).toContain('📎 Kèm văn bản của tỉnh.');
     expect(draft.buttons.flat()).toEqual(['📤 Tất cả (3)', 'Các xã (2)', 'Các phường (1)', '🔎 Chọn theo tên', '🗑 Bỏ']);
     province.pressButton('📤 Tất cả (3)');
@@ -37,6 +39,7 @@ describe.each(dbTargets())('province on %s', (target) => {
     const received = await Promise.all(drafts.map((u) => u.nextMessage()));
     for (const m of received) {
       expect(m.text).toContain('📥 UBND tỉnh Quảng Trị giao việc:');
+      expect(m.text).toContain('🗓 Thời gian: Thứ Năm, 23/07/2026 – hết Thứ Hai, 27/07/2026');
       expect(m.kind).toBe('document');
       expect(m.file?.filename).toBe('TB-45-treo-co.pdf');
     }
@@ -51,7 +54,7 @@ describe.each(dbTargets())('province on %s', (target) => {
       if (!admin) throw new Error('admin');
       admin.pressButton(/^✅ Giao cho tất cả/);
       const kept = await admin.nextMessage();
-      expect(kept.text).toMatch(/^✅ Đã giao “Treo cờ Tổ quốc” cho 2 đơn vị, hạn báo cáo \d\d\/07\/2026/);
+      expect(kept.text).toMatch(/^✅ Đã giao “Treo cờ Tổ quốc” cho 2 đơn vị, hạn báo cáo Thứ \S+, \d\d\/07\/2026/);
       const task = await db.selectFrom('tasks').selectAll().where('office_id', '=', c.id).executeTakeFirstOrThrow();
       expect(task.due_at).toEqual(send.due_at);
       expect(task.starts_at).toEqual(send.starts_at);
@@ -200,9 +203,9 @@ describe.each(dbTargets())('province on %s', (target) => {
     const admin = h.fake.user(sonThuy.admin);
     await admin.nextMessage();
     admin.pressButton('✏️ Điều chỉnh');
-    expect((await admin.nextMessage()).text).toContain('Hạn của tỉnh là 31/07/2026');
+    expect((await admin.nextMessage()).text).toContain('Hạn của tỉnh là Thứ Sáu, 31/07/2026 23:59');
     admin.sendText('05/08/2026 17:00');
-    await h.fake.waitFor(() => admin.messages().some((m) => m.text.startsWith('Hạn của xã không được muộn hơn hạn của tỉnh (31/07/2026')));
+    await h.fake.waitFor(() => admin.messages().some((m) => m.text.startsWith('Hạn của xã không được muộn hơn hạn của tỉnh (Thứ Sáu, 31/07/2026 23:59)')));
     await h.quiet();
     admin.skipPending();
     admin.sendText('28/07/2026 17:00');
@@ -210,7 +213,7 @@ describe.each(dbTargets())('province on %s', (target) => {
     admin.skipPending();
     admin.pressButton(/^Tất cả đơn vị/);
     const kept = await admin.nextMessage();
-    expect(kept.text).toBe('✅ Đã giao “Tổng vệ sinh môi trường” cho 2 đơn vị, hạn báo cáo 28/07/2026 17:00. Các trưởng đơn vị sẽ nhận thông báo.');
+    expect(kept.text).toBe('✅ Đã giao “Tổng vệ sinh môi trường” cho 2 đơn vị, hạn báo cáo Thứ Ba, 28/07/2026 17:00. Các trưởng đơn vị sẽ nhận thông báo.');
     const task = await db.selectFrom('tasks').selectAll().where('office_id', '=', sonThuy.id).executeTakeFirstOrThrow();
     expect(task.due_at).toEqual(new Date('2026-07-28T10:00:00Z'));
     const row = await db.selectFrom('send_offices').selectAll().where('office_id', '=', sonThuy.id).executeTakeFirstOrThrow();
