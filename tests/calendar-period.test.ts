@@ -174,8 +174,17 @@ describe('findWhen: periods as notices print them (issue 20)', () => {
       ['treo cờ trong 03 ngày (từ 28 đến 30/4/2025)', april, ['28/04/2025 00:00:00', '30/04/2025 23:59:59']],
       ['tổ chức trong 2 ngày 7 và 8 tháng 10 năm 2025', august, ['07/10/2025 00:00:00', '08/10/2025 23:59:59']],
       ['được nghỉ trong 3 ngày từ ngày 02.9 đến ngày 4.9', august, ['02/09/2025 00:00:00', '04/09/2025 23:59:59']],
+      ['Treo cờ trong hai ngày 25 - 26/7', april, ['25/07/2025 00:00:00', '26/07/2025 23:59:59']],
     ])('when a notice says "%s", then the period is the range after the count', (text, now, expected) => {
       expect(read(text, now)).toEqual(expected);
+    });
+
+    it.each([
+      ['Treo cờ trong 02 ngày: 23-25/8/2025', august, 'trong 02 ngày: 23-25/8/2025'],
+      ['treo cờ trong 02 ngày (từ 28 đến 30/4/2025)', april, 'trong 02 ngày (từ 28 đến 30/4/2025)'],
+      ['Treo cờ trong ba ngày 25 - 26/7', april, 'trong ba ngày 25 - 26/7'],
+    ])('when the count of days does not match the range ("%s"), then nothing is read and the words are named', (text, now, part) => {
+      expect(read(text, now)).toEqual({ unread: [part] });
     });
   });
 

@@ -7,6 +7,7 @@ import type { LocalTime } from './when-tokens.js';
  *
  *   when     = range | deadline | point
  *   range    = ["từ"] point ("đến" | "tới" | "-") ["hết"] point          from … to the end of …
+ *            | ["trong"] n "ngày" [":" | "("] range [")"]              the count must match the days
  *            | "tháng" m ("-" | "," | "và" | "đến") ["tháng"] m [year]   tháng 3-6/2023
  *   deadline = ("trước" | "chậm nhất" | "hạn" | "đến hết" | …) point      by …
  *   point    = [time] [part of day] ["ngày" | "vào"] day [(weekday)] [["lúc"] time]
@@ -317,6 +318,28 @@ function range(c: Cursor, o: ReadOptions): WhenNode | null {
   return longest(c, [(k) => rangeFrom(k, o, false), (k) => rangeFrom(k, o, true), (k) => timeRange(k, o)]);
 }
 
+const COUNT_WORDS: Record<string, number> = { hai: 2, ba: 3, bon: 4 };
+
+/**
+ * "02 ngày: 23-24/8/2025", "trong 03 ngày (từ 28 đến 30/4/2025)", "trong hai ngày 25 - 26/7": a count of
+ * days, then the range. The count is held to: a range of another length is refused, never guessed.
+ */
+function countedRange(c: Cursor, o: ReadOptions): WhenNode | null {
+  const from = c.i;
+  c.words('trong');
+  const t = c.peek();
+  const n = t?.k === 'num' ? (t.digits <= 2 && t.v >= 1 ? t.v : null) : t?.k === 'word' ? (COUNT_WORDS[t.w] ?? null) : null;
+  if (n === null) return null;
+  c.i++;
+  if (!c.words('ngay')) return null;
+  c.oneOf(['lien tuc', 'lien tiep']);
+  c.sep(':,');
+  const open = c.sep('(') !== null;
+  const r = range(c, o);
+  if (!r || r.t !== 'range' || (open && !c.sep(')'))) return null;
+  return { ...r, count: n, ...span(c, from) };
+}
+
 /** "tháng 3-6/2023", "tháng 5, tháng 6 năm 2023", "tháng 5 và 6". */
 function monthList(c: Cursor): WhenNode | null {
   const from = c.i;
@@ -358,5 +381,5 @@ function single(c: Cursor, o: ReadOptions): WhenNode | null {
 
 /** The longest time phrase that starts at the cursor, or null. */
 export function whenNode(c: Cursor, o: ReadOptions): WhenNode | null {
-  return longest(c, [(k) => range(k, o), monthList, (k) => deadline(k, o), (k) => single(k, o)]);
+  return longest(c, [(k) => range(k, o), (k) => countedRange(k, o), monthList, (k) => deadline(k, o), (k) => single(k, o)]);
 }
