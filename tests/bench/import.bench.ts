@@ -6,8 +6,9 @@
 // written against real/, so its line is the held-out figure (never tune the reader against it); and for
 // tests/fixtures/plans/heldout2, a second set whose expectations were committed before the reader ran on it; and
 // tests/fixtures/plans/heldout3, a third set collected and committed (with its expectations) before the reader
-// ever ran on it: its first run is the blind figure, recorded in that commit's message. The last line is the issue's
-// figure over every set and form: `import: <k>/<n> drafts right, <s> spurious, <t> taps per notice`.
+// ever ran on it: its first run is the blind figure, recorded in that commit's message; and
+// tests/fixtures/plans/heldout4, a fourth set collected the same way after the rules were tuned on the other four.
+// The last line is the issue's figure over every set and form: `import: <k>/<n> drafts right, <s> spurious, <t> taps per notice`.
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { extractPlanText } from '../../src/plans/extract-text.js';
@@ -17,6 +18,7 @@ import { buildDocx, buildPdf } from '../fixtures/plans/documents.js';
 import { EXPECTED as HELD_OUT } from '../fixtures/plans/heldout/expected.js';
 import { EXPECTED as HELD_OUT_2 } from '../fixtures/plans/heldout2/expected.js';
 import { EXPECTED as HELD_OUT_3 } from '../fixtures/plans/heldout3/expected.js';
+import { EXPECTED as HELD_OUT_4 } from '../fixtures/plans/heldout4/expected.js';
 import { EXPECTED, type ExpectedDraft } from '../fixtures/plans/real/expected.js';
 import { communeUnits, type DraftScore, type Field, FIELDS, scoreDraft, ZONE } from './import-score.js';
 
@@ -112,6 +114,7 @@ const SETS: [label: string, dir: string, expected: ExpectedDraft[]][] = [
   ['import (held-out)', 'heldout', HELD_OUT],
   ['import (held-out 2)', 'heldout2', HELD_OUT_2],
   ['import (held-out 3)', 'heldout3', HELD_OUT_3],
+  ['import (held-out 4)', 'heldout4', HELD_OUT_4],
 ];
 
 export async function run(args: string[]): Promise<void> {
