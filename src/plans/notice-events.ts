@@ -1,10 +1,14 @@
 import { DateTime } from 'luxon';
 import { NOBODY, readNames } from './plan-assignees.js';
-import type { ReadContext } from './plan-items.js';
+import type { RawItem, ReadContext } from './plan-items.js';
 import { fitTitle } from './notice-titles.js';
 import { periodsInLine, taskPeriodsIn } from './notice-periods.js';
 import { isCapitals, kindsIn, named, periodOptions, type Sentence } from './notice-sentences.js';
-import type { NoticeItem } from './plan-notice.js';
+
+/** An item of a notice: a flag task also says whether it ends by taking the flags down. */
+export interface NoticeItem extends RawItem {
+  takeDown: boolean;
+}
 
 /** A gathering a notice invites to ("Hội nghị đối thoại … vào 07 giờ 30 phút, ngày 29/10/2025"). */
 const GATHERING = /\b(?:hoi nghi|tiep xuc cu tri|doi thoai|mit tinh|hoi thao|le ky niem)\b/;

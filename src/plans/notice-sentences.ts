@@ -1,7 +1,6 @@
 import { foldVietnamese } from '../core/fold.js';
 import type { UnitKind } from '../core/schema.js';
 import { NOBODY, type Named } from './plan-assignees.js';
-import type { ReadContext } from './plan-items.js';
 import type { PlanLine } from './plan-lines.js';
 
 /** A notice's sentences, and the kinds of units its collective words name (shared by its flag, cleanup and event readers). */
@@ -57,7 +56,8 @@ export function sentencesOf(lines: PlanLine[]): Sentence[] {
   return out;
 }
 
-export function periodOptions(ctx: ReadContext, timeLine: boolean) {
+/** Where and when a notice is read (a plan's ReadContext fits). */
+export function periodOptions(ctx: { zone: string; year: number | undefined; issued?: Date | undefined }, timeLine: boolean) {
   return { zone: ctx.zone, defaultYear: ctx.year, issued: ctx.issued, timeLine };
 }
 

@@ -1,9 +1,9 @@
 import { foldVietnamese } from '../core/fold.js';
 import type { UnitKind } from '../core/schema.js';
 import { readNames } from './plan-assignees.js';
-import type { RawItem, ReadContext } from './plan-items.js';
+import type { ReadContext } from './plan-items.js';
 import type { PlanLine } from './plan-lines.js';
-import { eventsOf, gathering } from './notice-events.js';
+import { eventsOf, gathering, type NoticeItem } from './notice-events.js';
 import { BANNERS, noticeTitle, occasionsOf, workOf } from './notice-titles.js';
 import { type LinePeriod, taskPeriodsIn } from './notice-periods.js';
 import { kindsIn, named, periodOptions, type Sentence, sentencesOf } from './notice-sentences.js';
@@ -15,9 +15,6 @@ import { kindsIn, named, periodOptions, type Sentence, sentencesOf } from './not
  * read as kinds of units ("các thôn", "Trưởng các khóm" → residential units; "các cơ quan, đơn
  * vị" → organisations; "trường học" → schools); a take-down sentence is the flag task's step.
  */
-export interface NoticeItem extends RawItem {
-  takeDown: boolean;
-}
 
 /** Flags, banners; "treo rủ" is cờ rủ with the flag left unsaid ("tổ chức treo rủ tại nhà văn hóa thôn"). */
 const FLAG = /\b(?:treo co|treo quoc ky|quoc ky|co ru|treo ru|co to quoc|treo bang ron|bang ron|bang zon)\b/;
