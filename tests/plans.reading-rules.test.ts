@@ -222,3 +222,26 @@ describe('assignees named with their place', () => {
     expect(draft.items.map((i) => [i.kind, kindsOf(i.assign.unitIds)])).toEqual([['cleanup', ['organisation', 'school']]]);
   });
 });
+
+describe('periods written in brackets, counted days and start times', () => {
+  it('when a bracket starts with its days listed or ranged ("trong 2 ngày Quốc tang (20, 21-7)"), then those days are the period', () => {
+    expect(periods('Các cơ quan, công sở treo cờ rủ trong 2 ngày Quốc tang (20, 21-7).', { year: 2026 })).toEqual([['20/07/2026 00:00', '21/07/2026 23:59']]);
+  });
+
+  it('when a bracket holds no period ("(kích thước bằng 1/10 chiều rộng lá cờ)"), then nothing is read from it', () => {
+    expect(periods('Quốc kỳ có dải băng tang (kích thước bằng 1/10 chiều rộng lá cờ).', { year: 2026 })).toEqual([]);
+  });
+
+  it('when a day is led by "bắt đầu từ 7h30’ ngày …", then that day from that time is the period', () => {
+    expect(periods('Hoạt động ra quân bắt đầu từ 7h30’ ngày 12/9/2026.', { year: 2026 })).toEqual([['12/09/2026 07:30', '12/09/2026 23:59']]);
+  });
+
+  it('when a cleanup’s assigned sentence prints no period but another cleanup line does ("ra quân tổng vệ sinh 02 ngày: 12-13/9") and a line says when it starts ("bắt đầu từ 7h30’ ngày 12/9"), then the cleanup runs from that time over those days', () => {
+    const draft = read(
+      'Xã ra quân tổng vệ sinh môi trường\nToàn xã ra quân tổng vệ sinh môi trường 02 ngày: 12-13/9/2026\nHoạt động ra quân đồng loạt bắt đầu từ 7h30’ ngày 12/9/2026.\nCác tuyến đường nhánh do các thôn vận động nhân dân thực hiện vệ sinh môi trường.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.period && local(i.period.end), kindsOf(i.assign.unitIds)])).toEqual([
+      ['cleanup', '12/09/2026 07:30', '13/09/2026 23:59', ['block']],
+    ]);
+  });
+});

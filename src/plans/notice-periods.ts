@@ -34,7 +34,7 @@ function flatten(text: string): string {
     // A bracket that is a period ("(từ ngày 24/5 đến hết ngày 25/5/2025)") is read; anniversaries and lunar dates are not.
     // A bracket about an earlier or other period ("(thông báo trước từ 28/4 …)", "(cũ: …)") is an aside too.
     .replace(/\(([^)]*)\)?/g, (_, inner: string) =>
-      /^\s*(?:từ|trong)\s|đến hết|\d\s+và\s+(?:ngày\s+)?\d/iu.test(inner) && !/^\s*(?:tức|nhằm)/iu.test(inner) && !EARLIER.test(inner.split(/\d/u)[0] ?? '') ? ` ${inner} ` : ' ',
+      /^\s*(?:từ|trong)\s|đến hết|\d\s+và\s+(?:ngày\s+)?\d|^\s*\d{1,2}(?:[/.-]\d{1,2})?\s*(?:,|-)\s*\d{1,2}[/.-]\d{1,2}/iu.test(inner) && !/^\s*(?:tức|nhằm)/iu.test(inner) && !EARLIER.test(inner.split(/\d/u)[0] ?? '') ? ` ${inner} ` : ' ',
     )
     // A weekday without a date names no day ("vào ngày Chủ nhật hằng tuần" repeats); "thứ Hai 16/2/2026" keeps its date.
     .replace(/(?:(?:^|\s)ngày)?(?:^|\s)(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)(?:\s+(?:hằng|hàng)\s+tuần)?(?!\s*,?\s*(?:ngày\s+)?\d)(?=[\s,.;]|$)/giu, ' ')
@@ -98,9 +98,9 @@ export interface TaskPeriodOptions {
 /** "kể từ ngày ban hành (thông báo)", "từ ngày ký", "từ nay": the period starts on the notice's own date. */
 const FROM_ISSUE = /(?:kể\s+)?từ\s+(?:(?:ngày|khi)\s+)?(?:ban hành|ký|nhận được)(?:\s+(?:thông báo|văn bản|kế hoạch|công văn))?(?:\s+này)?\s*$|(?:kể\s+)?từ\s+nay\s*$/iu;
 /** A single day the work is done on: "trong ngày 1-1", "vào ngày 19-5", "sáng ngày 19/5". */
-const DAY_LEAD_IN = /^(?:vào|trong|lúc)\b|^(?:\d{1,2}\s*(?:h|giờ)\b)/iu;
+const DAY_LEAD_IN = /^(?:vào|trong|lúc)\b|^(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?\s*['’]?(?![\p{L}\d]))/iu;
 /** The words before a single day the work is done on; a count of days may stand between ("trong 01 ngày 01/01/2027"). */
-const LEAD_DAY = /(?:\b(?:trong|vào|sáng|chiều|tối|trưa)\s+(?:các\s+)?(?:(?:\d{1,2}|một|hai|ba)\s+)?(?:ngày\s*)?)$/iu;
+const LEAD_DAY = /(?:\b(?:trong|vào|sáng|chiều|tối|trưa)\s+(?:các\s+)?(?:(?:\d{1,2}|một|hai|ba)\s+)?(?:ngày\s*)?|\bbắt đầu(?:\s+(?:từ|lúc|vào))?\s*)$/iu;
 /**
  * The day named after the day's occasion ("trong ngày bầu cử 15/3/2026"), straight after the flags ("treo cờ Tổ quốc
  * ngày 2/9") or after the colon of an occasion's line ("- Ngày sinh Chủ tịch Hồ Chí Minh: ngày 19/5/2026").

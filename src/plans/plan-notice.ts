@@ -60,7 +60,10 @@ function cleanupOf(sentences: Sentence[], ctx: ReadContext, o: { campaign: strin
   const titled = !o.flags && !!o.campaign && CLEANUP.test(foldVietnamese(o.campaign));
   if (!given.length && !titled) return null;
   const first = given[0] ?? sentences.find((s) => CLEANUP.test(s.folded));
-  const own = first ? taskPeriodsIn(first.text, periodOptions(ctx, false))[0] : undefined;
+  // The assigned sentence prints no period: another cleanup sentence of the notice may ("ra quân tổng vệ sinh 02 ngày: 23-24/8").
+  const cleanupSentences = [...(first ? [first] : []), ...sentences.filter((s) => s !== first && CLEANUP.test(s.folded) && !BAN.test(s.folded) && !DONE.test(s.folded))];
+  const printed = cleanupSentences.map((s) => taskPeriodsIn(s.text, periodOptions(ctx, false))[0]).find((p) => p !== undefined);
+  const own = printed ? startingAt(printed, sentences, ctx) : undefined;
   const timed = titled && !own ? sentences.filter((s) => s.timeLine).flatMap((s) => taskPeriodsIn(s.text, periodOptions(ctx, true)))[0] : undefined;
   // "Thành phần tham gia: …", or the items under a part headed "THÀNH PHẦN".
   const joining = (s: Sentence) => PARTICIPANTS.test(s.folded) || (s.listed && PARTICIPANTS.test(foldVietnamese(s.intro)));
@@ -74,6 +77,23 @@ function cleanupOf(sentences: Sentence[], ctx: ReadContext, o: { campaign: strin
     who: named([...assigned.flatMap((a) => a.kinds), ...participants]),
     takeDown: false,
   };
+}
+
+/** Work told as done ("đã tổ chức", "đã ra quân"): its dates are not the work asked for. */
+const DONE = /\bda (?:to chuc|ra quan|thuc hien|tien hanh|duoc)\b/;
+/** "bắt đầu từ 7h30 ngày 23/8/2025", "khai mạc lúc 15 giờ ngày …": the clock time a period's first day starts at. */
+const STARTS_AT = /\b(?:bat dau|khai mac|ra quan)\b/;
+
+/** A period whose first day another sentence gives a start time ("Hoạt động … bắt đầu từ 7h30’ ngày 23/8/2025") starts at that time. */
+function startingAt(p: LinePeriod, sentences: Sentence[], ctx: ReadContext): LinePeriod {
+  for (const s of sentences) {
+    if (!STARTS_AT.test(s.folded)) continue;
+    for (const q of taskPeriodsIn(s.text, periodOptions(ctx, false))) {
+      const sameDay = q.period.start.getTime() >= p.period.start.getTime() && q.period.start.getTime() < p.period.start.getTime() + 86_400_000;
+      if (sameDay && q.period.start.getTime() !== p.period.start.getTime()) return { ...p, period: { ...p.period, start: q.period.start } };
+    }
+  }
+  return p;
 }
 
 /** A line saying whom the notice applies to ("- Đối tượng: …", "Đối tượng thực hiện: …"). */
