@@ -104,3 +104,21 @@ describe('PDF lines', () => {
     expect(out.ok && out.text.split('\n').map((l) => l.slice(0, 18))).toEqual(['Thông báo treo cờ', 'Trong dịp kỷ niệm ', 'Các trường học tre']);
   });
 });
+
+describe('headlines as news pages print them', () => {
+  it('when a headline starts with its genre label ("BÀI TUYÊN TRUYỀN:") and ends with emoji, then the campaign is the headline without them, in sentence case', () => {
+    const draft = read('BÀI TUYÊN TRUYỀN: XÃ AN BÌNH RA QUÂN TỔNG VỆ SINH MÔI TRƯỜNG 🇻🇳🇻🇳\nCác thôn ra quân tổng vệ sinh môi trường từ ngày 12/9/2026 đến hết ngày 13/9/2026.');
+    expect(campaignNameOf(draft.title)).toBe('Xã an bình ra quân tổng vệ sinh môi trường');
+  });
+
+  it('when a headline ends with a full stop and the body opens on the next line ("Thực hiện …"), then the headline is the campaign, without its full stop', () => {
+    const draft = read('Xã An Bình ra quân dọn dẹp vệ sinh đón Tết Nguyên đán năm 2027.\nThực hiện kế hoạch của UBND xã, các thôn ra quân dọn dẹp vệ sinh môi trường.', { year: 2027 });
+    expect(campaignNameOf(draft.title)).toBe('Xã An Bình ra quân dọn dẹp vệ sinh đón Tết Nguyên đán năm 2027');
+  });
+
+  it('when a page prints the notice’s title line twice ("THÔNG BÁO Về việc …" as its heading and again), then the campaign names it once', () => {
+    const line = 'THÔNG BÁO Về việc treo cờ Tổ quốc mừng Xuân Đinh Mùi năm 2027';
+    const draft = read(`${line}\n${line}\nCác thôn treo cờ Tổ quốc từ ngày 03/02/2027 đến hết ngày 12/02/2027.`, { year: 2027 });
+    expect(campaignNameOf(draft.title)).toBe('Treo cờ Tổ quốc mừng Xuân Đinh Mùi năm 2027');
+  });
+});

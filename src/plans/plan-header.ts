@@ -64,6 +64,11 @@ export function readHeader(lines: PlanLine[]): PlanHeader {
   // A subject in capitals goes on only in capitals; page furniture ("17 giờ trước") ends it.
   const capitals = titleLines.length > 0 && isShouting(titleLines[0] ?? '');
   while (next < lines.length && titleLines.length < MAX_TITLE_LINES && isTitleLine(lines[next]) && !(capitals && !isShouting(lines[next]?.text ?? ''))) {
+    // A page that prints its title line twice ("THÔNG BÁO Về việc …" as heading and as the document's line) names it once.
+    if (sameLine(lines[next]?.text ?? '', typeText)) {
+      next++;
+      continue;
+    }
     titleLines.push(lines[next]?.text ?? '');
     next++;
   }
@@ -91,6 +96,10 @@ function headline(lines: PlanLine[]): { title: string | null; bodyStart: number 
   if (!first || first.type !== 'para') return { title: null, bodyStart: at };
   // An office's own short heading ("UBND xã Hoài Đức phát động phong trào …") is a headline, though a body sentence may start so.
   const office = /^(?:ubnd|ủy ban|uỷ ban)\s/iu.test(first.text) && first.text.length <= HEADLINE_MAX;
+  // A headline may end with a full stop ("Xã … ra quân dọn dẹp vệ sinh … năm 2021."): one short sentence with the body opening on the next line.
+  if (FULL_STOP_HEADLINE.test(first.text.trim()) && first.text.length <= HEADLINE_MAX && !BODY_START.test(first.text) && lines[at + 1]?.type === 'para' && BODY_START.test((lines[at + 1]?.text ?? '').trim())) {
+    return { title: first.text.trim().replace(/\.$/u, ''), bodyStart: at + 1 };
+  }
   if (first.text.length > MAX_HEADLINE || (BODY_START.test(first.text) && !office) || /[.:;]$/.test(first.text)) {
     // "Thực hiện Thông báo số … về việc treo cờ Tổ Quốc.": the subject it carries out names the campaign.
     // "UBND TPHCM có thông báo treo cờ … và nghỉ Tết Dương lịch năm 2026 đến cơ quan …": what the report says it gave notice of.
@@ -101,6 +110,11 @@ function headline(lines: PlanLine[]): { title: string | null; bodyStart: number 
   if (UNFINISHED.test(first.text.trim()) && isTitleLine(second)) return { title: `${first.text.trim()} ${second?.text.trim()}`, bodyStart: at + 2 };
   return { title: first.text, bodyStart: at + 1 };
 }
+
+/** One sentence ending with a single full stop, none inside ("… đón Xuân Tân Sửu năm 2021."). */
+const FULL_STOP_HEADLINE = /^[^.;:!?]+[^.]\.$/u;
+
+const sameLine = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi') === b.replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
 
 function isShouting(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');

@@ -145,6 +145,9 @@ export function toImport(items: ReviewItem[], c: ImportContext): PlanImport {
   };
 }
 
+/** A news article's genre label before its headline ("BÀI TUYÊN TRUYỀN: …", "Tin: …", "Bản tin: …"). */
+const GENRE_LABEL = /^\s*(?:bài(?:\s+(?:tuyên truyền|viết|tin))?|bản tin|tin(?:\s+(?:tức|ảnh|bài))?|thông cáo báo chí)\s*:\s*/iu;
+
 /** A headline whose subject gives notice ("Phường Bến Thành thông báo về việc …"), not a document's own "Thông báo về việc …". */
 const SUBJECT_NOTIFIES = /^(?!thông báo\b)\S[^.]*?\sthông báo\s+(?:về việc|v\/v)\s/iu;
 
@@ -154,11 +157,16 @@ const SUBJECT_NOTIFIES = /^(?!thông báo\b)\S[^.]*?\sthông báo\s+(?:về vi�
  */
 export function campaignNameOf(title: string | null): string | null {
   let name = title
-    ?.replace(SUBJECT_NOTIFIES.test(title ?? '') ? /^$/u : /^.*?\b(?:về việc|v\/v)[\s:]*/iu, '')
+    // Emoji and flags a page decorates its headline with (control characters where a PDF had no glyph for them) are no part of the name.
+    ?.replace(/[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\p{Cc}]+/gu, ' ')
+    // A news page's genre label ("BÀI TUYÊN TRUYỀN:", "Tin:", "Bản tin:") says what kind of article it is, not what the work is.
+    .replace(GENRE_LABEL, '')
+    .replace(SUBJECT_NOTIFIES.test(title ?? '') ? /^$/u : /^.*?\b(?:về việc|v\/v)[\s:]*/iu, '')
     // "Về treo cờ, khẩu hiệu nhân dịp …": the subject line without its "Về".
     .replace(/^về\s+(?=\p{Ll})/iu, '')
     .replace(/\s*Ngày cập nhật\s*[\d/]+\s*$/iu, '')
     .replace(/[\s.]+$/u, '')
+    .replace(/\s+/gu, ' ')
     .trim();
   if (!name) return title;
   // A title in capitals keeps none of them: the report and the task list write it in sentence case.
