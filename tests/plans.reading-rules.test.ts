@@ -245,3 +245,17 @@ describe('periods written in brackets, counted days and start times', () => {
     ]);
   });
 });
+
+describe('work told as done, then asked to go on', () => {
+  it('when a news item reports a cleanup done by the thôn and schools and closes asking others to go on ("tiếp tục chỉ đạo các đoàn thể … duy trì"), then only that request’s assignees are the cleanup’s', () => {
+    const draft = read(
+      'Xã An Bình tổng dọn vệ sinh môi trường\nNgày 12/9/2026 các trường Tiểu học, THCS và 8 đơn vị thôn tổ chức tổng dọn vệ sinh môi trường. Đảng ủy, UBND xã tiếp tục chỉ đạo các đoàn thể duy trì thực hiện tốt công tác vệ sinh môi trường.',
+    );
+    expect(draft.items.map((i) => [i.kind, kindsOf(i.assign.unitIds)])).toEqual([['cleanup', ['organisation']]]);
+  });
+
+  it('when a cleanup sentence ends with what it is for ("… để đảm bảo khu dân cư văn hóa thôn xanh sạch đẹp"), then the places it keeps clean assign nobody', () => {
+    const draft = read('Ngày Chủ nhật xanh\nCác đoàn thể ra quân dọn vệ sinh môi trường để đảm bảo khu dân cư văn hóa thôn xanh sạch đẹp.');
+    expect(draft.items.map((i) => [i.kind, kindsOf(i.assign.unitIds)])).toEqual([['cleanup', ['organisation']]]);
+  });
+});

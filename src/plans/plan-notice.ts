@@ -31,9 +31,11 @@ const NOT_TAKE_DOWN = /\bde thay (?:the|moi)\b/;
 const REPORT = /\b(?:giao|phan cong)\b.*\bbao cao ket qua\b/;
 /** Sentences that forbid or stop things ("tạm dừng các hoạt động vui chơi") assign no work but flags. */
 const BAN = /\b(?:tam dung|ngung|nghiem cam|khong to chuc)\b/;
+/** What the work is for, after it ("… để đảm bảo khu dân cư văn hóa thôn xanh sạch đẹp"): the places it keeps clean are not who does it. */
+const PURPOSE_AFTER = /(?<=\S)\s+(?:để|nhằm)\s+(?:đảm bảo|bảo đảm|góp phần|tạo|giữ)\s[^;]*/giu;
 /** Who a cleanup sentence names: never the places it is done at ("tại khu dân cư, chợ, trường học"; "các tuyến đường, chợ … được dọn vệ sinh"). */
 function cleanupKinds(s: Sentence): UnitKind[] {
-  return kindsIn(`${s.text} ${s.intro}`.replace(PASSIVE_PLACES, ' ').replace(PLACE_CLAUSE, ' '));
+  return kindsIn(`${s.text} ${s.intro}`.replace(PASSIVE_PLACES, ' ').replace(PLACE_CLAUSE, ' ').replace(PURPOSE_AFTER, ' '));
 }
 
 /** A sentence that opens on its verb, without a subject ("Vận động nhân dân làm vệ sinh …"). */
@@ -55,7 +57,10 @@ function cleanupOf(sentences: Sentence[], ctx: ReadContext, o: { campaign: strin
     const before = sentences[i - 1];
     return own.length || !before || !SUBJECTLESS.test(s.text) ? own : cleanupKinds(before);
   };
-  const assigned = sentences.map((s, i) => ({ s, kinds: CLEANUP.test(s.folded) && !BAN.test(s.folded) ? kindsOf(s, i) : [] }));
+  const all = sentences.map((s, i) => ({ s, kinds: CLEANUP.test(s.folded) && !BAN.test(s.folded) ? kindsOf(s, i) : [] }));
+  // A report of a cleanup done that closes by asking to go on ("… tiếp tục chỉ đạo các đoàn thể … duy trì"): only that request assigns.
+  const goingOn = all.findLastIndex((a) => a.kinds.length > 0 && GOING_ON.test(a.s.folded));
+  const assigned = goingOn > 0 && all.slice(0, goingOn).some((a) => a.kinds.length > 0) ? all.slice(goingOn) : all;
   const given = assigned.filter((a) => a.kinds.length > 0).map((a) => a.s);
   const titled = !o.flags && !!o.campaign && CLEANUP.test(foldVietnamese(o.campaign));
   if (!given.length && !titled) return null;
@@ -79,6 +84,8 @@ function cleanupOf(sentences: Sentence[], ctx: ReadContext, o: { campaign: strin
   };
 }
 
+/** A request to go on with the work ("tiếp tục chỉ đạo …", "tiếp tục duy trì"). */
+const GOING_ON = /\btiep tuc\b/;
 /** Work told as done ("đã tổ chức", "đã ra quân"): its dates are not the work asked for. */
 const DONE = /\bda (?:to chuc|ra quan|thuc hien|tien hanh|duoc)\b/;
 /** "bắt đầu từ 7h30 ngày 23/8/2025", "khai mạc lúc 15 giờ ngày …": the clock time a period's first day starts at. */
