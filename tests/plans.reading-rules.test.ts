@@ -259,3 +259,20 @@ describe('work told as done, then asked to go on', () => {
     expect(draft.items.map((i) => [i.kind, kindsOf(i.assign.unitIds)])).toEqual([['cleanup', ['organisation']]]);
   });
 });
+
+describe('assignees that are an occasion’s words or a unit’s own committee', () => {
+  it('when an election is named by its posts ("bầu cử Trưởng, Phó Trưởng ấp, khu, khóm"), then those posts assign no residential unit', () => {
+    const draft = read('Thông báo treo cờ Tổ quốc cổ động cuộc bầu cử Trưởng, Phó Trưởng thôn nhiệm kỳ 2026-2028\nCác cơ quan, đơn vị treo cờ Tổ quốc từ ngày 14/3/2026 đến hết ngày 15/3/2026 để cổ động cuộc bầu cử Trưởng, Phó Trưởng thôn.');
+    expect(draft.items.map((i) => [i.kind, kindsOf(i.assign.unitIds)])).toEqual([['flag', ['organisation']]]);
+  });
+
+  it('when a thôn’s front committee is named ("trưởng ban công tác mặt trận các thôn"), then it is the residential unit, not the Mặt trận', () => {
+    const draft = read('Ngày hội Đại đoàn kết toàn dân tộc năm 2026\nTrưởng ban công tác mặt trận tổ chức Ngày hội Đại đoàn kết toàn dân tộc vào ngày 18/11/2026.');
+    expect(draft.items.map((i) => [i.kind, kindsOf(i.assign.unitIds)])).toEqual([['event', ['block']]]);
+  });
+
+  it('when the office that deploys a plan is the sentence’s subject ("Ủy ban MTTQ xã triển khai kế hoạch tổ chức Ngày hội … tại các thôn"), then it is not who runs the event', () => {
+    const draft = read('Ngày hội Đại đoàn kết toàn dân tộc năm 2026\nỦy ban Mặt trận Tổ quốc xã triển khai kế hoạch tổ chức Ngày hội Đại đoàn kết toàn dân tộc vào ngày 18/11/2026 tại các thôn.');
+    expect(draft.items.map((i) => [i.kind, kindsOf(i.assign.unitIds)])).toEqual([['event', ['block']]]);
+  });
+});

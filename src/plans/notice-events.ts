@@ -48,6 +48,9 @@ const HOST = /(?:^|\s)(thôn|ấp|khóm|bản|tổ dân phố|khu phố|khối)\
 /** Those drawn to take part ("thu hút sự tham gia … của người dân, các cơ quan") are not who runs it. */
 const TAKING_PART = /(?:thu hút|thành phần|tham gia|tham dự)[^.;]*/giu;
 
+/** The office that deploys a plan ("Ủy ban MTTQ thị trấn … triển khai kế hoạch tổ chức …") gives the work; it is not who does it. */
+const DEPLOYER = /^[^.;]*?(?=\striển khai\s+(?:kế hoạch|thực hiện|các nội dung)\b)/iu;
+
 /**
  * The event a notice without a title organises, named in full as its body writes it ("tổ chức tiếp xúc cử tri trước
  * kỳ họp …, nhiệm kỳ 2021-2026 với nội dung như sau:"): from the event word to where the sentence says how, when or where.
@@ -97,7 +100,7 @@ export function eventsOf(sentences: Sentence[], ctx: ReadContext, campaign: stri
   if (!opening && !timed) return [];
   const period = opening ? { ...opening.period, end: timed && timed.period.end > opening.period.end ? timed.period.end : opening.period.end } : (timed?.period ?? null);
   const organising = sentences.filter((s) => EVENT.test(s.text) && /\bto chuc\b/.test(s.folded));
-  const who = organising.flatMap((s) => kindsIn(s.text.replace(TAKING_PART, ' ')));
+  const who = organising.flatMap((s) => kindsIn(s.text.replace(TAKING_PART, ' ').replace(DEPLOYER, ' ')));
   return [{ kind: 'event', title, section: '', source: (opening ?? timed)?.lead ?? name, period, who: named(who), takeDown: false }];
 }
 

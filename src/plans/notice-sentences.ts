@@ -6,8 +6,11 @@ import type { PlanLine } from './plan-lines.js';
 /** A notice's sentences, and the kinds of units its collective words name (shared by its flag, cleanup and event readers). */
 
 export const TIME_CUE = /^(?:[-+•]\s*)?(?:thoi gian(?! nghi)|dot \d|tu ngay)/;
-/** Who a phrase names only in passing: "các ban ngành liên quan" is nobody in particular; "đường làng, ngõ xóm" are places; "Ngày truyền thống Mặt trận Tổ quốc" is an occasion. */
-export const IN_PASSING = /\b(?:cac )?(?:ban nganh|co quan|don vi|nganh)(?: chuc nang)? lien quan\b|\bcanh quan (?:khu pho|thon|xom|khu dan cu|do thi)\b|\bnong thon\b|\b(?:duong lang|ngo xom|lang xom)\b|\b(?:ngay truyen thong|thanh lap) mat tran(?: dan toc thong nhat| to quoc)?(?: viet nam)?\b/g;
+/**
+ * Who a phrase names only in passing: "các ban ngành liên quan" is nobody in particular; "đường làng, ngõ xóm" are places; "Ngày
+ * truyền thống Mặt trận Tổ quốc" is an occasion, and so is an election named by its posts ("bầu cử Trưởng, Phó Trưởng ấp, khu, khóm").
+ */
+export const IN_PASSING = /\b(?:cac )?(?:ban nganh|co quan|don vi|nganh)(?: chuc nang)? lien quan\b|\bcanh quan (?:khu pho|thon|xom|khu dan cu|do thi)\b|\bnong thon\b|\b(?:duong lang|ngo xom|lang xom)\b|\b(?:ngay truyen thong|thanh lap) mat tran(?: dan toc thong nhat| to quoc)?(?: viet nam)?\b|\bbau cu (?:chuc danh )?(?:pho )?truong\b[^;.]*/g;
 
 /** Collective words of a notice and the kind they name; households and "Nhân dân" name no unit. */
 export const KINDS: [RegExp, UnitKind][] = [
@@ -22,8 +25,11 @@ const ORGANISATION_OF_PLACE = /\b(doan the)(?: cac)? (?:thon|xom|khom|ap|ban|to 
 /** The hamlets of the highlands and the south ("Trưởng các bản", "các buôn, làng", "các sóc"); "bản" is told from "ban" (a board: "các ban, ngành") by its accent only. */
 const HAMLETS = /(?:^|\s)(?:các|trưởng|mỗi)\s+(?:bản|buôn|làng|sóc|plei)(?=[\s,.;:]|$)/iu;
 
+/** A residential unit's own front committee ("trưởng ban công tác mặt trận" of each khóm, ấp): the residential unit, not the Mặt trận. */
+const FRONT_WORK_COMMITTEE = /\bban cong tac mat tran(?: to quoc)?(?: viet nam)?\b/g;
+
 export function kindsIn(text: string): UnitKind[] {
-  const folded = foldVietnamese(text).replace(IN_PASSING, ' ').replace(ORGANISATION_OF_PLACE, '$1');
+  const folded = foldVietnamese(text).replace(IN_PASSING, ' ').replace(ORGANISATION_OF_PLACE, '$1').replace(FRONT_WORK_COMMITTEE, ' khu dan cu ');
   const kinds = KINDS.filter(([re]) => re.test(folded)).map(([, kind]) => kind);
   return HAMLETS.test(text.normalize('NFC')) && !kinds.includes('block') ? ['block', ...kinds] : kinds;
 }
