@@ -276,3 +276,21 @@ describe('assignees that are an occasion’s words or a unit’s own committee',
     expect(draft.items.map((i) => [i.kind, kindsOf(i.assign.unitIds)])).toEqual([['event', ['block']]]);
   });
 });
+
+describe('a document page and an inspection’s findings', () => {
+  it('when a page lists the document’s record ("Người ký văn bản: …", "Nơi nhận:") above the document itself ("THÔNG BÁO" alone), then the body below is read, not cut at "Nơi nhận:"', () => {
+    const draft = read(
+      'Về việc treo cờ Tổ quốc mừng Quốc khánh 2/9\nNgười ký văn bản:\nNguyễn Văn A - Chủ tịch UBND xã\nNơi nhận:\nTHÔNG BÁO\nVề việc treo cờ Tổ quốc mừng Quốc khánh 2/9\nThời gian treo cờ Tổ quốc: từ ngày 30/8/2026 đến hết ngày 03/9/2026\n1. Các thôn:\n- Vận động các hộ gia đình treo cờ Tổ quốc.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.period && local(i.period.end), kindsOf(i.assign.unitIds)])).toEqual([
+      ['flag', '30/08/2026 00:00', '03/09/2026 23:59', ['block']],
+    ]);
+  });
+
+  it('when a notice says what an inspection found ("qua kiểm tra nhận thấy vẫn còn cơ quan, trường học chưa treo cờ") and then asks the thôn to hang flags, then only the thôn are assigned', () => {
+    const draft = read(
+      'Thông báo treo cờ Tổ quốc mừng Quốc khánh 2/9\nQua kiểm tra nhận thấy vẫn còn cơ quan, đơn vị, trường học chưa treo cờ Tổ quốc.\nCác thôn vận động các hộ gia đình treo cờ Tổ quốc từ ngày 30/8/2026 đến hết ngày 03/9/2026.',
+    );
+    expect(draft.items.map((i) => [i.kind, kindsOf(i.assign.unitIds)])).toEqual([['flag', ['block']]]);
+  });
+});

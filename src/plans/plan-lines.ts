@@ -15,6 +15,8 @@ const BULLET = /^[-–—•+*]\s*(\S.*)$/;
 const WRAPPED_DATE = /^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s+(?:đến|tới|-)/u;
 /** Where the plan's body ends: the recipients list and the signature. */
 const END = /^(?:nơi nhận|kt\.|tm\.)/i;
+/** A document's type printed alone on its line, over its subject. */
+const DOC_TYPE_ALONE = /^(?:KẾ HOẠCH|THÔNG BÁO|CÔNG VĂN|QUYẾT ĐỊNH|CHỈ THỊ|HƯỚNG DẪN|CHƯƠNG TRÌNH)$/u;
 
 /**
  * Splits a plan's text into typed lines. Markdown emphasis is dropped, and a line that starts in
@@ -29,7 +31,10 @@ export function planLines(text: string): PlanLine[] {
     .split('\n')
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
-  const end = raw.findIndex((l) => END.test(l));
+  // A page's record of the document ("Người ký văn bản: …", "Nơi nhận:") may stand above the document itself: the body ends at the
+  // recipients list after the document's own type line ("THÔNG BÁO" alone), never before it.
+  const typeAt = raw.findLastIndex((l) => DOC_TYPE_ALONE.test(l));
+  const end = raw.findIndex((l, i) => i > typeAt && END.test(l));
   const merged: string[] = [];
   for (const line of end >= 0 ? raw.slice(0, end) : raw) {
     // A line that starts in lower case, or with a date ("28/12/2023 đến hết …": a PDF line wrapped after "Từ ngày"), continues the one above.

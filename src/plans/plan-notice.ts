@@ -147,6 +147,8 @@ function flagPeriods(sentences: Sentence[], ctx: ReadContext): SentencePeriod[] 
   return found;
 }
 
+/** What an inspection found ("qua kiểm tra … nhận thấy vẫn còn … chưa treo"). */
+const FINDING = /\b(?:nhan thay|phat hien)\b.*\b(?:van con|con nhieu|chua)\b/;
 const INSPECTION = /\b(?:kiem tra|giam sat|cham diem|danh gia)\b/;
 
 /** The rest of a period's sentence after it, where its occasion may stand ("… đến hết ngày 07/4/2025 ( Lễ Giỗ tổ Hùng Vương )"). */
@@ -173,7 +175,10 @@ function periodKinds(s: Sentence): UnitKind[] {
 /** Reads a notice's items; `campaign` is its title line, for naming the work when a period names no occasion. */
 export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: string | null): NoticeItem[] {
   const sentences = sentencesOf(lines);
-  const flagSentences = sentences.filter((s) => FLAG.test(s.folded) && !TAKE_DOWN.test(s.folded));
+  const flagging = sentences.filter((s) => FLAG.test(s.folded) && !TAKE_DOWN.test(s.folded));
+  // An inspection's findings ("qua kiểm tra … nhận thấy vẫn còn cơ quan, tổ dân phố chưa treo băng rôn") name those found lacking, not who is asked.
+  const asked = flagging.filter((s) => !FINDING.test(s.folded));
+  const flagSentences = asked.length ? asked : flagging;
   // A sentence addressed to everyone about another work (a cleanup) does not say who hangs the flags.
   const addressed = sentences.filter((s) => ADDRESSEES.test(s.folded) && /\bthuc hien\b/.test(s.folded) && !CLEANUP.test(s.folded));
   const items: NoticeItem[] = [];
