@@ -84,3 +84,12 @@ describe('plans of several activities', () => {
     expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), kindsOf(i.assign.unitIds)])).toEqual([['flag', '01/09/2026 00:00', ['block']]]);
   });
 });
+
+describe('events told in a news item', () => {
+  it('when a news item says a tournament "sẽ khai mạc vào lúc 15 h ngày …" in the middle of a sentence, then it is an event from that time', () => {
+    const draft = read(
+      'Hoạt động thể thao hè năm 2026\nĐoàn xã phối hợp UBND xã tổ chức giải bóng đá thiếu niên năm 2026.\nGiải đấu sẽ khai mạc vào lúc 15 h ngày 01/7/2026 kéo dài đến ngày 10/7/2026.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start)])).toEqual([['event', '01/07/2026 15:00']]);
+  });
+});

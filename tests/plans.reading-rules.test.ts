@@ -294,3 +294,16 @@ describe('a document page and an inspection’s findings', () => {
     expect(draft.items.map((i) => [i.kind, kindsOf(i.assign.unitIds)])).toEqual([['flag', ['block']]]);
   });
 });
+
+describe('a second duty in the flag sentence', () => {
+  it('when a flag sentence goes on "đồng thời … tuyên truyền, vận động nhân dân đi bầu cử", then that is a propaganda task of the sentence’s subject, with no period of its own', () => {
+    const draft = read(
+      'Treo cờ Tổ quốc chào mừng ngày bầu cử\nCác cơ quan, đơn vị treo cờ Tổ quốc từ ngày 14/3/2026 đến hết ngày 15/3/2026; đồng thời có kế hoạch tuyên truyền, vận động nhân dân tham gia đi bầu cử đầy đủ.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.periodFrom === 'text', kindsOf(i.assign.unitIds)])).toEqual([
+      ['flag', true, ['organisation']],
+      ['propaganda', false, ['organisation']],
+    ]);
+    expect(draft.items[1]?.title).toMatch(/^Tuyên truyền, vận động nhân dân/u);
+  });
+});

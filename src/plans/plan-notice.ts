@@ -4,7 +4,7 @@ import { readNames } from './plan-assignees.js';
 import type { ReadContext } from './plan-items.js';
 import type { PlanLine } from './plan-lines.js';
 import { eventsOf, gathering, type NoticeItem } from './notice-events.js';
-import { BANNERS, noticeTitle, occasionsOf, workOf } from './notice-titles.js';
+import { BANNERS, fitTitle, noticeTitle, occasionsOf, workOf } from './notice-titles.js';
 import { type LinePeriod, taskPeriodsIn } from './notice-periods.js';
 import { kindsIn, named, periodOptions, type Sentence, sentencesOf } from './notice-sentences.js';
 
@@ -172,6 +172,24 @@ function periodKinds(s: Sentence): UnitKind[] {
   return !kinds.length && MOBILISE_PEOPLE.test(s.folded) ? ['block'] : kinds;
 }
 
+/** "… hướng dẫn nhân dân treo cờ …; đồng thời có kế hoạch tổ chức, thông tin, tuyên truyền, vận động nhân dân đi bầu cử": a duty of its own. */
+const ALONGSIDE = /(?:^|\s)(?:đồng thời|ngoài ra|bên cạnh đó)\s[^.]*?(tuyên truyền[^.;]*)/iu;
+
+/**
+ * A flag sentence that goes on with a propaganda duty ("đồng thời … tuyên truyền, vận động nhân dân …") gives that duty as a
+ * propaganda task of the sentence's subject, without a period of its own.
+ */
+function propagandaAlongside(flagSentences: Sentence[]): NoticeItem[] {
+  for (const s of flagSentences) {
+    const m = ALONGSIDE.exec(s.text);
+    if (!m?.[1] || m.index === undefined || FLAG.test(foldVietnamese(m[0]))) continue;
+    const title = fitTitle(m[1].replace(/[\s,.;]+$/u, ''));
+    const who = kindsIn(s.text.slice(0, m.index));
+    return [{ kind: 'propaganda', title: title.charAt(0).toLocaleUpperCase('vi') + title.slice(1), section: '', source: s.text, period: null, who: named(who), takeDown: false }];
+  }
+  return [];
+}
+
 /** Reads a notice's items; `campaign` is its title line, for naming the work when a period names no occasion. */
 export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: string | null): NoticeItem[] {
   const sentences = sentencesOf(lines);
@@ -208,6 +226,7 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
       items.push({ kind: 'flag', title, section: '', source, period: p?.period ?? null, who: ownWho.length ? named(ownWho) : flagWho, takeDown });
     }
   }
+  if (items.length) items.push(...propagandaAlongside(flagSentences));
   const cleanupItem = cleanupOf(sentences, ctx, { campaign, flags: items.length > 0 });
   if (cleanupItem) items.push(cleanupItem);
   if (!items.length) {
