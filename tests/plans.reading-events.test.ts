@@ -93,3 +93,15 @@ describe('events told in a news item', () => {
     expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start)])).toEqual([['event', '01/07/2026 15:00']]);
   });
 });
+
+describe('movements launched over a period', () => {
+  it('when a notice launches a movement "được phát động từ ngày … đến …" beside its event, then it is a movement over those days for the event’s units', () => {
+    const draft = read(
+      'Ngày hội Đại đoàn kết toàn dân tộc năm 2026\nNgày hội Đại đoàn kết toàn dân tộc được tổ chức vào ngày 18/11/2026 tại các thôn.\nCũng theo kế hoạch phát động chung tay xoá nhà tạm, nhà dột nát trên địa bàn xã được phát động từ ngày 17/10/2026 đến 22/01/2027.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.title, i.period && local(i.period.start), i.period && local(i.period.end), kindsOf(i.assign.unitIds)])).toEqual([
+      ['event', 'Ngày hội Đại đoàn kết toàn dân tộc năm 2026', '18/11/2026 00:00', '18/11/2026 23:59', ['block']],
+      ['movement', 'Chung tay xoá nhà tạm, nhà dột nát', '17/10/2026 00:00', '22/01/2027 23:59', ['block']],
+    ]);
+  });
+});

@@ -190,6 +190,28 @@ function propagandaAlongside(flagSentences: Sentence[]): NoticeItem[] {
   return [];
 }
 
+/** "phát động chung tay xoá nhà tạm …, vận động xây dựng quỹ … được phát động từ ngày 17/10 đến 22/01": a movement launched over a period. */
+const LAUNCHED = /\bphat dong\b/;
+const LAUNCHED_WORK = /phát động\s+(?:phong trào\s+|cuộc vận động\s+)?((?:(?!\s(?:trên địa bàn|tại|được|từ ngày|đến|trong)\s)[^.;])+)/iu;
+
+/**
+ * A movement a notice launches over a range of days, that is not its flags, cleanup or event: for those its sentence names,
+ * else for those the notice's other work goes to (the same units carry it out).
+ */
+function movementsOf(sentences: Sentence[], ctx: ReadContext, others: NoticeItem[]): NoticeItem[] {
+  for (const s of sentences) {
+    if (!LAUNCHED.test(s.folded) || FLAG.test(s.folded) || CLEANUP.test(s.folded) || DONE.test(s.folded)) continue;
+    const p = taskPeriodsIn(s.text, { ...periodOptions(ctx, false), singleDays: false })[0];
+    const work = LAUNCHED_WORK.exec(s.text)?.[1]?.trim();
+    if (!p || !work || work.length < 8) continue;
+    const own = kindsIn(s.text);
+    const title = fitTitle(work);
+    const who = own.length ? named(own) : named(others.flatMap((i) => i.who.kinds));
+    return [{ kind: 'movement', title: title.charAt(0).toLocaleUpperCase('vi') + title.slice(1), section: '', source: s.text, period: p.period, who, takeDown: false }];
+  }
+  return [];
+}
+
 /** Reads a notice's items; `campaign` is its title line, for naming the work when a period names no occasion. */
 export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: string | null): NoticeItem[] {
   const sentences = sentencesOf(lines);
@@ -233,6 +255,7 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
     const invited = gathering(sentences, ctx);
     items.push(...(invited.length ? invited : eventsOf(sentences, ctx, campaign)));
   }
+  items.push(...movementsOf(sentences, ctx, items));
   const report = sentences.find((s) => REPORT.test(s.folded));
   if (report) {
     const who = readNames(report.text.replace(/^.*?\b(?:Giao|giao)\s+/u, '').split(/\s+(?:kiểm tra|theo dõi|tổng hợp|báo cáo)\b/u)[0] ?? '', ctx);
