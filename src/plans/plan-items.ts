@@ -1,4 +1,5 @@
 import { findSubject, isBlank, isNobody, NOBODY, readNames, splitLeadPartners, type Named } from './plan-assignees.js';
+import { foldVietnamese } from '../core/fold.js';
 import { kindsIn, named } from './notice-sentences.js';
 import { classify, shortTitle } from './plan-classify.js';
 import { fieldOf, type Field } from './plan-lines.js';
@@ -53,10 +54,13 @@ export function sentenceItems(section: Section, ctx: ReadContext, fallback: Name
   const fields = section.lines.map(fieldOf);
   const shared = sectionPeriod(fields.filter((f): f is Field => f !== null), ctx);
   const items: RawItem[] = [];
+  // "6, Các đơn vị trường học, các khối phố, các CLB …" / "- Đề nghị Các đơn vị trường học, các khối phố, …": a sentence that restates its heading's list has the heading's subjects.
+  const headingFirst = foldVietnamese(section.heading).split(/\s+/u).slice(0, 4).join(' ');
   section.lines.forEach((line, i) => {
     if (fields[i]) return;
+    const restates = headingFirst.split(' ').length === 4 && foldVietnamese(line.text).replace(/^(?:de nghi|giao)\s+/u, '').startsWith(headingFirst);
     for (const hit of classify(line.text)) {
-      const subject = findSubject(hit.through, ctx.units);
+      const subject = restates && !isNobody(fallback) ? fallback : findSubject(hit.through, ctx.units);
       // A take-down's own date must be in its own clause: the sentence's date is the flag period it follows.
       const own = datesIn(hit.clause, ctx) ?? (hit.kind === 'takedown' ? null : datesIn(line.text, ctx));
       items.push({

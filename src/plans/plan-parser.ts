@@ -118,7 +118,13 @@ function readItems(parts: ReturnType<typeof splitParts>, ctx: ReadContext): [Raw
 function dedupe(items: RawItem[], duties: RawItem[]): RawItem[] {
   const firsts = items.filter((item, i) => items.findIndex((o) => o.kind === item.kind) === i);
   const restating = [...items, ...duties];
-  return firsts.map((item) => (isBlank(item.who) ? { ...item, who: restating.find((o) => o.kind === item.kind && !isBlank(o.who))?.who ?? item.who } : item));
+  return firsts.map((item) => {
+    if (isBlank(item.who)) return { ...item, who: restating.find((o) => o.kind === item.kind && !isBlank(o.who))?.who ?? item.who };
+    // An event part III asks more kinds of units to hold ("Đề nghị các trường học, các khối phố, CLB … tổ chức … văn nghệ, thể thao") adds them.
+    if (item.kind !== 'event') return item;
+    const more = items.slice(items.indexOf(item) + 1).filter((o) => o.kind === 'event' && !o.who.all).flatMap((o) => o.who.kinds);
+    return more.length ? { ...item, who: { ...item.who, kinds: [...new Set([...item.who.kinds, ...more])] } } : item;
+  });
 }
 
 /** From the earliest written start to the latest written end; a deadline alone counts only for the end. */
