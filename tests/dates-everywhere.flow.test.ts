@@ -40,7 +40,7 @@ describe.each(dbTargets())('the same corpus phrases through /newtask and the one
     expect(SAMPLE.filter((x) => !x.lunar).length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(SAMPLE.map((x) => [x.typed, x] as const))('when "%s" is typed in /newtask and as one sentence, then both store the corpus start and end', async (_typed, { c, typed }) => {
+  it.each(SAMPLE.map((x) => [x.typed, x] as const))('when "%s" is typed in /newtask and as one sentence, then both store the corpus start and end, and whether it was lunar', async (_typed, { c, typed, lunar }) => {
     const { start, end } = c.expect as { start: string; end: string };
     const e = { start, end };
     h.clock.set(localInstant(c.now));
@@ -67,6 +67,8 @@ describe.each(dbTargets())('the same corpus phrases through /newtask and the one
     expect(await press(clerk, '✅ Tạo nhiệm vụ')).toContain('Đã tạo nhiệm vụ');
 
     expect(await periods()).toEqual([e, e]);
+    // A lunar period is told to the leaders with its lunar dates; a solar one is not.
+    expect((await database.db.selectFrom('tasks').select('lunar_dates').orderBy('id').execute()).map((t) => t.lunar_dates)).toEqual([lunar, lunar]);
   });
 });
 

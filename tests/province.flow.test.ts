@@ -22,6 +22,8 @@ describe.each(dbTargets())('province on %s', (target) => {
     const draft = await province.nextMessage();
     expect(draft.text).toContain('📤 Gửi xuống các xã, phường (bản nháp):');
     expect(draft.text).toContain('📌 Treo cờ Tổ quốc');
+    expect(draft.text).toContain('🗓 Thời gian: Thứ Năm, 23/07/2026 – hết Thứ Hai, 27/07/2026');
+    expect(draft.text).toMatch(/📝 Hạn báo cáo: Thứ \S+, \d\d\/07\/2026/);
     expect(draft.text).toContain('📎 Kèm văn bản của tỉnh.');
     expect(draft.buttons.flat()).toEqual(['📤 Tất cả (3)', 'Các xã (2)', 'Các phường (1)', '🔎 Chọn theo tên', '🗑 Bỏ']);
     province.pressButton('📤 Tất cả (3)');
@@ -37,6 +39,7 @@ describe.each(dbTargets())('province on %s', (target) => {
     const received = await Promise.all(drafts.map((u) => u.nextMessage()));
     for (const m of received) {
       expect(m.text).toContain('📥 UBND tỉnh Quảng Trị giao việc:');
+      expect(m.text).toContain('🗓 Thời gian: Thứ Năm, 23/07/2026 – hết Thứ Hai, 27/07/2026');
       expect(m.kind).toBe('document');
       expect(m.file?.filename).toBe('TB-45-treo-co.pdf');
     }
@@ -51,7 +54,7 @@ describe.each(dbTargets())('province on %s', (target) => {
       if (!admin) throw new Error('admin');
       admin.pressButton(/^✅ Giao cho tất cả/);
       const kept = await admin.nextMessage();
-      expect(kept.text).toMatch(/^✅ Đã giao “Treo cờ Tổ quốc” cho 2 đơn vị, hạn báo cáo \d\d\/07\/2026/);
+      expect(kept.text).toMatch(/^✅ Đã giao “Treo cờ Tổ quốc” cho 2 đơn vị, hạn báo cáo Thứ \S+, \d\d\/07\/2026/);
       const task = await db.selectFrom('tasks').selectAll().where('office_id', '=', c.id).executeTakeFirstOrThrow();
       expect(task.due_at).toEqual(send.due_at);
       expect(task.starts_at).toEqual(send.starts_at);
@@ -200,9 +203,9 @@ describe.each(dbTargets())('province on %s', (target) => {
     const admin = h.fake.user(sonThuy.admin);
     await admin.nextMessage();
     admin.pressButton('✏️ Điều chỉnh');
-    expect((await admin.nextMessage()).text).toContain('Hạn của tỉnh là 31/07/2026');
+    expect((await admin.nextMessage()).text).toContain('Hạn của tỉnh là Thứ Sáu, 31/07/2026 23:59');
     admin.sendText('05/08/2026 17:00');
-    await h.fake.waitFor(() => admin.messages().some((m) => m.text.startsWith('Hạn của xã không được muộn hơn hạn của tỉnh (31/07/2026')));
+    await h.fake.waitFor(() => admin.messages().some((m) => m.text.startsWith('Hạn của xã không được muộn hơn hạn của tỉnh (Thứ Sáu, 31/07/2026 23:59)')));
     await h.quiet();
     admin.skipPending();
     admin.sendText('28/07/2026 17:00');
@@ -210,7 +213,7 @@ describe.each(dbTargets())('province on %s', (target) => {
     admin.skipPending();
     admin.pressButton(/^Tất cả đơn vị/);
     const kept = await admin.nextMessage();
-    expect(kept.text).toBe('✅ Đã giao “Tổng vệ sinh môi trường” cho 2 đơn vị, hạn báo cáo 28/07/2026 17:00. Các trưởng đơn vị sẽ nhận thông báo.');
+    expect(kept.text).toBe('✅ Đã giao “Tổng vệ sinh môi trường” cho 2 đơn vị, hạn báo cáo Thứ Ba, 28/07/2026 17:00. Các trưởng đơn vị sẽ nhận thông báo.');
     const task = await db.selectFrom('tasks').selectAll().where('office_id', '=', sonThuy.id).executeTakeFirstOrThrow();
     expect(task.due_at).toEqual(new Date('2026-07-28T10:00:00Z'));
     const row = await db.selectFrom('send_offices').selectAll().where('office_id', '=', sonThuy.id).executeTakeFirstOrThrow();
@@ -218,6 +221,35 @@ describe.each(dbTargets())('province on %s', (target) => {
     expect(row.assigned).toBe(2);
     console.info(`--- adjust\n${admin.transcriptText()}`);
   });
+  it('when two admins of one commune press "Giao cho tất cả" at the same moment, then the task is kept once (one campaign, one task) and the second admin is told it is already kept', async () => {
+    const db = database.db;
+    const [sonThuy] = await seedProvince(db);
+    if (!sonThuy) throw new Error('seed');
+    const SECOND_ADMIN = 4102;
+    await db.insertInto('members').values({ office_id: sonThuy.id, telegram_id: SECOND_ADMIN, chat_id: SECOND_ADMIN, display_name: 'Phó quản trị Sơn Thủy', username: null, locale: null, role: 'admin' }).execute();
+    await h.app.telegram.env.office.load(db);
+    const province = h.fake.user(PROVINCE_PEOPLE.admin);
+    province.sendText('Treo cờ Tổ quốc từ 23/7 đến hết 27/7');
+    await province.nextMessage();
+    province.pressButton('📤 Tất cả (3)');
+    await province.nextMessage();
+    await h.app.dispatcher.drain();
+    const admins = [h.fake.user(sonThuy.admin), h.fake.user(SECOND_ADMIN)];
+    await Promise.all(admins.map((a) => a.nextMessage()));
+
+    for (const a of admins) a.pressButton(/^✅ Giao cho tất cả/);
+    const replies = (await Promise.all(admins.map((a) => a.nextMessage()))).map((m) => m.text).sort();
+    expect(replies).toEqual([
+      'Việc này đã được giao cho các đơn vị rồi. Gõ /status để xem tiến độ.',
+      expect.stringMatching(/^✅ Đã giao “Treo cờ Tổ quốc” cho 2 đơn vị, hạn báo cáo Thứ /),
+    ]);
+    expect(await db.selectFrom('campaigns').select('id').where('office_id', '=', sonThuy.id).execute()).toHaveLength(1);
+    const tasks = await db.selectFrom('tasks').select('id').where('office_id', '=', sonThuy.id).execute();
+    expect(tasks).toHaveLength(1);
+    expect(await db.selectFrom('task_units').select('unit_id').where('task_id', '=', tasks[0]?.id ?? 0).execute()).toHaveLength(2);
+    expect(await db.selectFrom('audit_log').select('action').where('office_id', '=', sonThuy.id).where('action', 'in', ['campaign.created', 'task.created']).execute()).toHaveLength(2);
+  });
+
   it('when the province admin sends a task to communes typed by name, then only those communes get it', async () => {
     const db = database.db;
     const [sonThuy, dongHa, tanPhu] = await seedProvince(db);

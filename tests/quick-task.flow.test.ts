@@ -41,7 +41,28 @@ describe.each(dbTargets())('a task typed as one sentence, read by the one date r
     const leader = h.fake.user(2001);
     const announced = await leader.nextMessage();
     expect(announced.text).toContain('Treo cờ Giỗ Tổ Hùng Vương');
-    expect(announced.text).toContain('16/04/2027');
+    // Set by a lunar date, it tells the leaders that date too, in the announcement and the reminders.
+    expect(announced.text).toContain('Hạn báo cáo: 16/04/2027 23:59 (10/3 âm lịch)');
+    expect((await database.db.selectFrom('tasks').select('lunar_dates').executeTakeFirstOrThrow()).lunar_dates).toBe(true);
+    h.clock.setLocal('13/04/2027 08:00');
+    await h.app.scheduler.tick();
+    await h.app.dispatcher.drain();
+    expect((await leader.nextMessage()).text).toBe(
+      '⏰ Còn 3 ngày đến hạn báo cáo “Treo cờ Giỗ Tổ Hùng Vương” (hạn 16/04/2027 23:59 (10/3 âm lịch)). Đơn vị chưa báo cáo: Khối 1.\nBấm nút “Báo cáo” bên dưới để gửi kết quả.',
+    );
+  });
+
+  it('when the clerk types a task with a solar date, then its announcement shows no lunar date', async () => {
+    const clerk = h.fake.user(ADMIN);
+    await say(clerk, '/start');
+    await say(clerk, 'Tổng vệ sinh môi trường trước 17h ngày 14/12/2026, các khối');
+    expect(await press(clerk, '✅ Tạo nhiệm vụ')).toContain('Đã tạo nhiệm vụ');
+    expect((await database.db.selectFrom('tasks').select('lunar_dates').executeTakeFirstOrThrow()).lunar_dates).toBe(false);
+    await h.app.scheduler.tick();
+    await h.app.dispatcher.drain();
+    const announced = await h.fake.user(2001).nextMessage();
+    expect(announced.text).toContain('14/12/2026 17:00');
+    expect(announced.text).not.toContain('âm lịch');
   });
 
   it('when a sentence has a date the reader cannot read, then /newtask opens with the title filled in and nothing is created', async () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { materializeOccurrences } from '../src/series/series-occurrences.js';
 import { parseRecurrenceInput } from '../src/series/recurrence-input.js';
 import { dbTargets, type TestDatabase } from './support/db.js';
-import { buildUnit } from './support/factories.js';
+import { buildMember, buildUnit } from './support/factories.js';
 import type { Harness } from './support/harness.js';
 import { useApp } from './support/suite.js';
 import { press, say } from './support/talk.js';
@@ -29,7 +29,8 @@ describe.each(dbTargets())('a duty on mùng 1 and rằm of every lunar month on 
   });
 
   it('when the admin makes "mùng 1 và rằm hằng tháng", then rounds are made on lunar 1 and 15 (15/6, 29/6, 14/7 in 2026), each once', async () => {
-    await buildUnit(database.db, { name: 'Thôn 1' });
+    const thon = await buildUnit(database.db, { name: 'Thôn 1' });
+    await buildMember(database.db, { telegramId: 2301, name: 'Trưởng thôn 1', unitId: thon.id });
     const admin = h.fake.user(ADMIN);
     await say(admin, '/start');
     await say(admin, '/newtask');
@@ -55,7 +56,14 @@ describe.each(dbTargets())('a duty on mùng 1 and rằm of every lunar month on 
       expect((await materializeOccurrences(database.db, h.clock, ZONE)).map((m) => m.date)).toEqual([day]);
       expect(await materializeOccurrences(database.db, h.clock, ZONE)).toEqual([]);
     }
-    const tasks = await database.db.selectFrom('tasks').select(['series_id']).execute();
+    const tasks = await database.db.selectFrom('tasks').select(['series_id', 'lunar_dates']).execute();
     expect(tasks.map((t) => t.series_id)).toEqual([series.id, series.id, series.id]);
+    expect(tasks.map((t) => t.lunar_dates)).toEqual([true, true, true]);
+
+    // The thôn's leader is told each round with its lunar day.
+    await h.app.scheduler.tick();
+    await h.app.dispatcher.drain();
+    const announced = h.fake.user(2301).messages().filter((m) => m.text.startsWith('📢 Nhiệm vụ mới'));
+    expect(announced.map((m) => /Hạn báo cáo: (.*)/.exec(m.text)?.[1])).toEqual(['14/07/2026 17:00 (1/6 âm lịch)']);
   });
 });

@@ -32,6 +32,13 @@ export function showDay(at: DateTime, zone: string, t: Translate, withTime: bool
   return t(l.leap ? 'cal-show-day-leap' : 'cal-show-day', { weekday: t(`cal-weekday-${local.weekday}`), date, lday: l.day, lmonth: l.month });
 }
 
+/** "16/04/2027 (10/3 âm lịch)": a date as `format` prints it, with its lunar date (for tasks set by one). */
+export function withLunarDate(at: Date, zone: string, t: Translate, format = 'dd/MM/yyyy HH:mm'): string {
+  const local = DateTime.fromJSDate(at, { zone });
+  const l = solarToLunar({ year: local.year, month: local.month, day: local.day });
+  return t(l.leap ? 'cal-lunar-note-leap' : 'cal-lunar-note', { date: local.toFormat(format), lday: l.day, lmonth: l.month });
+}
+
 /**
  * What the reader understood, shown back before anything is saved: "→ Thứ Sáu, 16/04/2027 (10/3
  * âm lịch)", "→ từ Thứ Năm, 23/07/2026 (…) đến hết Thứ Hai, 27/07/2026 (…)", "→ hạn …".

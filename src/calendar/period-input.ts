@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { explainDateInput, type DateInputDetail, type DateInputReason } from './date-format.js';
+import { explainDateInput, type DateInputDetail, type DateInputReason, withLunarDate } from './date-format.js';
 import { flagWindow, holiday, type HolidayId } from './holidays.js';
 import type { LunarDate } from './lunar.js';
 import type { TaskPeriod } from './period.rules.js';
@@ -29,16 +29,16 @@ export function parsePeriodInput(text: string, now: Date, zone: string): PeriodI
   return { ok: true, period, value: v, ...(v.startLunar ? { startLunar: v.startLunar } : {}), ...(v.endLunar ? { endLunar: v.endLunar } : {}) };
 }
 
-/** "từ ngày 23/07/2026 đến hết ngày 27/07/2026", with times where the period has them. */
-export function formatPeriod(p: TaskPeriod, zone: string, t: Translate): string {
+/**
+ * "từ ngày 23/07/2026 đến hết ngày 27/07/2026", with times where the period has them; with
+ * `lunar` (a task set by lunar dates) each date carries its lunar date: "từ ngày 16/04/2027 (10/3 âm lịch) …".
+ */
+export function formatPeriod(p: TaskPeriod, zone: string, t: Translate, lunar = false): string {
   const s = DateTime.fromJSDate(p.start, { zone });
   const e = DateTime.fromJSDate(p.end, { zone });
-  const from = s.equals(s.startOf('day'))
-    ? t('cal-period-from-day', { date: s.toFormat('dd/MM/yyyy') })
-    : t('cal-period-from-time', { date: s.toFormat('dd/MM/yyyy'), time: s.toFormat('HH:mm') });
-  const to = e.toFormat('HH:mm:ss') === '23:59:59'
-    ? t('cal-period-to-day-end', { date: e.toFormat('dd/MM/yyyy') })
-    : t('cal-period-to-time', { date: e.toFormat('dd/MM/yyyy'), time: e.toFormat('HH:mm') });
+  const date = (d: DateTime) => (lunar ? withLunarDate(d.toJSDate(), zone, t, 'dd/MM/yyyy') : d.toFormat('dd/MM/yyyy'));
+  const from = s.equals(s.startOf('day')) ? t('cal-period-from-day', { date: date(s) }) : t('cal-period-from-time', { date: date(s), time: s.toFormat('HH:mm') });
+  const to = e.toFormat('HH:mm:ss') === '23:59:59' ? t('cal-period-to-day-end', { date: date(e) }) : t('cal-period-to-time', { date: date(e), time: e.toFormat('HH:mm') });
   return `${from} ${to}`;
 }
 

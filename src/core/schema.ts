@@ -145,6 +145,8 @@ export interface TasksTable {
   /** An occurrence of a recurring series: the series and its local day (unique together); read the day as `occurrence_on::text`. */
   series_id: ColumnType<number | null, number | null | undefined, number | null>;
   occurrence_on: ColumnType<Date | null, string | null | undefined, string | null>;
+  /** The clerk gave the dates in the lunar calendar: announcements and reminders show them too (migration 2026_12_23). */
+  lunar_dates: Generated<boolean>;
 }
 
 export type SeriesStatus = 'active' | 'paused' | 'ended';

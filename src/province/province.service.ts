@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { recordAudit } from '../core/audit.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
@@ -144,11 +145,26 @@ export type KeepResult =
  * residential unit (or the units chosen), with the province's period and its deadline or an
  * earlier one. The press is the creation key: a second press keeps nothing twice.
  */
-export async function keepForCommune(
-  db: Db,
-  clock: Clock,
-  o: { communeId: number; actorId: number; sendId: number; dueAt?: Date; unitIds?: number[] },
-): Promise<KeepResult> {
+export async function keepForCommune(db: Db, clock: Clock, o: KeepInput): Promise<KeepResult> {
+  // Two admins of one commune may press at the same moment (each chat's updates are handled in
+  // order, two chats' are not): one keeps it, the other is told it is kept, with no second campaign.
+  return db.connection().execute(async (conn) => {
+    const key = sql`hashtext(${`province-keep:${o.sendId}:${o.communeId}`})`;
+    await sql`select pg_advisory_lock(${KEEP_LOCK}, ${key})`.execute(conn);
+    try {
+      return await keepOnce(conn, clock, o);
+    } finally {
+      await sql`select pg_advisory_unlock(${KEEP_LOCK}, ${key})`.execute(conn);
+    }
+  });
+}
+
+type KeepInput = { communeId: number; actorId: number; sendId: number; dueAt?: Date; unitIds?: number[] };
+
+/** The advisory-lock class of a commune keeping a province's send. */
+const KEEP_LOCK = 7301;
+
+async function keepOnce(db: Db, clock: Clock, o: KeepInput): Promise<KeepResult> {
   const send = await openForCommune(db, clock, o.communeId, o.sendId);
   if (!send) return { ok: false, reason: 'not-found', provinceDueAt: null };
   if (send.taskId) return { ok: true, taskId: send.taskId, title: send.title, dueAt: send.dueAt, units: 0, already: true };

@@ -17,12 +17,12 @@ import { choice } from '../core/buttons.js';
 import { quickConfirmButton, quickTargets } from './quick.buttons.js';
 
 const pressedQuick = choice(quickConfirmButton);
-import { createQuickTask, readTypedTask, typedTimes } from './quick-task.service.js';
+import { createQuickTask, readTypedTask, typedLunar, typedTimes } from './quick-task.service.js';
 
 export type QuickTaskArgs = { locale: string; actorId: number; text: string };
 
 /** The draft as the dialogue keeps it: JSON-safe (dates as ISO strings), so replays agree. */
-type Draft = { title: string; template: string; form: ReportForm; due: string | null; start: string | null; end: string | null; event: string | null; hasEvent: boolean; unitIds: number[] };
+type Draft = { title: string; template: string; form: ReportForm; due: string | null; start: string | null; end: string | null; event: string | null; hasEvent: boolean; unitIds: number[]; lunar: boolean };
 
 const MAX_NAMES = 30;
 
@@ -53,7 +53,7 @@ export function quickTaskConversation(env: FeatureEnv) {
       const { task, units } = await readTypedTask(deps.db, text, { zone, now: deps.clock.now() });
       const due = typedTimes(task, zone).dueAt;
       const iso = (d: Date | null) => (d ? d.toISOString() : null);
-      const draft: Draft = { title: task.title, template: task.template, form: toReportForm(task.form, t), due: iso(due), start: iso(task.startsAt), end: task.startsAt ? iso(task.dueAt) : null, event: null, hasEvent: task.hasEvent, unitIds: task.unitIds };
+      const draft: Draft = { title: task.title, template: task.template, form: toReportForm(task.form, t), due: iso(due), start: iso(task.startsAt), end: task.startsAt ? iso(task.dueAt) : null, event: null, hasEvent: task.hasEvent, unitIds: task.unitIds, lunar: typedLunar(task) };
       return { draft, units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })) };
     });
     const { draft, units } = read;
@@ -68,6 +68,7 @@ export function quickTaskConversation(env: FeatureEnv) {
       if (choice.value === 'due') {
         draft.due = (await askDateTime(conversation, ctx, t, t('qt-ask-due', { title: draft.title }), opts)).toISOString();
         draft.start = draft.end = null;
+        draft.lunar = false;
       } else if (choice.value === 'units') draft.unitIds = await chooseUnits(conversation, ctx, t, units);
       else if (choice.value === 'yes') return create(choice.ctx);
     }
@@ -77,7 +78,7 @@ export function quickTaskConversation(env: FeatureEnv) {
       const due = draft.due ?? new Date().toISOString();
       const period = draft.start && draft.end ? { start: new Date(draft.start), end: new Date(draft.end) } : null;
       const made = await conversation.external(() =>
-        createQuickTask(deps.db, deps.clock, actorId, { title: draft.title, template: draft.template, form: draft.form, dueAt: new Date(due), eventAt: draft.event ? new Date(draft.event) : null, period, unitIds: draft.unitIds }, key, t('qt-campaign-default')),
+        createQuickTask(deps.db, deps.clock, actorId, { title: draft.title, template: draft.template, form: draft.form, dueAt: new Date(due), eventAt: draft.event ? new Date(draft.event) : null, period, unitIds: draft.unitIds, lunarDates: draft.lunar }, key, t('qt-campaign-default')),
       );
       return pressed.reply(t('qt-created', { title: draft.title, count: draft.unitIds.length, due: formatLocal(new Date(due), zone), campaign: made.campaign }));
     }

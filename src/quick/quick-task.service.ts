@@ -20,6 +20,11 @@ export function typedTimes(task: QuickTask, zone: string): { dueAt: Date | null;
   return { dueAt, period: task.startsAt && task.dueAt ? { start: task.startsAt, end: task.dueAt } : null };
 }
 
+/** The sentence gave its dates in the lunar calendar ("mùng 10 tháng 3 âm lịch", "Giỗ Tổ Hùng Vương"). */
+export function typedLunar(task: QuickTask): boolean {
+  return task.when !== null && (task.when.startLunar !== null || task.when.endLunar !== null);
+}
+
 /** Does a typed message look like a task (a kind of work or a date)? Short chat stays chat. */
 export function looksLikeTask(task: QuickTask): boolean {
   return task.title.length >= 4 && (task.kind !== null || task.when !== null || task.dateTrouble !== null);
@@ -36,7 +41,7 @@ export function fullyRead(task: QuickTask): boolean {
  * is not carried: the clerk types it again).
  */
 export function prefillOf(task: QuickTask): NewTaskArgs['prefill'] {
-  const when = task.dueAt && !task.dateTrouble ? { when: { start: task.startsAt?.toISOString() ?? null, end: task.dueAt.toISOString() } } : {};
+  const when = task.dueAt && !task.dateTrouble ? { when: { start: task.startsAt?.toISOString() ?? null, end: task.dueAt.toISOString(), lunar: typedLunar(task) } } : {};
   const said = task.chosenBy !== 'default' && task.chosenBy !== 'none' && task.unitIds.length > 0;
   return { title: task.title, template: task.template, ...when, ...(said ? { unitIds: task.unitIds } : {}) };
 }
@@ -49,6 +54,7 @@ export interface QuickDraft {
   eventAt: Date | null;
   period: { start: Date; end: Date } | null;
   unitIds: number[];
+  lunarDates: boolean;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { withLunarDate } from '../calendar/date-format.js';
 import { formatPeriod } from '../calendar/period-input.js';
 import { formatLocal } from '../core/clock.js';
 import type { DeliveryPayload } from '../core/schema.js';
@@ -26,14 +27,14 @@ export type PeriodKind = 'period-eve' | 'period-start' | 'period-take-down';
 export function periodPayload(
   t: Translate,
   kind: PeriodKind,
-  task: { id: number; title: string; dueAt: Date } & TaskPeriodTimes,
+  task: { id: number; title: string; dueAt: Date; lunarDates?: boolean } & TaskPeriodTimes,
   units: Pick<UnitRecipient, 'unitId' | 'unitName' | 'pending'>[],
   zone: string,
 ): DeliveryPayload {
   const vars = {
     title: task.title,
-    period: formatPeriod({ start: task.startsAt, end: task.endsAt }, zone, t),
-    due: formatLocal(task.dueAt, zone),
+    period: formatPeriod({ start: task.startsAt, end: task.endsAt }, zone, t, task.lunarDates),
+    due: task.lunarDates ? withLunarDate(task.dueAt, zone, t) : formatLocal(task.dueAt, zone),
     units: units.map((u) => u.unitName).join(', '),
   };
   const label = (u: { unitName: string }) => clip(u.unitName, MAX_BUTTON_LABEL);

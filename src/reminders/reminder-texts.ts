@@ -9,6 +9,7 @@ import { BEFORE_EVENT, type ReminderKind } from './reminder.rules.js';
 import { DateTime } from 'luxon';
 import { clip } from '../core/text.js';
 import { formatPeriod } from '../calendar/period-input.js';
+import { withLunarDate } from '../calendar/date-format.js';
 
 const MAX_BUTTON_LABEL = 40;
 
@@ -17,11 +18,12 @@ const MAX_BUTTON_LABEL = 40;
  * that has not reported (a member may lead several).
  */
 export function reminderPayload(t: Translate, kind: ReminderKind, task: OpenTask & { startsAt?: Date | null; endsAt?: Date | null }, units: PendingRecipient[], zone: string, now: Date): DeliveryPayload {
+  const when = (at: Date) => (task.lunarDates ? withLunarDate(at, zone, t) : formatLocal(at, zone));
   const vars = {
     title: task.title,
     campaign: task.campaignName,
-    due: formatLocal(task.dueAt, zone),
-    event: task.eventAt ? formatLocal(task.eventAt, zone) : '',
+    due: when(task.dueAt),
+    event: task.eventAt ? when(task.eventAt) : '',
     units: units.map((u) => u.unitName).join(', '),
   };
   // Sent late (after downtime) on the event's own day, the evening-before reminder says "today".
@@ -30,7 +32,7 @@ export function reminderPayload(t: Translate, kind: ReminderKind, task: OpenTask
   if (BEFORE_EVENT.includes(kind)) return { text: clip(lines.join('\n'), MAX_TEXT) };
   if (kind === 'announce') {
     if (task.description) lines.push(t('rm-announce-description', { description: task.description }));
-    if (task.startsAt && task.endsAt) lines.push(t('rm-announce-period', { period: formatPeriod({ start: task.startsAt, end: task.endsAt }, zone, t) }));
+    if (task.startsAt && task.endsAt) lines.push(t('rm-announce-period', { period: formatPeriod({ start: task.startsAt, end: task.endsAt }, zone, t, task.lunarDates) }));
     if (task.eventAt) lines.push(t('rm-announce-event', vars));
     lines.push(t('rm-announce-units', vars));
   }

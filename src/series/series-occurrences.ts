@@ -46,6 +46,8 @@ async function makeOccurrence(db: Db, s: Series, o: Occurrence, now: Date): Prom
       createdBy: s.createdBy,
       now,
       occurrence: { seriesId: s.id, on: o.date },
+      // Mùng 1 and rằm each month, a lunar anniversary: the leaders see the lunar date too.
+      lunarDates: s.recurrence.kind === 'monthly-lunar' || s.recurrence.kind === 'yearly-lunar',
     });
     if (taskId === null) return null;
     const details = { date: o.date, dueAt: o.dueAt.toISOString(), units: unitIds.length };

@@ -2,7 +2,7 @@ import { type Context, InlineKeyboard } from 'grammy';
 import { DateTime } from 'luxon';
 import { showDay, showPeriod } from '../calendar/date-format.js';
 import { findHolidayInText } from '../calendar/holiday-in-text.js';
-import { flagWindow, type FlagWindow, type HolidayId, nextHolidayDate } from '../calendar/holidays.js';
+import { flagWindow, type FlagWindow, holiday, type HolidayId, nextHolidayDate } from '../calendar/holidays.js';
 import { explainPeriodInput, formatPeriod, parsePeriodInput } from '../calendar/period-input.js';
 import { periodReportDue, type TaskPeriod } from '../calendar/period.rules.js';
 import { readWhen } from '../calendar/when-reader.js';
@@ -11,7 +11,7 @@ import { formatLocal } from '../core/clock.js';
 import { foldVietnamese } from '../core/fold.js';
 import { DEFAULT_DUE_HOUR } from '../core/local-date.js';
 import { askRecurrence } from '../series/series-ask.conversation.js';
-import { accept, answerPress, ask, clearButtons, dateTimeReader, type Reading, retry } from '../telegram/ask.js';
+import { accept, answerPress, ask, clearButtons, datedReader, dateTimeReader, type Reading, retry } from '../telegram/ask.js';
 import type { Translate } from '../telegram/context.js';
 import type { BotConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
@@ -19,12 +19,13 @@ import { keepDueButton, whenButton } from './tasks.buttons.js';
 
 /** When a new task is due: one deadline, a period with its report deadline, or a recurring rule. */
 export type TaskWhen =
-  | { kind: 'deadline'; dueAt: Date }
-  | { kind: 'period'; period: TaskPeriod; dueAt: Date }
+  | { kind: 'deadline'; dueAt: Date; lunar: boolean }
+  | { kind: 'period'; period: TaskPeriod; dueAt: Date; lunar: boolean }
   | { kind: 'series'; rule: Recurrence };
 
-type PeriodPick = { pick: 'period'; period: TaskPeriod };
-type Pick = { pick: 'date'; at: Date } | PeriodPick | { pick: 'ask-period' } | { pick: 'repeat' };
+/** `lunar`: the clerk gave the dates in the lunar calendar (typed, or a lunar holiday's window). */
+type PeriodPick = { pick: 'period'; period: TaskPeriod; lunar: boolean };
+type Pick = { pick: 'date'; at: Date; lunar: boolean } | PeriodPick | { pick: 'ask-period' } | { pick: 'repeat' };
 
 /** Templates whose work usually runs over days (flags, cleanup, events): the question leads with the period. */
 const PERIOD_TEMPLATES = new Set(['flag', 'cleanup', 'event']);
@@ -56,7 +57,7 @@ function readPeriod(text: string, now: Date, zone: string, t: Translate): Readin
   if (parsed.period.end.getTime() - parsed.period.start.getTime() > MAX_PERIOD_DAYS * 86_400_000) {
     return retry(t('nt-period-too-long', { period: formatPeriod(parsed.period, zone, t) }));
   }
-  return accept({ pick: 'period', period: parsed.period });
+  return accept({ pick: 'period', period: parsed.period, lunar: parsed.startLunar !== undefined || parsed.endLunar !== undefined });
 }
 
 /** The report deadline a period suggests: by its start (see periodReportDue), or, once that has passed, 17:00 of its last day. */
@@ -92,7 +93,7 @@ export async function stepWhen(
     kb.text(t('nt-when-flag-window', { holiday: t(`cal-holiday-${flag.id}`), from: from ?? '', to: to ?? '' }), whenButton.pack('flag')).row();
   }
   kb.text(t('nt-when-period'), whenButton.pack('period')).text(t('nt-when-repeat'), whenButton.pack('repeat'));
-  const readDate = dateTimeReader(conversation, t, { zone, clock });
+  const readDate = datedReader(conversation, t, { zone, clock });
   const answer = await ask<Pick>(conversation, ctx, {
     prompt: t(PERIOD_TEMPLATES.has(o.template) ? 'nt-ask-when-period' : 'nt-ask-when'),
     keyboard: kb,
@@ -101,7 +102,7 @@ export async function stepWhen(
       if (pressed) {
         await answerPress(input);
         if (pressed === 'read' && read) return accept(read);
-        if (pressed === 'flag' && flag) return accept({ pick: 'period', period: { start: flag.window.start, end: flag.window.end } });
+        if (pressed === 'flag' && flag) return accept({ pick: 'period', period: { start: flag.window.start, end: flag.window.end }, lunar: holiday(flag.id).calendar === 'lunar' });
         if (pressed === 'period' || pressed === 'repeat') return accept(pressed === 'period' ? { pick: 'ask-period' } : { pick: 'repeat' });
         return retry(t('press-button'));
       }
@@ -109,25 +110,26 @@ export async function stepWhen(
       const at = await now();
       if (looksLikePeriod(text, at, zone)) return readPeriod(text, at, zone, t);
       const date = await readDate(input);
-      return date.ok ? accept({ pick: 'date', at: date.value }) : date;
+      return date.ok ? accept({ pick: 'date', at: date.value.at, lunar: date.value.lunar }) : date;
     },
   });
   await clearButtons(answer.ctx);
   const pick = answer.value;
-  if (pick.pick === 'date') return { kind: 'deadline', dueAt: pick.at };
+  if (pick.pick === 'date') return { kind: 'deadline', dueAt: pick.at, lunar: pick.lunar };
   if (pick.pick === 'repeat') return { kind: 'series', rule: (await askRecurrence(conversation, answer.ctx, t, { zone, clock })).rule };
   const chosen = pick.pick === 'period' ? { value: pick, ctx: answer.ctx } : await askPeriod(conversation, answer.ctx, t, { zone, now });
   await chosen.ctx.reply(periodResolved(chosen.value, zone, t));
   const dueAt = await askPeriodDue(env, conversation, chosen.ctx, t, chosen.value.period, await now());
-  return { kind: 'period', period: chosen.value.period, dueAt };
+  return { kind: 'period', period: chosen.value.period, dueAt, lunar: chosen.value.lunar };
 }
 
 /** What a typed sentence said about when (ISO instants, JSON-safe for a conversation's argument): a deadline, or a period's start and end. */
-export type ReadWhen = { start: string | null; end: string };
+export type ReadWhen = { start: string | null; end: string; lunar?: boolean };
 
 function readPick(r: ReadWhen): Pick {
   const end = new Date(r.end);
-  return r.start ? { pick: 'period', period: { start: new Date(r.start), end } } : { pick: 'date', at: end };
+  const lunar = r.lunar === true;
+  return r.start ? { pick: 'period', period: { start: new Date(r.start), end }, lunar } : { pick: 'date', at: end, lunar };
 }
 
 /** The button's label: the deadline or the period, with weekdays and lunar dates, as read. */

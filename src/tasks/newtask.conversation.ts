@@ -59,7 +59,7 @@ export function newTaskConversation(env: FeatureEnv) {
     await conversation.external(async () => {
       if (when.kind !== 'series') {
         const period = when.kind === 'period' ? when.period : null;
-        await createTask(deps.db, deps.clock, actorId, { ...base, dueAt: when.dueAt, eventAt, period }, key);
+        await createTask(deps.db, deps.clock, actorId, { ...base, dueAt: when.dueAt, eventAt, period, lunarDates: when.lunar }, key);
         return;
       }
       await createSeries(deps.db, deps.clock, actorId, { ...base, recurrence: when.rule }, key);

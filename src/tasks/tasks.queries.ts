@@ -59,6 +59,8 @@ export interface NewTaskRow {
   creationKey: string | null;
   now: Date;
   occurrence?: { seriesId: number; on: string };
+  /** The dates were given in the lunar calendar (absent: no). */
+  lunarDates?: boolean;
 }
 
 function taskValues(t: NewTaskRow) {
@@ -73,6 +75,7 @@ function taskValues(t: NewTaskRow) {
     ends_at: t.period?.end ?? null,
     series_id: t.occurrence?.seriesId ?? null,
     occurrence_on: t.occurrence?.on ?? null,
+    lunar_dates: t.lunarDates ?? false,
     form: JSON.stringify(t.form),
     created_by: t.createdBy,
     creation_key: t.creationKey,
@@ -137,6 +140,8 @@ export interface OpenTask {
   updatedAt: Date;
   dueAt: Date;
   eventAt: Date | null;
+  /** Its dates were given in the lunar calendar: texts show the lunar date beside each. */
+  lunarDates: boolean;
 }
 
 /** An open task with its period, for the reminder schedule and the lists that show it. */
@@ -152,7 +157,7 @@ export function listOpenTasks(db: DbOrTrx, limit?: number): Promise<OpenPeriodTa
     .selectFrom('tasks as t')
     .innerJoin('campaigns as c', 'c.id', 't.campaign_id')
     .select(['t.id', 't.title', 't.description', 'c.name as campaignName', 't.created_at as createdAt', 't.updated_at as updatedAt', 't.due_at as dueAt', 't.event_at as eventAt'])
-    .select(['t.starts_at as startsAt', 't.ends_at as endsAt', 't.template'])
+    .select(['t.starts_at as startsAt', 't.ends_at as endsAt', 't.template', 't.lunar_dates as lunarDates'])
     .where('t.status', '=', 'open')
     .orderBy('t.due_at')
     .orderBy('t.id');

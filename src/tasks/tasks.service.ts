@@ -57,6 +57,8 @@ export interface TaskDraft {
   period?: { start: Date; end: Date } | null;
   form: ReportForm;
   unitIds: number[];
+  /** The clerk gave the dates in the lunar calendar (absent: no). */
+  lunarDates?: boolean;
 }
 
 function isoDate(d: Date | null): string | null {

@@ -157,9 +157,18 @@ function sameDayAhead(parsed: Extract<DateInput, { ok: false }>, now: Date, zone
  * naming the words it could not read. Stateful: keep one per question.
  */
 export function dateTimeReader(conversation: BotConversation, t: Translate, opts: { zone: string; clock: Clock }): (input: Context) => Promise<Reading<Date>> {
+  const read = datedReader(conversation, t, opts);
+  return async (input) => {
+    const r = await read(input);
+    return r.ok ? accept(r.value.at) : r;
+  };
+}
+
+/** dateTimeReader's reading with whether it was typed as a lunar date ("mùng 10 tháng 3 âm lịch", "Giỗ Tổ"). */
+export function datedReader(conversation: BotConversation, t: Translate, opts: { zone: string; clock: Clock }): (input: Context) => Promise<Reading<{ at: Date; lunar: boolean }>> {
   let offered: Date | null = null;
   return async (input) => {
-    if ((await readPress(input, pressedAsk)) === 'ahead' && offered) return accept(offered);
+    if ((await readPress(input, pressedAsk)) === 'ahead' && offered) return accept({ at: offered, lunar: false });
     const text = input.message?.text ?? '';
     const now = new Date(await conversation.external(() => opts.clock.now().toISOString()));
     const parsed = parseDateInput(text, now, opts.zone);
@@ -168,7 +177,7 @@ export function dateTimeReader(conversation: BotConversation, t: Translate, opts
       const note = tetNote(parsed.at, opts.zone, t);
       const readBack = t('cal-show-point', { day: showDay(DateTime.fromJSDate(parsed.at, { zone: opts.zone }), opts.zone, t, true) });
       await input.reply([readBack, ...(note ? [note] : [])].join('\n'));
-      return accept(parsed.at);
+      return accept({ at: parsed.at, lunar: parsed.lunar !== undefined });
     }
     offered = sameDayAhead(parsed, now, opts.zone);
     if (offered) {

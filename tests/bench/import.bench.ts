@@ -6,7 +6,8 @@
 // written against real/, so its line is the held-out figure (never tune the reader against it); and for
 // tests/fixtures/plans/heldout2, a second set whose expectations were committed before the reader ran on it; and
 // tests/fixtures/plans/heldout3, a third set collected and committed (with its expectations) before the reader
-// ever ran on it: its first run is the blind figure, recorded in that commit's message.
+// ever ran on it: its first run is the blind figure, recorded in that commit's message; and
+// tests/fixtures/plans/heldout4, a fourth set collected the same way after the rules were tuned on the other four.
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { extractPlanText } from '../../src/plans/extract-text.js';
@@ -16,6 +17,7 @@ import { buildDocx, buildPdf } from '../fixtures/plans/documents.js';
 import { EXPECTED as HELD_OUT } from '../fixtures/plans/heldout/expected.js';
 import { EXPECTED as HELD_OUT_2 } from '../fixtures/plans/heldout2/expected.js';
 import { EXPECTED as HELD_OUT_3 } from '../fixtures/plans/heldout3/expected.js';
+import { EXPECTED as HELD_OUT_4 } from '../fixtures/plans/heldout4/expected.js';
 import { EXPECTED, type ExpectedDraft } from '../fixtures/plans/real/expected.js';
 import { communeUnits, type DraftScore, type Field, FIELDS, scoreDraft, ZONE } from './import-score.js';
 
@@ -112,4 +114,5 @@ export async function run(args: string[]): Promise<void> {
   report('import (held-out)', HELD_OUT.length, await scoreSet('heldout', HELD_OUT, verbose), verbose);
   report('import (held-out 2)', HELD_OUT_2.length, await scoreSet('heldout2', HELD_OUT_2, verbose), verbose);
   report('import (held-out 3)', HELD_OUT_3.length, await scoreSet('heldout3', HELD_OUT_3, verbose), verbose);
+  report('import (held-out 4)', HELD_OUT_4.length, await scoreSet('heldout4', HELD_OUT_4, verbose), verbose);
 }

@@ -1,6 +1,7 @@
 # The province sends a task down to its communes (issue 22); the communes keep it; the results roll up.
 pv-commune-name = { $kind } { $name }
 pv-send-title = 📌 { $title }
+pv-send-period = 🗓 Period: { $from } – end of { $to }
 pv-send-due = 📝 Report by: { $due }
 pv-need-date = I could not read when this is. Please type the whole sentence with its dates, e.g. "Treo cờ Tổ quốc đến hết ngày { $exDate }".
 pv-doc-caption = Please send the document again with the task and its dates in the caption, e.g. "Treo cờ Tổ quốc đến hết ngày { $exDate }".

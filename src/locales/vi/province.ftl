@@ -1,6 +1,7 @@
 # The province sends a task down to its communes (issue 22); the communes keep it; the results roll up.
 pv-commune-name = { $kind } { $name }
 pv-send-title = 📌 { $title }
+pv-send-period = 🗓 Thời gian: { $from } – hết { $to }
 pv-send-due = 📝 Hạn báo cáo: { $due }
 pv-need-date = Tôi chưa đọc được thời gian của việc này. Anh/chị gõ lại cả câu kèm thời gian, ví dụ: “Treo cờ Tổ quốc đến hết ngày { $exDate }”.
 pv-doc-caption = Anh/chị gửi lại văn bản và ghi vào phần chú thích (caption) việc cần làm kèm thời gian, ví dụ: “Treo cờ Tổ quốc đến hết ngày { $exDate }”.
