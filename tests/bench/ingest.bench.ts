@@ -18,7 +18,7 @@ import { databaseUrl, withAdmin } from '../support/db.js';
 import { flagForm } from '../support/factories.js';
 import { FakeTelegram } from '../support/fake-telegram.js';
 import type { SimUser } from '../support/fake-telegram-user.js';
-import { buildBot, cpuMs, dockerNodeFlags, loadAverage, machineBusyMs, migrateBotDatabase, rssMb, startCompiledBot, startEcho, stopChild } from './bench-process.js';
+import { buildBot, cpuMs, dockerNodeFlags, loadAverage, machineBusyMs, runnableWaitMs, migrateBotDatabase, rssMb, startCompiledBot, startEcho, stopChild } from './bench-process.js';
 import { closedLoop, isApology, type Latencies, openLoop, pressReportFromReminder, UPDATES_PER_FLOW, warmUp } from './ingest-flows.js';
 import { startWireCounter } from './pg-wire-counter.js';
 
@@ -68,6 +68,8 @@ const apiCalls = (fake: FakeTelegram) => Object.entries(fake.stats().calls).redu
 
 interface Phase extends Latencies {
   cpuPerUpdate: number;
+  /** Time the peer's main thread waited for a core per update (runnable, not running). */
+  waitPerUpdate: number;
   apiPerUpdate: number;
   /** getUpdates calls per update: how many updates each poll brought (the same fake serves both peers). */
   pollsPerUpdate: number;
@@ -105,6 +107,7 @@ async function measured(fake: FakeTelegram, child: Child, run: () => Promise<Lat
   fake.resetCalls();
   const db0 = await dbCpu?.();
   const cpu0 = cpuMs(child.proc.pid);
+  const wait0 = runnableWaitMs(child.proc.pid);
   const harness0 = process.cpuUsage();
   const machine0 = machineBusyMs();
   const result = await run();
@@ -114,6 +117,7 @@ async function measured(fake: FakeTelegram, child: Child, run: () => Promise<Lat
   return {
     ...result,
     cpuPerUpdate: perUpdate(cpuMs(child.proc.pid) - cpu0),
+    waitPerUpdate: perUpdate(runnableWaitMs(child.proc.pid) - wait0),
     apiPerUpdate: perUpdate(apiCalls(fake)),
     pollsPerUpdate: perUpdate(fake.stats().calls.getUpdates ?? 0),
     harnessCpuPerUpdate: perUpdate((harness.user + harness.system) / 1000),
@@ -237,7 +241,7 @@ async function countRoundTrips(serverUrl: string, botEnv: (fake: FakeTelegram, d
 }
 
 const line = (name: string, p: Phase) =>
-  `${name}: ${p.updates} updates in ${p.seconds.toFixed(1)} s = ${(p.updates / p.seconds).toFixed(0)} updates/s, p50 ${p.p50.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms, cpu ${p.cpuPerUpdate.toFixed(2)} ms/update, ${p.apiPerUpdate.toFixed(2)} Bot API calls/update, ${p.pollsPerUpdate.toFixed(2)} getUpdates/update; harness cpu ${p.harnessCpuPerUpdate.toFixed(2)},${Number.isNaN(p.dbCpuPerUpdate) ? '' : ` server cpu ${p.dbCpuPerUpdate.toFixed(2)},`} machine cpu ${p.machineCpuPerUpdate.toFixed(2)} ms/update` +
+  `${name}: ${p.updates} updates in ${p.seconds.toFixed(1)} s = ${(p.updates / p.seconds).toFixed(0)} updates/s, p50 ${p.p50.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms, cpu ${p.cpuPerUpdate.toFixed(2)} ms/update (waited for a core ${p.waitPerUpdate.toFixed(2)}), ${p.apiPerUpdate.toFixed(2)} Bot API calls/update, ${p.pollsPerUpdate.toFixed(2)} getUpdates/update; harness cpu ${p.harnessCpuPerUpdate.toFixed(2)},${Number.isNaN(p.dbCpuPerUpdate) ? '' : ` server cpu ${p.dbCpuPerUpdate.toFixed(2)},`} machine cpu ${p.machineCpuPerUpdate.toFixed(2)} ms/update` +
   (p.failed ? `\n  ${p.failed} flows FAILED; the first:\n  ${p.firstFailure ?? ''}` : '');
 
 export async function run(args: string[]): Promise<void> {
