@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { explainPeriodInput, formatFlagWindow, formatPeriod, parsePeriodInput, type PeriodInput } from '../src/calendar/period-input.js';
+import { findWhen } from '../src/calendar/when-reader.js';
 import { isWithinPeriod, periodReportDue, periodSchedule, takeDownAt, type PeriodTimes } from '../src/calendar/period.rules.js';
 import { createI18n, translator } from '../src/telegram/i18n.js';
 
@@ -119,5 +120,108 @@ describe('periodSchedule', () => {
     expect(isWithinPeriod(local('27/07/2026 23:00:00'), flags)).toBe(true);
     expect(isWithinPeriod(local('28/07/2026 00:00:00'), flags)).toBe(false);
     expect(isWithinPeriod(local('22/07/2026 23:59:59'), flags)).toBe(false);
+  });
+});
+
+describe('findWhen: periods as notices print them (issue 20)', () => {
+  const april = local('20/04/2025 09:00:00');
+  const august = local('15/08/2025 09:00:00');
+  const read = (text: string, now: Date) => {
+    const r = findWhen(text, { now, zone, allowPast: true });
+    if (!r.found) return { unread: r.unread.map((u) => u.part) };
+    const v = r.found.value;
+    return [v.start ? fmt(v.start.toJSDate()) : null, fmt(v.end.toJSDate())];
+  };
+
+  describe('a list of days with a hyphenated month and no year', () => {
+    it.each([
+      ['Treo cờ Tổ quốc (25, 26-7)', ['25/07/2025 00:00:00', '26/07/2025 23:59:59']],
+      ['treo cờ ngày 25, 26-7', ['25/07/2025 00:00:00', '26/07/2025 23:59:59']],
+      ['treo cờ các ngày 29, 30-4 và 1-5', ['29/04/2025 00:00:00', '01/05/2025 23:59:59']],
+      ['các ngày 29, 30-4 và 1-5-2025', ['29/04/2025 00:00:00', '01/05/2025 23:59:59']],
+      ['các ngày 30, 31-12 và 1-1-2026', ['30/12/2025 00:00:00', '01/01/2026 23:59:59']],
+      ['ngày 10 và 11-2, ngày 12-2', ['10/02/2026 00:00:00', '12/02/2026 23:59:59']],
+    ])('when a notice says "%s", then the consecutive days are one period %s', (text, expected) => {
+      expect(read(text, april)).toEqual(expected);
+    });
+
+    it('when the listed days do not follow each other ("ngày 25, 27-7"), then nothing is read and the words are named', () => {
+      expect(read('treo cờ ngày 25, 27-7', april)).toEqual({ unread: ['ngày 25, 27-7'] });
+    });
+
+    it('when a list goes on past its month with a gap ("29, 30-4 và 2-5"), then it is refused, not cut at 30/4', () => {
+      expect(read('các ngày 29, 30-4 và 2-5', april)).toEqual({ unread: ['các ngày 29, 30-4 và 2-5'] });
+    });
+  });
+
+  describe('a list of full dates', () => {
+    it('when dates listed with commas follow each other ("ngày 21/8, 22/8, 23/8"), then they are one period', () => {
+      expect(read('ngày 21/8, 22/8, 23/8', august)).toEqual(['21/08/2025 00:00:00', '23/08/2025 23:59:59']);
+    });
+
+    it('when dates listed with commas do not follow each other ("các ngày 21/8, 24/8"), then nothing is read (never the first day alone)', () => {
+      expect(read('Trước đó vào các ngày 21/8, 24/8', august)).toEqual({ unread: ['ngày 21/8, 24/8'] });
+    });
+
+    it('when a comma after a date leads into the sentence ("Ngày 21/8, UBND xã …"), then the date stands alone', () => {
+      expect(read('Ngày 21/8, UBND xã tổ chức ra quân', august)).toEqual(['21/08/2025 00:00:00', '21/08/2025 23:59:59']);
+    });
+  });
+
+  describe('a day count then a range', () => {
+    it.each([
+      ['Treo cờ trong 02 ngày: 23-24/8/2025', august, ['23/08/2025 00:00:00', '24/08/2025 23:59:59']],
+      ['treo cờ trong 03 ngày (từ 28 đến 30/4/2025)', april, ['28/04/2025 00:00:00', '30/04/2025 23:59:59']],
+      ['tổ chức trong 2 ngày 7 và 8 tháng 10 năm 2025', august, ['07/10/2025 00:00:00', '08/10/2025 23:59:59']],
+      ['được nghỉ trong 3 ngày từ ngày 02.9 đến ngày 4.9', august, ['02/09/2025 00:00:00', '04/09/2025 23:59:59']],
+      ['Treo cờ trong hai ngày 25 - 26/7', april, ['25/07/2025 00:00:00', '26/07/2025 23:59:59']],
+    ])('when a notice says "%s", then the period is the range after the count', (text, now, expected) => {
+      expect(read(text, now)).toEqual(expected);
+    });
+
+    it.each([
+      ['Treo cờ trong 02 ngày: 23-25/8/2025', august, 'trong 02 ngày: 23-25/8/2025'],
+      ['treo cờ trong 02 ngày (từ 28 đến 30/4/2025)', april, 'trong 02 ngày (từ 28 đến 30/4/2025)'],
+      ['Treo cờ trong ba ngày 25 - 26/7', april, 'trong ba ngày 25 - 26/7'],
+    ])('when the count of days does not match the range ("%s"), then nothing is read and the words are named', (text, now, part) => {
+      expect(read(text, now)).toEqual({ unread: [part] });
+    });
+  });
+
+  describe('minutes followed by an apostrophe', () => {
+    it.each([
+      ['Ra quân bắt đầu từ 7h30’ ngày 23/8/2025', ['23/08/2025 07:30:00', '23/08/2025 23:59:59']],
+      ["Ra quân bắt đầu từ 7h30' ngày 23/8/2025", ['23/08/2025 07:30:00', '23/08/2025 23:59:59']],
+      ['Tập trung lúc 7 giờ 30’ ngày 23/8/2025', ['23/08/2025 07:30:00', '23/08/2025 23:59:59']],
+      ['Họp từ 14h00’ ngày 23/8/2025', ['23/08/2025 14:00:00', '23/08/2025 23:59:59']],
+      ['Họp từ 14h00’ đến 17h00’ ngày 23/8/2025', ['23/08/2025 14:00:00', '23/08/2025 17:00:00']],
+      ["Bắn pháo hoa 20h00' ngày 30/08/2025 (Thứ Bảy)", ['30/08/2025 20:00:00', '30/08/2025 23:59:59']],
+    ])('when a notice says "%s", then the time is kept', (text, expected) => {
+      expect(read(text, august)).toEqual(expected);
+    });
+
+    it('when only a time is written ("lúc 7 giờ 30’"), then no day is made up', () => {
+      expect(read('Tập trung lúc 7 giờ 30’', august)).toEqual({ unread: ['lúc 7 giờ 30’'] });
+    });
+  });
+
+  describe('a range with a dash sharing the month and year', () => {
+    it.each([
+      ['23-24/8/2025', august, ['23/08/2025 00:00:00', '24/08/2025 23:59:59']],
+      ['Giải đấu 23-24/8, sân vận động xã', august, ['23/08/2025 00:00:00', '24/08/2025 23:59:59']],
+      ['thi đấu 27 – 28.3', april, ['27/03/2026 00:00:00', '28/03/2026 23:59:59']],
+      ['ngày 30/4-01/5/2025', april, ['30/04/2025 00:00:00', '01/05/2025 23:59:59']],
+      ['ngày 30/4 - 01/5/2025', april, ['30/04/2025 00:00:00', '01/05/2025 23:59:59']],
+    ])('when a notice says "%s", then both days are one period', (text, now, expected) => {
+      expect(read(text, now)).toEqual(expected);
+    });
+
+    it('when a document number looks like two days ("Số 23-24/KH-UBND"), then no period is read', () => {
+      expect(read('Kế hoạch số 23-24/KH-UBND', august)).not.toBeInstanceOf(Array);
+    });
+
+    it('when the second day is before the first ("24-23/8"), then it is refused', () => {
+      expect(read('24-23/8/2025', august)).not.toBeInstanceOf(Array);
+    });
   });
 });

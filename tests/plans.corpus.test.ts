@@ -51,30 +51,30 @@ describe('plan import on the real-notice corpus', () => {
 });
 
 /**
- * The held-out sets, whose expectations were written before the reader ran on them: gated at the level
- * reached (heldout 11/12, heldout2 12/14 as pasted; the misses are listed in each expected.ts's history
- * and in the bench), so that a change of the reading rules cannot quietly lose them.
+ * The held-out sets, whose expectations were written before the reader ran on them: gated just below the level
+ * reached (heldout 12/12, heldout2 14/14 once its drafts 03 and 05 followed the corpus convention, heldout3 14/14 as
+ * pasted; read blind, the bench gave 24/36, 6/42 and 12/42), one miss each allowed, so that a change of the reading
+ * rules cannot quietly lose them. These are no longer blind figures.
  */
 describe('plan import on the held-out notices', () => {
-  it('when every held-out notice is pasted, then at least 90% of the drafts are right and none has a spurious task', () => {
-    const scores = scoreSet('heldout', HELD_OUT);
-    expect(rightShare(scores), misses(scores)).toBeGreaterThanOrEqual(0.9);
-    expect(spurious(scores)).toEqual([]);
-  });
+  const sets: [string, ExpectedDraft[]][] = [
+    ['heldout', HELD_OUT],
+    ['heldout2', HELD_OUT_2],
+    ['heldout3', HELD_OUT_3],
+  ];
 
-  it('when every notice of the second held-out set is pasted, then at least 85% of the drafts are right and none has a spurious task', () => {
-    const scores = scoreSet('heldout2', HELD_OUT_2);
-    expect(scores.length).toBeGreaterThanOrEqual(12);
-    expect(rightShare(scores), misses(scores)).toBeGreaterThanOrEqual(0.85);
-    expect(spurious(scores)).toEqual([]);
-  });
+  for (const [dir, expected] of sets) {
+    it(`when every notice of ${dir} is pasted, then at least 90% of the drafts are right and none has a spurious task`, () => {
+      const scores = scoreSet(dir, expected);
+      expect(scores.length).toBeGreaterThanOrEqual(12);
+      expect(rightShare(scores), misses(scores)).toBeGreaterThanOrEqual(0.9);
+      expect(spurious(scores)).toEqual([]);
+    });
+  }
 
-  // Blind, heldout3 read 4/14 as pasted (12/42 in the bench, 3 spurious); the gate is the level reached after the
-  // general rules its misses showed (10/14): a regression gate, no longer a blind figure.
-  it('when every notice of the third held-out set is pasted, then at least 70% of the drafts are right and none has a spurious task', () => {
-    const scores = scoreSet('heldout3', HELD_OUT_3);
-    expect(scores.length).toBeGreaterThanOrEqual(12);
-    expect(rightShare(scores), misses(scores)).toBeGreaterThanOrEqual(0.7);
+  it('when every notice of every set is pasted, then at least 95% of all the drafts are right (the issue’s goal) and none has a spurious task', () => {
+    const scores = [['real', EXPECTED] as const, ...sets].flatMap(([dir, expected]) => scoreSet(dir, expected));
+    expect(rightShare(scores), misses(scores)).toBeGreaterThanOrEqual(0.95);
     expect(spurious(scores)).toEqual([]);
   });
 

@@ -7,6 +7,7 @@ import type { LocalTime } from './when-tokens.js';
  *
  *   when     = range | deadline | point
  *   range    = ["từ"] point ("đến" | "tới" | "-") ["hết"] point          from … to the end of …
+ *            | ["trong"] n "ngày" [":" | "("] range [")"]              the count must match the days
  *            | "tháng" m ("-" | "," | "và" | "đến") ["tháng"] m [year]   tháng 3-6/2023
  *   deadline = ("trước" | "chậm nhất" | "hạn" | "đến hết" | …) point      by …
  *   point    = [time] [part of day] ["ngày" | "vào"] day [(weekday)] [["lúc"] time]
@@ -226,6 +227,30 @@ function point(c: Cursor, o: PointOptions): PointNode | null {
   return longest(c, o.whole ? [...rules, numericMonth] : rules);
 }
 
+/** "23-24/8/2025", "27 – 28.3": a day, a dash, then a day with its month (the two share it). */
+function sharedMonth(c: Cursor): boolean {
+  const [dash, d, slash, m] = [c.peek(), c.peek(1), c.peek(2), c.peek(3)];
+  return dash?.k === 'sep' && dash.s === '-' && d?.k === 'num' && d.v <= 31 && d.digits <= 2 && slash?.k === 'sep' && '/.'.includes(slash.s) && slash.at === d.end && m?.k === 'num' && m.at === slash.end && m.v >= 1 && m.v <= 12;
+}
+
+/** A later item of a list of days: ", 1-5", "và 1, 2-5", ", 24/8" (days with no month take the month of the item's last). */
+function laterItem(c: Cursor, o: ReadOptions): { p: PointNode; days: number } | null {
+  return c.attempt((k) => {
+    if (k.sep(',') === null && !k.words('va')) return null;
+    k.oneOf(['ngay', 'mung', 'mong']);
+    let days = 1;
+    while (k.attempt((q) => (q.num(1, 31) !== null && (q.sep(',') !== null || q.words('va')) && q.peek()?.k === 'num' ? true : null))) days++;
+    const p = point(k, { ...o, afterNgay: true });
+    return p?.t === 'day' && p.day.t === 'solar' && p.day.m !== null && !p.time && !p.part ? { p, days } : null;
+  });
+}
+
+/** A later item that is a date of its own ("các ngày 21/8, 24/8"): a comma joins it only when a day and month follow. */
+function datedNext(c: Cursor): boolean {
+  const [comma, d, slash] = [c.peek(), c.peek(1), c.peek(2)];
+  return comma?.k === 'sep' && comma.s === ',' && d?.k === 'num' && slash?.k === 'sep' && '/.-'.includes(slash.s) && slash.at === d.end;
+}
+
 /** "từ ngày 12", "ngày 13, 14, 15", "các ngày 30, 31", "từ mùng 4": the first of days whose month comes at the end. */
 /** "từ ngày 12", "ngày 13, 14, 15", "các ngày 30, 31", "từ mùng 4", "(12 và 17-8": the first of days whose month comes at the end. */
 function bareStart(c: Cursor, tu: boolean): { p: PointNode; days: number[] } | null {
@@ -239,7 +264,7 @@ function bareStart(c: Cursor, tu: boolean): { p: PointNode; days: number[] } | n
   const s = span(c, from);
   const more = (k: Cursor) => k.sep(',') !== null || k.words('va');
   const listed = (k: Cursor) => more(k) && (k.oneOf(['mung', 'mong']), k.peek()?.k === 'num');
-  if (!tu && !ngay && !mung && !listed(new Cursor(c.tokens, c.i))) return null;
+  if (!tu && !ngay && !mung && !listed(new Cursor(c.tokens, c.i)) && !sharedMonth(c)) return null;
   const days = [d];
   for (;;) {
     const n = c.attempt((k) => (more(k) && (k.oneOf(['mung', 'mong']), k.num(1, 31)) !== null && more(new Cursor(k.tokens, k.i)) ? (k.tokens[k.i - 1] as { v: number }).v : null));
@@ -257,14 +282,24 @@ function rangeFrom(c: Cursor, o: ReadOptions, bare: boolean): WhenNode | null {
   const start = bare ? (head?.p ?? null) : point(c, o);
   if (!start) return null;
   const list = bare && c.tokens[c.i - 1]?.k !== 'num';
-  const and = !list && !bare && start.t === 'day' && c.words('va');
+  const dated = start.t === 'day' && start.day.t === 'solar' && start.day.m !== null && !start.time;
+  const and = !list && !bare && start.t === 'day' && (c.words('va') || (dated && datedNext(c) && c.sep(',') !== null));
   if (!list && !and && !connector(c)) return null;
   c.words('het');
   const end = point(c, { ...o, afterNgay: true });
   if (!end || ((bare || and) && end.t !== 'day')) return null;
   // Days listed ("ngày 13, 14, 15/5", "04/04 và 05/04") make one period only when they follow each other.
-  const count = list || and ? (head?.days.length ?? 1) + 1 : undefined;
-  return { t: 'range', from: start, to: end, ...(count ? { count } : {}), ...span(c, from) };
+  let count = list || and ? (head?.days.length ?? 1) + 1 : undefined;
+  let to: PointNode = end;
+  let first: PointNode = start;
+  // The list goes on past a month ("các ngày 29, 30-4 và 1-5", "ngày 21/8, 22/8, 23/8"): days before the
+  // first month written take that month, and every day counts.
+  for (let more = count === undefined ? null : laterItem(c, o); more && count !== undefined; more = laterItem(c, o)) {
+    if (first.t === 'day' && first.day.t === 'solar' && first.day.m === null && end.t === 'day' && end.day.t === 'solar') first = { ...first, day: { ...first.day, m: end.day.m, y: end.day.y } };
+    count += more.days;
+    to = more.p;
+  }
+  return { t: 'range', from: first, to, ...(count ? { count } : {}), ...span(c, from) };
 }
 
 /** "từ 21h đến 21h15 ngày 30/4", "lúc 20 giờ đến 22 giờ ngày 1/5": two times of one day. */
@@ -281,6 +316,28 @@ function timeRange(c: Cursor, o: ReadOptions): WhenNode | null {
 
 function range(c: Cursor, o: ReadOptions): WhenNode | null {
   return longest(c, [(k) => rangeFrom(k, o, false), (k) => rangeFrom(k, o, true), (k) => timeRange(k, o)]);
+}
+
+const COUNT_WORDS: Record<string, number> = { hai: 2, ba: 3, bon: 4 };
+
+/**
+ * "02 ngày: 23-24/8/2025", "trong 03 ngày (từ 28 đến 30/4/2025)", "trong hai ngày 25 - 26/7": a count of
+ * days, then the range. The count is held to: a range of another length is refused, never guessed.
+ */
+function countedRange(c: Cursor, o: ReadOptions): WhenNode | null {
+  const from = c.i;
+  c.words('trong');
+  const t = c.peek();
+  const n = t?.k === 'num' ? (t.digits <= 2 && t.v >= 1 ? t.v : null) : t?.k === 'word' ? (COUNT_WORDS[t.w] ?? null) : null;
+  if (n === null) return null;
+  c.i++;
+  if (!c.words('ngay')) return null;
+  c.oneOf(['lien tuc', 'lien tiep']);
+  c.sep(':,');
+  const open = c.sep('(') !== null;
+  const r = range(c, o);
+  if (!r || r.t !== 'range' || (open && !c.sep(')'))) return null;
+  return { ...r, count: n, ...span(c, from) };
 }
 
 /** "tháng 3-6/2023", "tháng 5, tháng 6 năm 2023", "tháng 5 và 6". */
@@ -324,5 +381,5 @@ function single(c: Cursor, o: ReadOptions): WhenNode | null {
 
 /** The longest time phrase that starts at the cursor, or null. */
 export function whenNode(c: Cursor, o: ReadOptions): WhenNode | null {
-  return longest(c, [(k) => range(k, o), monthList, (k) => deadline(k, o), (k) => single(k, o)]);
+  return longest(c, [(k) => range(k, o), (k) => countedRange(k, o), monthList, (k) => deadline(k, o), (k) => single(k, o)]);
 }

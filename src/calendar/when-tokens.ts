@@ -14,14 +14,14 @@ export type Token =
   | { k: 'num'; v: number; digits: number; at: number; end: number }
   /** A word folded for matching: no accents, đ → d, lower case ("Chạp" → "chap"). */
   | { k: 'word'; w: string; raw: string; accented: boolean; at: number; end: number }
-  /** "19h30", "19:30", "7 giờ 30 phút", "17h": one token, read before the numbers. */
+  /** "19h30", "19:30", "7 giờ 30 phút", "7h30’", "17h": one token, read before the numbers. */
   | { k: 'time'; time: LocalTime; at: number; end: number }
   /** Any other character: / . - , ( ) … (dashes of every width are "-"). */
   | { k: 'sep'; s: string; at: number; end: number };
 
 const LEXEME = new RegExp(
   [
-    String.raw`(?<th>\d{1,2})\s*(?:giờ|gio|h|g)(?:\s*(?<tm>\d{2})(?![\d/.-]))?(?:\s*(?:phút|phut|pút))?(?![\p{L}\d])`,
+    String.raw`(?<th>\d{1,2})\s*(?:giờ|gio|h|g)(?:\s*(?<tm>\d{2})(?![\d/.-])(?:\s*['’])?)?(?:\s*(?:phút|phut|pút))?(?![\p{L}\d])`,
     String.raw`(?<ch>\d{1,2}):(?<cm>\d{2})(?!\d)`,
     String.raw`(?<num>\d+)`,
     String.raw`(?<word>[\p{L}\p{M}]+)`,

@@ -91,8 +91,9 @@ function joinRow(row: { str: string; x: number; y: number; width: number; size: 
 
 /**
  * Puts back together the paragraphs the PDF wrapped: a line continues the one above when that
- * one ran to the right margin, the spacing is an ordinary line's (not a paragraph's) and the
- * line does not start a list entry or heading.
+ * one ran to the right margin (or stopped short of it only because this line's first word would
+ * not fit there), the spacing is an ordinary line's (not a paragraph's) and the line does not
+ * start a list entry or heading.
  */
 function paragraphs(lines: Line[]): string[] {
   const out: string[] = [];
@@ -109,7 +110,10 @@ function paragraphs(lines: Line[]): string[] {
 function continues(prev: Line, line: Line, pages: Map<number, { right: number; left: number; gap: number }>): boolean {
   const shape = pages.get(prev.page);
   if (!shape || STARTS_ENTRY.test(line.text)) return false;
-  const full = prev.right >= shape.right - 0.15 * (shape.right - shape.left);
+  // A row also ran to the margin when it ended short only because the next word would not fit on it.
+  const charWidth = (prev.right - prev.x) / Math.max(1, prev.text.length);
+  const nextWord = /^\S+/.exec(line.text)?.[0].length ?? 0;
+  const full = prev.right >= shape.right - 0.15 * (shape.right - shape.left) || prev.right + charWidth * (nextWord + 1) > shape.right;
   if (line.page !== prev.page) return full && line.page === prev.page + 1;
   return full && prev.y - line.y <= shape.gap * 1.2;
 }

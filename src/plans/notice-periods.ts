@@ -13,6 +13,20 @@ export interface LinePeriod {
 /** Words that say a bracketed period is not the one in force: an earlier notice's, a replaced one. */
 const EARLIER = /(?:^|\s)(?:trước|cũ|đã|thay|thay cho|không phải)(?:\s|:|$)/iu;
 
+/** Days listed one by one ("các ngày 29, 30/4 và 01/5/2026", "03 ngày: 29/4, 30/4 và 01/5"). */
+const DAY_LIST = /(?<![\d/])(\d{1,2})(?:\/(\d{1,2}))?((?:\s*,\s*\d{1,2}(?:\/\d{1,2})?)+)\s+và\s+(?:ngày\s+)?(\d{1,2})\/(\d{1,2})(\/\d{4})?(?![\d/])/gu;
+
+/** Days listed in a row are one period from the first to the last ("ngày 29/4 đến 01/5/2026"); days apart stay as written. */
+function listedDays(all: string, a: string, am: string | undefined, middle: string, c: string, cm: string, year: string | undefined, at: number, text: string): string {
+  const firstMonth = Number(am ?? /\/(\d{1,2})/.exec(middle)?.[1] ?? cm);
+  const start = Date.UTC(2001, firstMonth - 1, Number(a));
+  let end = Date.UTC(2001, Number(cm) - 1, Number(c));
+  if (end < start) end = Date.UTC(2002, Number(cm) - 1, Number(c));
+  const days = 2 + (middle.match(/,/g)?.length ?? 0);
+  if (Math.round((end - start) / 86_400_000) !== days - 1) return all;
+  return `${/ngày\s*$/iu.test(text.slice(0, at)) ? '' : 'ngày '}${a}/${firstMonth} đến ${c}/${cm}${year ?? ''}`;
+}
+
 /** Spacing and dashes as period-parse normalises them, the case kept, so positions match its lower-cased text. */
 function flatten(text: string): string {
   return text
@@ -30,8 +44,10 @@ function flatten(text: string): string {
     .replace(/(\d{1,2}\/\d{1,2})\/\d{3}(?!\d)/gu, '$1')
     // "Đợt 1: Ngày 21/4" is not one o'clock; "ngày 03 và 04 tháng 5" are two days in a row.
     .replace(/(^|\s)đợt\s*\d+\s*:/giu, ' ')
-    .replace(/\b(\d{1,2})(\/\d{1,2})?\s+và\s+(?:ngày\s+)?(\d{1,2})(\/\d{1,2}\/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/giu, (_, a: string, am: string | undefined, b: string, rest: string) =>
-      Number(b) === Number(a) + 1 ? `${a}${am ?? ''} đến ${b}${rest}` : _,
+    .replace(DAY_LIST, listedDays)
+    // Without "ngày" before them ("trong hai ngày Quốc tang 20 và 21/7/2026") the two days still make one period.
+    .replace(/\b(\d{1,2})(\/\d{1,2})?\s+và\s+(?:ngày\s+)?(\d{1,2})(\/\d{1,2}\/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/giu, (_, a: string, am: string | undefined, b: string, rest: string, at: number, all: string) =>
+      Number(b) === Number(a) + 1 ? `${/ngày\s*$/iu.test(all.slice(0, at)) ? '' : 'ngày '}${a}${am ?? ''} đến ${b}${rest}` : _,
     )
     .replace(/[‐-―−]/g, '-')
     .replace(/\*/g, '')
@@ -83,7 +99,13 @@ export interface TaskPeriodOptions {
 const FROM_ISSUE = /(?:kể\s+)?từ\s+(?:(?:ngày|khi)\s+)?(?:ban hành|ký|nhận được)(?:\s+(?:thông báo|văn bản|kế hoạch|công văn))?(?:\s+này)?\s*$|(?:kể\s+)?từ\s+nay\s*$/iu;
 /** A single day the work is done on: "trong ngày 1-1", "vào ngày 19-5", "sáng ngày 19/5". */
 const DAY_LEAD_IN = /^(?:vào|trong|lúc)\b|^(?:\d{1,2}\s*(?:h|giờ)\b)/iu;
-const LEAD_DAY = /(?:\b(?:trong|vào|sáng|chiều|tối|trưa)\s+(?:các\s+)?(?:ngày\s*)?)$/iu;
+/** The words before a single day the work is done on; a count of days may stand between ("trong 01 ngày 01/01/2027"). */
+const LEAD_DAY = /(?:\b(?:trong|vào|sáng|chiều|tối|trưa)\s+(?:các\s+)?(?:(?:\d{1,2}|một|hai|ba)\s+)?(?:ngày\s*)?)$/iu;
+/**
+ * The day named after the day's occasion ("trong ngày bầu cử 15/3/2026"), straight after the flags ("treo cờ Tổ quốc
+ * ngày 2/9") or after the colon of an occasion's line ("- Ngày sinh Chủ tịch Hồ Chí Minh: ngày 19/5/2026").
+ */
+const LEAD_NAMED_DAY = /(?:\b(?:trong|vào)\s+ngày(?:\s+[^\s\d,.;:()]+){1,3}|\btreo\s+(?:cờ(?:\s+tổ\s+quốc|\s+rủ)?|quốc\s+kỳ)|\p{L}\s*:)\s*(?:ngày\s*)?$/iu;
 /** A document's number just before the date ("Công văn số 3517/UBND ngày 18/7/2022"): that date is the document's. */
 const DOCUMENT_DATE = /(?:\bsố\s*:?\s*[^\s,;]+|\d+\/[A-ZĐ][\w/.-]*)\s*,?\s*$/u;
 /** An opening purpose clause ("Nhằm … đón Đoàn … vào ngày 12/7/2020, UBND huyện yêu cầu …"): its dates are the occasion's. */
@@ -105,6 +127,8 @@ export function taskPeriodsIn(sentence: string, o: TaskPeriodOptions): LinePerio
     const p = { ...found, lead: carry + found.lead };
     carry = `${p.lead}${found.written ?? p.period.matched}`;
     if (DOCUMENT_DATE.test(found.lead)) continue;
+    // A day long past ("Ngày sinh Bác: 19/5/1890") is an anniversary's origin, never the work's.
+    if (o.defaultYear !== undefined && DateTime.fromJSDate(p.period.end, { zone: o.zone }).year < o.defaultYear - 1) continue;
     if (p.period.openStart && FROM_ISSUE.test(found.lead)) {
       const from = o.issued ? DateTime.fromJSDate(o.issued, { zone: o.zone }).startOf('day') : null;
       if (!from || from.toMillis() > p.period.end.getTime()) continue;
@@ -113,7 +137,7 @@ export function taskPeriodsIn(sentence: string, o: TaskPeriodOptions): LinePerio
       continue;
     }
     const ranged = !p.period.openStart && (p.period.end.getTime() - p.period.start.getTime() > 86_400_000 || /(?:^|\s)từ\s[^]*\sđến\s/iu.test(p.period.matched));
-    const oneDay = o.singleDays !== false && !p.period.openStart && (DAY_LEAD_IN.test(p.period.matched.trim()) || LEAD_DAY.test(found.lead));
+    const oneDay = o.singleDays !== false && !p.period.openStart && (DAY_LEAD_IN.test(p.period.matched.trim()) || LEAD_DAY.test(found.lead) || LEAD_NAMED_DAY.test(found.lead));
     if (ranged || oneDay || o.timeLine) {
       out.push(p);
       carry = '';

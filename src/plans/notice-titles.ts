@@ -11,7 +11,11 @@ const SUBJECT_AFTER = /\s*,\s*(?=(?:UBND|Ủy ban|Uỷ ban|ỦY BAN|UỶ BAN|Ch�
 /** Words that open a phrase of place, addressee or purpose: a title cut inside such a phrase ends before it. */
 const PHRASE_START = /\s(?:đến|cho|tới|tại|trên|ở|của|với|để|nhằm|theo|trong|chào mừng|nhân dịp|hưởng ứng)\s/gu;
 /** Words left dangling at the end of a cut title. */
-const DANGLING = /\s+(?:và|của|các|cho|tại|từ|với|nhân|dịp|chào|mừng|năm|ngày|lần|thứ|nước|trong|đến|mùng|the|\d+)$/iu;
+const DANGLING = /\s+(?:và|của|các|cho|tại|từ|với|nhân|dịp|chào|mừng|năm|ngày|lần|thứ|nước|trong|đến|mùng|the|toàn|khóa|khoá|cấp|\d+)$/iu;
+/** The words after a cut go on with a name ("… Đảng Cộng sản Việt | Nam", "… cấp Tỉnh Miếu | - Đình làng …"). */
+const NAME_GOES_ON = /^\s+(?:[-–]\s+)?\p{Lu}/u;
+/** The capitalised words a title ends on. */
+const NAME_END = /(?:\s+\p{Lu}[\p{L}\d]*)+$/u;
 const FLAG_WORDS = /(?:thực hiện\s+)?(?:việc\s+)?(?:tổ chức\s+)?treo\s+(?:cờ\s+rủ|cờ\s+tổ\s+quốc|quốc\s+kỳ|cờ|băng\s+[rz]ôn)(?:\s*,\s*(?:cờ\s+đảng|khẩu\s+hiệu|băng\s+[rz]ôn))*(?:\s+và\s+(?:cờ\s+đảng|khẩu\s+hiệu))?/giu;
 const LEAD_NOISE = /^(?:[-+•*]\s*)?(?:đợt\s*\d+\s*:?\s*)?(?:thời gian[^:]*:)?\s*/iu;
 
@@ -38,6 +42,9 @@ export function fitTitle(text: string, max = MAX_TASK_TITLE): string {
   // Else a phrase cut after its first words ("… đến cơ quan hành") ends before the word that opened it.
   const phrase = Math.max(...[...cut.matchAll(PHRASE_START)].map((m) => m.index ?? -1), -1);
   t = !/\p{L}/u.test(dropped) ? cut : clause >= max / 2 ? cut.slice(0, clause) : phrase >= max / 2 ? cut.slice(0, phrase) : cut;
+  // A name cut in two is left out whole rather than half-named.
+  const unnamed = t.replace(/[\s.,;:–-]+$/u, '').replace(NAME_END, '');
+  if (t === cut && NAME_GOES_ON.test(dropped) && unnamed.length >= max / 2) t = unnamed;
   for (let i = 0; i < 4 && DANGLING.test(t); i++) t = t.replace(DANGLING, '');
   return t.replace(/[\s.,;:–-]+$/u, '');
 }

@@ -30,7 +30,7 @@ const REPORTED_NOTICE = /\b(?:có|vừa có|ban hành|vừa ban hành|ra)\s+thô
 /** A headline: the first line, short, not a sentence of the body. */
 const MAX_HEADLINE = 300;
 /** The first sentence of the body, after the title lines. */
-const BODY_START = /^(?:thực hiện|căn cứ|để|nhằm|kính gửi|ủy ban|uỷ ban|ubnd|thời gian|đề nghị)(?=[\s,:]|$)/i;
+const BODY_START = /^(?:thực hiện|căn cứ|để|nhằm|kính gửi|kính thưa|ủy ban|uỷ ban|ubnd|thời gian|đề nghị)(?=[\s,:]|$)/i;
 const NUMBER = /Số\s*:?\s*([^\s,;]*\/[^\s,;]+)/i;
 /** "Cao Lộc, ngày 03 tháng 4 năm 2023" (the day and month may be left blank in a draft); the date itself goes to the date reader. */
 const PLACE_DATE = /((?:\p{Lu}\p{Ll}+\s?)+),\s*(ngày\b[^,;]*?năm\s*(\d{4}))/u;
@@ -42,7 +42,10 @@ const HEADER_WINDOW = 15;
  * capitals and its subject line(s) below, up to the first sentence of the body.
  */
 export function readHeader(lines: PlanLine[]): PlanHeader {
-  const upperAt = lines.slice(0, HEADER_WINDOW).findIndex((l) => l.type === 'para' && DOC_TYPE.test(l.text));
+  const window = lines.slice(0, HEADER_WINDOW);
+  // A page heading that names the type ("THÔNG BÁO VỀ VIỆC …") gives way to the document's own type line printed alone below it.
+  const aloneAt = window.findIndex((l) => l.type === 'para' && DOC_TYPE.exec(l.text)?.[2] === undefined && DOC_TYPE.test(l.text));
+  const upperAt = aloneAt >= 0 ? aloneAt : window.findIndex((l) => l.type === 'para' && DOC_TYPE.test(l.text));
   const mixedAt = lines.slice(0, MIXED_WINDOW).findIndex((l) => l.type === 'para' && (DOC_TYPE_MIXED.test(l.text) || OFFICE_NOTICE.test(l.text)));
   const typeAt = upperAt >= 0 ? upperAt : mixedAt;
   const top = lines.slice(0, typeAt >= 0 ? typeAt + 1 : Math.min(HEADER_WINDOW, lines.length)).map((l) => l.text);
@@ -66,7 +69,18 @@ export function readHeader(lines: PlanLine[]): PlanHeader {
   }
   if (next < lines.length && CHROME.test(lines[next]?.text.trim() ?? '')) next++;
   const docType = typeLine?.[1] ?? (OFFICE_NOTICE.test(typeText) ? 'Thông báo' : null);
-  return { ...base, docType, title: titleLines.join(' ').trim() || null, bodyStart: next };
+  // A letter's own subject line ("V/v thực hiện …") names it, whatever heading the page put above it.
+  const title = upperAt < 0 ? subjectLine(window) : null;
+  return { ...base, docType, title: title ?? (titleLines.join(' ').trim() || null), bodyStart: next };
+}
+
+/** A letter's subject line under its number ("V/v …"), with the line it runs on to when cut after a word that needs the rest. */
+function subjectLine(lines: PlanLine[]): string | null {
+  const at = lines.findIndex((l) => l.type === 'para' && /^V\/v\s+\S/iu.test(l.text.trim()));
+  const first = lines[at]?.text.trim();
+  if (!first) return null;
+  const next = lines[at + 1];
+  return UNFINISHED.test(first) && isTitleLine(next) ? `${first} ${next?.text.trim()}` : first;
 }
 
 /** Without a document type, the first line is the title when it reads as one (a page's headline). */
@@ -97,5 +111,5 @@ function isShouting(text: string): boolean {
 const DATES_ONLY = /^\(\s*[\d/\s.–-]+\)$/u;
 
 function isTitleLine(line: PlanLine | undefined): boolean {
-  return !!line && line.type === 'para' && !BODY_START.test(line.text) && !/[.:;]$/.test(line.text) && !DATES_ONLY.test(line.text) && !CHROME.test(line.text.trim());
+  return !!line && line.type === 'para' && !BODY_START.test(line.text) && !/[.:;!]$/.test(line.text) && !DATES_ONLY.test(line.text) && !CHROME.test(line.text.trim());
 }

@@ -1,4 +1,5 @@
 import { findSubject, isBlank, isNobody, NOBODY, readNames, splitLeadPartners, type Named } from './plan-assignees.js';
+import { kindsIn, named } from './notice-sentences.js';
 import { classify, shortTitle } from './plan-classify.js';
 import { fieldOf, type Field } from './plan-lines.js';
 import type { Section } from './plan-sections.js';
@@ -35,14 +36,12 @@ export function activityItems(section: Section, ctx: ReadContext): RawItem[] {
   const hits = classify(section.heading);
   if (!hits.length) return sentenceItems(section, ctx, isBlank(lead) ? partners : lead);
   const period = sectionPeriod(fields, ctx) ?? firstPeriod(section, ctx);
-  return hits.map((hit) => ({
-    kind: hit.kind,
-    title: shortTitle(section.heading),
-    section: section.ref,
-    source: section.heading,
-    period,
-    who: reporters(hit.kind, lead, partners),
-  }));
+  // No "Chủ trì:" / "Phối hợp:" line: the collective words of the section's sentences ("Các cơ quan, trường học và các thôn treo cờ …").
+  const said = named(kindsIn(section.lines.filter((_, i) => !fields[i]).map((l) => l.text).join(' ')));
+  return hits.map((hit) => {
+    const who = reporters(hit.kind, lead, partners);
+    return { kind: hit.kind, title: shortTitle(section.heading), section: section.ref, source: section.heading, period, who: isBlank(who) ? said : who };
+  });
 }
 
 /**

@@ -1,11 +1,12 @@
-import { DateTime } from 'luxon';
 import { foldVietnamese } from '../core/fold.js';
 import type { UnitKind } from '../core/schema.js';
-import { NOBODY, readNames, type Named } from './plan-assignees.js';
-import type { RawItem, ReadContext } from './plan-items.js';
+import { readNames } from './plan-assignees.js';
+import type { ReadContext } from './plan-items.js';
 import type { PlanLine } from './plan-lines.js';
-import { BANNERS, fitTitle, noticeTitle, occasionsOf, workOf } from './notice-titles.js';
-import { type LinePeriod, periodsInLine, taskPeriodsIn } from './notice-periods.js';
+import { eventsOf, gathering, type NoticeItem } from './notice-events.js';
+import { BANNERS, noticeTitle, occasionsOf, workOf } from './notice-titles.js';
+import { type LinePeriod, taskPeriodsIn } from './notice-periods.js';
+import { kindsIn, named, periodOptions, type Sentence, sentencesOf } from './notice-sentences.js';
 
 /**
  * A short notice (no parts I., II., III.) read as a clerk reads it: the work is flags (and maybe
@@ -14,22 +15,18 @@ import { type LinePeriod, periodsInLine, taskPeriodsIn } from './notice-periods.
  * read as kinds of units ("các thôn", "Trưởng các khóm" → residential units; "các cơ quan, đơn
  * vị" → organisations; "trường học" → schools); a take-down sentence is the flag task's step.
  */
-export interface NoticeItem extends RawItem {
-  takeDown: boolean;
-}
 
 /** Flags, banners; "treo rủ" is cờ rủ with the flag left unsaid ("tổ chức treo rủ tại nhà văn hóa thôn"). */
 const FLAG = /\b(?:treo co|treo quoc ky|quoc ky|co ru|treo ru|co to quoc|treo bang ron|bang ron|bang zon)\b/;
 const CLEANUP = /\b(?:ve sinh|don dep)\b/;
-const TIME_CUE = /^(?:[-+•]\s*)?(?:thoi gian(?! nghi)|dot \d|tu ngay)/;
-/** Who a phrase names only in passing: "các ban ngành liên quan" is nobody in particular; "đường làng, ngõ xóm" are places; "Ngày truyền thống Mặt trận Tổ quốc" is an occasion. */
-const IN_PASSING = /\b(?:cac )?(?:ban nganh|co quan|don vi|nganh)(?: chuc nang)? lien quan\b|\bcanh quan (?:khu pho|thon|xom|khu dan cu|do thi)\b|\bnong thon\b|\b(?:duong lang|ngo xom|lang xom)\b|\b(?:ngay truyen thong|thanh lap) mat tran(?: dan toc thong nhat| to quoc)?(?: viet nam)?\b/g;
 /** Where a cleanup is done ("tại trụ sở cơ quan, đơn vị, trường học", "tại các thôn, tuyến đường") is not who does it. */
 const PLACE_CLAUSE = /(?:^|\s)(?:(?:ngay\s+)?tại|trong và ngoài|xung quanh)\s[^.;]*/giu;
 /** Places as the subject of a passive ("Các tuyến đường, ngõ xóm, chợ, trường học … được dọn vệ sinh sạch sẽ"). */
 const PASSIVE_PLACES = /^[^.;]*?(?=\sđược\s+(?:dọn|vệ sinh|thu gom|quét|làm sạch|chỉnh trang))/iu;
-/** "hạ cờ", or taking banners down when the period is over; not old flags replaced before it. */
-const TAKE_DOWN = /\bha (?:co|quoc ky)\b|\btha?o (?:do|bang|khau)\b.*\b(?:khi (?:da )?het thoi gian|sau khi ket thuc|khi ket thuc)\b/;
+/** "hạ cờ", or taking flags and banners down ("tháo dỡ", "thu", "cất") when the period is over; not old flags replaced before it. */
+const TAKE_DOWN_VERB = /\b(?:tha?o(?: do)?|thu(?: hoi)?|cat|go)(?: (?:toan bo|tat ca|cac))? (?:co|quoc ky|bang [rz]on|khau hieu)\b/;
+const PERIOD_OVER = /\b(?:het thoi gian|sau thoi gian|ket thuc thoi gian|sau khi ket thuc|khi ket thuc)\b/;
+const TAKE_DOWN = { test: (folded: string) => /\bha (?:co|quoc ky)\b/.test(folded) || (TAKE_DOWN_VERB.test(folded) && PERIOD_OVER.test(folded)) };
 const NOT_TAKE_DOWN = /\bde thay (?:the|moi)\b/;
 const REPORT = /\b(?:giao|phan cong)\b.*\bbao cao ket qua\b/;
 /** Sentences that forbid or stop things ("tạm dừng các hoạt động vui chơi") assign no work but flags. */
@@ -43,7 +40,7 @@ function cleanupKinds(s: Sentence): UnitKind[] {
 const SUBJECTLESS = /^(?:[-+•]\s*)?(?:vận động|tổ chức|ra quân|làm|dọn|thực hiện|phát quang|tổng vệ sinh|thu gom)\s/iu;
 
 /** "Thành phần tham gia: Toàn bộ hệ thống chính trị phường, nhân dân …": who a one-activity notice gathers. */
-const PARTICIPANTS = /^thanh phan (?:tham gia|tham du|gom)\b/;
+const PARTICIPANTS = /^thanh phan(?: (?:tham gia|tham du|gom))?\b/;
 
 /**
  * A notice's cleanup: the sentences that give it to someone (the places it is done at are not
@@ -65,7 +62,9 @@ function cleanupOf(sentences: Sentence[], ctx: ReadContext, o: { campaign: strin
   const first = given[0] ?? sentences.find((s) => CLEANUP.test(s.folded));
   const own = first ? taskPeriodsIn(first.text, periodOptions(ctx, false))[0] : undefined;
   const timed = titled && !own ? sentences.filter((s) => s.timeLine).flatMap((s) => taskPeriodsIn(s.text, periodOptions(ctx, true)))[0] : undefined;
-  const participants = titled ? sentences.filter((s) => PARTICIPANTS.test(s.folded)).flatMap((s) => kindsIn(s.text)) : [];
+  // "Thành phần tham gia: …", or the items under a part headed "THÀNH PHẦN".
+  const joining = (s: Sentence) => PARTICIPANTS.test(s.folded) || (s.listed && PARTICIPANTS.test(foldVietnamese(s.intro)));
+  const participants = titled ? sentences.filter(joining).flatMap((s) => kindsIn(s.text)) : [];
   return {
     kind: 'cleanup',
     title: 'Tổ chức vệ sinh môi trường',
@@ -77,74 +76,46 @@ function cleanupOf(sentences: Sentence[], ctx: ReadContext, o: { campaign: strin
   };
 }
 
-/** A gathering a notice invites to ("Hội nghị đối thoại … vào 07 giờ 30 phút, ngày 29/10/2025"). */
-const GATHERING = /\b(?:hoi nghi|tiep xuc cu tri|doi thoai|mit tinh|hoi thao|le ky niem)\b/;
-/** "các thôn Thanh Kỳ, An Lao và An Định": residential units named one by one after their term. */
-const NAMED_PLACES = /\bcác\s+(thôn|ấp|khóm|bản|tổ dân phố|khu phố|khối)\s+((?:\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)(?:\s*(?:,|và)\s*\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)*)/u;
-const ADDRESSEES = /\b(?:de nghi|yeu cau|thong bao (?:den|cho|de)|giao)\b/;
-
-/** Collective words of a notice and the kind they name; households and "Nhân dân" name no unit. */
-const KINDS: [RegExp, UnitKind][] = [
-  [/\b(?:thon|xom|khom|to dan pho|khu pho|khu dan cu|dia ban dan cu|khoi pho|cac khoi|(?:cac|ban|truong|moi|nhan dan cac) ap|he thong chinh tri)\b/, 'block'],
-  [/\b(?:truong hoc|nha truong|co so giao duc|cac truong (?:mam non|tieu hoc|thcs|thpt|hoc)|hoc sinh)\b/, 'school'],
-  [/\b(?:co quan|don vi|doanh nghiep|benh vien|tram y te|cong so|ban nganh|doan the|luc luong vu trang|xi nghiep|cong ty|he thong chinh tri|mat tran to quoc)\b/, 'organisation'],
-];
-
-function kindsIn(text: string): UnitKind[] {
-  const folded = foldVietnamese(text).replace(IN_PASSING, ' ');
-  return KINDS.filter(([re]) => re.test(folded)).map(([, kind]) => kind);
-}
-
-function named(kinds: UnitKind[]): Named {
-  return { ...NOBODY, kinds: [...new Set(kinds)] };
-}
-
-
-interface Sentence {
-  text: string;
-  folded: string;
-  /** The addressees of the intro line above a list ("đề nghị các hộ dân, cơ quan … như sau:"). */
-  intro: string;
-  /** The sentence's line begins with a time cue ("Thời gian treo cờ: … ; Chào mừng … từ …"). */
-  timeLine: boolean;
-  /** The sentence is a list item ("- Ngày 27/01/2026 tại sân Nhà văn hóa thôn Tân Phong;"). */
-  listed: boolean;
-}
-
-function sentencesOf(lines: PlanLine[]): Sentence[] {
-  const out: Sentence[] = [];
-  let intro = '';
-  for (const line of lines) {
-    const listed = line.type === 'bullet' || line.type === 'sub';
-    if (!listed) intro = line.text.trimEnd().endsWith(':') ? line.text : '';
-    const timeLine = TIME_CUE.test(foldVietnamese(line.text)) || (listed && /\bthoi gian(?! nghi)\b/.test(foldVietnamese(intro)));
-    for (const text of line.text.split(/(?<=[.;!?])\s+(?=\p{Lu})/u)) out.push({ text, folded: foldVietnamese(text), intro: listed ? intro : '', timeLine, listed });
-  }
-  return out;
-}
+/** A line saying whom the notice applies to ("- Đối tượng: …", "Đối tượng thực hiện: …"). */
+const SUBJECTS_LINE = /^doi tuong(?: (?:treo co|thuc hien|ap dung))?\b/;
+/** Who the notice gives its work to: "đề nghị …", "giao …", "… có trách nhiệm … thực hiện". */
+const ADDRESSEES = /\b(?:de nghi|yeu cau|thong bao (?:den|cho|de)|giao|co trach nhiem)\b/;
 
 /** A flag period and the sentence that printed it (whose assignees are that period's when a notice has several). */
 interface SentencePeriod extends LinePeriod {
   sentence: Sentence;
 }
 
-function periodOptions(ctx: ReadContext, timeLine: boolean) {
-  return { zone: ctx.zone, defaultYear: ctx.year, issued: ctx.issued, timeLine };
-}
 
-/** Every distinct flag period: in a line about flags, or under a "Thời gian …:" heading (see taskPeriodsIn for which dates are periods). */
+/** "trong những ngày nghỉ Tết nêu trên", "trong thời gian trên", "trong dịp này", "trong thời gian nghỉ lễ": the flags hang in a period printed before. */
+const REFERS_BACK = /\b(?:trong|vao|suot)(?: nhung| cac)? (?:thoi gian|ngay|dip|dot)(?:(?: [a-z]+){0,3} (?:neu tren|noi tren|ke tren|o tren|tren|nay|do)| nghi (?:le|tet))\b/;
+/** A range in lunar months ("từ 27 tháng Chạp đến mùng 6 tháng Giêng") restates the calendar; flags hang by the solar dates. */
+const LUNAR = /\bthang (?:chap|gieng)\b|\bam lich\b/;
+
+/**
+ * Every distinct flag period: in a line about flags, or under a "Thời gian …:" heading (see taskPeriodsIn for which
+ * dates are periods); a flag sentence that prints none but refers back to one takes the nearest range printed before it.
+ */
 function flagPeriods(sentences: Sentence[], ctx: ReadContext): SentencePeriod[] {
   const found: SentencePeriod[] = [];
+  const add = (p: LinePeriod, s: Sentence) => {
+    if (p.period.precision === 'month') return;
+    if (found.some((f) => f.period.start.getTime() === p.period.start.getTime() && f.period.end.getTime() === p.period.end.getTime())) return;
+    found.push({ ...p, sentence: s });
+  };
+  let earlier: LinePeriod | undefined;
   for (const s of sentences) {
     const { timeLine } = s;
-    if (!timeLine && !FLAG.test(s.folded)) continue;
-    // A day the flags are checked on ("đoàn đi kiểm tra công tác treo cờ … vào ngày 09/10") is not a day they hang.
-    const checking = !timeLine && INSPECTION.test(s.folded);
-    for (const p of taskPeriodsIn(s.text, { ...periodOptions(ctx, timeLine), singleDays: !checking })) {
-      if (p.period.precision === 'month') continue;
-      if (found.some((f) => f.period.start.getTime() === p.period.start.getTime() && f.period.end.getTime() === p.period.end.getTime())) continue;
-      found.push({ ...p, sentence: s });
+    // The items of a list about flags ("… treo cờ Tổ quốc như sau:" / "- Ngày sinh Chủ tịch Hồ Chí Minh: ngày 19/5") each give a flag period.
+    if (timeLine || FLAG.test(s.folded) || (s.listed && FLAG.test(foldVietnamese(s.intro)))) {
+      // A day the flags are checked on ("đoàn đi kiểm tra công tác treo cờ … vào ngày 09/10") is not a day they hang.
+      const checking = !timeLine && INSPECTION.test(s.folded);
+      const own = taskPeriodsIn(s.text, { ...periodOptions(ctx, timeLine), singleDays: !checking });
+      for (const p of own) add(p, s);
+      if (!own.length && earlier && REFERS_BACK.test(s.folded)) add({ ...earlier, lead: '' }, s);
     }
+    const ranges = taskPeriodsIn(s.text, { ...periodOptions(ctx, false), singleDays: false });
+    earlier = ranges.filter((p) => !LUNAR.test(foldVietnamese(p.written ?? p.period.matched))).at(-1) ?? earlier;
   }
   return found;
 }
@@ -181,7 +152,9 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
   const items: NoticeItem[] = [];
   const takeDowns = sentences.filter((s) => TAKE_DOWN.test(s.folded) && !NOT_TAKE_DOWN.test(s.folded));
   const takeDown = takeDowns.length > 0;
-  const flagWho = named([...flagSentences, ...takeDowns, ...addressed].flatMap(flagKinds));
+  // "Đối tượng: Các cơ quan, đơn vị, trường học và hộ gia đình": who the notice applies to.
+  const subjects = sentences.filter((s) => SUBJECTS_LINE.test(s.folded) && /^[^:]{0,40}:/u.test(s.text));
+  const flagWho = named([...flagSentences, ...takeDowns, ...addressed, ...subjects].flatMap(flagKinds));
   const work = workOf(flagSentences.map((s) => s.text).join(' ') || (campaign ?? ''));
   if (flagSentences.length || (campaign && FLAG.test(foldVietnamese(campaign)))) {
     const periods = flagPeriods(sentences, ctx);
@@ -217,82 +190,3 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
   return items;
 }
 
-/** A notice that invites to one gathering at a set time ("… vào 07 giờ 30 phút, ngày 29/10/2025"): the event, for the places it names one by one. */
-function gathering(sentences: Sentence[], ctx: ReadContext): NoticeItem[] {
-  for (const s of sentences) {
-    if (!GATHERING.test(s.folded)) continue;
-    // The date of a document it cites ("Hướng dẫn số 13 ngày 06/8/2025") is not the gathering's.
-    const when = periodsInLine(s.text, { zone: ctx.zone, defaultYear: ctx.year }).find(
-      (p) => /(?:vào|lúc|từ)\s*(?:ngày\s*)?$/iu.test(p.lead.trimEnd()) || p.period.start.getTime() !== startOfLocalDay(p.period.start, ctx.zone),
-    );
-    if (!when) continue;
-    // The gathering is the last one named before its time ("… về công tác đối thoại …, sẽ tổ chức Hội nghị đối thoại … vào …").
-    const named = [...when.lead.matchAll(/Hội nghị|tiếp xúc cử tri|mít tinh|hội thảo|lễ kỷ niệm/giu)].at(-1) ?? [...when.lead.matchAll(/đối thoại/giu)].at(-1);
-    const from = named?.index ?? -1;
-    if (from < 0) continue;
-    const phrase = when.lead.slice(from).split(/\s+(?:vào|lúc|từ)(?:\s|$)/u)[0] ?? '';
-    const places = NAMED_PLACES.exec(phrase);
-    const who = places ? readNames((places[2] ?? '').split(/\s*,\s*|\s+và\s+/u).map((name) => `${places[1]} ${name}`).join(', '), ctx) : NOBODY;
-    const title = fitTitle(phrase);
-    return [{ kind: 'event', title: title.charAt(0).toLocaleUpperCase('vi') + title.slice(1), section: '', source: s.text, period: when.period, who, takeDown: false }];
-  }
-  return [];
-}
-
-/** What a notice of an event calls it: a festival, a performance, a meeting, a tournament. */
-const EVENT = /(?:lễ hội|ngày hội|hội nghị|tiếp xúc cử tri|đối thoại|mít tinh|hội thảo|lễ kỷ niệm|biểu diễn|chương trình văn nghệ|hội diễn|hội thi|liên hoan|giải (?:bóng \S+|cầu lông|việt dã|chạy|cờ tướng|vật|thể thao))/iu;
-/** "Khai mạc Lễ hội: vào lúc 09 giờ 00, ngày 05/01/2023": when those who attend must be there. */
-const OPENING = /^(?:[-+•]\s*)?khai mạc(?:\s|:|$)/iu;
-/** A list item that is a day of the event ("- Ngày 27/01/2026 tại sân Nhà văn hóa thôn Tân Phong;"). */
-const DAY_ITEM = /^(?:[-+•]\s*)?(?:ngày|sáng|chiều|tối)\s+(?:ngày\s+)?\d/iu;
-/** A residential unit named by its own name where the event is held: that unit hosts it. */
-const HOST = /(?:^|\s)(thôn|ấp|khóm|bản|tổ dân phố|khu phố|khối)\s+(\p{Lu}[\p{L}\d]*(?:\s+\p{Lu}[\p{L}\d]*)*)/u;
-/** Those drawn to take part ("thu hút sự tham gia … của người dân, các cơ quan") are not who runs it. */
-const TAKING_PART = /(?:thu hút|thành phần|tham gia|tham dự)[^.;]*/giu;
-
-/** The event's name as a task title: from the event word to where the sentence says when or where. */
-function eventTitle(text: string): string {
-  const from = EVENT.exec(text)?.index ?? 0;
-  const phrase = text.slice(from).split(/\s+(?:vào|tại|từ|trong|ở)\s|[.;:,]/u)[0] ?? '';
-  // A heading in capitals ("NGÀY HỘI ĐẠI ĐOÀN KẾT …") is not shouted in a leader's task list.
-  const title = fitTitle(isCapitals(phrase) ? phrase.toLocaleLowerCase('vi') : phrase);
-  return title.charAt(0).toLocaleUpperCase('vi') + title.slice(1);
-}
-
-export function isCapitals(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length > 3 && letters === letters.toLocaleUpperCase('vi');
-}
-
-/**
- * A notice of an event (a festival, a performance, a Ngày hội): one event for each of its days listed
- * one by one, hosted by the unit named at its place; else one event from its opening time or its
- * "Thời gian" period, run by the units its organising sentence names (not those it draws to take part).
- */
-function eventsOf(sentences: Sentence[], ctx: ReadContext, campaign: string | null): NoticeItem[] {
-  const name = campaign && EVENT.test(campaign) ? campaign : sentences.find((s) => EVENT.test(s.text))?.text;
-  if (!name) return [];
-  const title = eventTitle(name);
-  const days = sentences.filter((s) => s.listed && DAY_ITEM.test(s.text));
-  if (days.length) {
-    return days.flatMap((s) => {
-      const p = taskPeriodsIn(s.text, periodOptions(ctx, true))[0];
-      if (!p) return [];
-      const host = HOST.exec(s.text);
-      const who = host ? readNames(`${host[1]} ${host[2]}`, ctx) : NOBODY;
-      return [{ kind: 'event' as const, title, section: '', source: s.text, period: p.period, who, takeDown: false }];
-    });
-  }
-  const opening = sentences.filter((s) => OPENING.test(s.text)).flatMap((s) => taskPeriodsIn(s.text, periodOptions(ctx, true)))[0];
-  const timed = sentences.filter((s) => s.timeLine || EVENT.test(s.text)).flatMap((s) => taskPeriodsIn(s.text, periodOptions(ctx, s.timeLine)))[0];
-  if (!opening && !timed) return [];
-  const period = opening ? { ...opening.period, end: timed && timed.period.end > opening.period.end ? timed.period.end : opening.period.end } : (timed?.period ?? null);
-  const organising = sentences.filter((s) => EVENT.test(s.text) && /\bto chuc\b/.test(s.folded));
-  const who = organising.flatMap((s) => kindsIn(s.text.replace(TAKING_PART, ' ')));
-  return [{ kind: 'event', title, section: '', source: (opening ?? timed)?.lead ?? name, period, who: named(who), takeDown: false }];
-}
-
-/** A gathering's time is a clock time ("07 giờ 30 phút"), never the midnight a cited document's date has. */
-function startOfLocalDay(at: Date, zone: string): number {
-  return DateTime.fromJSDate(at, { zone }).startOf('day').toMillis();
-}

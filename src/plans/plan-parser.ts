@@ -1,10 +1,12 @@
 import { DateTime } from 'luxon';
-import { toAssignment } from './plan-assignees.js';
+import { isBlank, NOBODY, toAssignment } from './plan-assignees.js';
 import { suggestionFor } from './plan-forms.js';
 import { readHeader } from './plan-header.js';
 import { activityItems, headingNames, sentenceItems, type RawItem, type ReadContext } from './plan-items.js';
 import { planLines } from './plan-lines.js';
-import { isCapitals, type NoticeItem, noticeItems } from './plan-notice.js';
+import { isCapitals } from './notice-sentences.js';
+import { noticeItems } from './plan-notice.js';
+import { eventName, type NoticeItem } from './notice-events.js';
 import { workOf } from './notice-titles.js';
 import { splitParts } from './plan-sections.js';
 import type { DraftItem, ParsePlanOptions, PlanDraft, PlanPeriod } from './plan-types.js';
@@ -27,7 +29,7 @@ export function parsePlan(text: string, options: ParsePlanOptions): PlanDraft {
   const body = lines.slice(header.bodyStart);
   const notice = isNotice(header.docType, body);
   // A notice (no parts I., II., III.; not a plan of numbered activities) is read as a whole; a plan part by part.
-  const raw: (RawItem & { takeDown?: boolean })[] = notice ? noticeItems(body, ctx, header.title) : withTakeDownStep(dedupe(readItems(splitParts(body), ctx)));
+  const raw: (RawItem & { takeDown?: boolean })[] = notice ? noticeItems(body, ctx, header.title) : withTakeDownStep(dedupe(...readItems(splitParts(body), ctx)));
   const period = planPeriod(raw, options.zone);
   const items = raw.map((item, i) => draftItem(item, i + 1, raw, period, options));
   const start = period ? DateTime.fromJSDate(period.start, { zone: options.zone }).toISODate() : null;
@@ -53,12 +55,15 @@ const CLEANUP_WORK = /(?:tổng vệ sinh|ra quân[^,.;]*?vệ sinh|vệ sinh m�
 
 function untitledName(items: RawItem[], text: string): string | null {
   if (items.some((i) => i.kind === 'flag')) return workOf(text);
+  const event = items.find((i) => i.kind === 'event');
+  if (event) return eventName(text);
   const cleanup = items.find((i) => i.kind === 'cleanup');
   const work = cleanup ? CLEANUP_WORK.exec(cleanup.source)?.[0].trim() : undefined;
   return work ? work.charAt(0).toLocaleUpperCase('vi') + work.slice(1) : null;
 }
 
 const PURPOSE = /^(?:mục đích|yêu cầu|quan điểm)/iu;
+const EXECUTION = /^(?:tổ chức thực hiện|phân công|trách nhiệm)/iu;
 const PLAN_TYPES = /^(?:kế hoạch|ke hoach|chương trình|hướng dẫn)$/iu;
 
 /** Numbered headings that are facets of one activity ("1. Nội dung thi đấu", "3. Thời gian", "4. Địa điểm"), not activities. */
@@ -66,10 +71,13 @@ const FACET = /^(?:nội dung|đối tượng|thành phần|thời gian|địa �
 
 /**
  * A notice: no parts, and not a plan whose numbered sections are activities ("KẾ HOẠCH … 1. Giải bóng chuyền");
- * a plan of one activity whose sections are its facets (content, who, when, where) reads as a notice of it.
+ * a plan of one activity whose parts or sections are its facets (content, who, when, where) reads as a notice of it.
  */
 function isNotice(docType: string | null, body: ReturnType<typeof planLines>): boolean {
-  if (body.some((l) => l.type === 'part')) return false;
+  // Parts that are facets too ("I. Thời gian và địa điểm", "II. Nội dung tiếp xúc cử tri") are one activity's; so are a
+  // plan's parts when one of them is its time ("II. THỜI GIAN, ĐỊA ĐIỂM") and the others its purpose, facets or execution.
+  const parts = body.filter((l) => l.type === 'part');
+  if (parts.length) return parts.every((l) => FACET.test(l.text)) || (parts.some((l) => /^thời gian/iu.test(l.text)) && parts.every((l) => FACET.test(l.text) || PURPOSE.test(l.text) || EXECUTION.test(l.text)));
   const sections = body.filter((l) => l.type === 'section');
   if (sections.length && sections.every((l) => FACET.test(l.text))) return true;
   return !(docType && PLAN_TYPES.test(docType) && sections.length);
@@ -82,8 +90,10 @@ function withTakeDownStep(items: RawItem[]): (RawItem & { takeDown?: boolean })[
   return items.filter((i) => i.kind !== 'takedown').map((i) => (i.kind === 'flag' ? { ...i, takeDown: items.some((o) => o.kind === 'takedown') } : i));
 }
 
-function readItems(parts: ReturnType<typeof splitParts>, ctx: ReadContext): RawItem[] {
+/** The activities of a plan, and the duties written as numbered lines of part III (they only say who does an activity). */
+function readItems(parts: ReturnType<typeof splitParts>, ctx: ReadContext): [RawItem[], RawItem[]] {
   const items: RawItem[] = [];
+  const duties: RawItem[] = [];
   for (const part of parts) {
     // "1. MỤC ĐÍCH, YÊU CẦU" of a plan without parts is its purpose, and so are the numbered lines
     // under it until the next heading in capitals ("2. NỘI DUNG"): nothing to do there.
@@ -94,14 +104,21 @@ function readItems(parts: ReturnType<typeof splitParts>, ctx: ReadContext): RawI
       if (purpose) continue;
       if (part.role === 'content') items.push(...activityItems(section, ctx));
       if (part.role === 'execution') items.push(...sentenceItems(section, ctx, headingNames(section, ctx)));
+      // A duty written as the numbered line itself ("1. Trưởng các thôn vận động Nhân dân treo cờ …").
+      if (part.role === 'execution' && !section.lines.length) duties.push(...sentenceItems({ ...section, lines: [{ type: 'para', marker: '', text: section.heading }] }, ctx, NOBODY));
     }
   }
-  return items;
+  return [items, duties];
 }
 
-/** The first item of each kind stands; later ones restate it (part III repeating part II). */
-function dedupe(items: RawItem[]): RawItem[] {
-  return items.filter((item, i) => items.findIndex((o) => o.kind === item.kind) === i);
+/**
+ * The first item of each kind stands; later ones restate it (part III repeating part II), and so do the duties written
+ * as numbered lines: they say who does an activity that named nobody, never add one.
+ */
+function dedupe(items: RawItem[], duties: RawItem[]): RawItem[] {
+  const firsts = items.filter((item, i) => items.findIndex((o) => o.kind === item.kind) === i);
+  const restating = [...items, ...duties];
+  return firsts.map((item) => (isBlank(item.who) ? { ...item, who: restating.find((o) => o.kind === item.kind && !isBlank(o.who))?.who ?? item.who } : item));
 }
 
 /** From the earliest written start to the latest written end; a deadline alone counts only for the end. */

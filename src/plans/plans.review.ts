@@ -145,10 +145,16 @@ export function toImport(items: ReviewItem[], c: ImportContext): PlanImport {
   };
 }
 
-/** A notice's subject line "Về việc treo cờ …" names its campaign "Treo cờ …". */
+/** A headline whose subject gives notice ("Phường Bến Thành thông báo về việc …"), not a document's own "Thông báo về việc …". */
+const SUBJECT_NOTIFIES = /^(?!thông báo\b)\S[^.]*?\sthông báo\s+(?:về việc|v\/v)\s/iu;
+
+/**
+ * A notice's subject line "Về việc treo cờ …" names its campaign "Treo cờ …"; a news headline that
+ * names who gave notice ("Phường Bến Thành thông báo về việc …") is kept whole.
+ */
 export function campaignNameOf(title: string | null): string | null {
   let name = title
-    ?.replace(/^.*?\b(?:về việc|v\/v)[\s:]*/iu, '')
+    ?.replace(SUBJECT_NOTIFIES.test(title ?? '') ? /^$/u : /^.*?\b(?:về việc|v\/v)[\s:]*/iu, '')
     // "Về treo cờ, khẩu hiệu nhân dịp …": the subject line without its "Về".
     .replace(/^về\s+(?=\p{Ll})/iu, '')
     .replace(/\s*Ngày cập nhật\s*[\d/]+\s*$/iu, '')

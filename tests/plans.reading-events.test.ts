@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { campaignNameOf } from '../src/plans/plans.review.js';
+import { kindsOf, local, read } from './support/plan-reading.js';
+
+/** The general reading rules for notices of events and plans of one activity (issue 20): made-up lines shaped like real notices. */
+
+describe('events', () => {
+  it('when a notice lists the days of a performance, each at a named thôn, then there is one event a day for the thôn that hosts it', () => {
+    const draft = read(
+      'Tổ chức biểu diễn nghệ thuật chào mừng Đại hội\nTheo kế hoạch, chương trình biểu diễn nghệ thuật được tổ chức trong 02 ngày, cụ thể:\n- Ngày 27/01/2026 tại sân Nhà văn hóa thôn Tân Phong;\n- Ngày 28/01/2026 tại sân Nhà văn hóa thôn Chiềng Khạt.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.assign.unitIds])).toEqual([
+      ['event', '27/01/2026 00:00', [1]],
+      ['event', '28/01/2026 00:00', [2]],
+    ]);
+  });
+
+  it('when a festival prints its days and an opening time, then the event starts at the opening and nobody is assigned when nobody is named', () => {
+    const draft = read(
+      'Lai Vung sẽ tổ chức Lễ hội Quýt hồng vào tháng 01 năm 2023\n- Thời gian: Lễ hội diễn ra trong 04 ngày, từ ngày 05/01/2023 đến ngày 08/01/2023.\n+ Khai mạc Lễ hội: vào lúc 09 giờ 00, ngày 05/01/2023.\n- Thành phần tham dự: Dự kiến 300 đại biểu',
+      { year: 2023 },
+    );
+    expect(draft.items.map((i) => [i.kind, i.title, i.period && local(i.period.start), i.period && local(i.period.end), i.assign.unitIds])).toEqual([
+      ['event', 'Lễ hội Quýt hồng', '05/01/2023 09:00', '08/01/2023 23:59', []],
+    ]);
+  });
+
+  it('when a Ngày hội is held within a window "ở cộng đồng khu dân cư" and draws organisations to take part, then only the residential units run it', () => {
+    const draft = read(
+      'Đảm bảo thiết thực trong tổ chức Ngày hội Đại đoàn kết\nV.Mạnh\nThời gian tổ chức Ngày hội tập trung trong khoảng từ ngày 1/11 đến hết ngày 18/11/2018. Việc tổ chức Ngày hội ở cộng đồng khu dân cư phải đảm bảo thiết thực, thu hút sự tham gia của các cơ quan, đơn vị.',
+      { year: 2018 },
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), kindsOf(i.assign.unitIds)])).toEqual([['event', '01/11/2018 00:00', ['block']]]);
+  });
+});
+
+describe('a plan of one activity', () => {
+  it('when a plan’s numbered sections are the facets of one tournament (Nội dung, Đối tượng, Thời gian, Địa điểm), then it is one event from its "Thời gian tổ chức"', () => {
+    const draft = read(
+      'Kế hoạch tổ chức Giải bóng đá truyền thống năm 2026\n1. Nội dung thi đấu: Bóng đá nam 11 người.\n2. Đối tượng tham gia: Các xã, phường cử 01 đội bóng.\n3. Thời gian\nThời gian tổ chức giải dự kiến từ ngày 03/8/2026 đến 02/9/2026.\n4. Địa điểm: Tại sân vận động.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.title, i.period && local(i.period.start), i.assign.unitIds])).toEqual([
+      ['event', 'Giải bóng đá truyền thống năm 2026', '03/08/2026 00:00', []],
+    ]);
+  });
+
+  it('when a notice without a title has parts that are facets of one gathering (I. Thời gian và địa điểm, II. Nội dung …), then it is one event over the printed days, and the campaign is the event its body organises', () => {
+    const draft = read(
+      'Căn cứ Kế hoạch số 12/KH-HĐND ngày 02/3/2026 của Thường trực HĐND xã;\nThường trực HĐND xã tổ chức tiếp xúc cử tri sau kỳ họp thứ hai HĐND xã, nhiệm kỳ 2026-2031 với nội dung như sau:\nI. Thời gian và địa điểm: Từ ngày 16/3/2026 - ngày 17/3/2026.\nII. Nội dung tiếp xúc cử tri:\n- Báo cáo kết quả kỳ họp thứ hai.\n- Trả lời ý kiến của cử tri.',
+    );
+    expect(campaignNameOf(draft.title)).toBe('Tiếp xúc cử tri sau kỳ họp thứ hai HĐND xã, nhiệm kỳ 2026-2031');
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.period && local(i.period.end), i.assign.unitIds])).toEqual([['event', '16/03/2026 00:00', '17/03/2026 23:59', []]]);
+  });
+
+  it('when a plan’s parts are its purpose, its time ("II. THỜI GIAN, ĐỊA ĐIỂM"), who joins ("III. THÀNH PHẦN") and its execution, then it is one activity, done by those the part lists', () => {
+    const draft = read(
+      'KẾ HOẠCH\nRa quân tổng vệ sinh môi trường hưởng ứng Ngày Môi trường thế giới\nI. MỤC ĐÍCH, YÊU CẦU\n- Nâng cao nhận thức về bảo vệ môi trường.\nII. THỜI GIAN, ĐỊA ĐIỂM\n- Thời gian: 07 giờ 00, Chủ nhật ngày 07/6/2026.\nIII. THÀNH PHẦN\n- Cán bộ, công chức xã; các đoàn thể xã; Trưởng các bản và Nhân dân.\nIV. TỔ CHỨC THỰC HIỆN\n1. Văn phòng chuẩn bị dụng cụ.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), kindsOf(i.assign.unitIds)])).toEqual([['cleanup', '07/06/2026 07:00', ['block', 'organisation']]]);
+  });
+
+  it('when a sports festival ("Đại hội Thể dục thể thao") opens at a time and its time line runs on ("thi đấu từ ngày 15/5 đến hết ngày 17/5"), then it is one event from the opening to the last day', () => {
+    const draft = read('THÔNG BÁO\nVề việc tổ chức Đại hội Thể dục thể thao xã lần thứ V năm 2026\n- Thời gian: Khai mạc vào lúc 7 giờ 00 ngày 15/5/2026, thi đấu từ ngày 15/5 đến hết ngày 17/5/2026.\n- Địa điểm: Sân vận động xã.');
+    expect(draft.items.map((i) => [i.kind, i.title, i.period && local(i.period.start), i.period && local(i.period.end)])).toEqual([
+      ['event', 'Đại hội Thể dục thể thao xã lần thứ V năm 2026', '15/05/2026 07:00', '17/05/2026 23:59'],
+    ]);
+  });
+});
+
+describe('plans of several activities', () => {
+  const plan = (content: string, execution: string) =>
+    read(`KẾ HOẠCH\nTổ chức các hoạt động chào mừng Quốc khánh 2/9/2026\nI. MỤC ĐÍCH, YÊU CẦU\n1. Tạo không khí vui tươi.\nII. NỘI DUNG\n${content}\nIII. TỔ CHỨC THỰC HIỆN\n${execution}`);
+
+  it('when an activity of part II names no lead ("Chủ trì: …") but its sentence names collectives ("Các cơ quan, trường học và các thôn treo cờ …"), then those do it', () => {
+    const draft = plan('1. Treo cờ Tổ quốc\nCác cơ quan, trường học và các thôn treo cờ Tổ quốc từ ngày 01/9/2026 đến hết ngày 03/9/2026.\n2. Tổng vệ sinh môi trường\nCác thôn tổ chức tổng vệ sinh vào ngày 30/8/2026.', '1. Văn phòng tổng hợp kết quả.');
+    expect(draft.items.map((i) => [i.kind, kindsOf(i.assign.unitIds)])).toEqual([
+      ['flag', ['block', 'organisation', 'school']],
+      ['cleanup', ['block']],
+    ]);
+  });
+
+  it('when part II names nobody for an activity and part III gives it as a numbered duty ("1. Trưởng các thôn vận động Nhân dân treo cờ …"), then that duty says who does it', () => {
+    const draft = plan('1. Treo cờ Tổ quốc\n- Thời gian: từ ngày 01/9/2026 đến hết ngày 03/9/2026.', '1. Trưởng các thôn vận động Nhân dân treo cờ Tổ quốc đúng quy định.');
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), kindsOf(i.assign.unitIds)])).toEqual([['flag', '01/09/2026 00:00', ['block']]]);
+  });
+});
