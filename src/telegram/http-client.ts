@@ -19,13 +19,31 @@ interface FetchInit {
   signal?: AbortSignal;
 }
 
+/**
+ * Parsed URLs of the Bot API methods: grammY asks for the same few (`…/bot<token>/sendMessage`)
+ * on every call, and parsing one each time was a visible share of the bot's CPU per update.
+ * undici only reads them. File downloads have URLs of their own, so only so many are kept.
+ */
+const urls = new Map<string, URL>();
+const MAX_URLS = 64;
+
+function parsed(url: string | URL): URL {
+  if (url instanceof URL) return url;
+  let u = urls.get(url);
+  if (!u) {
+    u = new URL(url);
+    if (urls.size < MAX_URLS) urls.set(url, u);
+  }
+  return u;
+}
+
 /** Header names undici manages itself and refuses from the caller. */
 const MANAGED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade']);
 
 export const telegramFetch = (async (url: string | URL, init: FetchInit = {}) => {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(init.headers ?? {})) if (!MANAGED.has(name.toLowerCase())) headers[name] = value;
-  const res = await request(url, {
+  const res = await request(parsed(url), {
     method: (init.method ?? 'GET') as 'GET' | 'POST',
     headers,
     body: init.body ?? null,

@@ -71,6 +71,22 @@ export function cpuMs(pid: number | undefined): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
+/**
+ * Time the process's main thread has waited, runnable, for a core so far, in ms (/proc/<pid>/schedstat:
+ * on-CPU ns, runqueue-wait ns, timeslices). High when the machine is full: the thread had work and no core.
+ */
+export function runnableWaitMs(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1] ?? 0) / 1e6;
+}
+
+/** Busy CPU time of the whole machine so far (all cores, every process: ours and anyone else's), in ms. */
+export function machineBusyMs(): number {
+  // The first line of /proc/stat: user nice system idle iowait irq softirq steal … (in clock ticks).
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+  return ((user + nice + system + irq + softirq + steal) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
 /** Resident memory of the process, in MB. */
 export function rssMb(pid: number | undefined): number {
   if (pid === undefined) return 0;

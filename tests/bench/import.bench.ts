@@ -7,7 +7,8 @@
 // tests/fixtures/plans/heldout2, a second set whose expectations were committed before the reader ran on it; and
 // tests/fixtures/plans/heldout3, a third set collected and committed (with its expectations) before the reader
 // ever ran on it: its first run is the blind figure, recorded in that commit's message; and
-// tests/fixtures/plans/heldout4, a fourth set collected the same way after the rules were tuned on the other four.
+// tests/fixtures/plans/heldout4, a fourth set collected the same way after the rules were tuned on the other four;
+// and tests/fixtures/plans/heldout5, a fifth set collected the same way after the rules were tuned on heldout4 too.
 // The last line is the issue's figure over every set and form: `import: <k>/<n> drafts right, <s> spurious, <t> taps per notice`.
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
@@ -19,6 +20,7 @@ import { EXPECTED as HELD_OUT } from '../fixtures/plans/heldout/expected.js';
 import { EXPECTED as HELD_OUT_2 } from '../fixtures/plans/heldout2/expected.js';
 import { EXPECTED as HELD_OUT_3 } from '../fixtures/plans/heldout3/expected.js';
 import { EXPECTED as HELD_OUT_4 } from '../fixtures/plans/heldout4/expected.js';
+import { EXPECTED as HELD_OUT_5 } from '../fixtures/plans/heldout5/expected.js';
 import { EXPECTED, type ExpectedDraft } from '../fixtures/plans/real/expected.js';
 import { communeUnits, type DraftScore, type Field, FIELDS, scoreDraft, ZONE } from './import-score.js';
 
@@ -115,6 +117,7 @@ const SETS: [label: string, dir: string, expected: ExpectedDraft[]][] = [
   ['import (held-out 2)', 'heldout2', HELD_OUT_2],
   ['import (held-out 3)', 'heldout3', HELD_OUT_3],
   ['import (held-out 4)', 'heldout4', HELD_OUT_4],
+  ['import (held-out 5)', 'heldout5', HELD_OUT_5],
 ];
 
 export async function run(args: string[]): Promise<void> {
