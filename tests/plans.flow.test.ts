@@ -94,9 +94,10 @@ describe.each(dbTargets())('plan import on %s', (target) => {
     expect(r.items[4]?.text).toContain('⚠️ Thời gian đã qua: bấm “Dùng năm 2024 cho tất cả” ở cuối, hoặc “Sửa ngày”');
     expect(r.items[4]?.buttons).toEqual([...ITEM_BUTTONS, ['🔗 Thêm đường dẫn']]);
     expect(r.items[0]?.buttons).toEqual([...ITEM_BUTTONS.slice(0, 2), ['Đổi tên']]);
-    // An event's results are due two hours after it starts, not at the end of its fortnight.
+    // An event's results are due two hours after it starts, not at the end of its fortnight. Held by the khối, schools,
+    // clubs and đoàn thể (II.6, III.1, III.6).
     expect(r.items[5]?.text).toContain(
-      '👥 CLB Văn nghệ, Đoàn Thanh niên\n📋 Báo cáo gồm: tình hình, số người tham gia, ảnh (không bắt buộc), ghi chú\n🎉 Sự kiện bắt đầu: Thứ Năm, 01/06/2023 08:00\n📝 Hạn báo cáo: Thứ Năm, 01/06/2023 10:00',
+      '👥 Khối 1, Khối 2, Khối 3, Khối 4, Khối 5, Khối 6, Khối 7, Khối 8 và 8 đơn vị khác\n📋 Báo cáo gồm: tình hình, số người tham gia, ảnh (không bắt buộc), ghi chú\n🎉 Sự kiện bắt đầu: Thứ Năm, 01/06/2023 08:00\n📝 Hạn báo cáo: Thứ Năm, 01/06/2023 10:00',
     );
     expect(r.items[7]?.text).toContain('📊 Không tạo nhiệm vụ: khi kết thúc đợt, dùng /report');
     expect(r.items[8]?.text).toBe(
@@ -185,7 +186,7 @@ describe.each(dbTargets())('plan import on %s', (target) => {
     const unitsOf = async (taskId: number | undefined) =>
       (await database.db.selectFrom('task_units').select('unit_id').where('task_id', '=', taskId ?? 0).orderBy('unit_id').execute()).map((u) => u.unit_id);
     expect(await unitsOf(tasks[0]?.id)).toEqual([17]);
-    expect(await unitsOf(tasks[4]?.id)).toEqual([18, 19]);
+    expect(await unitsOf(tasks[4]?.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 18, 19]);
     expect(await unitsOf(tasks[5]?.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
     const broadcasts = await database.db.selectFrom('broadcasts').select(['content', 'target', 'send_at', 'repeat', 'status']).orderBy('id').execute();
     expect(broadcasts.map((b) => [b.target, b.repeat, b.status, b.send_at.toISOString()])).toEqual([
@@ -210,7 +211,7 @@ describe.each(dbTargets())('plan import on %s', (target) => {
     expect([await count('campaigns'), await count('tasks'), await count('broadcasts')]).toEqual([1, 7, 2]);
     await h.expectNothingSentTo(admin);
 
-    // What was sent: the block leader gets the propaganda message and the new flag and cleanup tasks.
+    // What was sent: the block leader gets the propaganda message and the new flag, cleanup, quiz and event tasks.
     await h.app.scheduler.tick();
     await h.app.dispatcher.drain();
     const leaderSaw = h.fake.user(LEADER).messages().map((m) => m.text);
@@ -219,6 +220,7 @@ describe.each(dbTargets())('plan import on %s', (target) => {
         '📢 Nhiệm vụ mới: Tuyên truyền vận động các hộ gia đình treo cờ tổ quốc',
         '📢 Nhiệm vụ mới: Công tác vệ sinh môi trường tại khu vực địa bàn khối',
         '📢 Nhiệm vụ mới: Tham gia Cuộc thi trắc nghiệm trên internet tìm hiểu',
+        '📢 Nhiệm vụ mới: Tổ chức các hoạt động văn hóa, văn nghệ',
         `📣 ${TITLE}`,
       ].sort(),
     );
