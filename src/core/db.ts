@@ -8,6 +8,9 @@ import type { Logger } from './logger.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
+
+/** The embedded database's shared buffers (see openDatabase). */
+export const PGLITE_SHARED_BUFFERS = '32MB';
 /** An open transaction: functions that lock rows take this, so the compiler forbids calling them outside one. */
 export type Trx = Transaction<Database>;
 /** Either: for queries that work inside or outside a transaction. */
@@ -56,6 +59,10 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   try {
     pglite = new PGlite(dataDir, {
       parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) },
+      // Postgres's default 128 MB of shared buffers lives in the bot's own memory here (WASM memory
+      // only grows): a long-running bot reached 330+ MB once its tables had been read. A commune's
+      // database is tens of MB and the OS caches the data folder's files, so 32 MB is enough.
+      postgresqlconf: [`shared_buffers=${PGLITE_SHARED_BUFFERS}`],
     });
     await pglite.waitReady;
   } catch (error) {
