@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { campaignNameOf } from '../src/plans/plans.review.js';
+import { reviveDraft } from '../src/plans/plan-json.js';
 import { kindsOf, local, periods, read } from './support/plan-reading.js';
 
 /**
@@ -305,5 +306,22 @@ describe('a second duty in the flag sentence', () => {
       ['propaganda', false, ['organisation']],
     ]);
     expect(draft.items[1]?.title).toMatch(/^Tuyên truyền, vận động nhân dân/u);
+  });
+});
+
+describe('lunar periods', () => {
+  const notice = (when: string) => `THÔNG BÁO\nVề việc treo cờ Tổ quốc\nĐề nghị các thôn treo cờ Tổ quốc ${when}.`;
+
+  it('when a notice gives its flag period in lunar dates, then the draft marks it lunar (the task will tell leaders the lunar date), and the mark survives the review’s JSON', () => {
+    const draft = read(notice('từ ngày 08 đến hết ngày 10 tháng 3 âm lịch năm 2026'), { year: 2026, received: '2026-03-01' });
+    const period = draft.items[0]?.period;
+    expect(period && [local(period.start), local(period.end), period.lunar]).toEqual(['24/04/2026 00:00', '26/04/2026 23:59', true]);
+    expect(reviveDraft(JSON.parse(JSON.stringify(draft))).items[0]?.period?.lunar).toBe(true);
+  });
+
+  it('when a notice gives its flag period in solar dates, then the draft does not mark it lunar', () => {
+    const draft = read(notice('từ ngày 01/9/2026 đến hết ngày 03/9/2026'), { year: 2026, received: '2026-08-20' });
+    expect(draft.items[0]?.period?.lunar).toBeUndefined();
+    expect(reviveDraft(JSON.parse(JSON.stringify(draft))).items[0]?.period?.lunar).toBeUndefined();
   });
 });

@@ -14,6 +14,8 @@ export interface ParsedPeriod {
   openStart: boolean;
   /** The phrase that was read, for showing the admin. */
   matched: string;
+  /** Written as lunar dates. */
+  lunar: boolean;
 }
 
 export interface PeriodOptions {
@@ -44,5 +46,6 @@ export function parsePeriod(text: string, options: PeriodOptions): ParsedPeriod 
     deadline: v.start === null || DEADLINE_WORDS.test(text.normalize('NFC')),
     openStart,
     matched: found.matched,
+    lunar: v.startLunar !== null || v.endLunar !== null,
   };
 }

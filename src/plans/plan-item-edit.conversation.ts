@@ -111,7 +111,8 @@ async function askPeriod(conversation: BotConversation, ctx: Context, t: Transla
       if (v.end.toMillis() <= tc.now.getTime()) return retry(t('plan-date-past', { text: parsed.matched }));
       await input.reply(showWhen(v, tc.zone, t));
       const start = (v.start ?? (v.precision === 'month' ? v.end.startOf('month') : v.end.startOf('day'))).toJSDate();
-      return accept({ period: { start, end: v.end.toJSDate(), precision: v.precision }, deadline: v.start === null });
+      const lunar = v.startLunar !== null || v.endLunar !== null;
+      return accept({ period: { start, end: v.end.toJSDate(), precision: v.precision, ...(lunar ? { lunar } : {}) }, deadline: v.start === null });
     },
   });
 }

@@ -30,5 +30,5 @@ function reviveItem(item: Jsonified<DraftItem>): DraftItem {
 }
 
 function revivePeriod(p: Jsonified<PlanPeriod>): PlanPeriod {
-  return { start: new Date(p.start), end: new Date(p.end), precision: p.precision };
+  return { start: new Date(p.start), end: new Date(p.end), precision: p.precision, ...(p.lunar ? { lunar: true } : {}) };
 }

@@ -169,7 +169,7 @@ function itemPeriod(item: RawItem, all: RawItem[], plan: PlanPeriod | null, zone
       return { period: { start: day.toJSDate(), end: day.endOf('day').toJSDate(), precision: 'day' }, periodFrom: 'after' };
     }
   }
-  if (item.period) return { period: { start: item.period.start, end: item.period.end, precision: item.period.precision }, periodFrom: 'text' };
+  if (item.period) return { period: { start: item.period.start, end: item.period.end, precision: item.period.precision, ...(item.period.lunar ? { lunar: true } : {}) }, periodFrom: 'text' };
   return { period: plan, periodFrom: plan ? 'plan' : 'none' };
 }
 

@@ -42,6 +42,8 @@ export interface PlanPeriod {
   /** The last instant included; for a task, its deadline (`due_at`). */
   end: Date;
   precision: PeriodPrecision;
+  /** Written as lunar dates ("mùng 10 tháng 3 âm lịch"): the task tells its leaders the lunar date too. */
+  lunar?: boolean;
 }
 
 /** A report form like `ReportForm`, with the number's label as a locale key (see `toReportForm`). */

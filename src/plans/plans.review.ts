@@ -134,7 +134,8 @@ export function toImport(items: ReviewItem[], c: ImportContext): PlanImport {
       const times = taskTimes(item, c.now, c.zone);
       const form = reportFormOf(r, c.t);
       if (!task || !times || !form) return [];
-      return [{ index: item.index, title: item.title, description: clip(item.source, 1000), template: task.template, ...times, form, unitIds: item.assign.unitIds }];
+      const lunarDates = item.period?.lunar === true;
+      return [{ index: item.index, title: item.title, description: clip(item.source, 1000), template: task.template, ...times, form, unitIds: item.assign.unitIds, lunarDates }];
     }),
     broadcasts: chosen.flatMap((r) => {
       const b = r.item.suggestion.broadcast;
