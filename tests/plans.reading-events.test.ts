@@ -94,6 +94,22 @@ describe('events told in a news item', () => {
   });
 });
 
+describe('an event’s start printed apart from its days', () => {
+  it('when an event runs over days ("diễn ra trong 2 ngày 17 và 18/7") and a sentence gives its first day a part of day ("Sáng 17/7, xã … khai mạc giải …"), then it starts that morning at 07:00', () => {
+    const draft = read(
+      'Khai mạc giải bóng chuyền xã năm 2026\nSáng 17/7, xã tổ chức lễ khai mạc giải bóng chuyền năm 2026.\nGiải bóng chuyền diễn ra trong 2 ngày 17 và 18/7.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start)])).toEqual([['event', '17/07/2026 07:00']]);
+  });
+
+  it('when a show’s time line prints its days and, after a ";" without a space, "Khai mạc vào lúc 19h" on the first day, then it starts at 19:00; a later day’s time is not its start', () => {
+    const draft = read(
+      'Thông báo dự xem Liên hoan văn nghệ\nThời gian diễn ra liên hoan trong 2 ngày 25 và 26/10/2026;Khai mạc vào lúc 19h ngày 25/10/2026.Tổng kết lúc 16h30 ngày 26/10/2026.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start)])).toEqual([['event', '25/10/2026 19:00']]);
+  });
+});
+
 describe('movements launched over a period', () => {
   it('when a notice launches a movement "được phát động từ ngày … đến …" beside its event, then it is a movement over those days for the event’s units', () => {
     const draft = read(

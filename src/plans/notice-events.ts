@@ -101,7 +101,31 @@ export function eventsOf(sentences: Sentence[], ctx: ReadContext, campaign: stri
   const period = opening ? { ...opening.period, end: timed && timed.period.end > opening.period.end ? timed.period.end : opening.period.end } : (timed?.period ?? null);
   const organising = sentences.filter((s) => EVENT.test(s.text) && /\bto chuc\b/.test(s.folded));
   const who = organising.flatMap((s) => kindsIn(s.text.replace(TAKING_PART, ' ').replace(DEPLOYER, ' ')));
-  return [{ kind: 'event', title, section: '', source: (opening ?? timed)?.lead ?? name, period, who: named(who), takeDown: false }];
+  const started = period ? { ...period, start: printedStart(period.start, sentences, ctx) } : null;
+  return [{ kind: 'event', title, section: '', source: (opening ?? timed)?.lead ?? name, period: started, who: named(who), takeDown: false }];
+}
+
+/** Sentences that say when an event begins: its own name, or its opening ("…;Khai mạc vào lúc 19h ngày 25/10"). */
+const BEGINS = /\b(?:khai mac|bat dau)\b/;
+
+/**
+ * An event read from its days ("diễn ra trong 2 ngày 17 và 18/1") starts at the time or part of day printed for its first
+ * day in a sentence about it ("Sáng 17/1, xã … tổ chức lễ khai mạc giải …" → 07:00; "Khai mạc vào lúc 19h ngày 25/10" →
+ * 19:00): the earliest such time; a day printed without a time leaves the start at the day's beginning.
+ */
+function printedStart(start: Date, sentences: Sentence[], ctx: ReadContext): Date {
+  const day = startOfLocalDay(start, ctx.zone);
+  if (start.getTime() !== day) return start;
+  let best: Date | null = null;
+  for (const s of sentences) {
+    if (!EVENT.test(s.text) && !BEGINS.test(s.folded)) continue;
+    for (const p of periodsInLine(s.text, { zone: ctx.zone, defaultYear: ctx.year })) {
+      const at = p.period.start;
+      if (p.period.openStart || startOfLocalDay(at, ctx.zone) !== day || at.getTime() === day) continue;
+      if (!best || at < best) best = at;
+    }
+  }
+  return best ?? start;
 }
 
 /** A gathering's time is a clock time ("07 giờ 30 phút"), never the midnight a cited document's date has. */
