@@ -110,6 +110,15 @@ describe('an event’s start printed apart from its days', () => {
   });
 });
 
+describe('who runs an event', () => {
+  it('when the event’s own name holds a unit word ("Liên hoan … thôn, tổ dân phố … được tổ chức tại …") and a sentence asks "đề nghị … các cơ quan, ban ngành, hội đoàn thể … thông báo triệu tập", then those asked run it, not every thôn', () => {
+    const draft = read(
+      'Thông báo dự xem Liên hoan văn nghệ thôn, tổ dân phố\nLiên hoan văn nghệ thôn, tổ dân phố năm 2026 được tổ chức tại Trung tâm Văn hóa huyện.\nUBND huyện đề nghị lãnh đạo các cơ quan, ban ngành, hội đoàn thể thông báo triệu tập cán bộ và nhân dân đến dự xem Liên hoan.\nThời gian: Khai mạc vào lúc 19h ngày 25/10/2026.',
+    );
+    expect(draft.items.map((i) => [i.kind, kindsOf(i.assign.unitIds)])).toEqual([['event', ['organisation']]]);
+  });
+});
+
 describe('movements launched over a period', () => {
   it('when a notice launches a movement "được phát động từ ngày … đến …" beside its event, then it is a movement over those days for the event’s units', () => {
     const draft = read(

@@ -48,6 +48,11 @@ const HOST = /(?:^|\s)(thôn|ấp|khóm|bản|tổ dân phố|khu phố|khối)\
 /** Those drawn to take part ("thu hút sự tham gia … của người dân, các cơ quan") are not who runs it. */
 const TAKING_PART = /(?:thu hút|thành phần|tham gia|tham dự)[^.;]*/giu;
 
+/** The event as the subject of a passive ("Liên hoan Nghệ thuật quần chúng thôn, tổ dân phố … được tổ chức tại …"): its name is not who runs it. */
+const EVENT_AS_SUBJECT = /^[^.;]*?(?=\sđược\s+(?:tổ chức|diễn ra|khai mạc)\b)/iu;
+/** A request about the event ("đề nghị lãnh đạo các cơ quan, ban ngành, hội đoàn thể … thông báo triệu tập … đến dự"): those it asks do the work. */
+const REQUEST = /\b(?:de nghi|yeu cau)\b/;
+
 /** The office that deploys a plan ("Ủy ban MTTQ thị trấn … triển khai kế hoạch tổ chức …") gives the work; it is not who does it. */
 const DEPLOYER = /^[^.;]*?(?=\striển khai\s+(?:kế hoạch|thực hiện|các nội dung)\b)/iu;
 
@@ -99,8 +104,8 @@ export function eventsOf(sentences: Sentence[], ctx: ReadContext, campaign: stri
   const timed = timedAll[0] && last ? { ...timedAll[0], period: { ...timedAll[0].period, end: last.period.end } } : undefined;
   if (!opening && !timed) return [];
   const period = opening ? { ...opening.period, end: timed && timed.period.end > opening.period.end ? timed.period.end : opening.period.end } : (timed?.period ?? null);
-  const organising = sentences.filter((s) => EVENT.test(s.text) && /\bto chuc\b/.test(s.folded));
-  const who = organising.flatMap((s) => kindsIn(s.text.replace(TAKING_PART, ' ').replace(DEPLOYER, ' ')));
+  const organising = sentences.filter((s) => EVENT.test(s.text) && (/\bto chuc\b/.test(s.folded) || REQUEST.test(s.folded)));
+  const who = organising.flatMap((s) => kindsIn(s.text.replace(EVENT_AS_SUBJECT, ' ').replace(TAKING_PART, ' ').replace(DEPLOYER, ' ')));
   const started = period ? { ...period, start: printedStart(period.start, sentences, ctx) } : null;
   return [{ kind: 'event', title, section: '', source: (opening ?? timed)?.lead ?? name, period: started, who: named(who), takeDown: false }];
 }
