@@ -325,3 +325,28 @@ describe('lunar periods', () => {
     expect(reviveDraft(JSON.parse(JSON.stringify(draft))).items[0]?.period?.lunar).toBeUndefined();
   });
 });
+
+describe('a cleanup campaign’s period printed apart from its cleanup sentences', () => {
+  it('when a cleanup campaign’s notice prints its range in a sentence about the campaign ("chiến dịch được triển khai đồng loạt từ 07/8 đến 30/9/2026, … huy động cả hệ thống chính trị …"), then that is the cleanup’s period and those it mobilises do it', () => {
+    const draft = read(
+      'Phường ra quân chiến dịch tổng vệ sinh môi trường\nSáng ngày 13/8/2026, chiến dịch tổng vệ sinh môi trường đã chính thức được phát động.\nTheo Kế hoạch, chiến dịch được triển khai đồng loạt từ 07/8 đến 30/9/2026, với mục tiêu huy động cả hệ thống chính trị và cộng đồng dân cư tham gia.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.period && local(i.period.end), kindsOf(i.assign.unitIds)])).toEqual([
+      ['cleanup', '07/08/2026 00:00', '30/09/2026 23:59', ['block', 'organisation']],
+    ]);
+  });
+
+  it('when a cleanup’s launch day is printed in one sentence ("Ngày 21/6/2026 các ấp đã đồng loạt ra quân vệ sinh …") and its end in another ("Theo kế hoạch việc tổng vệ sinh sẽ kéo dài đến hết ngày 25/6/2026"), then it runs from the launch to that end', () => {
+    const draft = read(
+      'Xã tổ chức ra quân tổng vệ sinh môi trường\nNgày 21 tháng 6 năm 2026 tất cả các ấp trên địa bàn xã đã đồng loạt tổ chức ra quân vệ sinh môi trường. Theo kế hoạch việc tổng vệ sinh sẽ kéo dài đến hết ngày 25 tháng 6 năm 2026.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.period && local(i.period.end)])).toEqual([['cleanup', '21/06/2026 00:00', '25/06/2026 23:59']]);
+  });
+
+  it('when a recurring cleanup’s news item tells a round already held ("các thôn đã sôi nổi ra quân … trong hai ngày 15 và 16/11"), then that round is no period', () => {
+    const draft = read(
+      'Các thôn đồng loạt ra quân tổng vệ sinh môi trường\nUBND xã đã triển khai kế hoạch vệ sinh môi trường định kỳ hàng tháng. Theo đó, mỗi tháng hai lần, các thôn trong toàn xã đồng loạt ra quân dọn dẹp vệ sinh.\nThực hiện kế hoạch này, trong hai ngày 15 và 16/11/2026, các thôn đã sôi nổi ra quân vệ sinh môi trường lần 1 của tháng 11.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period])).toEqual([['cleanup', null]]);
+  });
+});

@@ -5,7 +5,7 @@ import type { ReadContext } from './plan-items.js';
 import type { PlanLine } from './plan-lines.js';
 import { eventsOf, gathering, type NoticeItem } from './notice-events.js';
 import { BANNERS, fitTitle, noticeTitle, occasionsOf, workOf } from './notice-titles.js';
-import { type LinePeriod, taskPeriodsIn } from './notice-periods.js';
+import { type LinePeriod, periodsInLine, taskPeriodsIn } from './notice-periods.js';
 import { kindsIn, named, periodOptions, type Sentence, sentencesOf } from './notice-sentences.js';
 
 /**
@@ -68,6 +68,7 @@ function cleanupOf(sentences: Sentence[], ctx: ReadContext, o: { campaign: strin
   const printed = first ? taskPeriodsIn(first.text, periodOptions(ctx, false))[0] : undefined;
   const own = printed ? startingAt(printed, sentences, ctx) : undefined;
   const timed = titled && !own ? sentences.filter((s) => s.timeLine).flatMap((s) => taskPeriodsIn(s.text, periodOptions(ctx, true)))[0] : undefined;
+  const planned = titled && !own && !timed ? plannedPeriod(sentences, ctx) : undefined;
   // "Thành phần tham gia: …", or the items under a part headed "THÀNH PHẦN".
   const joining = (s: Sentence) => PARTICIPANTS.test(s.folded) || (s.listed && PARTICIPANTS.test(foldVietnamese(s.intro)));
   const participants = titled ? sentences.filter(joining).flatMap((s) => kindsIn(s.text)) : [];
@@ -76,10 +77,41 @@ function cleanupOf(sentences: Sentence[], ctx: ReadContext, o: { campaign: strin
     title: 'Tổ chức vệ sinh môi trường',
     section: '',
     source: first?.text ?? o.campaign ?? '',
-    period: (own ?? timed)?.period ?? null,
-    who: named([...assigned.flatMap((a) => a.kinds), ...participants]),
+    period: (own ?? timed ?? planned)?.period ?? null,
+    // The campaign's own sentence says whom it mobilises ("huy động cả hệ thống chính trị và cộng đồng dân cư tham gia").
+    who: named([...assigned.flatMap((a) => a.kinds), ...participants, ...(given.length || participants.length || !planned ? [] : cleanupKinds(planned.sentence))]),
     takeDown: false,
   };
+}
+
+/** A sentence about the campaign as planned ("Theo kế hoạch, chiến dịch được triển khai từ 07/8 đến 30/9/2025"). */
+const CAMPAIGN_REF = /\b(?:chien dich|theo ke hoach|dot (?:ra quan|tong ve sinh))\b/;
+/** "Ngày 21 tháng 6 năm 2020 tất cả các ấp … đã đồng loạt tổ chức ra quân": the day the work was launched. */
+const LAUNCH = /\b(?:ra quan|phat dong|bat dau|khoi dong)\b/;
+/** Work told as done, with words between ("các thôn đã sôi nổi ra quân … trong hai ngày 15 và 16/11"): a round held, not the campaign's period. */
+const TOLD_DONE = /\bda (?:\S+ ){0,2}(?:to chuc|ra quan|thuc hien|tien hanh|duoc|trien khai)\b/;
+
+/**
+ * A notice about one cleanup that prints its period apart from its cleanup sentences: a range in a sentence about the
+ * campaign as planned ("chiến dịch được triển khai đồng loạt từ 07/8 đến 30/9/2025"), or an end alone ("Theo kế hoạch việc
+ * tổng vệ sinh sẽ kéo dài đến hết ngày 25/6/2020") that starts on the day printed for the launch ("Ngày 21/6/2020 … ra quân").
+ */
+function plannedPeriod(sentences: Sentence[], ctx: ReadContext): SentencePeriod | undefined {
+  const about = sentences.filter((s) => (CLEANUP.test(s.folded) || CAMPAIGN_REF.test(s.folded)) && /\d/.test(s.text));
+  for (const s of about) {
+    const range = periodsInLine(s.text, { zone: ctx.zone, defaultYear: ctx.year }).find((p) => !p.period.openStart && p.period.end.getTime() - p.period.start.getTime() > 86_400_000);
+    if (range && !TOLD_DONE.test(s.folded)) return { ...range, sentence: s };
+  }
+  for (const s of about) {
+    const end = periodsInLine(s.text, { zone: ctx.zone, defaultYear: ctx.year }).find((p) => p.period.openStart);
+    if (!end || TOLD_DONE.test(s.folded)) continue;
+    const launched = sentences
+      .filter((l) => LAUNCH.test(l.folded) && CLEANUP.test(l.folded))
+      .flatMap((l) => periodsInLine(l.text, { zone: ctx.zone, defaultYear: ctx.year }))
+      .find((p) => !p.period.openStart && p.period.start < end.period.end && end.period.end.getTime() - p.period.start.getTime() < 31 * 86_400_000);
+    if (launched) return { ...end, period: { ...end.period, start: launched.period.start, openStart: false, deadline: false }, sentence: s };
+  }
+  return undefined;
 }
 
 /** A request to go on with the work ("tiếp tục chỉ đạo …", "tiếp tục duy trì"). */
