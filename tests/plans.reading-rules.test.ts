@@ -350,3 +350,12 @@ describe('a cleanup campaign’s period printed apart from its cleanup sentences
     expect(draft.items.map((i) => [i.kind, i.period])).toEqual([['cleanup', null]]);
   });
 });
+
+describe('the Quốc tang’s days printed in another sentence', () => {
+  it('when a cờ rủ sentence prints no days and a later sentence gives "trong 2 ngày Quốc tang (ngày 25 và 26.7)", then the flags hang those two days', () => {
+    const draft = read(
+      'Cơ quan, công sở treo cờ rủ\nUBND thành phố đề nghị các cơ quan, đơn vị, trường học trên địa bàn treo cờ Tổ quốc theo nghi thức cờ rủ, có dải băng tang màu đen.\nThành phố cũng yêu cầu ngừng tổ chức các hoạt động vui chơi, giải trí công cộng trong 2 ngày Quốc tang (ngày 25 và 26.7).',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.period && local(i.period.end)])).toEqual([['flag', '25/07/2026 00:00', '26/07/2026 23:59']]);
+  });
+});

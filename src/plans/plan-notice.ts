@@ -177,6 +177,20 @@ function flagPeriods(sentences: Sentence[], ctx: ReadContext): SentencePeriod[] 
   return found;
 }
 
+/** Flags at half-mast: they hang through the Quốc tang. */
+const MOURNING_FLAG = /\b(?:co ru|treo ru)\b/;
+/** A period named as the Quốc tang's days, in any sentence ("ngừng … vui chơi … trong 2 ngày Quốc tang (ngày 25 và 26.7)"). */
+const MOURNING_DAYS = /\bquoc tang\b[^a-z0-9]*$/;
+
+/** A cờ rủ notice whose flag sentences print no days hangs the flags in the Quốc tang's days, wherever the notice prints them. */
+function mourningDays(sentences: Sentence[], ctx: ReadContext): SentencePeriod[] {
+  for (const s of sentences) {
+    const p = taskPeriodsIn(s.text, { ...periodOptions(ctx, false), singleDays: false }).find((q) => MOURNING_DAYS.test(foldVietnamese(q.lead)));
+    if (p) return [{ ...p, sentence: s }];
+  }
+  return [];
+}
+
 /** What an inspection found ("qua kiểm tra … nhận thấy vẫn còn … chưa treo"). */
 const FINDING = /\b(?:nhan thay|phat hien)\b.*\b(?:van con|con nhieu|chua)\b/;
 const INSPECTION = /\b(?:kiem tra|giam sat|cham diem|danh gia)\b/;
@@ -260,6 +274,7 @@ export function noticeItems(lines: PlanLine[], ctx: ReadContext, campaign: strin
   const work = workOf(flagSentences.map((s) => s.text).join(' ') || (campaign ?? ''));
   if (flagSentences.length || (campaign && FLAG.test(foldVietnamese(campaign)))) {
     const periods = flagPeriods(sentences, ctx);
+    if (!periods.length && flagSentences.some((s) => MOURNING_FLAG.test(s.folded))) periods.push(...mourningDays(sentences, ctx));
     const source = flagSentences[0]?.text ?? campaign ?? '';
     // Sentences end where their lines do: an occasion never runs into the next line.
     const body = sentences.map((s) => s.text.replace(/[.\s]+$/u, '')).join('. ');
