@@ -119,6 +119,33 @@ describe('who runs an event', () => {
   });
 });
 
+describe('an event’s days in a sentence that does not name it', () => {
+  it('when a news item opens a tournament ("Ngày 16/4, xã … khai mạc giải bóng đá …") and a later sentence says "Giải đấu sẽ diễn ra từ ngày 16/4 đến ngày 29/4/2026", then it is an event from 16/4', () => {
+    const draft = read(
+      'Xã khai mạc giải bóng đá năm 2026\nNgày 16/4, xã khai mạc giải bóng đá tranh cúp năm 2026.\nCác đội thi đấu theo hình thức vòng tròn tính điểm.\nGiải đấu sẽ diễn ra từ ngày 16/4 đến ngày 29/4/2026.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.period && local(i.period.end), i.assign.unitIds])).toEqual([
+      ['event', '16/04/2026 00:00', '29/04/2026 23:59', []],
+    ]);
+  });
+
+  it('when a Ngày hội’s guidance lets the khu dân cư "chọn ngày tổ chức trong khoảng thời gian từ 1- 18/11", then it is one event over that window for the residential units', () => {
+    const draft = read(
+      'Tổ chức ngày hội Đại đoàn kết ở khu dân cư\nĐó là hướng dẫn của Mặt trận tỉnh trong việc tổ chức ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư năm 2026.\nTheo đó, các khu dân cư tùy tình hình thực tế để chọn ngày tổ chức trong khoảng thời gian từ 1- 18/11.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.period && local(i.period.end), kindsOf(i.assign.unitIds)])).toEqual([
+      ['event', '01/11/2026 00:00', '18/11/2026 23:59', ['block']],
+    ]);
+  });
+
+  it('when a notice puts a tournament off ("tạm hoãn tổ chức Giải") and recalls its first days ("thời gian tổ chức Giải từ ngày 17/8 đến …"), then those days are no event', () => {
+    const draft = read(
+      'Tạm hoãn tổ chức giải bóng bàn thiếu niên năm 2026\nTrong đó, thời gian tổ chức Giải từ ngày 17/8/2026 đến ngày 20/8/2026.\nDo tình hình dịch bệnh, Ban Tổ chức tạm hoãn tổ chức Giải.',
+    );
+    expect(draft.items.filter((i) => i.period)).toEqual([]);
+  });
+});
+
 describe('movements launched over a period', () => {
   it('when a notice launches a movement "được phát động từ ngày … đến …" beside its event, then it is a movement over those days for the event’s units', () => {
     const draft = read(

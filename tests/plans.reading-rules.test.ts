@@ -359,3 +359,12 @@ describe('the Quốc tang’s days printed in another sentence', () => {
     expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.period && local(i.period.end)])).toEqual([['flag', '25/07/2026 00:00', '26/07/2026 23:59']]);
   });
 });
+
+describe('a planned cleanup period’s start time', () => {
+  it('when a cleanup campaign’s range is printed in its sentence about the campaign and another line says "bắt đầu từ 7h30 ngày 23/8", then it runs from that time', () => {
+    const draft = read(
+      'Xã ra quân tổng vệ sinh môi trường\nTheo kế hoạch, chiến dịch được triển khai đồng loạt từ ngày 23/8 đến ngày 24/8/2026.\nHoạt động ra quân bắt đầu từ 7h30 ngày 23/8/2026.',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.period && local(i.period.end)])).toEqual([['cleanup', '23/08/2026 07:30', '24/08/2026 23:59']]);
+  });
+});

@@ -97,8 +97,12 @@ export function eventsOf(sentences: Sentence[], ctx: ReadContext, campaign: stri
     });
   }
   const opening = sentences.filter((s) => OPENING.test(s.text)).flatMap((s) => taskPeriodsIn(s.text, periodOptions(ctx, true)))[0];
-  const timedSentence = sentences.find((s) => (s.timeLine || EVENT.test(s.text)) && taskPeriodsIn(s.text, periodOptions(ctx, s.timeLine)).length);
-  const timedAll = timedSentence ? taskPeriodsIn(timedSentence.text, periodOptions(ctx, timedSentence.timeLine)) : [];
+  const namedTime = sentences.find((s) => (s.timeLine || EVENT.test(s.text)) && taskPeriodsIn(s.text, periodOptions(ctx, s.timeLine)).length);
+  // "Giải đấu sẽ diễn ra từ ngày 16/4 đến ngày 29/4/2023", "các khu dân cư … chọn ngày tổ chức trong khoảng thời gian từ 1- 18/11".
+  const postponed = sentences.some((s) => POSTPONED.test(s.folded));
+  const heldOver = namedTime || postponed ? undefined : sentences.find((s) => HELD_OVER.test(s.folded) && !HELD_DONE.test(s.folded) && heldRange(s, ctx).length);
+  const timedSentence = namedTime ?? heldOver;
+  const timedAll = namedTime ? taskPeriodsIn(namedTime.text, periodOptions(ctx, namedTime.timeLine)) : heldOver ? heldRange(heldOver, ctx) : [];
   // "Khai mạc vào lúc 7 giờ 00 ngày 15/5, thi đấu từ ngày 15/5 đến hết ngày 17/5": the event runs to the last day its time line gives.
   const last = timedAll.reduce<(typeof timedAll)[number] | undefined>((a, p) => (!a || p.period.end > a.period.end ? p : a), undefined);
   const timed = timedAll[0] && last ? { ...timedAll[0], period: { ...timedAll[0].period, end: last.period.end } } : undefined;
@@ -108,6 +112,19 @@ export function eventsOf(sentences: Sentence[], ctx: ReadContext, campaign: stri
   const who = organising.flatMap((s) => kindsIn(s.text.replace(EVENT_AS_SUBJECT, ' ').replace(TAKING_PART, ' ').replace(DEPLOYER, ' ')));
   const started = period ? { ...period, start: printedStart(period.start, sentences, ctx) } : null;
   return [{ kind: 'event', title, section: '', source: (opening ?? timed)?.lead ?? name, period: started, who: named(who), takeDown: false }];
+}
+
+/**
+ * A sentence that says over which days the event is held without naming it ("Giải đấu sẽ diễn ra từ …", "chọn ngày tổ
+ * chức trong khoảng thời gian từ 1- 18/11"): in a notice about one event, its range is the event's days.
+ */
+const HELD_OVER = /\b(?:dien ra|ngay to chuc|thoi gian to chuc)\b/;
+/** A notice that puts the event off ("tạm hoãn tổ chức Giải", "tạm dừng"): the days first planned are no longer its days. */
+const POSTPONED = /\b(?:tam hoan|hoan to chuc|hoan lai|tam dung|dieu chinh thoi gian)\b/;
+/** "đã diễn ra", "vừa diễn ra": held already. */
+const HELD_DONE = /\b(?:da|vua|da duoc) (?:\S+ )?(?:dien ra|to chuc)\b/;
+function heldRange(s: Sentence, ctx: ReadContext) {
+  return taskPeriodsIn(s.text, { ...periodOptions(ctx, false), singleDays: false });
 }
 
 /** Sentences that say when an event begins: its own name, or its opening ("…;Khai mạc vào lúc 19h ngày 25/10"). */

@@ -68,7 +68,8 @@ function cleanupOf(sentences: Sentence[], ctx: ReadContext, o: { campaign: strin
   const printed = first ? taskPeriodsIn(first.text, periodOptions(ctx, false))[0] : undefined;
   const own = printed ? startingAt(printed, sentences, ctx) : undefined;
   const timed = titled && !own ? sentences.filter((s) => s.timeLine).flatMap((s) => taskPeriodsIn(s.text, periodOptions(ctx, true)))[0] : undefined;
-  const planned = titled && !own && !timed ? plannedPeriod(sentences, ctx) : undefined;
+  const plannedRaw = titled && !own && !timed ? plannedPeriod(sentences, ctx) : undefined;
+  const planned = plannedRaw ? { ...startingAt(plannedRaw, sentences, ctx), sentence: plannedRaw.sentence } : undefined;
   // "Thành phần tham gia: …", or the items under a part headed "THÀNH PHẦN".
   const joining = (s: Sentence) => PARTICIPANTS.test(s.folded) || (s.listed && PARTICIPANTS.test(foldVietnamese(s.intro)));
   const participants = titled ? sentences.filter(joining).flatMap((s) => kindsIn(s.text)) : [];
