@@ -81,7 +81,7 @@ describe('plan import on the held-out notices', () => {
 
   // Blind, heldout4 read 6/16 as pasted (18/48 in the bench: 6 notices right in every form, 0 spurious; the misses are
   // listed in heldout4/expected.ts's header). Most of its misses were then fixed as general rules: 15/16 as pasted
-  // (45/48), no longer blind. Gated one miss below.
+  // (45/48), then 16/16 (48/48) with the rules written for heldout5's misses; no longer blind. Gated as before.
   it('when every notice of the fourth held-out set is pasted, then at least 14 of its 16 drafts are right and none has a spurious task', () => {
     const scores = scoreSet('heldout4', HELD_OUT_4);
     expect(scores.length).toBeGreaterThanOrEqual(16);
@@ -89,12 +89,13 @@ describe('plan import on the held-out notices', () => {
     expect(spurious(scores)).toEqual([]);
   });
 
-  // Blind, heldout5 read 8/16 as pasted (24/48 in the bench: 8 notices right in every form, 0 spurious). The gate is
-  // that blind figure, so it can only go up; the misses are listed in heldout5/expected.ts's header.
-  it('when every notice of the fifth held-out set is pasted, then at least the 8 drafts right in the blind run are right and none has a spurious task', () => {
+  // Blind, heldout5 read 8/16 as pasted (24/48 in the bench: 8 notices right in every form, 0 spurious; the misses are
+  // listed in heldout5/expected.ts's header). Most of its misses were then fixed as general rules: 15/16 as pasted
+  // (44/48), no longer blind. Gated one miss below.
+  it('when every notice of the fifth held-out set is pasted, then at least 14 of its 16 drafts are right and none has a spurious task', () => {
     const scores = scoreSet('heldout5', HELD_OUT_5);
     expect(scores.length).toBeGreaterThanOrEqual(16);
-    expect(scores.filter((s) => s.score.right).length, misses(scores)).toBeGreaterThanOrEqual(8);
+    expect(scores.filter((s) => s.score.right).length, misses(scores)).toBeGreaterThanOrEqual(14);
     expect(spurious(scores)).toEqual([]);
   });
 });

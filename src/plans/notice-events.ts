@@ -101,7 +101,6 @@ export function eventsOf(sentences: Sentence[], ctx: ReadContext, campaign: stri
   // "Giải đấu sẽ diễn ra từ ngày 16/4 đến ngày 29/4/2023", "các khu dân cư … chọn ngày tổ chức trong khoảng thời gian từ 1- 18/11".
   const postponed = sentences.some((s) => POSTPONED.test(s.folded));
   const heldOver = namedTime || postponed ? undefined : sentences.find((s) => HELD_OVER.test(s.folded) && !HELD_DONE.test(s.folded) && heldRange(s, ctx).length);
-  const timedSentence = namedTime ?? heldOver;
   const timedAll = namedTime ? taskPeriodsIn(namedTime.text, periodOptions(ctx, namedTime.timeLine)) : heldOver ? heldRange(heldOver, ctx) : [];
   // "Khai mạc vào lúc 7 giờ 00 ngày 15/5, thi đấu từ ngày 15/5 đến hết ngày 17/5": the event runs to the last day its time line gives.
   const last = timedAll.reduce<(typeof timedAll)[number] | undefined>((a, p) => (!a || p.period.end > a.period.end ? p : a), undefined);
