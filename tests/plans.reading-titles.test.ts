@@ -122,3 +122,10 @@ describe('headlines as news pages print them', () => {
     expect(campaignNameOf(draft.title)).toBe('Treo cờ Tổ quốc mừng Xuân Đinh Mùi năm 2027');
   });
 });
+
+describe('lines wrapped on a word no sentence ends on', () => {
+  it('when a line ends on "và" and the next starts with the rest of the days ("… trong 2 ngày 25 và" / "26/10/2026;Khai mạc …", a PDF row wrapped before a long word), then they are one sentence and the event runs over both days', () => {
+    const draft = read('Thông báo dự xem Liên hoan văn nghệ\nThời gian diễn ra liên hoan trong 2 ngày 25 và\n26/10/2026;Khai mạc vào lúc 19h ngày 25/10/2026.');
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.period && local(i.period.end)])).toEqual([['event', '25/10/2026 19:00', '26/10/2026 23:59']]);
+  });
+});

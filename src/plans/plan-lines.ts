@@ -13,6 +13,8 @@ const SECTION = /^(\d{1,2})\s*[.,/)]\s*(?!\d)(\S.*)$/;
 const LETTER = /^([a-zđ])\s*[.)]\s+(\S.*)$/;
 const BULLET = /^[-–—•+*]\s*(\S.*)$/;
 const WRAPPED_DATE = /^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s+(?:đến|tới|-)/u;
+/** Words a sentence never ends on: a conjunction or a preposition waiting for its object. */
+const OPEN_END = /\s(?:và|hoặc|của)$/u;
 /** Where the plan's body ends: the recipients list and the signature. */
 const END = /^(?:nơi nhận|kt\.|tm\.)/i;
 /** A document's type printed alone on its line, over its subject. */
@@ -38,7 +40,9 @@ export function planLines(text: string): PlanLine[] {
   const merged: string[] = [];
   for (const line of end >= 0 ? raw.slice(0, end) : raw) {
     // A line that starts in lower case, or with a date ("28/12/2023 đến hết …": a PDF line wrapped after "Từ ngày"), continues the one above.
-    if (merged.length && (/^\p{Ll}/u.test(line) || WRAPPED_DATE.test(line)) && !LETTER.test(line)) merged[merged.length - 1] += ` ${line}`;
+    // A line that ends on a word no sentence ends on ("… trong 2 ngày 25 và" / "26/10/2023;Khai mạc …": a PDF row wrapped before a long word) runs on too.
+    const runsOn = merged.length > 0 && OPEN_END.test(merged[merged.length - 1] ?? '');
+    if (merged.length && (/^\p{Ll}/u.test(line) || WRAPPED_DATE.test(line) || runsOn) && !LETTER.test(line)) merged[merged.length - 1] += ` ${line}`;
     else merged.push(line);
   }
   return merged.map(typeOf);
