@@ -94,6 +94,18 @@ describe('events told in a news item', () => {
   });
 });
 
+describe('a schedule with the time first', () => {
+  it('when a schedule lists each meeting with its time first ("- 19h30’ ngày 08/7/2026 tiếp xúc cử tri thôn Tân Phong"), then there is one event per item, from that time, for the thôn it names', () => {
+    const draft = read(
+      'Triển khai kế hoạch tiếp xúc cử tri\nHoạt động tiếp xúc cử tri sẽ được diễn ra từ ngày 08 đến ngày 09/7/2026, lịch tiếp xúc cụ thể như sau:\n- 19h30’ ngày 08/7/2026 tiếp xúc cử tri thôn Tân Phong\n- 14h00’ ngày 09/7/2026 tiếp xúc cử tri thôn Chiềng Khạt',
+    );
+    expect(draft.items.map((i) => [i.kind, i.period && local(i.period.start), i.assign.unitIds])).toEqual([
+      ['event', '08/07/2026 19:30', [1]],
+      ['event', '09/07/2026 14:00', [2]],
+    ]);
+  });
+});
+
 describe('an event’s start printed apart from its days', () => {
   it('when an event runs over days ("diễn ra trong 2 ngày 17 và 18/7") and a sentence gives its first day a part of day ("Sáng 17/7, xã … khai mạc giải …"), then it starts that morning at 07:00', () => {
     const draft = read(

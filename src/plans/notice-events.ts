@@ -41,8 +41,8 @@ export function gathering(sentences: Sentence[], ctx: ReadContext): NoticeItem[]
 const EVENT = /(?:lễ hội|ngày hội|hội nghị|tiếp xúc cử tri|đối thoại|mít tinh|hội thảo|lễ kỷ niệm|lễ phát động|biểu diễn|chương trình văn nghệ|hội diễn|hội thi|hội trại|hội chợ|liên hoan|đại hội (?:thể dục thể thao|TDTT)|hội khỏe phù đổng|giải (?:bóng \S+|cầu lông|việt dã|chạy|cờ tướng|vật|thể thao))/iu;
 /** "Khai mạc Lễ hội: vào lúc 09 giờ 00, ngày 05/01/2023", "Giải đấu sẽ khai mạc vào lúc 15 h ngày …": when those who attend must be there. */
 const OPENING = /^(?:[-+•]\s*)?khai mạc(?:\s|:|$)|\skhai mạc\s+(?:vào|lúc)\s/iu;
-/** A list item that is a day of the event ("- Ngày 27/01/2026 tại sân Nhà văn hóa thôn Tân Phong;"). */
-const DAY_ITEM = /^(?:[-+•]\s*)?(?:ngày|sáng|chiều|tối)\s+(?:ngày\s+)?\d/iu;
+/** A list item that is a day of the event ("- Ngày 27/01/2026 tại sân Nhà văn hóa thôn Tân Phong;"), its time maybe first ("- 19h30’ ngày 08/7/2019 tiếp xúc cử tri khu phố Trang Liệt"). */
+const DAY_ITEM = /^(?:[-+•]\s*)?(?:(?:ngày|sáng|chiều|tối)\s+(?:ngày\s+)?|\d{1,2}\s*(?:h|giờ)\s*(?:\d{2}\s*(?:phút)?)?['’]?\s*(?:,\s*)?ngày\s+)\d/iu;
 /** A residential unit named by its own name where the event is held: that unit hosts it. */
 const HOST = /(?:^|\s)(thôn|ấp|khóm|bản|tổ dân phố|khu phố|khối)\s+(\p{Lu}[\p{L}\d]*(?:\s+\p{Lu}[\p{L}\d]*)*)/u;
 /** Those drawn to take part ("thu hút sự tham gia … của người dân, các cơ quan") are not who runs it. */
