@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Translate } from '../telegram/context.js';
+import { formatLocal } from '../core/clock.js';
 import { isTetQuiet } from './holidays.js';
 import { solarToLunar, type LunarDate } from './lunar.js';
 import type { WhenDetail, WhenReason, WhenValue } from './when-reader.js';
@@ -16,6 +17,12 @@ export function formatLunar(l: LunarDate, t: Translate): string {
 export function formatDay(at: Date, zone: string, t: Translate, format = 'dd/MM/yyyy HH:mm'): string {
   const local = DateTime.fromJSDate(at, { zone });
   return t('cal-resolved', { weekday: t(`cal-weekday-${local.weekday}`), date: local.toFormat(format) });
+}
+
+/** "Thứ Tư, 10/06/2023", with the time when it is not midnight (and `withTime`): the weekday lets people catch a misread date. */
+export function formatDayAt(at: Date, zone: string, t: Translate, withTime = true): string {
+  const local = DateTime.fromJSDate(at, { zone });
+  return formatDay(at, zone, t, withTime && (local.hour !== 0 || local.minute !== 0) ? 'dd/MM/yyyy HH:mm' : 'dd/MM/yyyy');
 }
 
 /** The preview of a resolved date: weekday, dd/MM/yyyy HH:mm, and the lunar date when the input was lunar. */
@@ -37,6 +44,11 @@ export function withLunarDate(at: Date, zone: string, t: Translate, format = 'dd
   const local = DateTime.fromJSDate(at, { zone });
   const l = solarToLunar({ year: local.year, month: local.month, day: local.day });
   return t(l.leap ? 'cal-lunar-note-leap' : 'cal-lunar-note', { date: local.toFormat(format), lday: l.day, lmonth: l.month });
+}
+
+/** A task's date as its leaders read it: "16/04/2027 23:59", with its lunar date when the task was set by one. */
+export function formatTaskDate(at: Date, zone: string, t: Translate, lunar: boolean | undefined): string {
+  return lunar ? withLunarDate(at, zone, t) : formatLocal(at, zone);
 }
 
 /**

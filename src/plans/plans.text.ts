@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { formatDay } from '../calendar/date-format.js';
+import { formatDayAt } from '../calendar/date-format.js';
 import { takeDownAt } from '../calendar/period.rules.js';
 import { clip } from '../core/text.js';
 import { needsTakeDown } from '../tasks/take-down.rules.js';
@@ -29,11 +29,7 @@ export interface ButtonSpec {
 
 const MAX_NAMES = 8;
 
-/** "Thứ Tư, 10/06/2023" (with the time when there is one): the weekday lets the clerk catch a misread date. */
-function when(at: Date, c: TextContext, withTime = true): string {
-  const d = DateTime.fromJSDate(at, { zone: c.zone });
-  return formatDay(at, c.zone, c.t, withTime && (d.hour !== 0 || d.minute !== 0) ? 'dd/MM/yyyy HH:mm' : 'dd/MM/yyyy');
-}
+const when = (at: Date, c: TextContext, withTime = true) => formatDayAt(at, c.zone, c.t, withTime);
 
 function datesLine(item: DraftItem, c: TextContext): string {
   const { period } = item;

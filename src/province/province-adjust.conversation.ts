@@ -8,7 +8,7 @@ import { pickTargets } from '../telegram/pick-targets.js';
 import { adjustTargets } from './province.buttons.js';
 import { keepForCommune, openForCommune } from './province.service.js';
 import { keptReply } from './province.keep.js';
-import { provinceDay } from './province.text.js';
+import { formatDayAt } from '../calendar/date-format.js';
 
 export type AdjustArgs = { locale: string; actorId: number; communeId: number; sendId: number };
 
@@ -25,10 +25,10 @@ export function adjustConversation(env: FeatureEnv) {
     if (!send) return ctx.reply(t('pk-not-found'));
     if (send.kept) return ctx.reply(t('pk-already-kept'));
     const limit = new Date(send.dueAt);
-    let dueAt = await askDateTime(conversation, ctx, t, t('pk-adjust-due', { due: provinceDay(limit, zone, t) }), { zone, clock: deps.clock });
+    let dueAt = await askDateTime(conversation, ctx, t, t('pk-adjust-due', { due: formatDayAt(limit, zone, t) }), { zone, clock: deps.clock });
     while (dueAt.getTime() > limit.getTime()) {
-      await ctx.reply(t('pk-too-late', { due: provinceDay(limit, zone, t) }));
-      dueAt = await askDateTime(conversation, ctx, t, t('pk-adjust-due', { due: provinceDay(limit, zone, t) }), { zone, clock: deps.clock });
+      await ctx.reply(t('pk-too-late', { due: formatDayAt(limit, zone, t) }));
+      dueAt = await askDateTime(conversation, ctx, t, t('pk-adjust-due', { due: formatDayAt(limit, zone, t) }), { zone, clock: deps.clock });
     }
     const units = await conversation.external(async () => (await listActiveUnits(deps.db)).map(({ id, name, kind }) => ({ id, name, kind })));
     const scope = await pickTargets(conversation, ctx, t, { buttons: adjustTargets, prompt: t('pk-adjust-units'), units });

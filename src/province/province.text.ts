@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { formatDay } from '../calendar/date-format.js';
+import { formatDayAt } from '../calendar/date-format.js';
 import { formatLocal } from '../core/clock.js';
 import { escapeHtml } from '../core/html.js';
 import type { Office } from '../core/office-settings.js';
@@ -14,16 +13,10 @@ export function communeName(t: Translate, c: { name: string | null; kind: Office
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((100 * part) / whole) : 0);
 
-/** "Thứ Hai, 01/09/2025" (with the time when there is one): the weekday lets a commune catch a misread date. */
-export function provinceDay(at: Date, zone: string, t: Translate, withTime = true): string {
-  const local = DateTime.fromJSDate(at, { zone });
-  return formatDay(at, zone, t, withTime && (local.hour !== 0 || local.minute !== 0) ? 'dd/MM/yyyy HH:mm' : 'dd/MM/yyyy');
-}
-
 /** The task's lines: title, period, deadline (plain text, no markup), every date with its weekday. */
 export function sendLines(t: Translate, send: ProvinceSend, zone: string): string[] {
-  const period = send.startsAt && send.endsAt ? [t('pv-send-period', { from: provinceDay(send.startsAt, zone, t), to: provinceDay(send.endsAt, zone, t, false) })] : [];
-  return [t('pv-send-title', { title: send.title }), ...period, t('pv-send-due', { due: provinceDay(send.dueAt, zone, t) })];
+  const period = send.startsAt && send.endsAt ? [t('pv-send-period', { from: formatDayAt(send.startsAt, zone, t), to: formatDayAt(send.endsAt, zone, t, false) })] : [];
+  return [t('pv-send-title', { title: send.title }), ...period, t('pv-send-due', { due: formatDayAt(send.dueAt, zone, t) })];
 }
 
 /** One commune's line of the roll-up (HTML: names are escaped). */

@@ -1,6 +1,5 @@
-import { withLunarDate } from '../calendar/date-format.js';
+import { formatTaskDate } from '../calendar/date-format.js';
 import { formatPeriod } from '../calendar/period-input.js';
-import { formatLocal } from '../core/clock.js';
 import type { DeliveryPayload } from '../core/schema.js';
 import { clip } from '../core/text.js';
 import { reportButtonData } from '../reports/reports.buttons.js';
@@ -34,7 +33,7 @@ export function periodPayload(
   const vars = {
     title: task.title,
     period: formatPeriod({ start: task.startsAt, end: task.endsAt }, zone, t, task.lunarDates),
-    due: task.lunarDates ? withLunarDate(task.dueAt, zone, t) : formatLocal(task.dueAt, zone),
+    due: formatTaskDate(task.dueAt, zone, t, task.lunarDates),
     units: units.map((u) => u.unitName).join(', '),
   };
   const label = (u: { unitName: string }) => clip(u.unitName, MAX_BUTTON_LABEL);

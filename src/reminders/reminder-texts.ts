@@ -9,7 +9,7 @@ import { BEFORE_EVENT, type ReminderKind } from './reminder.rules.js';
 import { DateTime } from 'luxon';
 import { clip } from '../core/text.js';
 import { formatPeriod } from '../calendar/period-input.js';
-import { withLunarDate } from '../calendar/date-format.js';
+import { formatTaskDate } from '../calendar/date-format.js';
 
 const MAX_BUTTON_LABEL = 40;
 
@@ -18,7 +18,7 @@ const MAX_BUTTON_LABEL = 40;
  * that has not reported (a member may lead several).
  */
 export function reminderPayload(t: Translate, kind: ReminderKind, task: OpenTask & { startsAt?: Date | null; endsAt?: Date | null }, units: PendingRecipient[], zone: string, now: Date): DeliveryPayload {
-  const when = (at: Date) => (task.lunarDates ? withLunarDate(at, zone, t) : formatLocal(at, zone));
+  const when = (at: Date) => formatTaskDate(at, zone, t, task.lunarDates);
   const vars = {
     title: task.title,
     campaign: task.campaignName,
