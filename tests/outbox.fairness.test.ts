@@ -78,7 +78,7 @@ describe.each(dbTargets())('one bot, offices served fairly, on %s', (target) => 
 
   it(
     'when commune A broadcasts to 500 leaders and commune B has 30 reminders due at the same minute, then B\'s reminders take every other slot from the start of the wave, under flood control',
-    { timeout: 60_000 },
+    { timeout: 180_000 },
     async () => {
       await seedTwoCommunes();
       h.fake.rateLimit({ global: RATE, perChat: 1 });
