@@ -75,6 +75,11 @@ describe.each(dbTargets())('the same corpus phrases through /newtask and the one
 const plan = readFileSync(new URL('./fixtures/plans/sample-plan.vi.txt', import.meta.url), 'utf8');
 /** The sample's phrases that name their years (a plan review keeps the day it started as "now"). */
 const WITH_YEARS = SAMPLE.filter((x) => !/tháng giâng/.test(x.typed));
+/** The lunar days a lunar phrase names, as the review shows them beside the solar days (read off the phrase, not computed). */
+function lunarShown(typed: string): [string, string] {
+  if (/29 tháng Chạp .* mùng 5 tháng Giêng/u.test(typed)) return [' (29/12 âm lịch)', ' (5/1 âm lịch)'];
+  throw new Error(`write down the lunar days of “${typed}”`);
+}
 
 describe.each(dbTargets())('the same corpus phrases through the plan review\'s Sửa ngày on %s', (target) => {
   const app = useApp(target, { adminIds: [ADMIN], localTime: '01/01/2019 09:00' });
@@ -103,14 +108,16 @@ describe.each(dbTargets())('the same corpus phrases through the plan review\'s S
     // The review shows each day with its weekday ("Thứ Tư, 31/12/2025"), written out here rather than read from the locale.
     const WEEKDAYS = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
     const withWeekday = (s: string) => `${WEEKDAYS[DateTime.fromFormat(s, 'yyyy-MM-dd HH:mm').weekday - 1]}, ${day(s)}`;
-    for (const { c, typed } of WITH_YEARS) {
+    for (const { c, typed, lunar } of WITH_YEARS) {
       const e = c.expect as { start: string; end: string };
+      // A period given in lunar dates is shown with them too.
+      const [ls, le] = lunar ? lunarShown(typed) : ['', ''];
       clerk.pressButton('Sửa ngày', { messageId: item.message_id });
       expect((await clerk.nextMessage()).text).toContain('Nhập thời gian mới');
       clerk.sendText(typed);
       const [shown] = await clerk.nextMessages(2);
       expect(shown?.text).toContain(day(e.start));
-      expect(clerk.messages().find((m) => m.message_id === item.message_id)?.text).toContain(`🗓 ${withWeekday(e.start)} – ${withWeekday(e.end)}`);
+      expect(clerk.messages().find((m) => m.message_id === item.message_id)?.text).toContain(`🗓 ${withWeekday(e.start)}${ls} – ${withWeekday(e.end)}${le}`);
     }
   });
 });

@@ -65,6 +65,44 @@ describe.each(dbTargets())('a task typed as one sentence, read by the one date r
     expect(announced.text).not.toContain('âm lịch');
   });
 
+  it('when the clerk presses "Sửa hạn" and retypes the deadline as "10/3 âm lịch", then the task is stored as lunar and the leader is told the lunar date', async () => {
+    const clerk = h.fake.user(ADMIN, { firstName: 'Chị Hoa' });
+    await say(clerk, '/start');
+    expect(await say(clerk, 'Tổng vệ sinh môi trường trước 17h ngày 14/12/2026, các khối')).not.toContain('âm lịch)\n📋');
+    expect(await press(clerk, '📅 Sửa hạn')).toContain('Hạn báo cáo “Tổng vệ sinh môi trường” là khi nào?');
+    // Giỗ Tổ 2027 is Thứ Sáu 16/04/2027 (published calendars).
+    expect(await say(clerk, '10/3 âm lịch')).toBe('→ Thứ Sáu, 16/04/2027 17:00 (10/3 âm lịch)');
+    const preview = (await clerk.nextMessage()).text;
+    expect(preview).toContain('Hạn báo cáo: 16/04/2027 17:00');
+    expect(preview).toContain('Thứ Sáu, 16/04/2027 17:00 (10/3 âm lịch)');
+    expect(await press(clerk, '✅ Tạo nhiệm vụ')).toBe('Đã tạo nhiệm vụ “Tổng vệ sinh môi trường” (đợt “Công việc thường xuyên”), giao cho 2 đơn vị. Hạn báo cáo: 16/04/2027 17:00 (10/3 âm lịch).');
+
+    const tasks = await database.db.selectFrom('tasks').select(['lunar_dates', 'due_at', 'starts_at']).execute();
+    expect(tasks.map((t) => [t.lunar_dates, local(t.due_at), t.starts_at])).toEqual([[true, '16/04/2027 17:00', null]]);
+    await h.app.scheduler.tick();
+    await h.app.dispatcher.drain();
+    const announced = await h.fake.user(2001).nextMessage();
+    expect(announced.text).toContain('Tổng vệ sinh môi trường');
+    expect(announced.text).toContain('Hạn báo cáo: 16/04/2027 17:00 (10/3 âm lịch)');
+  });
+
+  it('when the clerk presses "Sửa hạn" on a lunar sentence and retypes a solar date, then the task is stored as solar and the leader sees no lunar date', async () => {
+    const clerk = h.fake.user(ADMIN, { firstName: 'Chị Hoa' });
+    await say(clerk, '/start');
+    expect(await say(clerk, 'Treo cờ Giỗ Tổ Hùng Vương mùng 10 tháng 3 âm lịch, các khối')).toContain('(10/3 âm lịch)');
+    await press(clerk, '📅 Sửa hạn');
+    expect(await say(clerk, '20/4/2027 17:00')).toBe('→ Thứ Ba, 20/04/2027 17:00 (14/3 âm lịch)');
+    await clerk.nextMessage();
+    expect(await press(clerk, '✅ Tạo nhiệm vụ')).toBe('Đã tạo nhiệm vụ “Treo cờ Giỗ Tổ Hùng Vương” (đợt “Công việc thường xuyên”), giao cho 2 đơn vị. Hạn báo cáo: 20/04/2027 17:00.');
+    const tasks = await database.db.selectFrom('tasks').select(['lunar_dates', 'due_at']).execute();
+    expect(tasks.map((t) => [t.lunar_dates, local(t.due_at)])).toEqual([[false, '20/04/2027 17:00']]);
+    await h.app.scheduler.tick();
+    await h.app.dispatcher.drain();
+    const announced = await h.fake.user(2001).nextMessage();
+    expect(announced.text).toContain('20/04/2027 17:00');
+    expect(announced.text).not.toContain('âm lịch');
+  });
+
   it('when a sentence has a date the reader cannot read, then /newtask opens with the title filled in and nothing is created', async () => {
     const clerk = h.fake.user(ADMIN, { firstName: 'Chị Hoa' });
     await say(clerk, '/start');

@@ -19,10 +19,14 @@ export function formatDay(at: Date, zone: string, t: Translate, format = 'dd/MM/
   return t('cal-resolved', { weekday: t(`cal-weekday-${local.weekday}`), date: local.toFormat(format) });
 }
 
-/** "Thứ Tư, 10/06/2023", with the time when it is not midnight (and `withTime`): the weekday lets people catch a misread date. */
-export function formatDayAt(at: Date, zone: string, t: Translate, withTime = true): string {
+/**
+ * "Thứ Tư, 10/06/2023", with the time when it is not midnight (and `withTime`): the weekday lets
+ * people catch a misread date. `lunar` (dates given in the lunar calendar) adds the lunar date.
+ */
+export function formatDayAt(at: Date, zone: string, t: Translate, withTime = true, lunar = false): string {
   const local = DateTime.fromJSDate(at, { zone });
-  return formatDay(at, zone, t, withTime && (local.hour !== 0 || local.minute !== 0) ? 'dd/MM/yyyy HH:mm' : 'dd/MM/yyyy');
+  const timed = withTime && (local.hour !== 0 || local.minute !== 0);
+  return lunar ? showDay(local, zone, t, timed) : formatDay(at, zone, t, timed ? 'dd/MM/yyyy HH:mm' : 'dd/MM/yyyy');
 }
 
 /** The preview of a resolved date: weekday, dd/MM/yyyy HH:mm, and the lunar date when the input was lunar. */

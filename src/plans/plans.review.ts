@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { plusLunarYears } from '../calendar/lunar-years.js';
 import { foldVietnamese } from '../core/fold.js';
 import type { BroadcastTarget, PhotoRule, ReportForm } from '../core/schema.js';
 import type { PlanImport } from './plans.service.js';
@@ -72,7 +73,17 @@ export function withUnits(item: DraftItem, unitIds: number[], units: PlanUnit[])
   return { ...item, assign: { all, kinds: [], namedUnitIds: unitIds, unmatched: [], unitIds: [...unitIds].sort((a, b) => a - b) } };
 }
 
+/** A period given in lunar dates moves to the same lunar days (Giỗ Tổ stays Giỗ Tổ), at the same times of day, and stays lunar. */
+function shiftLunar(period: PlanPeriod, years: number, zone: string): PlanPeriod {
+  const start = plusLunarYears(period.start, years, zone);
+  let end = plusLunarYears(period.end, years, zone, period.precision === 'month');
+  // A leap month that the target year lacks can fold an end in it back before the start: keep the length instead.
+  if (end.getTime() < start.getTime()) end = new Date(start.getTime() + (period.end.getTime() - period.start.getTime()));
+  return { start, end, precision: period.precision, lunar: true };
+}
+
 function shift(period: PlanPeriod, years: number, zone: string): PlanPeriod {
+  if (period.lunar) return shiftLunar(period, years, zone);
   const start = DateTime.fromJSDate(period.start, { zone }).plus({ years });
   const end = DateTime.fromJSDate(period.end, { zone }).plus({ years });
   // 29/02 and month ends stay month ends ("tháng 2" of a leap year).

@@ -29,13 +29,15 @@ export interface ButtonSpec {
 
 const MAX_NAMES = 8;
 
-const when = (at: Date, c: TextContext, withTime = true) => formatDayAt(at, c.zone, c.t, withTime);
+/** A date of an item, with its lunar date when the item's dates were given in lunar ones. */
+const when = (at: Date, c: TextContext, o: { withTime?: boolean; lunar?: boolean } = {}) => formatDayAt(at, c.zone, c.t, o.withTime ?? true, o.lunar ?? false);
+const lunarOf = (item: DraftItem) => ({ lunar: item.period?.lunar === true });
 
 function datesLine(item: DraftItem, c: TextContext): string {
   const { period } = item;
   if (!period) return c.t('plan-item-no-dates');
-  const from = when(period.start, c);
-  const to = when(period.end, c, false);
+  const from = when(period.start, c, lunarOf(item));
+  const to = when(period.end, c, { ...lunarOf(item), withTime: false });
   const oneDay = DateTime.fromJSDate(period.start, { zone: c.zone }).hasSame(DateTime.fromJSDate(period.end, { zone: c.zone }), 'day');
   const base = oneDay ? c.t(item.deadline ? 'plan-item-due' : 'plan-item-day', { day: to }) : c.t(item.deadline ? 'plan-item-deadline' : 'plan-item-dates', { from, to });
   return item.periodFrom === 'plan' || item.periodFrom === 'after' ? `${base} ${c.t(`plan-item-from-${item.periodFrom}`)}` : base;
@@ -67,8 +69,8 @@ function timesLines(item: DraftItem, c: TextContext): string[] {
   const task = item.suggestion.task;
   const times = taskTimes(item, c.now, c.zone);
   if (!task || !times) return [];
-  const lines = [c.t('plan-item-report-due', { at: when(times.dueAt, c) })];
-  if (times.period && needsTakeDown({ template: task.template, title: item.title })) lines.push(c.t('plan-item-take-down', { at: when(takeDownAt(times.period.end, c.zone), c) }));
+  const lines = [c.t('plan-item-report-due', { at: when(times.dueAt, c, lunarOf(item)) })];
+  if (times.period && needsTakeDown({ template: task.template, title: item.title })) lines.push(c.t('plan-item-take-down', { at: when(takeDownAt(times.period.end, c.zone), c, lunarOf(item)) }));
   return lines;
 }
 
@@ -101,7 +103,7 @@ export function itemText(r: ReviewItem, c: TextContext): string {
     datesLine(item, c),
     c.t('plan-item-units', { units: unitsText(item.assign.unitIds, c) }),
     ...(form ? [c.t('plan-item-form', { fields: formFields(form, c.t) })] : []),
-    ...(task?.hasEvent && item.period ? [c.t('plan-item-event', { at: when(eventTime(item.period, c.zone), c) })] : []),
+    ...(task?.hasEvent && item.period ? [c.t('plan-item-event', { at: when(eventTime(item.period, c.zone), c, lunarOf(item)) })] : []),
     ...timesLines(item, c),
     ...[broadcastLine(r, c)].filter((l): l is string => l !== null),
     ...(item.suggestion.resultsReport ? [c.t('plan-item-results-report')] : []),

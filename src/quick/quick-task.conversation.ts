@@ -1,13 +1,13 @@
 import { type Context, InlineKeyboard } from 'grammy';
 import { DateTime } from 'luxon';
-import { showDay, showPeriod, tetNote } from '../calendar/date-format.js';
+import { formatTaskDate, showDay, showPeriod, tetNote } from '../calendar/date-format.js';
 import { formatPeriod } from '../calendar/period-input.js';
 import { formatLocal } from '../core/clock.js';
 import type { ReportForm } from '../core/schema.js';
 import { type ScopeUnit, unitsInScope } from '../core/unit-scope.js';
 import { toReportForm } from '../plans/plan-forms.js';
 import { formSummary } from '../tasks/newtask-preview.js';
-import { askChoice, askDateTime } from '../telegram/ask.js';
+import { askChoice, askDated, askDateTime } from '../telegram/ask.js';
 import type { Translate } from '../telegram/context.js';
 import { type BotConversation, defineConversation } from '../telegram/conversation.js';
 import type { FeatureEnv } from '../telegram/feature.js';
@@ -57,7 +57,13 @@ export function quickTaskConversation(env: FeatureEnv) {
       return { draft, units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })) };
     });
     const { draft, units } = read;
-    if (!draft.due) draft.due = (await askDateTime(conversation, ctx, t, t('qt-ask-due', { title: draft.title }), opts)).toISOString();
+    // A deadline typed as a lunar date ("10/3 âm lịch") marks the task lunar; a solar one clears the mark.
+    const askDue = async () => {
+      const due = await askDated(conversation, ctx, t, t('qt-ask-due', { title: draft.title }), opts);
+      draft.due = due.at.toISOString();
+      draft.lunar = due.lunar;
+    };
+    if (!draft.due) await askDue();
     if (draft.unitIds.length === 0) draft.unitIds = await chooseUnits(conversation, ctx, t, units);
     if (draft.hasEvent) draft.event = (await askDateTime(conversation, ctx, t, t('nt-ask-event'), opts)).toISOString();
     for (;;) {
@@ -66,9 +72,8 @@ export function quickTaskConversation(env: FeatureEnv) {
       const choice = await askChoice(conversation, ctx, t, preview(t, draft, units, zone), kb, pressedQuick);
       if (choice.value === 'no') return choice.ctx.reply(t('nt-cancelled'));
       if (choice.value === 'due') {
-        draft.due = (await askDateTime(conversation, ctx, t, t('qt-ask-due', { title: draft.title }), opts)).toISOString();
+        await askDue();
         draft.start = draft.end = null;
-        draft.lunar = false;
       } else if (choice.value === 'units') draft.unitIds = await chooseUnits(conversation, ctx, t, units);
       else if (choice.value === 'yes') return create(choice.ctx);
     }
@@ -80,7 +85,7 @@ export function quickTaskConversation(env: FeatureEnv) {
       const made = await conversation.external(() =>
         createQuickTask(deps.db, deps.clock, actorId, { title: draft.title, template: draft.template, form: draft.form, dueAt: new Date(due), eventAt: draft.event ? new Date(draft.event) : null, period, unitIds: draft.unitIds, lunarDates: draft.lunar }, key, t('qt-campaign-default')),
       );
-      return pressed.reply(t('qt-created', { title: draft.title, count: draft.unitIds.length, due: formatLocal(new Date(due), zone), campaign: made.campaign }));
+      return pressed.reply(t('qt-created', { title: draft.title, count: draft.unitIds.length, due: formatTaskDate(new Date(due), zone, t, draft.lunar), campaign: made.campaign }));
     }
   });
 }

@@ -191,6 +191,11 @@ export function datedReader(conversation: BotConversation, t: Translate, opts: {
 
 /** Asks for a future local date and time until one is readable (see dateTimeReader). */
 export async function askDateTime(conversation: BotConversation, ctx: Context, t: Translate, prompt: string, opts: { zone: string; clock: Clock }): Promise<Date> {
-  const answer = await ask(conversation, ctx, { prompt, read: dateTimeReader(conversation, t, opts) });
+  return (await askDated(conversation, ctx, t, prompt, opts)).at;
+}
+
+/** askDateTime, and whether the answer was a lunar date ("10/3 âm lịch"): a task set by one shows its leaders the lunar date too. */
+export async function askDated(conversation: BotConversation, ctx: Context, t: Translate, prompt: string, opts: { zone: string; clock: Clock }): Promise<{ at: Date; lunar: boolean }> {
+  const answer = await ask(conversation, ctx, { prompt, read: datedReader(conversation, t, opts) });
   return answer.value;
 }

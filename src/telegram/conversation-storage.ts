@@ -1,7 +1,7 @@
 import type { ConversationData, ConversationStorage, VersionedState } from '@grammyjs/conversations';
 import { sql } from 'kysely';
 import type { Clock } from '../core/clock.js';
-import type { Db } from '../core/db.js';
+import { type Db, prepared } from '../core/db.js';
 import { toMember } from '../core/member.js';
 import type { MemberRow } from '../core/schema.js';
 import type { BotContext, Prefetched } from './context.js';
@@ -17,7 +17,7 @@ export const conversationKey = (chatId: number) => `conversation:${chatId}`;
  * it runs for every update).
  */
 export async function prefetchUpdate(db: Db, telegramId: number | undefined, chatId: number | undefined): Promise<Prefetched> {
-  const result = await sql<Partial<MemberRow> & { conversation: State | null; dialogue: unknown }>`
+  const result = await sql<Partial<MemberRow> & { conversation: State | null; dialogue: unknown }>`${prepared}
     select m.*, kv.value as conversation, d.value as dialogue
     from (select 1) as one
     left join members m on m.telegram_id = ${telegramId ?? null}::bigint and m.status <> 'left'
