@@ -24,14 +24,30 @@ class OfficeI18n extends I18n<BotContext> {
     super(config);
   }
 
+  /**
+   * Texts without variables of their own (button labels, questions), per set of global values:
+   * such a text is the same until those change, and they are asked for on every step of every
+   * dialogue. A new set of globals (another day, a changed setting) starts afresh.
+   */
+  private readonly plainTexts = new WeakMap<Record<string, string>, Map<string, string>>();
+
   override t(locale: string, key: string, variables?: TranslationVariables): string {
-    const plain = (k: string) => super.t(locale, k);
-    return super.t(locale, key, { ...this.globals(locale, plain), ...variables });
+    const globals = this.globals(locale, (k) => super.t(locale, k));
+    if (variables !== undefined) return super.t(locale, key, { ...globals, ...variables });
+    let texts = this.plainTexts.get(globals);
+    if (!texts) this.plainTexts.set(globals, (texts = new Map()));
+    const id = `${locale}\u0000${key}`;
+    let text = texts.get(id);
+    if (text === undefined) texts.set(id, (text = super.t(locale, key, globals)));
+    return text;
   }
 }
 
 /** One I18n per bot: Vietnamese by default, the member's saved choice when there is one. */
-export function createI18n(defaultLocale: Locale, globals: GlobalVariables = () => ({})): I18n<BotContext> {
+/** No global variables (one object, so texts without variables are kept: see OfficeI18n.t). */
+const NO_GLOBALS: Record<string, string> = Object.freeze({});
+
+export function createI18n(defaultLocale: Locale, globals: GlobalVariables = () => NO_GLOBALS): I18n<BotContext> {
   const negotiate = (ctx: BotContext) => (isLocale(ctx.member?.locale) ? ctx.member.locale : defaultLocale);
   const i18n: OfficeI18n = new OfficeI18n(
     {

@@ -1,4 +1,4 @@
-// `npm run bench -- ingest [--leaders N] [--dialogues N] [--no-build] [--memory-only]`: simulated leaders go through
+// `npm run bench -- ingest [--leaders N] [--dialogues N] [--no-build] [--memory-only | --closed-only]`: simulated leaders go through
 // the confirmation flow (7 updates each) against the compiled bot (`npm run build`, then
 // `node dist/src/main.js`, as the Dockerfile runs it), then against a bare echo bot in the same run.
 // The bot uses the real server when TEST_DATABASE_URL is set, else PGlite.
@@ -132,7 +132,7 @@ interface PeerResult {
   open250: Phase;
 }
 
-async function runPeer(start: (fake: FakeTelegram) => Child, o: { echo: boolean; leaders: number; dbCpu?: DbCpu }): Promise<PeerResult> {
+async function runPeer(start: (fake: FakeTelegram) => Child, o: { echo: boolean; leaders: number; dbCpu?: DbCpu; closedOnly?: boolean }): Promise<PeerResult> {
   const fake = await FakeTelegram.start();
   const child = start(fake);
   try {
@@ -143,6 +143,7 @@ async function runPeer(start: (fake: FakeTelegram) => Child, o: { echo: boolean;
       return measured(fake, child, () => run(users), o.dbCpu);
     };
     const closed = await phase(cohorts.take(o.leaders), (u) => closedLoop(u, o.echo));
+    if (o.closedOnly) return { closed, open100: closed, open250: closed };
     const open100 = await phase(cohorts.take(Math.ceil((100 / UPDATES_PER_FLOW) * OPEN_SECONDS)), (u) => openLoop(u, o.echo, 100));
     const open250 = await phase(cohorts.take(Math.ceil((250 / UPDATES_PER_FLOW) * OPEN_SECONDS)), (u) => openLoop(u, o.echo, 250));
     return { closed, open100, open250 };
@@ -274,6 +275,12 @@ export async function run(args: string[]): Promise<void> {
       return;
     }
     const dbCpu = url && db ? serverCpu(url, new URL(db.url).pathname.slice(1)) : undefined;
+    if (args.includes('--closed-only')) {
+      // For a profile (BENCH_PROFILE=<dir>) of the closed loop alone: the bot, no echo, no memory run.
+      const bot = await runPeer((fake) => startCompiledBot(botEnv(fake, db?.url)), { echo: false, leaders, closedOnly: true, ...(dbCpu ? { dbCpu } : {}) });
+      console.log(line('bot  closed', bot.closed));
+      return;
+    }
     const bot = await runPeer((fake) => startCompiledBot(botEnv(fake, db?.url)), { echo: false, leaders, ...(dbCpu ? { dbCpu } : {}) });
     const echo = await runPeer((fake) => startEcho({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot }), { echo: true, leaders });
     const memory = await memoryRun((fake) => startCompiledBot(botEnv(fake, db?.url)), dialogues);
