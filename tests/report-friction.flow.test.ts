@@ -37,7 +37,12 @@ describe.each(dbTargets())('the leader report path without friction on %s', (tar
     );
     expect(leader.lastMessage()?.buttons).toEqual([['▶ Tiếp tục báo cáo đang làm'], ['↪ Chuyển sang báo cáo mới']]);
     leader.pressButton('▶ Tiếp tục báo cáo đang làm');
-    expect(await next(leader)).toContain('Số hộ treo cờ? Nhập một số từ 0 đến 50');
+    // The unit has 50 households: the hints name that range, never an example above it.
+    expect(await next(leader)).toBe('Số hộ treo cờ? Nhập một số từ 0 đến 50. (Gõ /cancel để huỷ.)');
+    leader.sendText('năm mươi');
+    expect(await next(leader)).toBe('“năm mươi” không phải là số nguyên. Chỉ nhập chữ số, từ 0 đến 50 (không ghi chữ). (Gõ /cancel để huỷ.)');
+    leader.sendPhoto();
+    expect(await next(leader)).toBe('Anh/chị hãy nhập con số bằng chữ số, từ 0 đến 50. (Gõ /cancel để huỷ.)');
     leader.pressButton(/Báo cáo: Rà soát pano/, { messageId: leader.messages()[0]?.message_id });
     await next(leader);
     leader.pressButton('↪ Chuyển sang báo cáo mới');

@@ -109,9 +109,14 @@ function readStatus(t: Translate, state: ReportState, input: Context): Step<Repo
 
 function readNumber(t: Translate, state: ReportState, input: Context): Step<ReportState> {
   const text = input.message?.text;
-  if (text === undefined) return stay(state, say(t('report-number-not-text')));
+  // With a cap (the unit's households), the hint names the range, not an example that may exceed it.
+  const max = state.max;
+  if (text === undefined) return stay(state, say(max === null ? t('report-number-not-text') : t('report-number-not-text-max', { max })));
   const value = parseWholeNumber(text);
-  if (value === null) return stay(state, say(t('report-number-invalid', { input: clip(text, MAX_ECHO) })));
+  if (value === null) {
+    const input = clip(text, MAX_ECHO);
+    return stay(state, say(max === null ? t('report-number-invalid', { input }) : t('report-number-invalid-max', { input, max })));
+  }
   if (state.max !== null && value > state.max) return stay(state, say(t('report-number-too-big', { value, max: state.max })));
   return answered(t, state, { number: value });
 }
