@@ -42,13 +42,13 @@ describe.each(dbTargets())('a task typed as one sentence, read by the one date r
     const announced = await leader.nextMessage();
     expect(announced.text).toContain('Treo cờ Giỗ Tổ Hùng Vương');
     // Set by a lunar date, it tells the leaders that date too, in the announcement and the reminders.
-    expect(announced.text).toContain('Hạn báo cáo: 16/04/2027 23:59 (10/3 âm lịch)');
+    expect(announced.text).toContain('Hạn báo cáo: Thứ Sáu, 16/04/2027 23:59 (10/3 âm lịch)');
     expect((await database.db.selectFrom('tasks').select('lunar_dates').executeTakeFirstOrThrow()).lunar_dates).toBe(true);
     h.clock.setLocal('13/04/2027 08:00');
     await h.app.scheduler.tick();
     await h.app.dispatcher.drain();
     expect((await leader.nextMessage()).text).toBe(
-      '⏰ Còn 3 ngày đến hạn báo cáo “Treo cờ Giỗ Tổ Hùng Vương” (hạn 16/04/2027 23:59 (10/3 âm lịch)). Đơn vị chưa báo cáo: Khối 1.\nBấm nút “Báo cáo” bên dưới để gửi kết quả.',
+      '⏰ Còn 3 ngày đến hạn báo cáo “Treo cờ Giỗ Tổ Hùng Vương”: Thứ Sáu, 16/04/2027 23:59 (10/3 âm lịch). Đơn vị chưa báo cáo: Khối 1.\nBấm nút “Báo cáo” bên dưới để gửi kết quả.',
     );
   });
 
@@ -75,7 +75,7 @@ describe.each(dbTargets())('a task typed as one sentence, read by the one date r
     const preview = (await clerk.nextMessage()).text;
     expect(preview).toContain('Hạn báo cáo: 16/04/2027 17:00');
     expect(preview).toContain('Thứ Sáu, 16/04/2027 17:00 (10/3 âm lịch)');
-    expect(await press(clerk, '✅ Tạo nhiệm vụ')).toBe('Đã tạo nhiệm vụ “Tổng vệ sinh môi trường” (đợt “Công việc thường xuyên”), giao cho 2 đơn vị. Hạn báo cáo: 16/04/2027 17:00 (10/3 âm lịch).');
+    expect(await press(clerk, '✅ Tạo nhiệm vụ')).toBe('Đã tạo nhiệm vụ “Tổng vệ sinh môi trường” (đợt “Công việc thường xuyên”), giao cho 2 đơn vị. Hạn báo cáo: Thứ Sáu, 16/04/2027 17:00 (10/3 âm lịch).');
 
     const tasks = await database.db.selectFrom('tasks').select(['lunar_dates', 'due_at', 'starts_at']).execute();
     expect(tasks.map((t) => [t.lunar_dates, local(t.due_at), t.starts_at])).toEqual([[true, '16/04/2027 17:00', null]]);
@@ -83,7 +83,7 @@ describe.each(dbTargets())('a task typed as one sentence, read by the one date r
     await h.app.dispatcher.drain();
     const announced = await h.fake.user(2001).nextMessage();
     expect(announced.text).toContain('Tổng vệ sinh môi trường');
-    expect(announced.text).toContain('Hạn báo cáo: 16/04/2027 17:00 (10/3 âm lịch)');
+    expect(announced.text).toContain('Hạn báo cáo: Thứ Sáu, 16/04/2027 17:00 (10/3 âm lịch)');
   });
 
   it('when the clerk presses "Sửa hạn" on a lunar sentence and retypes a solar date, then the task is stored as solar and the leader sees no lunar date', async () => {
@@ -93,7 +93,7 @@ describe.each(dbTargets())('a task typed as one sentence, read by the one date r
     await press(clerk, '📅 Sửa hạn');
     expect(await say(clerk, '20/4/2027 17:00')).toBe('→ Thứ Ba, 20/04/2027 17:00 (14/3 âm lịch)');
     await clerk.nextMessage();
-    expect(await press(clerk, '✅ Tạo nhiệm vụ')).toBe('Đã tạo nhiệm vụ “Treo cờ Giỗ Tổ Hùng Vương” (đợt “Công việc thường xuyên”), giao cho 2 đơn vị. Hạn báo cáo: 20/04/2027 17:00.');
+    expect(await press(clerk, '✅ Tạo nhiệm vụ')).toBe('Đã tạo nhiệm vụ “Treo cờ Giỗ Tổ Hùng Vương” (đợt “Công việc thường xuyên”), giao cho 2 đơn vị. Hạn báo cáo: Thứ Ba, 20/04/2027 17:00.');
     const tasks = await database.db.selectFrom('tasks').select(['lunar_dates', 'due_at']).execute();
     expect(tasks.map((t) => [t.lunar_dates, local(t.due_at)])).toEqual([[false, '20/04/2027 17:00']]);
     await h.app.scheduler.tick();

@@ -58,7 +58,7 @@ describe.each(dbTargets())('reminders that read right on %s', (target) => {
     expect(textsTo(A)).toHaveLength(2);
     await at('11/06/2026 06:30');
     const ask = textsTo(A).at(-1);
-    expect(String(ask?.params.text)).toContain('📅 Sự kiện “Hội diễn văn nghệ” đã bắt đầu lúc 10/06/2026 19:30. Xong việc, anh/chị gửi kết quả trước hạn 12/06/2026 17:00.');
+    expect(String(ask?.params.text)).toContain('📅 Sự kiện “Hội diễn văn nghệ” đã bắt đầu lúc 10/06/2026 19:30. Xong việc, anh/chị gửi kết quả trước hạn Thứ Sáu, 12/06/2026 17:00.');
     expect(JSON.stringify(ask?.params.reply_markup)).toContain('Báo cáo');
   });
 

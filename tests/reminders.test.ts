@@ -56,7 +56,7 @@ describe.each(dbTargets())('reminders on %s', (target) => {
     await at('01/06/2026 08:00');
     const announce = await h.fake.user(A).nextMessage();
     expect(announce.text).toContain('📢 Nhiệm vụ mới: Treo cờ Tổ quốc');
-    expect(announce.text).toContain('Hạn báo cáo: 14/06/2026 17:00');
+    expect(announce.text).toContain('Hạn báo cáo: Chủ nhật, 14/06/2026 17:00');
     expect(announce.callbackData).toEqual([[reportButtonData(task.id, units.u1)]]);
     expect((await h.fake.user(C).nextMessage()).text).toContain('📢 New task: Treo cờ Tổ quốc');
     await h.fake.user(B).nextMessage();
@@ -67,7 +67,7 @@ describe.each(dbTargets())('reminders on %s', (target) => {
     const due3 = await at('11/06/2026 08:00');
     expect(due3.queued).toEqual([`reminder:${task.id}:due-3d:${local('11/06/2026 08:00').toISOString().slice(0, 16)}`]);
     const reminderA = await h.fake.user(A).nextMessage();
-    expect(reminderA.text).toContain('⏰ Còn 3 ngày đến hạn báo cáo “Treo cờ Tổ quốc” (hạn 14/06/2026 17:00). Đơn vị chưa báo cáo: Khối 1.');
+    expect(reminderA.text).toContain('⏰ Còn 3 ngày đến hạn báo cáo “Treo cờ Tổ quốc”: Chủ nhật, 14/06/2026 17:00. Đơn vị chưa báo cáo: Khối 1.');
     expect(localOf(reminderA.date)).toBe('11/06/2026 08:00');
     expect((await h.fake.user(C).nextMessage()).text).toContain('⏰ 3 days left to report');
     expect(sendsTo().sort()).toEqual([A, C]);
@@ -100,7 +100,7 @@ describe.each(dbTargets())('reminders on %s', (target) => {
     const before = h.fake.user(B).messages().length;
     await at('15/06/2026 08:00');
     const overdue = h.fake.user(B).messages().slice(before);
-    expect(overdue.map((m) => m.text.split('\n')[0])).toEqual(['⚠️ Đã quá hạn báo cáo “Treo cờ Tổ quốc” (hạn 14/06/2026 17:00). Đơn vị chưa báo cáo: Khối 2. Anh/chị báo cáo ngay khi có thể.']);
+    expect(overdue.map((m) => m.text.split('\n')[0])).toEqual(['⚠️ Đã quá hạn báo cáo “Treo cờ Tổ quốc”, hạn là Chủ nhật, 14/06/2026 17:00. Đơn vị chưa báo cáo: Khối 2. Anh/chị báo cáo ngay khi có thể.']);
     await at('16/06/2026 08:00');
     expect(h.fake.user(B).messages().length - before).toBe(1);
   });

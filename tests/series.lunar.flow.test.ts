@@ -64,6 +64,6 @@ describe.each(dbTargets())('a duty on mùng 1 and rằm of every lunar month on 
     await h.app.scheduler.tick();
     await h.app.dispatcher.drain();
     const announced = h.fake.user(2301).messages().filter((m) => m.text.startsWith('📢 Nhiệm vụ mới'));
-    expect(announced.map((m) => /Hạn báo cáo: (.*)/.exec(m.text)?.[1])).toEqual(['14/07/2026 17:00 (1/6 âm lịch)']);
+    expect(announced.map((m) => /Hạn báo cáo: (.*)/.exec(m.text)?.[1])).toEqual(['Thứ Ba, 14/07/2026 17:00 (1/6 âm lịch)']);
   });
 });

@@ -42,7 +42,7 @@ describe.each(dbTargets())('rounds of a recurring task on %s', (target) => {
     await at('05/06/2026 08:00');
     const first = await h.fake.user(A).nextMessage();
     expect(first.text).toContain('📢 Nhiệm vụ mới: Ngày Chủ nhật xanh');
-    expect(first.text).toContain('Hạn báo cáo: 07/06/2026 17:00');
+    expect(first.text).toContain('Hạn báo cáo: Chủ nhật, 07/06/2026 17:00');
     expect(localOf(first.date)).toBe('05/06/2026 08:00');
     await h.fake.user(B).nextMessage();
 
@@ -57,9 +57,9 @@ describe.each(dbTargets())('rounds of a recurring task on %s', (target) => {
     await h.expectNothingSentTo(h.fake.user(A));
 
     await at('12/06/2026 08:00');
-    expect((await h.fake.user(A).nextMessage()).text).toContain('Hạn báo cáo: 14/06/2026 17:00');
+    expect((await h.fake.user(A).nextMessage()).text).toContain('Hạn báo cáo: Chủ nhật, 14/06/2026 17:00');
     await at('19/06/2026 08:00');
-    expect((await h.fake.user(A).nextMessage()).text).toContain('Hạn báo cáo: 21/06/2026 17:00');
+    expect((await h.fake.user(A).nextMessage()).text).toContain('Hạn báo cáo: Chủ nhật, 21/06/2026 17:00');
     const rounds = await tasks();
     expect(rounds.map((r) => DateTime.fromJSDate(r.due_at, { zone: ZONE }).toFormat('dd/MM HH:mm'))).toEqual(['07/06 17:00', '14/06 17:00', '21/06 17:00']);
 
@@ -84,10 +84,10 @@ describe.each(dbTargets())('rounds of a recurring task on %s', (target) => {
     await seed({ kind: 'monthly-last-weekday', weekday: 7, time: { hour: 17, minute: 0 } }, 'Tổng vệ sinh cuối tháng');
     for (const time of ['20/12/2026 09:00', '24/12/2026 08:00', '31/12/2026 08:00', '28/01/2027 08:00', '25/02/2027 08:00']) await at(time);
     const announced = h.fake.user(A).messages().filter((m) => m.text.startsWith('📢'));
-    expect(announced.map((m) => [localOf(m.date), m.text.match(/Hạn báo cáo: (\S+ \S+)/)?.[1]])).toEqual([
-      ['24/12/2026 08:00', '27/12/2026 17:00'],
-      ['28/01/2027 08:00', '31/01/2027 17:00'],
-      ['25/02/2027 08:00', '28/02/2027 17:00'],
+    expect(announced.map((m) => [localOf(m.date), m.text.match(/Hạn báo cáo: (.+)/)?.[1]])).toEqual([
+      ['24/12/2026 08:00', 'Chủ nhật, 27/12/2026 17:00'],
+      ['28/01/2027 08:00', 'Chủ nhật, 31/01/2027 17:00'],
+      ['25/02/2027 08:00', 'Chủ nhật, 28/02/2027 17:00'],
     ]);
     const occurrences = await database.db.selectFrom('tasks').select((eb) => eb.cast<string>('occurrence_on', 'text').as('day')).orderBy('due_at').execute();
     expect(occurrences.map((o) => o.day)).toEqual(['2026-12-27', '2027-01-31', '2027-02-28']);

@@ -77,11 +77,11 @@ describe.each(dbTargets())('tasks and confirmations on %s', (target) => {
     const one = h.fake.user(2001);
     one.sendText('/tasks');
     const list = await one.nextMessage();
-    expect(list.text).toBe('Nhiệm vụ của đơn vị:\n⏳ Treo cờ Tổ quốc — Khối 1 · hạn 14/06/2026 17:00');
+    expect(list.text).toBe('Nhiệm vụ của đơn vị:\n⏳ Treo cờ Tổ quốc — Khối 1 · hạn Chủ nhật, 14/06/2026 17:00');
     expect(list.callbackData).toEqual([[`rp:${task.id}:${k1.id}`]]);
     one.pressButton('📝 Báo cáo: Treo cờ Tổ quốc — Khối 1');
     const [intro, status] = await one.nextMessages(2);
-    expect(intro?.text).toBe('Báo cáo: Treo cờ Tổ quốc\nĐơn vị: Khối 1 · Hạn: 14/06/2026 17:00');
+    expect(intro?.text).toBe('Báo cáo: Treo cờ Tổ quốc\nĐơn vị: Khối 1 · Hạn: Chủ nhật, 14/06/2026 17:00');
     expect(status?.buttons).toEqual([['✅ Đã xong'], ['🟡 Làm một phần'], ['❌ Chưa làm']]);
     expect(status?.text).toContain('/cancel');
     expect(await say(one, 'xong rồi')).toContain('Anh/chị hãy bấm một trong ba nút');

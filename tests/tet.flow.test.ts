@@ -56,7 +56,7 @@ describe.each(dbTargets())('Tết pause on %s', (target) => {
     await at('09/02/2027 07:00');
     const got = h.fake.user(A).messages().slice(-2);
     expect(got.map((m) => localOf(m.date))).toEqual(['09/02/2027 07:00', '09/02/2027 07:00']);
-    expect(got.map((m) => m.text.split('\n')[0]).sort()).toEqual(['⏰ Còn 3 ngày đến hạn báo cáo “Tổng vệ sinh sau Tết” (hạn 10/02/2027 17:00). Đơn vị chưa báo cáo: Khối 1.', '📢 Nhiệm vụ mới: Trồng cây đầu xuân']);
+    expect(got.map((m) => m.text.split('\n')[0]).sort()).toEqual(['⏰ Còn 3 ngày đến hạn báo cáo “Tổng vệ sinh sau Tết”: Thứ Tư, 10/02/2027 17:00. Đơn vị chưa báo cáo: Khối 1.', '📢 Nhiệm vụ mới: Trồng cây đầu xuân']);
     // The digests of mùng 1–3 are not sent late (stale figures); the next one is that evening's.
     expect(sends().map((c) => Number(c.params.chat_id)).sort()).toEqual([ADMIN, ADMIN, A, A]);
     await at('09/02/2027 17:00');
@@ -76,7 +76,7 @@ describe.each(dbTargets())('Tết pause on %s', (target) => {
     // "Còn 3 ngày" (mùng 1) and "Ngày mai" (mùng 3) fall due over Tết and wait; "Hôm nay" falls due at the release.
     for (const time of ['06/02/2027 08:00', '08/02/2027 08:00', '09/02/2027 07:00']) await at(time);
     const released = await leader.nextMessage();
-    expect(released.text.split('\n')[0]).toBe('⏰ Hôm nay là hạn báo cáo “Nộp danh sách hộ nghèo” (hạn 09/02/2027 17:00). Đơn vị chưa báo cáo: Khối 1.');
+    expect(released.text.split('\n')[0]).toBe('⏰ Hôm nay là hạn báo cáo “Nộp danh sách hộ nghèo”: Thứ Ba, 09/02/2027 17:00. Đơn vị chưa báo cáo: Khối 1.');
     expect(localOf(released.date)).toBe('09/02/2027 07:00');
     await h.expectNothingSentTo(A);
     const cancelled = await db.selectFrom('deliveries').select('status').where('task_id', '=', task.id).where('status', '=', 'cancelled').execute();

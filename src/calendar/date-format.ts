@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import type { Translate } from '../telegram/context.js';
-import { formatLocal } from '../core/clock.js';
 import { isTetQuiet } from './holidays.js';
 import { solarToLunar, type LunarDate } from './lunar.js';
 import type { WhenDetail, WhenReason, WhenValue } from './when-reader.js';
@@ -50,9 +49,13 @@ export function withLunarDate(at: Date, zone: string, t: Translate, format = 'dd
   return t(l.leap ? 'cal-lunar-note-leap' : 'cal-lunar-note', { date: local.toFormat(format), lday: l.day, lmonth: l.month });
 }
 
-/** A task's date as its leaders read it: "16/04/2027 23:59", with its lunar date when the task was set by one. */
+/**
+ * A task's date as its leaders read it and act on it: "Chủ nhật, 14/06/2026 17:00" (the weekday is
+ * what an older leader plans by), with its lunar date when the task was set by one:
+ * "Thứ Sáu, 16/04/2027 23:59 (10/3 âm lịch)".
+ */
 export function formatTaskDate(at: Date, zone: string, t: Translate, lunar: boolean | undefined): string {
-  return lunar ? withLunarDate(at, zone, t) : formatLocal(at, zone);
+  return lunar ? showDay(DateTime.fromJSDate(at, { zone }), zone, t, true) : formatDay(at, zone, t);
 }
 
 /**

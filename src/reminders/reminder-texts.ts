@@ -9,7 +9,7 @@ import { BEFORE_EVENT, type ReminderKind } from './reminder.rules.js';
 import { DateTime } from 'luxon';
 import { clip } from '../core/text.js';
 import { formatPeriod } from '../calendar/period-input.js';
-import { formatTaskDate } from '../calendar/date-format.js';
+import { formatTaskDate, withLunarDate } from '../calendar/date-format.js';
 
 const MAX_BUTTON_LABEL = 40;
 
@@ -23,7 +23,8 @@ export function reminderPayload(t: Translate, kind: ReminderKind, task: OpenTask
     title: task.title,
     campaign: task.campaignName,
     due: when(task.dueAt),
-    event: task.eventAt ? when(task.eventAt) : '',
+    // Event reminders already say "ngày mai" / "hôm nay" / "còn 1 giờ": the time reads better without a weekday.
+    event: task.eventAt ? (task.lunarDates ? withLunarDate(task.eventAt, zone, t) : formatLocal(task.eventAt, zone)) : '',
     units: units.map((u) => u.unitName).join(', '),
   };
   // Sent late (after downtime) on the event's own day, the evening-before reminder says "today".

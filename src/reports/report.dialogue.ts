@@ -1,4 +1,5 @@
 import { type Context, InlineKeyboard, type MiddlewareFn } from 'grammy';
+import { formatTaskDate } from '../calendar/date-format.js';
 import { formatLocal } from '../core/clock.js';
 import { answerPress } from '../telegram/ask.js';
 import type { BotContext, Translate } from '../telegram/context.js';
@@ -118,7 +119,7 @@ export function reportEntry(env: FeatureEnv, dialogues: HotDialogues) {
     if (outcome.kind === 'refused') return answerPress(ctx, { text: t(`report-refused-${outcome.reason}`), showAlert: true });
     if (!dialogues.remember(chatId, outcome.row)) throw new Error('the report dialogue is not registered');
     const { title, unit, dueAt, already, returnReason } = outcome.intro;
-    const intro = [t('report-intro', { title, unit, due: formatLocal(dueAt, config.timezone) })];
+    const intro = [t('report-intro', { title, unit, due: formatTaskDate(dueAt, config.timezone, t, false) })];
     if (already) intro.push(t('report-already', { by: already.by, at: formatLocal(already.at, config.timezone) }));
     if (returnReason) intro.push(t('report-returned-reason', { reason: returnReason }));
     await sayAll(ctx, [{ text: intro.join('\n') }, statusPrompt(t)]);

@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard, type MiddlewareFn } from 'grammy';
+import { formatTaskDate } from '../calendar/date-format.js';
 import { formatLocal } from '../core/clock.js';
 import { clip } from '../core/text.js';
 import { answerPress } from '../telegram/ask.js';
@@ -30,7 +31,7 @@ export function createReportsFeature(env: FeatureEnv, dialogues: HotDialogues): 
     const text = [ctx.t('tasks-leader-header')];
     const kb = new InlineKeyboard();
     for (const l of lines) {
-      text.push(ctx.t('tasks-leader-line', { mark: ctx.t(`tasks-mark-${l.state}`), title: l.title, unit: l.unitName, due: formatLocal(l.dueAt, zone) }));
+      text.push(ctx.t('tasks-leader-line', { mark: ctx.t(`tasks-mark-${l.state}`), title: l.title, unit: l.unitName, due: formatTaskDate(l.dueAt, zone, ctx.t, false) }));
       if (l.reportedBy && l.reportedAt) text.push(ctx.t('tasks-leader-reported-by', { by: l.reportedBy, at: formatLocal(l.reportedAt, zone) }));
       const key = l.state === 'reported' ? 'tasks-report-again-button' : 'tasks-report-button';
       kb.text(ctx.t(key, { title: short(l.title), unit: short(l.unitName) }), reportButtonData(l.taskId, l.unitId)).row();
