@@ -64,6 +64,9 @@ describe.each(dbTargets())('the same corpus phrases through /newtask and the one
 
     const preview = await say(clerk, `Treo cờ Tổ quốc ${typed}, các khối`);
     expect(preview).toContain('Nhiệm vụ đọc được từ câu anh/chị gõ');
+    // The period is shown once, each end with its weekday and lunar date, not as a bare line and then its echo.
+    expect(preview).toMatch(/\nThời gian: từ (Thứ \S+|Chủ nhật), \d\d\/\d\d\/\d{4}[^\n]*âm lịch\) đến/);
+    expect(preview).not.toContain('\n→');
     expect(await press(clerk, '✅ Tạo nhiệm vụ')).toContain('Đã tạo nhiệm vụ');
 
     expect(await periods()).toEqual([e, e]);

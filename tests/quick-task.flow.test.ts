@@ -30,6 +30,13 @@ describe.each(dbTargets())('a task typed as one sentence, read by the one date r
     expect(preview).toContain('Thứ Sáu, 16/04/2027');
     expect(preview).toContain('(10/3 âm lịch)');
     expect(preview).not.toContain('/03/2027');
+    // The deadline is shown once, with its weekday and lunar date (not a bare line and then an echo of it).
+    expect(preview.split('\n').slice(0, 4)).toEqual([
+      'Nhiệm vụ đọc được từ câu anh/chị gõ — kiểm tra lại:',
+      'Nhiệm vụ: Treo cờ Giỗ Tổ Hùng Vương',
+      'Hạn báo cáo: Thứ Sáu, 16/04/2027 23:59 (10/3 âm lịch)',
+      'Báo cáo gồm: tình hình, số hộ treo cờ, ảnh (bắt buộc), ghi chú',
+    ]);
     const created = await press(clerk, '✅ Tạo nhiệm vụ');
     expect(created).toContain('Đã tạo nhiệm vụ');
     expect(created).toContain('16/04/2027');
@@ -73,8 +80,8 @@ describe.each(dbTargets())('a task typed as one sentence, read by the one date r
     // Giỗ Tổ 2027 is Thứ Sáu 16/04/2027 (published calendars).
     expect(await say(clerk, '10/3 âm lịch')).toBe('→ Thứ Sáu, 16/04/2027 17:00 (10/3 âm lịch)');
     const preview = (await clerk.nextMessage()).text;
-    expect(preview).toContain('Hạn báo cáo: 16/04/2027 17:00');
-    expect(preview).toContain('Thứ Sáu, 16/04/2027 17:00 (10/3 âm lịch)');
+    expect(preview).toContain('\nHạn báo cáo: Thứ Sáu, 16/04/2027 17:00 (10/3 âm lịch)\n');
+    expect(preview).not.toContain('→');
     expect(await press(clerk, '✅ Tạo nhiệm vụ')).toBe('Đã tạo nhiệm vụ “Tổng vệ sinh môi trường” (đợt “Công việc thường xuyên”), giao cho 2 đơn vị. Hạn báo cáo: Thứ Sáu, 16/04/2027 17:00 (10/3 âm lịch).');
 
     const tasks = await database.db.selectFrom('tasks').select(['lunar_dates', 'due_at', 'starts_at']).execute();

@@ -71,11 +71,16 @@ export function showWhen(v: WhenValue, zone: string, t: Translate, deadline?: { 
 
 /** "→ Từ Thứ Năm, 23/07/2026 (9/6 âm lịch) đến hết Thứ Hai, 27/07/2026 (13/6 âm lịch)". */
 export function showPeriod(p: { start: Date; end: Date }, zone: string, t: Translate): string {
+  const { from, to, endTimed } = showPeriodEnds(p, zone, t);
+  return t(endTimed ? 'cal-show-range-to' : 'cal-show-range', { from, to });
+}
+
+/** Both ends of a period as showDay writes them; `endTimed` when it ends at a time, not at the day's end. */
+export function showPeriodEnds(p: { start: Date; end: Date }, zone: string, t: Translate): { from: string; to: string; endTimed: boolean } {
   const s = DateTime.fromJSDate(p.start, { zone });
   const e = DateTime.fromJSDate(p.end, { zone });
   const endTimed = e.toFormat('HH:mm:ss') !== '23:59:59';
-  const from = showDay(s, zone, t, !s.equals(s.startOf('day')));
-  return t(endTimed ? 'cal-show-range-to' : 'cal-show-range', { from, to: showDay(e, zone, t, endTimed) });
+  return { from: showDay(s, zone, t, !s.equals(s.startOf('day'))), to: showDay(e, zone, t, endTimed), endTimed };
 }
 
 /** Why a typed date was refused, in words the user can act on; the words that failed are quoted. */

@@ -1,7 +1,6 @@
 import { type Context, InlineKeyboard } from 'grammy';
 import { DateTime } from 'luxon';
-import { formatTaskDate, showDay, showPeriod, tetNote } from '../calendar/date-format.js';
-import { formatPeriod } from '../calendar/period-input.js';
+import { formatTaskDate, showDay, showPeriodEnds, tetNote } from '../calendar/date-format.js';
 import { formatLocal } from '../core/clock.js';
 import type { ReportForm } from '../core/schema.js';
 import { type ScopeUnit, unitsInScope } from '../core/unit-scope.js';
@@ -30,11 +29,12 @@ function preview(t: Translate, d: Draft, units: ScopeUnit[], zone: string): stri
   const chosen = units.filter((u) => d.unitIds.includes(u.id));
   const names = chosen.slice(0, MAX_NAMES).map((u) => u.name).join(', ') + (chosen.length > MAX_NAMES ? ', …' : '');
   const lines = [t('qt-preview-header'), t('nt-preview-title', { title: d.title })];
-  if (d.start && d.end) lines.push(t('nt-preview-period', { period: formatPeriod({ start: new Date(d.start), end: new Date(d.end) }, zone, t) }));
-  if (d.due) lines.push(t('nt-preview-due', { due: formatLocal(new Date(d.due), zone) }));
-  // Every date read is shown back with its weekday and lunar date, so a misread month stands out.
-  if (d.start && d.end) lines.push(showPeriod({ start: new Date(d.start), end: new Date(d.end) }, zone, t));
-  else if (d.due) lines.push(t('cal-show-deadline', { day: showDay(DateTime.fromISO(d.due), zone, t, true) }));
+  // Every date read is shown once, with its weekday and lunar date, so a misread month stands out.
+  if (d.start && d.end) {
+    const { from, to, endTimed } = showPeriodEnds({ start: new Date(d.start), end: new Date(d.end) }, zone, t);
+    lines.push(t(endTimed ? 'qt-preview-period-to' : 'qt-preview-period', { from, to }));
+  }
+  if (d.due) lines.push(t('nt-preview-due', { due: showDay(DateTime.fromISO(d.due), zone, t, true) }));
   const note = d.due ? tetNote(new Date(d.due), zone, t) : null;
   if (note) lines.push(note);
   if (d.event) lines.push(t('nt-preview-event', { at: formatLocal(new Date(d.event), zone) }));

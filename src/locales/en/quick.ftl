@@ -7,3 +7,5 @@ qt-created = Created the task “{ $title }” (campaign “{ $campaign }”) fo
 qt-fallback-date = Could not read the time “{ $part }” in the sentence (or that date has passed), so nothing was created. Please create “{ $title }” with /newtask; its title and kind are filled in.
 qt-fallback-kind = Not sure what kind of work this is, so nothing was created. Please create “{ $title }” with /newtask; what the sentence said (title, date, units) is filled in for you to confirm.
 qt-preview-when = { $when }
+qt-preview-period = Period: from { $from } to the end of { $to }
+qt-preview-period-to = Period: from { $from } to { $to }

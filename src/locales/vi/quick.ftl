@@ -7,3 +7,5 @@ qt-created = Đã tạo nhiệm vụ “{ $title }” (đợt “{ $campaign }�
 qt-fallback-date = Chưa đọc được thời gian “{ $part }” trong câu (hoặc ngày này đã qua), nên chưa tạo gì. Mời anh/chị tạo nhiệm vụ “{ $title }” qua /newtask, tên và loại việc đã điền sẵn.
 qt-fallback-kind = Chưa rõ đây là loại việc gì, nên chưa tạo gì. Mời anh/chị tạo nhiệm vụ “{ $title }” qua /newtask; những gì đọc được trong câu (tên, thời gian, đơn vị) đã điền sẵn để anh/chị xác nhận.
 qt-preview-when = { $when }
+qt-preview-period = Thời gian: từ { $from } đến hết { $to }
+qt-preview-period-to = Thời gian: từ { $from } đến { $to }
