@@ -44,14 +44,14 @@ describe.each(dbTargets())('reminders of a task over a period on %s', (target) =
     await at('20/07/2026 09:00');
     const announce = await h.fake.user(A).nextMessage();
     expect(announce.text).toContain('📢 Nhiệm vụ mới: Treo cờ Tổ quốc');
-    expect(announce.text).toContain('Thời gian: từ ngày 23/07/2026 đến hết ngày 27/07/2026');
+    expect(announce.text).toContain('Thời gian: từ Thứ Năm, 23/07/2026 đến hết Thứ Hai, 27/07/2026\n');
     await h.fake.user(B).nextMessage();
 
     h.fake.resetCalls();
     expect((await at('22/07/2026 07:59')).queued).toEqual([]);
     await at('22/07/2026 08:00');
     const eveA = await h.fake.user(A).nextMessage();
-    expect(eveA.text).toContain('Ngày mai bắt đầu “Treo cờ Tổ quốc”: từ ngày 23/07/2026 đến hết ngày 27/07/2026');
+    expect(eveA.text).toContain('Ngày mai bắt đầu “Treo cờ Tổ quốc”: từ Thứ Năm, 23/07/2026 đến hết Thứ Hai, 27/07/2026.');
     expect(localOf(eveA.date)).toBe('22/07/2026 08:00');
     expect(eveA.callbackData).toEqual([[reportButtonData(task.id, u1.id)]]);
     await h.fake.user(B).nextMessage();
@@ -66,7 +66,7 @@ describe.each(dbTargets())('reminders of a task over a period on %s', (target) =
     h.fake.resetCalls();
     await at('23/07/2026 07:00');
     const startB = await h.fake.user(B).nextMessage();
-    expect(startB.text).toContain('Hôm nay bắt đầu “Treo cờ Tổ quốc”');
+    expect(startB.text).toContain('Hôm nay bắt đầu “Treo cờ Tổ quốc”: từ Thứ Năm, 23/07/2026 đến hết Thứ Hai, 27/07/2026.');
     expect(localOf(startB.date)).toBe('23/07/2026 07:00');
     expect(sent().map((s) => s.chat)).toEqual([B]);
     await h.expectNothingSentTo(h.fake.user(A), h.fake.user(C));
@@ -79,7 +79,7 @@ describe.each(dbTargets())('reminders of a task over a period on %s', (target) =
     expect((await at('28/07/2026 06:59')).queued).toEqual([]);
     await at('28/07/2026 07:00');
     const downA = await h.fake.user(A).nextMessage();
-    expect(downA.text).toContain('Hết thời gian “Treo cờ Tổ quốc” (từ ngày 23/07/2026 đến hết ngày 27/07/2026): đề nghị hạ cờ, tháo băng rôn.');
+    expect(downA.text).toContain('Hết thời gian “Treo cờ Tổ quốc”: từ Thứ Năm, 23/07/2026 đến hết Thứ Hai, 27/07/2026. Đề nghị hạ cờ, tháo băng rôn.');
     expect(localOf(downA.date)).toBe('28/07/2026 07:00');
     expect(downA.callbackData).toEqual([[takeDownButton.pack(task.id, u1.id)]]);
     expect((await h.fake.user(B).nextMessage()).callbackData).toEqual([[takeDownButton.pack(task.id, u2.id)]]);

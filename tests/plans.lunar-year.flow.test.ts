@@ -54,6 +54,8 @@ describe.each(dbTargets())('a lunar-dated notice moved to next year in the revie
     await h.app.dispatcher.drain();
     const announced = h.fake.user(LEADER).messages().map((m) => m.text);
     expect(announced).toHaveLength(1);
-    expect(announced[0]).toContain('16/04/2027 17:00 (10/3 âm lịch)');
+    expect(announced[0]).toContain('Hạn báo cáo: Thứ Sáu, 16/04/2027 17:00 (10/3 âm lịch)');
+    // One whole day is said as that day, not "từ ngày 16/04/2027 … đến hết ngày 16/04/2027 …".
+    expect(announced[0]).toContain('\nThời gian: Thứ Sáu, 16/04/2027 (10/3 âm lịch)\n');
   });
 });

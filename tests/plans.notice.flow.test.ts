@@ -96,7 +96,7 @@ describe.each(dbTargets())('a real flag notice sent as a Word file, on %s', (tar
     await at('22/07/2025 07:59');
     expectEach(`📢 Nhiệm vụ mới: ${title}`, 1);
     await at('22/07/2025 08:00');
-    expectEach(`Ngày mai bắt đầu “${title}”: từ ngày 23/07/2025 đến hết ngày 27/07/2025`, 2);
+    expectEach(`Ngày mai bắt đầu “${title}”: từ Thứ Tư, 23/07/2025 đến hết Chủ nhật, 27/07/2025`, 2);
     await at('23/07/2025 07:00');
     expectEach(`Hôm nay bắt đầu “${title}”`, 3);
     await at('28/07/2025 07:00');

@@ -59,6 +59,21 @@ export function formatTaskDate(at: Date, zone: string, t: Translate, lunar: bool
 }
 
 /**
+ * A task's period as its leaders read it: "từ Thứ Năm, 23/07/2026 đến hết Thứ Hai, 27/07/2026", each
+ * day with its weekday (and its lunar date for a task set by one); a single whole day is "Thứ Sáu,
+ * 16/04/2027 (10/3 âm lịch)", not "từ … đến hết" the same day.
+ */
+export function formatTaskPeriod(p: { start: Date; end: Date }, zone: string, t: Translate, lunar: boolean | undefined): string {
+  const s = DateTime.fromJSDate(p.start, { zone });
+  const e = DateTime.fromJSDate(p.end, { zone });
+  const startTimed = !s.equals(s.startOf('day'));
+  const endTimed = e.toFormat('HH:mm:ss') !== '23:59:59';
+  const day = (d: DateTime, timed: boolean) => (lunar ? showDay(d, zone, t, timed) : formatDay(d.toJSDate(), zone, t, timed ? 'dd/MM/yyyy HH:mm' : 'dd/MM/yyyy'));
+  if (!startTimed && !endTimed && s.hasSame(e, 'day')) return day(s, false);
+  return t(endTimed ? 'cal-task-period-to' : 'cal-task-period', { from: day(s, startTimed), to: day(e, endTimed) });
+}
+
+/**
  * What the reader understood, shown back before anything is saved: "→ Thứ Sáu, 16/04/2027 (10/3
  * âm lịch)", "→ từ Thứ Năm, 23/07/2026 (…) đến hết Thứ Hai, 27/07/2026 (…)", "→ hạn …".
  */

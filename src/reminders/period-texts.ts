@@ -1,5 +1,4 @@
-import { formatTaskDate } from '../calendar/date-format.js';
-import { formatPeriod } from '../calendar/period-input.js';
+import { formatTaskDate, formatTaskPeriod } from '../calendar/date-format.js';
 import type { DeliveryPayload } from '../core/schema.js';
 import { clip } from '../core/text.js';
 import { reportButtonData } from '../reports/reports.buttons.js';
@@ -32,7 +31,7 @@ export function periodPayload(
 ): DeliveryPayload {
   const vars = {
     title: task.title,
-    period: formatPeriod({ start: task.startsAt, end: task.endsAt }, zone, t, task.lunarDates),
+    period: formatTaskPeriod({ start: task.startsAt, end: task.endsAt }, zone, t, task.lunarDates),
     due: formatTaskDate(task.dueAt, zone, t, task.lunarDates),
     units: units.map((u) => u.unitName).join(', '),
   };

@@ -8,8 +8,7 @@ import type { OpenTask, PendingRecipient, TaskProgressSummary } from './reminder
 import { BEFORE_EVENT, type ReminderKind } from './reminder.rules.js';
 import { DateTime } from 'luxon';
 import { clip } from '../core/text.js';
-import { formatPeriod } from '../calendar/period-input.js';
-import { formatTaskDate, withLunarDate } from '../calendar/date-format.js';
+import { formatTaskDate, formatTaskPeriod, withLunarDate } from '../calendar/date-format.js';
 
 const MAX_BUTTON_LABEL = 40;
 
@@ -33,7 +32,7 @@ export function reminderPayload(t: Translate, kind: ReminderKind, task: OpenTask
   if (BEFORE_EVENT.includes(kind)) return { text: clip(lines.join('\n'), MAX_TEXT) };
   if (kind === 'announce') {
     if (task.description) lines.push(t('rm-announce-description', { description: task.description }));
-    if (task.startsAt && task.endsAt) lines.push(t('rm-announce-period', { period: formatPeriod({ start: task.startsAt, end: task.endsAt }, zone, t, task.lunarDates) }));
+    if (task.startsAt && task.endsAt) lines.push(t('rm-announce-period', { period: formatTaskPeriod({ start: task.startsAt, end: task.endsAt }, zone, t, task.lunarDates) }));
     if (task.eventAt) lines.push(t('rm-announce-event', vars));
     lines.push(t('rm-announce-units', vars));
   }

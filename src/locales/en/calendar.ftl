@@ -62,3 +62,5 @@ cal-holiday-vietnamese-womens-day = Vietnamese Women's Day
 cal-holiday-great-unity = National Great Unity Day
 cal-holiday-teachers-day = Vietnamese Teachers' Day
 cal-note-tet = Note: this is day { $day } of Tết; the bot sends no reminders during the first three days of Tết.
+cal-task-period = from { $from } to the end of { $to }
+cal-task-period-to = from { $from } to { $to }

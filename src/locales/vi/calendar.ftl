@@ -62,3 +62,5 @@ cal-holiday-vietnamese-womens-day = Ngày Phụ nữ Việt Nam
 cal-holiday-great-unity = Ngày hội Đại đoàn kết toàn dân tộc
 cal-holiday-teachers-day = Ngày Nhà giáo Việt Nam
 cal-note-tet = Lưu ý: ngày này là mùng { $day } Tết; trong ba ngày đầu Tết bot không gửi nhắc việc.
+cal-task-period = từ { $from } đến hết { $to }
+cal-task-period-to = từ { $from } đến { $to }
