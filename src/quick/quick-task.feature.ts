@@ -33,7 +33,9 @@ export function createQuickTaskFeature(env: FeatureEnv): Feature {
     if (fullyRead(task)) return quick.enter(ctx, { locale, actorId: ctx.member.id, text });
     // Not fully read: nothing is guessed or created; /newtask starts with what was understood.
     const trouble = task.dateTrouble;
-    await ctx.reply(trouble ? ctx.t('qt-fallback-date', { part: trouble.part.slice(0, 60), title: task.title }) : ctx.t('qt-fallback-kind', { title: task.title }));
+    // A date that was read but has passed is said so, not hedged as "unread (or past)".
+    const dateKey = trouble && (trouble.reason === 'past' || trouble.reason === 'over') ? 'qt-fallback-date-past' : 'qt-fallback-date';
+    await ctx.reply(trouble ? ctx.t(dateKey, { part: trouble.part.slice(0, 60), title: task.title }) : ctx.t('qt-fallback-kind', { title: task.title }));
     await newTask.enter(ctx, { locale, actorId: ctx.member.id, prefill: prefillOf(task) });
   });
   return { composer, conversations: [quick] };
