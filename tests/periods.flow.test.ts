@@ -50,8 +50,8 @@ describe.each(dbTargets())('tasks over a period on %s', (target) => {
     expect(await say(admin, 'từ chiều 23/7 đến 23/7 12:00')).toContain('Ngày kết thúc phải sau ngày bắt đầu.');
     admin.sendText('từ 23/7 đến hết 27/7');
     const [resolved, due] = await admin.nextMessages(2);
-    expect(resolved?.text).toBe('→ Thời gian: từ ngày 23/07/2026 đến hết ngày 27/07/2026\n→ Từ Thứ Năm, 23/07/2026 (10/6 âm lịch) đến hết Thứ Hai, 27/07/2026 (14/6 âm lịch)');
-    expect(due?.text).toContain('Hạn báo cáo: 23/07/2026 17:00. Bấm “Giữ hạn này”');
+    expect(resolved?.text).toBe('→ Thời gian: từ Thứ Năm, 23/07/2026 (10/6 âm lịch) đến hết Thứ Hai, 27/07/2026 (14/6 âm lịch)');
+    expect(due?.text).toContain('Hạn báo cáo: Thứ Năm, 23/07/2026 17:00. Bấm “Giữ hạn này”');
     admin.sendText('28/7');
     const [read, refused] = await admin.nextMessages(2);
     expect(read?.text).toBe('→ Thứ Ba, 28/07/2026 17:00 (15/6 âm lịch)');
@@ -93,8 +93,8 @@ describe.each(dbTargets())('tasks over a period on %s', (target) => {
     expect(admin.lastMessage()?.buttons.flat()).toEqual(['🇻🇳 Dịp Quốc khánh: 31/08 – 02/09', '📅 Khoảng thời gian', '🔁 Lặp lại']);
     admin.pressButton('🇻🇳 Dịp Quốc khánh: 31/08 – 02/09');
     const [resolved, due] = await admin.nextMessages(2);
-    expect(resolved?.text).toBe('→ Thời gian: từ ngày 31/08/2026 đến hết ngày 02/09/2026\n→ Từ Thứ Hai, 31/08/2026 (19/7 âm lịch) đến hết Thứ Tư, 02/09/2026 (21/7 âm lịch)');
-    expect(due?.text).toContain('Hạn báo cáo: 31/08/2026 17:00.');
+    expect(resolved?.text).toBe('→ Thời gian: từ Thứ Hai, 31/08/2026 (19/7 âm lịch) đến hết Thứ Tư, 02/09/2026 (21/7 âm lịch)');
+    expect(due?.text).toContain('Hạn báo cáo: Thứ Hai, 31/08/2026 17:00.');
     await press(admin, '✅ Giữ hạn này');
     await press(admin, 'Tiếp tục ▶');
     expect(await press(admin, 'Tất cả khối phố (2)')).toContain('Thời gian: từ ngày 31/08/2026 đến hết ngày 02/09/2026\nHạn báo cáo: 31/08/2026 17:00');

@@ -173,9 +173,9 @@ describe.each(dbTargets())('a task typed as one sentence, read by the one date r
     await press(clerk, 'Dùng tên này');
     await press(clerk, 'Bỏ qua');
     expect(await press(clerk, /^✅ Như câu đã gõ: từ ngày 23\/07\/2027 đến hết ngày 27\/07\/2027$/)).toBe(
-      '→ Thời gian: từ ngày 23/07/2027 đến hết ngày 27/07/2027\n→ Từ Thứ Sáu, 23/07/2027 (20/6 âm lịch) đến hết Thứ Ba, 27/07/2027 (24/6 âm lịch)',
+      '→ Thời gian: từ Thứ Sáu, 23/07/2027 (20/6 âm lịch) đến hết Thứ Ba, 27/07/2027 (24/6 âm lịch)',
     );
-    expect((await clerk.nextMessage()).text).toContain('Hạn báo cáo: 23/07/2027 17:00');
+    expect((await clerk.nextMessage()).text).toContain('Hạn báo cáo: Thứ Sáu, 23/07/2027 17:00');
     await press(clerk, '✅ Giữ hạn này');
     expect(await press(clerk, 'Tiếp tục ▶')).toBe('Câu anh/chị gõ giao cho: Khối 2. Giữ các đơn vị này, hay chọn lại?');
     expect(await press(clerk, 'Chọn lại')).toBe('Giao cho đơn vị nào?');

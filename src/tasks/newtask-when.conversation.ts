@@ -1,6 +1,6 @@
 import { type Context, InlineKeyboard } from 'grammy';
 import { DateTime } from 'luxon';
-import { showDay, showPeriod } from '../calendar/date-format.js';
+import { formatDay, showDay, showPeriodEnds } from '../calendar/date-format.js';
 import { findHolidayInText } from '../calendar/holiday-in-text.js';
 import { flagWindow, type FlagWindow, holiday, type HolidayId, nextHolidayDate } from '../calendar/holidays.js';
 import { explainPeriodInput, formatPeriod, parsePeriodInput } from '../calendar/period-input.js';
@@ -139,9 +139,10 @@ function readLabel(p: Pick, zone: string, t: Translate): string {
   return showDay(DateTime.fromJSDate(p.at, { zone }), zone, t, true);
 }
 
-/** The period as a notice writes it, then each end with its weekday and lunar date. */
+/** The period read, once: each end with its weekday and lunar date. */
 function periodResolved(p: PeriodPick, zone: string, t: Translate): string {
-  return `${t('nt-period-resolved', { period: formatPeriod(p.period, zone, t) })}\n${showPeriod(p.period, zone, t)}`;
+  const { from, to, endTimed } = showPeriodEnds(p.period, zone, t);
+  return t(endTimed ? 'nt-period-resolved-to' : 'nt-period-resolved', { from, to });
 }
 
 async function askPeriod(conversation: BotConversation, ctx: Context, t: Translate, o: { zone: string; now: () => Promise<Date> }) {
@@ -156,7 +157,7 @@ async function askPeriodDue(env: FeatureEnv, conversation: BotConversation, ctx:
   const due = suggestedDue(period, now, zone);
   const readDate = dateTimeReader(conversation, t, { zone, clock: env.deps.clock });
   const answer = await ask<Date>(conversation, ctx, {
-    prompt: t('nt-ask-period-due', { due: formatLocal(due, zone) }),
+    prompt: t('nt-ask-period-due', { due: formatDay(due, zone, t) }),
     keyboard: new InlineKeyboard().text(t('nt-keep-due'), keepDueButton.pack('keep')),
     read: async (input) => {
       if (keepDueButton.unpack(input.callbackQuery?.data)) {
