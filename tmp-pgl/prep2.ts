@@ -25,9 +25,10 @@ const q = captured!;
 const paramsFor = (i: number) => q.params.map((v) => (v === 7 ? i : typeof v === 'string' ? v.replace(/^(k|f|u)7$/, `$1${i}`).replace('unit:7', `unit:${i}`) : Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x.replace(/^(f|u)7$/, `$1${i}`) : x)) : v));
 let unit = 10;
 async function run(label: string, one: (p: unknown[]) => Promise<unknown>, count = 400) {
-  const t0 = performance.now();
+  const t0 = performance.now(); const c0 = process.cpuUsage();
   for (let k = 0; k < count; k++) await one(paramsFor(unit++));
-  console.log(label, ((performance.now() - t0) / count).toFixed(3), 'ms per submit');
+  const c = process.cpuUsage(c0);
+  console.log(label, ((performance.now() - t0) / count).toFixed(3), 'ms wall,', ((c.user + c.system) / 1000 / count).toFixed(3), 'ms cpu per submit');
 }
 await run('unnamed query      ', (p) => pg.query(q.sql, p));
 await pg.exec(`prepare s as ${q.sql}`);
@@ -39,6 +40,8 @@ await pg.exec('set plan_cache_mode = force_generic_plan');
 await pg.exec('deallocate s'); await pg.exec(`prepare s as ${q.sql}`);
 await run('prepare/exec generic', (p) => pg.query(execOf(p)));
 await pg.exec('reset plan_cache_mode');
+await run('set/execute/reset   ', async (p) => { const r = await pg.exec(`set plan_cache_mode = force_generic_plan; ${execOf(p)}; reset plan_cache_mode`); if (r.length !== 3 || r[1]!.rows.length !== 1) throw new Error('shape ' + JSON.stringify(r.map((x) => x.rows.length))); return r[1]; });
+console.log('mode after', (await pg.query('show plan_cache_mode')).rows);
 await run('unnamed again      ', (p) => pg.query(q.sql, p));
 const stored = await pg.query<{ n: number }>('select count(*)::int as n from reports');
 console.log('reports stored', stored.rows[0]);
