@@ -456,6 +456,14 @@ export interface Database {
   task_series_units: TaskSeriesUnitsTable;
   task_take_downs: TaskTakeDownsTable;
   update_inbox: UpdateInboxTable;
+  spent_links: SpentLinksTable;
+}
+
+/** The dashboard's spent download links (migration 2026_12_24), until they expire: a SHA-256 of each one's signature. */
+export interface SpentLinksTable {
+  signature_hash: Uint8Array;
+  office_id: number;
+  expires_at: Timestamp;
 }
 
 /** Updates taken from Telegram and not yet handled (long polling only). */

@@ -4,7 +4,7 @@ import type { Db } from '../core/db.js';
 import { inOffice } from '../core/office-scope.js';
 import { authenticate, findViewer, type Viewer } from './dashboard.auth.js';
 import { type ExportFormat, type ExportTarget, LINK_TTL_SECONDS, type LinkSigner } from './dashboard.links.js';
-import { findCurrentPhoto } from './dashboard.queries.js';
+import { findCurrentPhoto, isLinkSpent, purgeSpentLinks, spendLink } from './dashboard.queries.js';
 import { campaignView, listCampaigns, taskPhotos, taskUnits, UNIT_FILTERS, type UnitFilter } from './dashboard.service.js';
 import type { DashboardPage } from './dashboard.page.js';
 import type { RemindOutcome } from '../officials/remind-unit.service.js';
@@ -110,20 +110,24 @@ async function exportReply(d: DashboardDeps, v: Viewer, target: ExportTarget): P
 }
 
 /**
- * A download link (GET, no Authorization: Telegram fetches it): the signature and expiry, then the
- * member as of now (still an admin or official, still in the office the link was signed for), then
- * the file, scoped to that office like any request. A link is spent by its first GET.
+ * A download link (GET, no Authorization: Telegram fetches it): the signature and expiry, whether
+ * it was spent, then the member as of now (still an admin or official, still in the office the
+ * link was signed for), then the file, scoped to that office like any request. A link is spent by
+ * its first GET, in the database, so a restart or a second process never gives it again.
  */
 async function linkDownload(deps: DashboardDeps, req: IncomingMessage, token: string): Promise<Reply> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return { status: 405, json: { error: 'method-not-allowed' } };
-  const check = deps.links.check(token, deps.clock.now(), false);
+  const now = deps.clock.now();
+  const check = deps.links.check(token, now);
   if (!check.ok) return { status: check.reason === 'bad-link' ? 403 : 410, json: { error: check.reason } };
-  const { claims } = check;
+  const { claims, spendKey } = check;
+  const used: Reply = { status: 410, json: { error: 'link-used' } };
+  if (await isLinkSpent(deps.db, spendKey)) return used;
   const viewer = await findViewer(deps.db, { memberId: claims.memberId });
   if (!viewer || viewer.officeId !== claims.officeId) return { status: 403, json: { error: 'forbidden' } };
   if (req.method === 'HEAD') return { status: 200, json: {} };
-  const spent = deps.links.check(token, deps.clock.now(), true);
-  if (!spent.ok) return { status: 410, json: { error: spent.reason } };
+  if (!(await spendLink(deps.db, { spendKey, officeId: claims.officeId, expiresAt: new Date(claims.expiresAt * 1000) }))) return used;
+  await purgeSpentLinks(deps.db, now);
   return inOffice(viewer.officeId, () => exportReply(deps, viewer, claims));
 }
 

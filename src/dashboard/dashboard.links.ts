@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** How long a download link works: long enough for Telegram to start the download, no longer. */
 export const LINK_TTL_SECONDS = 5 * 60;
@@ -24,12 +24,13 @@ const N = '([1-9][0-9]{0,11})';
  */
 export const LINK_TOKEN = new RegExp(`^${N}\\.${N}\\.(campaign|task)\\.${N}\\.(xlsx|csv|docx)\\.${N}\\.[A-Za-z0-9_-]{11}\\.([A-Za-z0-9_-]{43})$`);
 
-export type LinkCheck = { ok: true; claims: LinkClaims } | { ok: false; reason: 'bad-link' | 'link-expired' | 'link-used' };
+/** A link whose signature and expiry hold; `spendKey` is what the database remembers it by once spent (a SHA-256 of its signature, never the link). */
+export type LinkCheck = { ok: true; claims: LinkClaims; spendKey: Buffer } | { ok: false; reason: 'bad-link' | 'link-expired' };
 
 export interface LinkSigner {
   sign(claims: LinkClaims): string;
-  /** Checks the signature and the expiry; `consume` also spends the link (one download per link). */
-  check(token: string, now: Date, consume: boolean): LinkCheck;
+  /** Checks the signature and the expiry, nothing else: whether it was spent is the database's (spendLink). */
+  check(token: string, now: Date): LinkCheck;
 }
 
 /**
@@ -40,28 +41,22 @@ export interface LinkSigner {
 export function createLinkSigner(botToken: string): LinkSigner {
   const key = createHmac('sha256', 'KhoiPhoDashboardDownloadLink').update(botToken).digest();
   const mac = (payload: string) => createHmac('sha256', key).update(payload).digest();
-  /** Spent links until they expire anyway (one process serves the dashboard). */
-  const used = new Map<string, number>();
   return {
     sign: (c) => {
       const payload = `${c.memberId}.${c.officeId}.${c.kind}.${c.id}.${c.format}.${c.expiresAt}.${randomBytes(8).toString('base64url')}`;
       return `${payload}.${mac(payload).toString('base64url')}`;
     },
-    check: (token, now, consume) => {
+    check: (token, now) => {
       const m = LINK_TOKEN.exec(token);
       if (!m) return { ok: false, reason: 'bad-link' };
       const [, member, office, kind, id, format, expires, signature = ''] = m;
       const given = Buffer.from(signature, 'base64url');
       const wanted = mac(token.slice(0, token.lastIndexOf('.')));
       if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return { ok: false, reason: 'bad-link' };
-      const seconds = Math.floor(now.getTime() / 1000);
       const expiresAt = Number(expires);
-      if (expiresAt <= seconds) return { ok: false, reason: 'link-expired' };
-      for (const [spent, until] of used) if (until <= seconds) used.delete(spent);
-      if (used.has(signature)) return { ok: false, reason: 'link-used' };
-      if (consume) used.set(signature, expiresAt);
+      if (expiresAt <= Math.floor(now.getTime() / 1000)) return { ok: false, reason: 'link-expired' };
       const claims: LinkClaims = { memberId: Number(member), officeId: Number(office), kind: kind as LinkClaims['kind'], id: Number(id), format: format as ExportFormat, expiresAt };
-      return { ok: true, claims };
+      return { ok: true, claims, spendKey: createHash('sha256').update(given).digest() };
     },
   };
 }

@@ -36,3 +36,31 @@ export function findCurrentPhoto(db: Db, photoId: number) {
     .where('t.status', '!=', 'cancelled')
     .executeTakeFirst();
 }
+
+/** Whether a download link was spent, by any process, before a restart or since. */
+export async function isLinkSpent(db: Db, spendKey: Uint8Array): Promise<boolean> {
+  return (await db.selectFrom('spent_links').select('office_id').where('signature_hash', '=', spendKey).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Spends a download link: true for the one request whose insert made its row, false when it was
+ * spent already. One statement, so two downloads of one link at once (in one process or two)
+ * cannot both win.
+ */
+export async function spendLink(db: Db, link: { spendKey: Uint8Array; officeId: number; expiresAt: Date }): Promise<boolean> {
+  const row = await db
+    .insertInto('spent_links')
+    .values({ signature_hash: link.spendKey, office_id: link.officeId, expires_at: link.expiresAt })
+    .onConflict((oc) => oc.column('signature_hash').doNothing())
+    .returning('office_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Forgets spent links past their expiry (they are refused as expired anyway); rows another purge holds are left to it. */
+export async function purgeSpentLinks(db: Db, now: Date): Promise<void> {
+  await db
+    .deleteFrom('spent_links')
+    .where('signature_hash', 'in', (eb) => eb.selectFrom('spent_links').select('signature_hash').where('expires_at', '<=', now).forUpdate().skipLocked())
+    .execute();
+}

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite, types } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import type { DatabaseHandle } from '../../src/core/db.js';
+import { type DatabaseHandle, preparingPglite } from '../../src/core/db.js';
 import { migrateToLatest } from '../../src/core/migrator.js';
 import type { Database } from '../../src/core/schema.js';
 
@@ -99,7 +99,8 @@ async function open(template: Blob | undefined): Promise<{ pglite: PGlite; handl
   // The same INT8 parser as src/core/db.ts: the app sees numbers on both targets.
   const pglite = new PGlite({ parsers: { [types.INT8]: (v: string) => Number(v) }, ...(template ? { loadDataDir: template } : {}) });
   await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  // As openDatabase does: marked statements run prepared (src/core/db.ts).
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(preparingPglite(pglite)) });
   const close = async () => {
     await db.destroy();
     if (!pglite.closed) await pglite.close();
