@@ -69,7 +69,10 @@ describe.each(dbTargets())('return for rework on %s', (target) => {
     ]);
     expect(await h.app.dispatcher.drain()).toBe(1);
     const notice = await leader.nextMessage();
-    expect(notice.text).toBe(`↩️ Báo cáo “Treo cờ Tổ quốc” của Khối 1 được trả lại để làm lại.\nLý do: ${REASON}\nAnh/chị bấm “Báo cáo lại” bên dưới để gửi lại báo cáo.`);
+    // The leader is told by when to send it again, with the weekday.
+    expect(notice.text).toBe(
+      `↩️ Báo cáo “Treo cờ Tổ quốc” của Khối 1 được trả lại để làm lại.\nLý do: ${REASON}\nHạn báo cáo: Chủ nhật, 14/06/2026 17:00.\nAnh/chị bấm “Báo cáo lại” bên dưới để gửi lại báo cáo.`,
+    );
     expect(notice.buttons).toEqual([['📝 Báo cáo lại']]);
     expect(notice.callbackData).toEqual([[reportButtonData(task.id, k1.id)]]);
     // The deputy is known to have blocked the bot: recorded, not sent to.

@@ -1,5 +1,6 @@
 import type { I18n } from '@grammyjs/i18n';
 import { InlineKeyboard } from 'grammy';
+import { formatTaskDate } from '../calendar/date-format.js';
 import { formatLocal } from '../core/clock.js';
 import type { DeliveryPayload } from '../core/schema.js';
 import { isQuiet, nextSendable } from '../outbox/outbox.rules.js';
@@ -32,12 +33,15 @@ interface Notified {
   quietUntil: string | null;
 }
 
-/** The notice each member of the unit gets, in their language, with the one "Báo cáo lại" button. */
-function noticeFor(i18n: I18n<BotContext>, defaultLocale: string, report: Returnable, reason: string) {
+/** The notice each member of the unit gets, in their language, with the deadline to resend by and the one "Báo cáo lại" button. */
+function noticeFor(i18n: I18n<BotContext>, defaultLocale: string, report: Returnable, reason: string, o: { zone: string; now: Date }) {
+  const dueAt = new Date(report.dueAt);
   return (r: Recipient): DeliveryPayload => {
     const t = translator(i18n, r.locale ?? defaultLocale);
+    const due = formatTaskDate(dueAt, o.zone, t, report.lunarDates);
+    const dueLine = t(dueAt > o.now ? 'rw-leader-due' : 'rw-leader-overdue', { due });
     return {
-      text: t('rw-leader-notice', { title: report.title, unit: report.unitName, reason }),
+      text: t('rw-leader-notice', { title: report.title, unit: report.unitName, reason, dueLine }),
       buttons: [[{ text: t('rw-leader-button'), data: reportButtonData(report.taskId, report.unitId) }]],
     };
   };
@@ -54,7 +58,7 @@ function doneText(t: Translate, unit: string, n: Notified): string {
 /** An official returns one report: reason → confirm → stored (audit-logged) → the unit is told. */
 export function reworkConversation(env: FeatureEnv) {
   const { deps, i18n } = env;
-  const notice = (report: Returnable, reason: string) => noticeFor(i18n, deps.config.defaultLocale, report, reason);
+  const notice = (report: Returnable, reason: string, now: Date) => noticeFor(i18n, deps.config.defaultLocale, report, reason, { zone: deps.config.timezone, now });
   const window = { zone: deps.config.timezone, quiet: deps.config.quietHours };
   return defineConversation<ReworkArgs>('officials-rework', async (conversation, ctx, { locale, actorId, taskId, unitId }) => {
     const t = translator(i18n, locale);
@@ -67,7 +71,7 @@ export function reworkConversation(env: FeatureEnv) {
     const answer = await askChoice(conversation, ctx, t, t('rw-confirm', { unit: report.unitName, reason }), kb, choice(confirmReturnButton), t('rw-press-button'));
     if (answer.value !== 'yes') return answer.ctx.reply(t('rw-kept'));
     const result = await conversation.external(async () => {
-      const r = await returnReport(deps.db, deps.clock, { actorId, taskId, unitId, revision: report.revision, reason }, notice(report, reason));
+      const r = await returnReport(deps.db, deps.clock, { actorId, taskId, unitId, revision: report.revision, reason }, notice(report, reason, deps.clock.now()));
       if (r.outcome === 'refused') return r;
       deps.outbox.wake();
       const notified: Notified = {

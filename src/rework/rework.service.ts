@@ -19,6 +19,9 @@ export interface Returnable {
   unitName: string;
   /** The revision the official saw; returning fails with 'changed' if the unit resubmitted since. */
   revision: number;
+  /** The task's deadline (ISO: it passes through a conversation's replay log), told to the unit with the return. */
+  dueAt: string;
+  lunarDates: boolean;
 }
 
 /** Who hears about the return: the unit's members (leaders first), except those who left. */
@@ -37,14 +40,14 @@ export async function findReturnable(db: Db, taskId: number, unitId: number): Pr
     .selectFrom('reports as r')
     .innerJoin('tasks as t', 't.id', 'r.task_id')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
-    .select(['t.title', 't.status as taskStatus', 'u.name as unitName', 'r.revision_count as revision', 'r.returned_at as returnedAt'])
+    .select(['t.title', 't.status as taskStatus', 't.due_at as dueAt', 't.lunar_dates as lunarDates', 'u.name as unitName', 'r.revision_count as revision', 'r.returned_at as returnedAt'])
     .where('r.task_id', '=', taskId)
     .where('r.unit_id', '=', unitId)
     .executeTakeFirst();
   if (!row) return { ok: false, reason: 'not-found' };
   if (row.taskStatus !== 'open') return { ok: false, reason: 'closed' };
   if (row.returnedAt) return { ok: false, reason: 'already-returned' };
-  return { ok: true, report: { taskId, unitId, title: row.title, unitName: row.unitName, revision: row.revision } };
+  return { ok: true, report: { taskId, unitId, title: row.title, unitName: row.unitName, revision: row.revision, dueAt: row.dueAt.toISOString(), lunarDates: row.lunarDates } };
 }
 
 export async function listRecipients(db: Db | Transaction<Database> | Kysely<Database>, unitId: number): Promise<Recipient[]> {

@@ -15,6 +15,9 @@ rw-refused-closed = The task is closed or cancelled, so the report cannot be ret
 rw-leader-notice =
     ↩️ The report “{ $title }” of { $unit } was returned for rework.
     Reason: { $reason }
+    { $dueLine }
     Press “Report again” below to send it again.
+rw-leader-due = Report deadline: { $due }.
+rw-leader-overdue = The deadline { $due } has passed; please send it again as soon as you can.
 rw-leader-button = 📝 Report again
 rw-notice-quiet = It is outside sending hours now: the unit will get the notice at { $at }.

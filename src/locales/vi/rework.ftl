@@ -15,6 +15,9 @@ rw-refused-closed = Nhiệm vụ đã kết thúc hoặc bị huỷ nên không 
 rw-leader-notice =
     ↩️ Báo cáo “{ $title }” của { $unit } được trả lại để làm lại.
     Lý do: { $reason }
+    { $dueLine }
     Anh/chị bấm “Báo cáo lại” bên dưới để gửi lại báo cáo.
+rw-leader-due = Hạn báo cáo: { $due }.
+rw-leader-overdue = Hạn báo cáo { $due } đã qua; anh/chị gửi lại càng sớm càng tốt.
 rw-leader-button = 📝 Báo cáo lại
 rw-notice-quiet = Bây giờ là ngoài giờ gửi tin: đơn vị sẽ nhận tin báo lúc { $at }.
