@@ -100,7 +100,7 @@ describe.each(dbTargets())('dashboard API on %s', (target) => {
     const deliveries = await db.selectFrom('deliveries').select(['chat_id', 'kind', 'payload', 'unit_id']).execute();
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ chat_id: 2001, kind: 'reminder', unit_id: k4 });
-    expect(deliveries[0]?.payload.text).toBe('🔔 Nhắc lại từ cán bộ phường: đơn vị Khối 4 chưa báo cáo “Treo cờ Tổ quốc” (hạn 14/06/2026 17:00). Bấm nút “Báo cáo” bên dưới để gửi kết quả.');
+    expect(deliveries[0]?.payload.text).toBe('🔔 Nhắc lại từ UBND xã: đơn vị Khối 4 chưa báo cáo “Treo cờ Tổ quốc” (hạn Chủ nhật, 14/06/2026 17:00). Bấm nút “Báo cáo” bên dưới để gửi kết quả.');
     expect(deliveries[0]?.payload.buttons).toEqual([[{ text: '📝 Báo cáo — Khối 4', data: expect.stringMatching(/^rp:/) }]]);
     const again = await post(k4);
     expect(again.status).toBe(409);

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { recordAudit } from '../core/audit.js';
-import { type Clock, formatLocal } from '../core/clock.js';
+import { formatTaskDate } from '../calendar/date-format.js';
+import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import type { Outbox } from '../core/outbox-port.js';
 import { clip } from '../core/text.js';
@@ -29,7 +30,7 @@ export async function remindUnit(
     .innerJoin('tasks as t', 't.id', 'tu.task_id')
     .innerJoin('units as u', 'u.id', 'tu.unit_id')
     .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 'tu.task_id').onRef('r.unit_id', '=', 'tu.unit_id'))
-    .select(['t.title', 't.status as taskStatus', 't.due_at as dueAt', 'u.name as unitName', 'r.id as reportId', 'r.returned_at as returnedAt'])
+    .select(['t.title', 't.status as taskStatus', 't.due_at as dueAt', 't.lunar_dates as lunarDates', 'u.name as unitName', 'r.id as reportId', 'r.returned_at as returnedAt'])
     .where('tu.task_id', '=', input.taskId)
     .where('tu.unit_id', '=', input.unitId)
     .executeTakeFirst();
@@ -44,7 +45,7 @@ export async function remindUnit(
   const queued = await deps.outbox.queue(
     members.map((m) => {
       const t = deps.texts(m.locale ?? deps.defaultLocale);
-      const text = t('of-remind-text', { unit: row.unitName, title: row.title, due: formatLocal(row.dueAt, deps.zone) });
+      const text = t('of-remind-text', { unit: row.unitName, title: row.title, due: formatTaskDate(row.dueAt, deps.zone, t, row.lunarDates) });
       const button = { text: t('rm-report-button', { unit: clip(row.unitName, MAX_BUTTON_LABEL) }), data: reportButtonData(input.taskId, input.unitId) };
       return { source, kind: 'reminder' as const, taskId: input.taskId, unitId: input.unitId, chatId: m.chatId, memberId: m.memberId, payload: { text, buttons: [[button]] }, notBefore: now, expiresAt: null };
     }),

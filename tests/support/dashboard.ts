@@ -7,6 +7,7 @@ import type { Clock } from '../../src/core/clock.js';
 import type { Db } from '../../src/core/db.js';
 import { createDashboard } from '../../src/dashboard/dashboard.js';
 import { createOutbox } from '../../src/outbox/outbox.js';
+import { officeVariables } from '../../src/settings/office-terms.js';
 import { OfficeSettingsCache } from '../../src/settings/settings.service.js';
 import { createLogger } from '../../src/core/logger.js';
 import { createI18n, translator } from '../../src/telegram/i18n.js';
@@ -63,12 +64,13 @@ export async function startFileServer(): Promise<{ root: string; served: string[
 /** The dashboard's handler on its own port, as the app serves it on PORT. */
 export async function startDashboardServer(o: { db: Db; clock: Clock; fileRoot: string; tileUrl?: string }): Promise<{ base: string; office: OfficeSettingsCache; logs: string[]; close(): Promise<void> }> {
   const config = { botToken: TOKEN, telegramApiRoot: o.fileRoot, timezone: 'Asia/Ho_Chi_Minh', defaultLocale: 'vi', dashboardTileUrl: o.tileUrl ?? 'https://tiles.invalid/{z}/{x}/{y}.png' } as Config;
-  const i18n = createI18n('vi');
+  // The offices' settings as the app holds them: a test that changes them reloads this cache.
+  const office = new OfficeSettingsCache();
+  // The office's own name in texts, as the bot's i18n gives it (src/bot.ts).
+  const i18n: ReturnType<typeof createI18n> = createI18n('vi', (locale, translate) => officeVariables(office.currentOffice, (key, vars) => (vars ? i18n.translate(locale, key, vars) : translate(key))));
   const texts = (locale: string) => translator(i18n, locale);
   // The real outbox (deliveries rows); no dispatcher runs here, so what is queued stays queued for the test to read.
   const outbox = createOutbox(o.db, () => {});
-  // The offices' settings as the app holds them: a test that changes them reloads this cache.
-  const office = new OfficeSettingsCache();
   const logs: string[] = [];
   const logger = createLogger({ level: 'info', secrets: [TOKEN], destination: { write: (line: string) => void logs.push(line) } });
   const handler = await createDashboard({ db: o.db, clock: o.clock, config, logger, office, texts, outbox, getFile: (id) => Promise.resolve({ file_path: `photos/${id}.png` }) });

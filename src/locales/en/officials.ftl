@@ -33,4 +33,4 @@ ofv-history-empty = { $unit } has not been given any task.
 ofv-history-pending = { $mark } { $title } (due { $due }): not reported
 ofv-history-line = { $mark } { $title } (due { $due }): { $details }
 ofv-history-open = 📝 { $title }
-of-remind-text = 🔔 A reminder from the ward office: { $unit } has not reported “{ $title }” yet (due { $due }). Press “Report” below to send the result.
+of-remind-text = 🔔 A reminder from { $officeTitle }: { $unit } has not reported “{ $title }” yet (due { $due }). Press “Report” below to send the result.

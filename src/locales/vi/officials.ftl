@@ -33,4 +33,4 @@ ofv-history-empty = { $unit } chưa được giao nhiệm vụ nào.
 ofv-history-pending = { $mark } { $title } (hạn { $due }): chưa báo cáo
 ofv-history-line = { $mark } { $title } (hạn { $due }): { $details }
 ofv-history-open = 📝 { $title }
-of-remind-text = 🔔 Nhắc lại từ cán bộ phường: đơn vị { $unit } chưa báo cáo “{ $title }” (hạn { $due }). Bấm nút “Báo cáo” bên dưới để gửi kết quả.
+of-remind-text = 🔔 Nhắc lại từ { $officeTitle }: đơn vị { $unit } chưa báo cáo “{ $title }” (hạn { $due }). Bấm nút “Báo cáo” bên dưới để gửi kết quả.
