@@ -8,7 +8,7 @@ import { createOnboardingFeature } from './onboarding/onboarding.feature.js';
 import { createInviteFeature } from './onboarding/invite.feature.js';
 import { createUnitsFeature } from './onboarding/units.feature.js';
 import { createStrangerGate } from './onboarding/stranger.feature.js';
-import { createReportsFeature } from './reports/reports.feature.js';
+import { createReportsFeature, leaderTasksKeyboard } from './reports/reports.feature.js';
 import { createTasksFeature } from './tasks/tasks.feature.js';
 import { createExportsFeature } from './exports/exports.feature.js';
 import { createOfficialsFeature } from './officials/officials.feature.js';
@@ -139,7 +139,7 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   }
   guarded.use(createStrangerGate(env).composer);
   for (const feature of features) guarded.use(feature.composer);
-  guarded.use(createFallbackFeature(env).composer);
+  guarded.use(createFallbackFeature(env, { leaderKeyboard: leaderTasksKeyboard }).composer);
   bot.catch((err) => fullDeps.logger.error({ err: err.error, updateId: err.ctx.update.update_id }, 'unhandled bot error'));
   return { bot, env, inFlight, sendBudget, dialogues };
 }

@@ -115,13 +115,29 @@ describe.each(dbTargets())('report robustness on %s', (target) => {
     expect(await counts()).toEqual({ reports: 0, revisions: 0, conversations: 0 });
   });
 
-  it('when the leader sends /cancel, then the dialogue ends, nothing is stored and old buttons are explained', async () => {
+  it("when the leader sends /cancel, then the dialogue ends, nothing is stored, old buttons are explained, and what they type next gets a button to their tasks, not a command to type", async () => {
     const leader = h.fake.user(2001);
     await startReport(leader);
     leader.sendText('/cancel');
     expect((await leader.nextMessage()).text).toBe('Đã huỷ. Không có gì được lưu.');
     leader.sendText('45');
-    expect((await leader.nextMessage()).text).toContain('Anh/chị hãy dùng các nút bấm');
+    const fallback = await leader.nextMessage();
+    expect(fallback.text).toBe('Anh/chị hãy dùng các nút bấm. Bấm nút dưới đây để xem nhiệm vụ của đơn vị và báo cáo.');
+    expect(fallback.text).not.toContain('/help');
+    expect(fallback.buttons).toEqual([['📋 Nhiệm vụ của đơn vị']]);
+    expect(fallback.callbackData).toEqual([['rpl']]);
+    leader.sendText('/newtask');
+    const refused = await leader.nextMessage();
+    expect(refused.text).toBe('Lệnh này không có hoặc không dành cho vai trò của anh/chị. Bấm nút dưới đây để xem nhiệm vụ của đơn vị và báo cáo.');
+    expect(refused.buttons).toEqual([['📋 Nhiệm vụ của đơn vị']]);
+    leader.pressButton('📋 Nhiệm vụ của đơn vị', { messageId: fallback.message_id });
+    const list = await leader.nextMessage();
+    expect(list.text).toBe('Nhiệm vụ của đơn vị:\n⏳ Treo cờ Tổ quốc — Khối 1 · hạn Chủ nhật, 14/06/2026 17:00');
+    expect(list.callbackData).toEqual([[`rp:${seed.task.id}:${seed.k1.id}`]]);
+    leader.pressButton('📝 Báo cáo: Treo cờ Tổ quốc — Khối 1');
+    expect((await leader.nextMessages(2))[0]?.text).toBe('Báo cáo: Treo cờ Tổ quốc\nĐơn vị: Khối 1 · Hạn: Chủ nhật, 14/06/2026 17:00');
+    leader.sendText('/cancel');
+    await leader.nextMessage();
     const statusMessage = leader.messages().find((m) => m.text.startsWith('Tình hình thực hiện'));
     leader.pressCallbackData('rs:done', statusMessage?.message_id);
     await h.fake.waitFor(() => leader.callbackAnswers().at(-1)?.text?.includes('Nút này đã cũ'));

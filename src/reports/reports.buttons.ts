@@ -13,6 +13,9 @@ export function reportButtonData(taskId: number, unitId: number): string {
   return reportButton.pack(taskId, unitId);
 }
 
+/** "Nhiệm vụ của đơn vị": the leader's open tasks with their Báo cáo buttons, as /tasks shows them. */
+export const leaderTasksButton = buttonKind('rpl', []);
+
 /** "Chuyển sang báo cáo mới": leaves the open report dialogue and opens this one. */
 export const reportSwitchButton = buttonKind('rps', ['id', 'id']);
 /** "Tiếp tục": stays in the open report dialogue and repeats its question. */

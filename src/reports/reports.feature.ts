@@ -9,15 +9,21 @@ import { hasRole } from '../telegram/guards.js';
 import { splitLines } from '../telegram/split.js';
 import type { HotDialogues } from '../telegram/hot-dialogue.js';
 import { reportDialogue, reportEntry } from './report.dialogue.js';
-import { reportButton, reportButtonData, reportConfirmButton, reportSendButton, reportSwitchButton } from './reports.buttons.js';
+import { leaderTasksButton, reportButton, reportButtonData, reportConfirmButton, reportSendButton, reportSwitchButton } from './reports.buttons.js';
 import { isSentFromSummary, type LeaderTaskLine, listLeaderTasks } from './reports.service.js';
 
 const MAX_LABEL_TITLE = 28;
 const short = (s: string) => clip(s, MAX_LABEL_TITLE);
 
+/** The "Nhiệm vụ của đơn vị" button: what a leader is offered instead of a command to type. */
+export function leaderTasksKeyboard(t: BotContext['t']): InlineKeyboard {
+  return new InlineKeyboard().text(t('tasks-leader-open-button'), leaderTasksButton.pack());
+}
+
 /**
- * Leaders: /tasks lists their units' open tasks; the "Báo cáo" button opens the report dialogue
- * (a hot dialogue: `early` opens it before the sender is loaded, see report.dialogue.ts).
+ * Leaders: /tasks (or the "Nhiệm vụ của đơn vị" button) lists their units' open tasks; the "Báo cáo"
+ * button opens the report dialogue (a hot dialogue: `early` opens it before the sender is loaded,
+ * see report.dialogue.ts).
  */
 export function createReportsFeature(env: FeatureEnv, dialogues: HotDialogues): Feature & { early: MiddlewareFn<BotContext> } {
   const { deps } = env;
@@ -39,14 +45,18 @@ export function createReportsFeature(env: FeatureEnv, dialogues: HotDialogues): 
     return { text, kb };
   }
 
-  const onTasksCommand = async (ctx: BotContext & { member: NonNullable<BotContext['member']> }, next: () => Promise<void>) => {
-    // Admins get the town-wide list (tasks feature) instead.
-    if (ctx.member.role === 'admin') return next();
+  const showLeaderTasks = async (ctx: BotContext & { member: NonNullable<BotContext['member']> }) => {
     const lines = await listLeaderTasks(deps.db, ctx.member.id, deps.clock.now());
     if (lines.length === 0) return ctx.reply(ctx.t('tasks-leader-none'));
     const { text, kb } = taskLines(ctx, lines);
     const chunks = splitLines(text);
     for (const [i, chunk] of chunks.entries()) await ctx.reply(chunk, i === chunks.length - 1 ? { reply_markup: kb } : {});
+  };
+
+  const onTasksCommand = async (ctx: BotContext & { member: NonNullable<BotContext['member']> }, next: () => Promise<void>) => {
+    // Admins get the town-wide list (tasks feature) instead.
+    if (ctx.member.role === 'admin') return next();
+    await showLeaderTasks(ctx);
   };
 
   // The press reaches here when `early` let it pass on (e.g. "Chuyển sang báo cáo mới" first left the open report).
@@ -56,6 +66,10 @@ export function createReportsFeature(env: FeatureEnv, dialogues: HotDialogues): 
   };
 
   members.command('tasks', onTasksCommand);
+  members.callbackQuery(leaderTasksButton.pattern, async (ctx) => {
+    await answerPress(ctx);
+    await showLeaderTasks(ctx);
+  });
   /**
    * "Gửi" pressed with no report dialogue open (pressed again after the receipt, or on a summary
    * that was cancelled or left to expire): "saved" only when the report from that summary is

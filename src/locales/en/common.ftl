@@ -5,6 +5,9 @@ cancel-hint = (Send /cancel to stop.)
 button-expired = This button is old or no longer valid. Please open it again from the menu.
 unknown-command = That command does not exist or is not available for your role. Send /help to see what you can do.
 unknown-text = Please use the buttons or the command menu. Send /help for guidance.
+# A leader gets a button to their tasks instead of /help (older leaders press, they do not type).
+unknown-command-leader = That command does not exist or is not available for your role. Press the button below to see your unit's tasks and report.
+unknown-text-leader = Please use the buttons. Press the button below to see your unit's tasks and report.
 page-prev = ◀ Previous
 page-next = Next ▶
 role-admin = Administrator ({ $officeTitle })

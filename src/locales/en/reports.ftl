@@ -50,6 +50,7 @@ report-flag-reused = Note: a photo matches one already sent for another report. 
 report-flag-old-photo = Note: a photo was sent before the task was given. If that was a mistake, you can send the report again with a new photo.
 tasks-leader-none = Your unit has no open tasks right now.
 tasks-leader-header = Your unit's tasks:
+tasks-leader-open-button = 📋 Your unit's tasks
 tasks-leader-line = { $mark } { $title } — { $unit } · due { $due }
 tasks-leader-reported-by = { "   " }Reported by { $by } at { $at }
 tasks-mark-reported = ✅

@@ -5,6 +5,9 @@ cancel-hint = (Gõ /cancel để huỷ.)
 button-expired = Nút này đã cũ hoặc không còn dùng được. Anh/chị hãy mở lại từ menu.
 unknown-command = Lệnh này không có hoặc không dành cho vai trò của anh/chị. Gõ /help để xem các việc có thể làm.
 unknown-text = Anh/chị hãy dùng các nút bấm hoặc menu lệnh. Gõ /help để xem hướng dẫn.
+# A leader gets a button to their tasks instead of /help (older leaders press, they do not type).
+unknown-command-leader = Lệnh này không có hoặc không dành cho vai trò của anh/chị. Bấm nút dưới đây để xem nhiệm vụ của đơn vị và báo cáo.
+unknown-text-leader = Anh/chị hãy dùng các nút bấm. Bấm nút dưới đây để xem nhiệm vụ của đơn vị và báo cáo.
 page-prev = ◀ Trước
 page-next = Sau ▶
 role-admin = Quản trị ({ $officeTitle })

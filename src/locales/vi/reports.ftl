@@ -50,6 +50,7 @@ report-flag-reused = Lưu ý: có ảnh trùng với ảnh đã gửi cho một 
 report-flag-old-photo = Lưu ý: có ảnh được gửi từ trước khi giao nhiệm vụ. Nếu nhầm, anh/chị có thể gửi lại báo cáo với ảnh chụp mới.
 tasks-leader-none = Hiện đơn vị của anh/chị không có nhiệm vụ nào đang mở.
 tasks-leader-header = Nhiệm vụ của đơn vị:
+tasks-leader-open-button = 📋 Nhiệm vụ của đơn vị
 tasks-leader-line = { $mark } { $title } — { $unit } · hạn { $due }
 tasks-leader-reported-by = { "   " }Đã báo cáo: { $by }, lúc { $at }
 tasks-mark-reported = ✅
