@@ -96,7 +96,10 @@ describe.each(dbTargets())('the leader report path without friction on %s', (tar
     await database.db.updateTable('reports').set({ returned_at: new Date('2026-06-02T01:00:00Z'), returned_by: official.id, return_reason: 'Ảnh mờ, chụp lại giúp' }).execute();
     const leader = h.fake.user(2001);
     leader.sendText('/tasks');
-    await next(leader);
+    const list = await next(leader);
+    // The list says the report came back (before: "Đã báo cáo: …" under an open task, with nothing to say why).
+    expect(list).toContain('⏳ Treo cờ Tổ quốc — Khối 1 · hạn Chủ nhật, 14/06/2026 17:00\n   ↩️ Báo cáo đã bị trả lại để làm lại: bấm “Báo cáo” bên dưới để gửi lại.');
+    expect(list).not.toContain('Đã báo cáo:');
     leader.pressButton(/Treo cờ/);
     const intro = await next(leader, 2);
     expect(intro).toContain('↩️ Báo cáo trước đã được trả lại để làm lại. Lý do: Ảnh mờ, chụp lại giúp');

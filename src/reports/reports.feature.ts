@@ -38,7 +38,8 @@ export function createReportsFeature(env: FeatureEnv, dialogues: HotDialogues): 
     const kb = new InlineKeyboard();
     for (const l of lines) {
       text.push(ctx.t('tasks-leader-line', { mark: ctx.t(`tasks-mark-${l.state}`), title: l.title, unit: l.unitName, due: formatTaskDate(l.dueAt, zone, ctx.t, false) }));
-      if (l.reportedBy && l.reportedAt) text.push(ctx.t('tasks-leader-reported-by', { by: l.reportedBy, at: formatLocal(l.reportedAt, zone) }));
+      if (l.returned) text.push(ctx.t('tasks-leader-returned'));
+      else if (l.reportedBy && l.reportedAt) text.push(ctx.t('tasks-leader-reported-by', { by: l.reportedBy, at: formatLocal(l.reportedAt, zone) }));
       const key = l.state === 'reported' ? 'tasks-report-again-button' : 'tasks-report-button';
       kb.text(ctx.t(key, { title: short(l.title), unit: short(l.unitName) }), reportButtonData(l.taskId, l.unitId)).row();
     }

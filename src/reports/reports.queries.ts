@@ -7,6 +7,8 @@ export interface LeaderTaskLine {
   unitId: number;
   unitName: string;
   state: 'reported' | 'pending' | 'overdue';
+  /** An official sent the unit's report back to be done again (it is pending or overdue once more). */
+  returned: boolean;
   reportedBy: string | null;
   reportedAt: Date | null;
 }
@@ -29,6 +31,7 @@ export async function listLeaderTasks(db: DbOrTrx, memberId: number, now: Date):
     .execute();
   return rows.map(({ returnedAt, ...r }) => ({
     ...r,
+    returned: Boolean(r.reportedAt && returnedAt),
     state: r.reportedAt && !returnedAt ? 'reported' : r.dueAt.getTime() < now.getTime() ? 'overdue' : 'pending',
   }));
 }

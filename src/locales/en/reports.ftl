@@ -53,6 +53,7 @@ tasks-leader-header = Your unit's tasks:
 tasks-leader-open-button = 📋 Your unit's tasks
 tasks-leader-line = { $mark } { $title } — { $unit } · due { $due }
 tasks-leader-reported-by = { "   " }Reported by { $by } at { $at }
+tasks-leader-returned = { "   " }↩️ The report was sent back to be done again: press “Report” below to send it again.
 tasks-mark-reported = ✅
 tasks-mark-pending = ⏳
 tasks-mark-overdue = ⚠️ Overdue:

@@ -53,6 +53,7 @@ tasks-leader-header = Nhiệm vụ của đơn vị:
 tasks-leader-open-button = 📋 Nhiệm vụ của đơn vị
 tasks-leader-line = { $mark } { $title } — { $unit } · hạn { $due }
 tasks-leader-reported-by = { "   " }Đã báo cáo: { $by }, lúc { $at }
+tasks-leader-returned = { "   " }↩️ Báo cáo đã bị trả lại để làm lại: bấm “Báo cáo” bên dưới để gửi lại.
 tasks-mark-reported = ✅
 tasks-mark-pending = ⏳
 tasks-mark-overdue = ⚠️ Quá hạn:
