@@ -31,3 +31,21 @@ describe.each(dbTargets())('update inbox on %s', (target) => {
     expect((await new UpdateInbox(database.db).left()).map((u) => u.update_id)).toEqual([11, 13, 14]);
   });
 });
+
+describe.each(dbTargets())('update inbox with a NUL character on %s', (target) => {
+  const { database } = useDatabase(target);
+
+  it('when a message holds a NUL character (which jsonb refuses), then its batch is still kept and a restart handles it with the character replaced', async () => {
+    const inbox = new UpdateInbox(database.db);
+    const odd = update(21);
+    if (odd.message) odd.message.text = 'Khối 3\u0000 xong';
+    // A user typing a backslash sequence keeps it as typed.
+    const typed = update(22);
+    if (typed.message) typed.message.text = 'gõ \\u0000 như chữ';
+    await inbox.keep([odd, typed, update(23)]);
+    const left = await new UpdateInbox(database.db).left();
+    expect(left.map((u) => u.update_id)).toEqual([21, 22, 23]);
+    expect(left[0]?.message?.text).toBe('Khối 3\uFFFD xong');
+    expect(left[1]?.message?.text).toBe('gõ \\u0000 như chữ');
+  });
+});

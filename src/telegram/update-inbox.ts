@@ -2,6 +2,16 @@ import { sql } from 'kysely';
 import type { Update } from 'grammy/types';
 import { type Db, prepared } from '../core/db.js';
 
+/**
+ * An update as the jsonb its row keeps. jsonb refuses the NUL character (`\u0000`), and one such
+ * message would fail its whole batch's write: there (only there, rarely) it becomes U+FFFD.
+ */
+function storable(update: Update): string {
+  const json = JSON.stringify(update);
+  if (!json.includes('\\u0000')) return json;
+  return JSON.stringify(update, (_key, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : value));
+}
+
 /** Handled updates are deleted together, this long after the first of them. */
 const DELETE_AFTER_MS = 50;
 const RETRY_DELETE_MS = 1_000;
@@ -41,7 +51,7 @@ export class UpdateInbox {
         await sql`${prepared}
           with handled as (delete from update_inbox where update_id = any(${done}::bigint[]))
           insert into update_inbox (update_id, body)
-          select id, body::jsonb from unnest(${updates.map((u) => u.update_id)}::bigint[], ${updates.map((u) => JSON.stringify(u))}::text[]) as t(id, body)
+          select id, body::jsonb from unnest(${updates.map((u) => u.update_id)}::bigint[], ${updates.map(storable)}::text[]) as t(id, body)
           on conflict do nothing`.execute(this.db);
       } catch (error) {
         this.done.push(...done);
