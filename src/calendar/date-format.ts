@@ -24,8 +24,12 @@ export function formatDay(at: Date, zone: string, t: Translate, format = 'dd/MM/
  */
 export function formatDayAt(at: Date, zone: string, t: Translate, withTime = true, lunar = false): string {
   const local = DateTime.fromJSDate(at, { zone });
-  const timed = withTime && (local.hour !== 0 || local.minute !== 0);
-  return lunar ? showDay(local, zone, t, timed) : formatDay(at, zone, t, timed ? 'dd/MM/yyyy HH:mm' : 'dd/MM/yyyy');
+  return dayText(local, zone, t, withTime && (local.hour !== 0 || local.minute !== 0), lunar);
+}
+
+/** One day with its weekday, the time when `timed`, and the lunar date when `lunar` (showDay) or not (formatDay). */
+function dayText(local: DateTime, zone: string, t: Translate, timed: boolean, lunar: boolean | undefined): string {
+  return lunar ? showDay(local, zone, t, timed) : formatDay(local.toJSDate(), zone, t, timed ? 'dd/MM/yyyy HH:mm' : 'dd/MM/yyyy');
 }
 
 /** The preview of a resolved date: weekday, dd/MM/yyyy HH:mm, and the lunar date when the input was lunar. */
@@ -55,7 +59,7 @@ export function withLunarDate(at: Date, zone: string, t: Translate, format = 'dd
  * "Thứ Sáu, 16/04/2027 23:59 (10/3 âm lịch)".
  */
 export function formatTaskDate(at: Date, zone: string, t: Translate, lunar: boolean | undefined): string {
-  return lunar ? showDay(DateTime.fromJSDate(at, { zone }), zone, t, true) : formatDay(at, zone, t);
+  return dayText(DateTime.fromJSDate(at, { zone }), zone, t, true, lunar);
 }
 
 /**
@@ -64,13 +68,16 @@ export function formatTaskDate(at: Date, zone: string, t: Translate, lunar: bool
  * 16/04/2027 (10/3 âm lịch)", not "từ … đến hết" the same day.
  */
 export function formatTaskPeriod(p: { start: Date; end: Date }, zone: string, t: Translate, lunar: boolean | undefined): string {
+  const { s, e, startTimed, endTimed } = periodEnds(p, zone);
+  if (!startTimed && !endTimed && s.hasSame(e, 'day')) return dayText(s, zone, t, false, lunar);
+  return t(endTimed ? 'cal-task-period-to' : 'cal-task-period', { from: dayText(s, zone, t, startTimed, lunar), to: dayText(e, zone, t, endTimed, lunar) });
+}
+
+/** A period's ends in `zone`: the start is timed unless it is a midnight, the end unless it is the day's last second. */
+function periodEnds(p: { start: Date; end: Date }, zone: string) {
   const s = DateTime.fromJSDate(p.start, { zone });
   const e = DateTime.fromJSDate(p.end, { zone });
-  const startTimed = !s.equals(s.startOf('day'));
-  const endTimed = e.toFormat('HH:mm:ss') !== '23:59:59';
-  const day = (d: DateTime, timed: boolean) => (lunar ? showDay(d, zone, t, timed) : formatDay(d.toJSDate(), zone, t, timed ? 'dd/MM/yyyy HH:mm' : 'dd/MM/yyyy'));
-  if (!startTimed && !endTimed && s.hasSame(e, 'day')) return day(s, false);
-  return t(endTimed ? 'cal-task-period-to' : 'cal-task-period', { from: day(s, startTimed), to: day(e, endTimed) });
+  return { s, e, startTimed: !s.equals(s.startOf('day')), endTimed: e.toFormat('HH:mm:ss') !== '23:59:59' };
 }
 
 /**
@@ -92,10 +99,8 @@ export function showPeriod(p: { start: Date; end: Date }, zone: string, t: Trans
 
 /** Both ends of a period as showDay writes them; `endTimed` when it ends at a time, not at the day's end. */
 export function showPeriodEnds(p: { start: Date; end: Date }, zone: string, t: Translate): { from: string; to: string; endTimed: boolean } {
-  const s = DateTime.fromJSDate(p.start, { zone });
-  const e = DateTime.fromJSDate(p.end, { zone });
-  const endTimed = e.toFormat('HH:mm:ss') !== '23:59:59';
-  return { from: showDay(s, zone, t, !s.equals(s.startOf('day'))), to: showDay(e, zone, t, endTimed), endTimed };
+  const { s, e, startTimed, endTimed } = periodEnds(p, zone);
+  return { from: showDay(s, zone, t, startTimed), to: showDay(e, zone, t, endTimed), endTimed };
 }
 
 /** Why a typed date was refused, in words the user can act on; the words that failed are quoted. */

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { explainDateInput, type DateInputDetail, type DateInputReason, withLunarDate } from './date-format.js';
+import { explainDateInput, type DateInputDetail, type DateInputReason } from './date-format.js';
 import { flagWindow, holiday, type HolidayId } from './holidays.js';
 import type { LunarDate } from './lunar.js';
 import type { TaskPeriod } from './period.rules.js';
@@ -30,13 +30,13 @@ export function parsePeriodInput(text: string, now: Date, zone: string): PeriodI
 }
 
 /**
- * "từ ngày 23/07/2026 đến hết ngày 27/07/2026", with times where the period has them; with
- * `lunar` (a task set by lunar dates) each date carries its lunar date: "từ ngày 16/04/2027 (10/3 âm lịch) …".
+ * "từ ngày 23/07/2026 đến hết ngày 27/07/2026", with times where the period has them (leaders read
+ * a task's period with weekdays and lunar dates: formatTaskPeriod in date-format.ts).
  */
-export function formatPeriod(p: TaskPeriod, zone: string, t: Translate, lunar = false): string {
+export function formatPeriod(p: TaskPeriod, zone: string, t: Translate): string {
   const s = DateTime.fromJSDate(p.start, { zone });
   const e = DateTime.fromJSDate(p.end, { zone });
-  const date = (d: DateTime) => (lunar ? withLunarDate(d.toJSDate(), zone, t, 'dd/MM/yyyy') : d.toFormat('dd/MM/yyyy'));
+  const date = (d: DateTime) => d.toFormat('dd/MM/yyyy');
   const from = s.equals(s.startOf('day')) ? t('cal-period-from-day', { date: date(s) }) : t('cal-period-from-time', { date: date(s), time: s.toFormat('HH:mm') });
   const to = e.toFormat('HH:mm:ss') === '23:59:59' ? t('cal-period-to-day-end', { date: date(e) }) : t('cal-period-to-time', { date: date(e), time: e.toFormat('HH:mm') });
   return `${from} ${to}`;
