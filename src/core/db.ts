@@ -161,7 +161,7 @@ export function preparingPglite<T extends PgliteQuery>(pglite: T): T {
     return result;
   };
   // The dialect calls only these two (PGlite's own methods keep their `this`).
-  return { query, exec: (text: string) => pglite.exec(text), close: () => pglite.close() } as unknown as T;
+  return { query, close: () => pglite.close() } as unknown as T;
 }
 
 const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;

@@ -117,7 +117,7 @@ function readNumber(t: Translate, state: ReportState, input: Context): Step<Repo
     const input = clip(text, MAX_ECHO);
     return stay(state, say(max === null ? t('report-number-invalid', { input }) : t('report-number-invalid-max', { input, max })));
   }
-  if (state.max !== null && value > state.max) return stay(state, say(t('report-number-too-big', { value, max: state.max })));
+  if (max !== null && value > max) return stay(state, say(t('report-number-too-big', { value, max })));
   return answered(t, state, { number: value });
 }
 
