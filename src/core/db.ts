@@ -10,7 +10,7 @@ import type { Database } from './schema.js';
 export type Db = Kysely<Database>;
 
 /** The embedded database's shared buffers (see openDatabase). */
-export const PGLITE_SHARED_BUFFERS = '32MB';
+export const PGLITE_SHARED_BUFFERS = '16MB';
 /** An open transaction: functions that lock rows take this, so the compiler forbids calling them outside one. */
 export type Trx = Transaction<Database>;
 /** Either: for queries that work inside or outside a transaction. */
@@ -63,8 +63,10 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     pglite = new PGlite(dataDir, {
       parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) },
       // Postgres's default 128 MB of shared buffers lives in the bot's own memory here (WASM memory
-      // only grows): a long-running bot reached 330+ MB once its tables had been read. A commune's
-      // database is tens of MB and the OS caches the data folder's files, so 32 MB is enough.
+      // only grows): a long-running bot reached 330+ MB once its tables had been read. PGlite
+      // touches all of them at start (RSS idle: 32 MB of buffers 184 MB, 16 MB 166 MB). A
+      // commune's hot rows (its units, members, open tasks and dialogues) are a few MB, and a
+      // miss is a read from the data folder's files, which the OS caches: 16 MB is enough.
       postgresqlconf: [`shared_buffers=${PGLITE_SHARED_BUFFERS}`],
     });
     await pglite.waitReady;

@@ -44,11 +44,25 @@ export function dockerNodeFlags(): string[] {
   return argv[0] === 'node' ? argv.slice(1, -1) : [];
 }
 
+/**
+ * The Dockerfile's `ENV` variables that tune the process rather than configure the bot (the C
+ * library's malloc), so the benchmark runs with them as the image does.
+ */
+export function dockerProcessEnv(): Record<string, string> {
+  const dockerfile = join(BOT_ROOT, 'Dockerfile');
+  if (!existsSync(dockerfile)) return {};
+  const pairs = readFileSync(dockerfile, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('ENV '))
+    .flatMap((l) => l.slice('ENV '.length).trim().split(/\s+/));
+  return Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]).filter(([name]) => name === 'GLIBC_TUNABLES'));
+}
+
 /** The compiled bot: `node <the Dockerfile's flags> dist/src/main.js` (BENCH_PROFILE=<dir> adds a CPU profile, BENCH_NODE_FLAGS other node flags). */
 export function startCompiledBot(env: Record<string, string>): Child {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  return childOf(process.execPath, [...profile, ...dockerNodeFlags(), ...flags, MAIN], { NODE_ENV: 'production', ...env });
+  return childOf(process.execPath, [...profile, ...dockerNodeFlags(), ...flags, MAIN], { NODE_ENV: 'production', ...dockerProcessEnv(), ...env });
 }
 
 /** The echo peer, on node itself (tsx only as a loader, so the pid is the bot's). */

@@ -18,7 +18,7 @@ import { databaseUrl, withAdmin } from '../support/db.js';
 import { flagForm } from '../support/factories.js';
 import { FakeTelegram } from '../support/fake-telegram.js';
 import type { SimUser } from '../support/fake-telegram-user.js';
-import { buildBot, cpuMs, dockerNodeFlags, loadAverage, machineBusyMs, runnableWaitMs, migrateBotDatabase, rssMb, startCompiledBot, startEcho, stopChild } from './bench-process.js';
+import { buildBot, cpuMs, dockerNodeFlags, dockerProcessEnv, loadAverage, machineBusyMs, runnableWaitMs, migrateBotDatabase, rssMb, startCompiledBot, startEcho, stopChild } from './bench-process.js';
 import { closedLoop, isApology, type Latencies, openLoop, pressReportFromReminder, UPDATES_PER_FLOW, warmUp } from './ingest-flows.js';
 import { startWireCounter } from './pg-wire-counter.js';
 
@@ -254,7 +254,7 @@ export async function run(args: string[]): Promise<void> {
   const db = url ? await emptyDatabase(url) : undefined;
   const seeded = Math.max(dialogues, leaders + COUNTED_FLOWS + 600);
   await seed(db?.url, join(dataDir, 'db'), seeded);
-  console.log(`ingest: ${leaders} leaders × ${UPDATES_PER_FLOW} updates on ${url ? 'PostgreSQL' : 'PGlite'}; bot run as the Dockerfile runs it: node ${[...dockerNodeFlags(), 'dist/src/main.js'].join(' ')}; load average ${loadAverage()}`);
+  console.log(`ingest: ${leaders} leaders × ${UPDATES_PER_FLOW} updates on ${url ? 'PostgreSQL' : 'PGlite'}; bot run as the Dockerfile runs it: ${Object.entries(dockerProcessEnv()).map(([k, v]) => `${k}=${v} `).join('')}node ${[...dockerNodeFlags(), 'dist/src/main.js'].join(' ')}; load average ${loadAverage()}`);
   const botEnv = (fake: FakeTelegram, dbUrl: string | undefined): Record<string, string> => ({
     BOT_TOKEN: fake.token,
     TELEGRAM_API_ROOT: fake.apiRoot,
