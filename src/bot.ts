@@ -1,7 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
-import { Api, Bot, type Context, type MiddlewareFn, type Transformer } from 'grammy';
+import { Api, Bot, Composer, type Context, type MiddlewareFn, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Config } from './config.js';
 import { createOnboardingFeature } from './onboarding/onboarding.feature.js';
@@ -31,6 +31,7 @@ import { telegramFetch } from './telegram/http-client.js';
 import { pacedReplies } from './telegram/paced-replies.js';
 import { SendBudget } from './telegram/pacer.js';
 import { privateChatsOnly } from './telegram/private-only.js';
+import { sequence } from './telegram/sequence.js';
 import { isDatabaseUnavailable, isDiskFull } from './core/db-errors.js';
 import { DiskFullAlarm } from './telegram/disk-full.js';
 import { listStaffRecipients } from './outbox/recipients.queries.js';
@@ -106,40 +107,40 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   const entry = createOnboardingFeature(env);
 
   const inFlight = new InFlight();
-  bot.use(inFlight.middleware);
-  bot.use(wellFormedUpdates(deps.logger));
-  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  // One `use` per composer (see sequence): an update pays only for the layers it reaches.
+  bot.use(sequence<BotContext>(inFlight.middleware, wellFormedUpdates(deps.logger), sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString())));
   // Everything that can fail, loading the sender included, runs inside the boundary that apologises.
   const diskFull = new DiskFullAlarm({ admins: () => listStaffRecipients(deps.db, ['admin']), logger: deps.logger, text: (locale) => i18n.t(locale ?? config.defaultLocale, 'admin-disk-full') });
   const guarded = bot.errorBoundary((err) => reportError(err.ctx, err.error, env, diskFull));
-  guarded.use(privateChatsOnly(env));
-  // Hot dialogues (the leader's report) go first: an input for a dialogue this process holds,
-  // or a press that opens one, needs neither the sender nor the rest of the pipeline.
-  guarded.use(dialogues.early, reports.early);
-  guarded.use(loadMember(fullDeps, office));
-  guarded.use(i18n);
-  guarded.use(entry.composer);
-  guarded.use(
-    conversations<BotContext, Context>({
-      storage: conversationStorage(fullDeps.db, fullDeps.clock),
-      plugins: [installTransformers(apiTransformers)],
-    }),
-  );
-  guarded.command('cancel', async (ctx) => {
+  const cancel = new Composer<BotContext>();
+  cancel.command('cancel', async (ctx) => {
     const active = Object.keys(ctx.conversation.active()).length > 0;
     await ctx.conversation.exitAll();
     const hot = await dialogues.cancel(ctx);
     await ctx.reply(ctx.t(active || hot ? 'cancelled' : 'nothing-to-cancel'), { reply_markup: { remove_keyboard: true } });
   });
-  guarded.use(dialogues.loaded);
-  for (const feature of [entry, ...features]) {
-    for (const def of feature.conversations ?? []) {
-      def.install(guarded, { maxMillisecondsToWait: idleMs });
-    }
-  }
-  guarded.use(createStrangerGate(env).composer);
-  for (const feature of features) guarded.use(feature.composer);
-  guarded.use(createFallbackFeature(env, { leaderKeyboard: leaderTasksKeyboard }).composer);
+  guarded.use(
+    sequence<BotContext>(
+      privateChatsOnly(env),
+      // Hot dialogues (the leader's report) go first: an input for a dialogue this process holds,
+      // or a press that opens one, needs neither the sender nor the rest of the pipeline.
+      dialogues.early,
+      reports.early,
+      loadMember(fullDeps, office),
+      i18n,
+      entry.composer,
+      conversations<BotContext, Context>({
+        storage: conversationStorage(fullDeps.db, fullDeps.clock),
+        plugins: [installTransformers(apiTransformers)],
+      }),
+      cancel,
+      dialogues.loaded,
+      ...[entry, ...features].flatMap((feature) => (feature.conversations ?? []).map((def) => def.middleware({ maxMillisecondsToWait: idleMs }))),
+      createStrangerGate(env).composer,
+      ...features.map((feature) => feature.composer),
+      createFallbackFeature(env, { leaderKeyboard: leaderTasksKeyboard }).composer,
+    ),
+  );
   bot.catch((err) => fullDeps.logger.error({ err: err.error, updateId: err.ctx.update.update_id }, 'unhandled bot error'));
   return { bot, env, inFlight, sendBudget, dialogues };
 }

@@ -1,5 +1,5 @@
 import { type Conversation, createConversation } from '@grammyjs/conversations';
-import type { Composer, Context } from 'grammy';
+import type { Context, Middleware } from 'grammy';
 import type { BotContext, ConvContext } from './context.js';
 
 export type BotConversation = Conversation<BotContext, ConvContext>;
@@ -11,7 +11,8 @@ export type Json = string | number | boolean | null | Json[] | { [key: string]: 
 export interface InstallableConversation {
   /** Explicit id: stored state is keyed by it, so renaming the function never loses a conversation. */
   readonly id: string;
-  install(composer: Composer<BotContext>, opts: { maxMillisecondsToWait: number }): void;
+  /** The plugin's middleware that runs this conversation (the bot puts it in its sequence of layers). */
+  middleware(opts: { maxMillisecondsToWait: number }): Middleware<BotContext>;
 }
 
 export interface ConversationDefinition<Args extends Json> extends InstallableConversation {
@@ -29,9 +30,7 @@ export function defineConversation<Args extends Json>(
 ): ConversationDefinition<Args> {
   return {
     id,
-    install: (composer, opts) => {
-      composer.use(createConversation<BotContext, ConvContext>((conversation, ctx, args: Args) => run(conversation, ctx, args), { id, ...opts }));
-    },
+    middleware: (opts) => createConversation<BotContext, ConvContext>((conversation, ctx, args: Args) => run(conversation, ctx, args), { id, ...opts }),
     enter: (ctx, args) => ctx.conversation.enter(id, args),
   };
 }
