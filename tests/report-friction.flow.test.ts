@@ -51,6 +51,8 @@ describe.each(dbTargets())('the leader report path without friction on %s', (tar
     const afterNotDone = await next(leader, 2);
     expect(afterNotDone).toContain('Kiểm tra lại báo cáo');
     expect(afterNotDone).not.toContain('vị trí');
+    // Photos are not asked after “Chưa làm”, and the summary does not list them (it read “Ảnh: 0”).
+    expect(afterNotDone).not.toContain('Ảnh');
     leader.pressButton('📤 Gửi');
     expect(await next(leader)).toContain('Đã nhận báo cáo “Rà soát pano, áp phích” của Khối 1');
     expect(await reports()).toEqual([{ task_id: pano.id, status: 'not_done', number_value: null, latitude: null }]);

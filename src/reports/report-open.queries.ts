@@ -17,6 +17,8 @@ export interface OpenRow {
   title: string | null;
   task_status: TaskStatus | null;
   due_at: Date | null;
+  /** The task's dates were set by the lunar calendar (its deadline is shown with its lunar date). */
+  lunar_dates: boolean | null;
   unit_id: number | null;
   unit_name: string | null;
   assigned: number | null;
@@ -63,7 +65,7 @@ export async function openReportDialogue(
     m as (select id, locale from members where telegram_id = ${p.telegramId}::bigint and status <> 'left'),
     busy as (select key, value from kv_store where key = ${p.dialogueKey}::text or key = ${p.conversationKey}::text),
     target as (
-      select t.id, t.title, t.form, t.status, t.due_at, u.id as unit_id, u.name as unit_name, u.households, tu.unit_id as assigned,
+      select t.id, t.title, t.form, t.status, t.due_at, t.lunar_dates, u.id as unit_id, u.name as unit_name, u.households, tu.unit_id as assigned,
         r.reported_at, rm.display_name as reported_by, r.returned_at, r.return_reason
       from tasks t
       left join unit_members um on um.unit_id = ${p.unitId}::int and um.member_id = (select id from m)
@@ -88,7 +90,7 @@ export async function openReportDialogue(
       exists (select 1 from busy where key = ${p.conversationKey}::text) as busy,
       (select value from busy where key = ${p.dialogueKey}::text) as dialogue,
       (select value from opened) as opened,
-      target.id as task_id, target.title, target.status as task_status, target.due_at, target.unit_id, target.unit_name, target.assigned,
+      target.id as task_id, target.title, target.status as task_status, target.due_at, target.lunar_dates, target.unit_id, target.unit_name, target.assigned,
       target.reported_at, target.reported_by, target.returned_at, target.return_reason
     from (select 1) as one
     left join target on true`.execute(db);

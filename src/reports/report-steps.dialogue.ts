@@ -39,7 +39,8 @@ export function summary(t: Translate, state: ReportState): string {
   const { form, answers: a } = state;
   const lines = [t('report-summary-header'), t('report-summary-task', { title: state.title, unit: state.unit }), t('report-summary-status', { status: t(`report-status-${a.status ?? 'done'}`) })];
   if (a.number !== null && form.number) lines.push(t('report-summary-number', { label: form.number.label, value: a.number }));
-  if (form.photos !== 'none') lines.push(t('report-summary-photos', { count: a.photos.length }));
+  // Like the number, the location and the note, photos are listed only when sent: a skipped photo read "Ảnh: 0", as if something failed.
+  if (a.photos.length > 0) lines.push(t('report-summary-photos', { count: a.photos.length }));
   if (a.location) lines.push(t('report-summary-location', { map: mapLink(a.location) }));
   if (a.note) lines.push(t('report-summary-note', { note: a.note }));
   lines.push(t('report-summary-ask'));

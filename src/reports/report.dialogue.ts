@@ -118,8 +118,8 @@ export function reportEntry(env: FeatureEnv, dialogues: HotDialogues) {
     const t = texts(outcome.locale);
     if (outcome.kind === 'refused') return answerPress(ctx, { text: t(`report-refused-${outcome.reason}`), showAlert: true });
     if (!dialogues.remember(chatId, outcome.row)) throw new Error('the report dialogue is not registered');
-    const { title, unit, dueAt, already, returnReason } = outcome.intro;
-    const intro = [t('report-intro', { title, unit, due: formatTaskDate(dueAt, config.timezone, t, false) })];
+    const { title, unit, dueAt, lunarDates, already, returnReason } = outcome.intro;
+    const intro = [t('report-intro', { title, unit, due: formatTaskDate(dueAt, config.timezone, t, lunarDates) })];
     if (already) intro.push(t('report-already', { by: already.by, at: formatLocal(already.at, config.timezone) }));
     if (returnReason) intro.push(t('report-returned-reason', { reason: returnReason }));
     await sayAll(ctx, [{ text: intro.join('\n') }, statusPrompt(t)]);

@@ -37,7 +37,7 @@ export function createReportsFeature(env: FeatureEnv, dialogues: HotDialogues): 
     const text = [ctx.t('tasks-leader-header')];
     const kb = new InlineKeyboard();
     for (const l of lines) {
-      text.push(ctx.t('tasks-leader-line', { mark: ctx.t(`tasks-mark-${l.state}`), title: l.title, unit: l.unitName, due: formatTaskDate(l.dueAt, zone, ctx.t, false) }));
+      text.push(ctx.t('tasks-leader-line', { mark: ctx.t(`tasks-mark-${l.state}`), title: l.title, unit: l.unitName, due: formatTaskDate(l.dueAt, zone, ctx.t, l.lunarDates) }));
       if (l.returned) text.push(ctx.t('tasks-leader-returned'));
       else if (l.reportedBy && l.reportedAt) text.push(ctx.t('tasks-leader-reported-by', { by: l.reportedBy, at: formatLocal(l.reportedAt, zone) }));
       const key = l.state === 'reported' ? 'tasks-report-again-button' : 'tasks-report-button';

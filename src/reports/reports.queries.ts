@@ -4,6 +4,8 @@ export interface LeaderTaskLine {
   taskId: number;
   title: string;
   dueAt: Date;
+  /** The task was set by lunar dates: its deadline is shown with its lunar date, as in the reminders. */
+  lunarDates: boolean;
   unitId: number;
   unitName: string;
   state: 'reported' | 'pending' | 'overdue';
@@ -22,7 +24,7 @@ export async function listLeaderTasks(db: DbOrTrx, memberId: number, now: Date):
     .innerJoin('tasks as t', 't.id', 'tu.task_id')
     .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 't.id').onRef('r.unit_id', '=', 'u.id'))
     .leftJoin('members as rm', 'rm.id', 'r.reported_by')
-    .select(['t.id as taskId', 't.title', 't.due_at as dueAt', 'u.id as unitId', 'u.name as unitName', 'r.reported_at as reportedAt', 'r.returned_at as returnedAt', 'rm.display_name as reportedBy'])
+    .select(['t.id as taskId', 't.title', 't.due_at as dueAt', 't.lunar_dates as lunarDates', 'u.id as unitId', 'u.name as unitName', 'r.reported_at as reportedAt', 'r.returned_at as returnedAt', 'rm.display_name as reportedBy'])
     .where('um.member_id', '=', memberId)
     .where('u.active', '=', true)
     .where('t.status', '=', 'open')

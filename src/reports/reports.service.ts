@@ -93,6 +93,8 @@ export interface ReportIntro {
   title: string;
   unit: string;
   dueAt: Date;
+  /** The task was set by lunar dates: its deadline is shown with its lunar date, as in the reminders. */
+  lunarDates: boolean;
   already: { by: string; at: Date } | null;
   /** Why an official returned the current report, shown again when reporting anew. */
   returnReason: string | null;
@@ -115,7 +117,7 @@ export async function openReport(db: Db, clock: Clock, p: { telegramId: number; 
   if (row.opened == null || row.title === null || row.unit_name === null || row.due_at === null) return { kind: 'pass' };
   const returnReason = row.returned_at ? row.return_reason : null;
   const already = row.reported_at && row.reported_by !== null && !returnReason ? { by: row.reported_by, at: row.reported_at } : null;
-  const intro = { title: row.title, unit: row.unit_name, dueAt: row.due_at, already, returnReason };
+  const intro = { title: row.title, unit: row.unit_name, dueAt: row.due_at, lunarDates: row.lunar_dates === true, already, returnReason };
   const opened = parseRow(row.opened);
   const state = reportStateSchema.safeParse(opened?.s);
   if (!opened || !state.success) throw new Error('the opened report row does not match report-state.ts');

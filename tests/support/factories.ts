@@ -44,7 +44,7 @@ export const flagForm: ReportForm = { number: { label: 'Số hộ treo cờ', ma
 
 export async function buildTask(
   db: Db,
-  overrides: { title?: string; unitIds: number[]; dueAt?: Date; eventAt?: Date | null; form?: ReportForm; status?: 'open' | 'closed' | 'cancelled'; createdAt?: Date; campaignId?: number },
+  overrides: { title?: string; unitIds: number[]; dueAt?: Date; eventAt?: Date | null; form?: ReportForm; status?: 'open' | 'closed' | 'cancelled'; createdAt?: Date; campaignId?: number; lunarDates?: boolean },
 ) {
   const campaignId =
     overrides.campaignId ??
@@ -58,6 +58,7 @@ export async function buildTask(
       template: 'flag',
       due_at: overrides.dueAt ?? new Date('2026-06-14T10:00:00Z'),
       event_at: overrides.eventAt ?? null,
+      lunar_dates: overrides.lunarDates ?? false,
       form: JSON.stringify(overrides.form ?? flagForm),
       status: overrides.status ?? 'open',
       created_by: null,
