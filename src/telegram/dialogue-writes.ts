@@ -38,6 +38,10 @@ export class DialogueWrites {
     });
   }
 
+  /**
+   * One statement for the batch; the rows travel as one JSON array (a jsonb parameter, parsed once),
+   * each picked by its position: as a text[] of JSON the driver escaped every quote into a new string.
+   */
   private async flush(): Promise<void> {
     this.scheduled = false;
     const seen = new Set<number>();
@@ -57,9 +61,8 @@ export class DialogueWrites {
     }
     try {
       const result = await sql<{ key: string }>`${prepared}
-        update kv_store k set value = b.value::jsonb, updated_at = ${this.clock.now()}::timestamptz
-        from unnest(${now.map((p) => dialogueKey(p.chatId))}::text[], ${now.map((p) => p.expected)}::int[], ${now.map((p) => JSON.stringify(p.row))}::text[])
-          as b(key, expected, value)
+        update kv_store k set value = ${JSON.stringify(now.map((p) => p.row))}::jsonb -> (b.i::int - 1), updated_at = ${this.clock.now()}::timestamptz
+        from unnest(${now.map((p) => dialogueKey(p.chatId))}::text[], ${now.map((p) => p.expected)}::int[]) with ordinality as b(key, expected, i)
         where k.key = b.key and (k.value->>'v')::int = b.expected
         returning k.key`.execute(this.db);
       const written = new Set(result.rows.map((r) => r.key));
