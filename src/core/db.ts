@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, type PostgresCursor, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult, type RawBuilder, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-lock.js';
+import { initialiseDataDir } from './pglite-init.js';
 import { DataDirUnreadableError } from './snapshot-files.js';
 import type { Logger } from './logger.js';
 import type { Database } from './schema.js';
@@ -60,6 +61,7 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   const [{ PGlite, types: pgliteTypes }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
   let pglite;
   try {
+    if (dataDir) await initialiseDataDir(dataDir);
     pglite = new PGlite(dataDir, {
       parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) },
       // Postgres's default 128 MB of shared buffers lives in the bot's own memory here (WASM memory
