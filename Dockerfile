@@ -30,7 +30,7 @@ VOLUME ["/data"]
 # nothing that matters (the HTTP parser's module is small).
 # Compiling it that way leaves ~20 MB that the C library's malloc keeps after the compiler frees
 # it (glibc raises its trim threshold with the largest block ever freed). A fixed 1 MB threshold
-# hands it back at once: RSS ~30 MB lower idle and after a burst, for about as many madvise calls
+# hands it back at once: RSS ~20 MB lower idle and after a burst, for about as many madvise calls
 # in a closed loop as the default (91 against 59 in 8 s; 128 KB made 811). npm start sets the same.
 ENV GLIBC_TUNABLES=glibc.malloc.trim_threshold=1048576
 # (npm run bench -- ingest reads these flags from this line, and GLIBC_TUNABLES above.)
