@@ -45,7 +45,7 @@ describe.each(dbTargets())('a lunar-dated notice moved to next year in the revie
     expect(admin.messages().find((m) => m.message_id === summary?.message_id)?.buttons).toEqual([['Tạo tất cả (1)', 'Huỷ']]);
 
     admin.pressButton('Tạo tất cả (1)');
-    expect((await admin.nextMessage()).text).toContain('1 nhiệm vụ và 0 tin nhắn hẹn giờ');
+    expect((await admin.nextMessage()).text).toContain('”: 1 nhiệm vụ. Văn bản gốc được lưu cùng đợt.');
     const localTime = (column: 'due_at' | 'starts_at' | 'ends_at') => sql<string | null>`to_char(${sql.ref(column)} at time zone 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI')`;
     const tasks = await database.db.selectFrom('tasks').select(['template', 'lunar_dates', localTime('due_at').as('due'), localTime('starts_at').as('from'), localTime('ends_at').as('to')]).execute();
     expect(tasks).toEqual([{ template: 'flag', lunar_dates: true, due: '16/04/2027 17:00', from: '16/04/2027 00:00', to: '16/04/2027 23:59' }]);

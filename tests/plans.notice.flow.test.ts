@@ -56,7 +56,7 @@ describe.each(dbTargets())('a real flag notice sent as a Word file, on %s', (tar
     let taps = 0;
     admin.pressButton('Tạo tất cả (2)');
     taps++;
-    expect((await admin.nextMessage()).text).toContain('2 nhiệm vụ và 0 tin nhắn hẹn giờ');
+    expect((await admin.nextMessage()).text).toContain('”: 2 nhiệm vụ. Văn bản gốc được lưu cùng đợt.');
     expect(taps).toBeLessThanOrEqual(3);
 
     // Stored: one flag task over the period, for every thôn.

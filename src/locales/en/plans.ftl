@@ -114,10 +114,26 @@ plan-date-past = “{ $text }” is already past. Please type dates still to com
 plan-item-updated = ✏️ Item { $index } ({ $title }) above was changed.
 # Summary and creation
 plan-summary-head = 📋 Summary: { $title }
+# What a plan makes: a count of 0 is left out ("5 tasks", not "5 tasks and 0 scheduled messages").
+plan-what = { $broadcasts ->
+        [0] { plan-what-tasks }
+       *[other] { $tasks ->
+            [0] { plan-what-broadcasts }
+           *[other] { plan-what-tasks } and { plan-what-broadcasts }
+        }
+    }
+plan-what-tasks = { $tasks ->
+        [one] { $tasks } task
+       *[other] { $tasks } tasks
+    }
+plan-what-broadcasts = { $broadcasts ->
+        [one] { $broadcasts } scheduled message
+       *[other] { $broadcasts } scheduled messages
+    }
 plan-summary-create = Will create { $count ->
         [one] { $count } item
        *[other] { $count } items
-    }: { $tasks } tasks and { $broadcasts } scheduled messages.
+    }: { plan-what }.
 plan-summary-left = Not created: { $items }.
 plan-summary-left-item = item { $index } ({ $why })
 plan-why-report = results report: use /report
@@ -130,7 +146,7 @@ plan-summary-nothing = Nothing can be created yet: keep at least one item with d
 plan-create-all = Create all ({ $count })
 plan-cancel = Cancel
 plan-review-cancelled = Cancelled. Nothing was created.
-plan-created = ✅ Created the campaign “{ $campaign }”: { $tasks } tasks and { $broadcasts } scheduled messages. The source document is kept with it. See /tasks and /broadcasts; when the campaign ends, use /report for the results report.
+plan-created = ✅ Created the campaign “{ $campaign }”: { plan-what }. The source document is kept with it. See /tasks and /broadcasts; when the campaign ends, use /report for the results report.
 plan-already-created = This plan was already created; the bot does not create it again. See /tasks and /broadcasts.
 plan-review-over = The review of this plan has ended. Send the plan again (or type /import) to import it again.
 plan-broadcast-head = 📣 { $campaign }

@@ -108,7 +108,17 @@ plan-date-past = Thời gian “{ $text }” đã qua. Anh/chị nhập thời g
 plan-item-updated = ✏️ Đã sửa mục { $index } ({ $title }) ở trên.
 # Tổng hợp và tạo
 plan-summary-head = 📋 Tổng hợp: { $title }
-plan-summary-create = Sẽ tạo { $count } mục: { $tasks } nhiệm vụ và { $broadcasts } tin nhắn hẹn giờ.
+# What a plan makes: a count of 0 is left out ("5 nhiệm vụ", not "5 nhiệm vụ và 0 tin nhắn hẹn giờ").
+plan-what = { $broadcasts ->
+        [0] { plan-what-tasks }
+       *[other] { $tasks ->
+            [0] { plan-what-broadcasts }
+           *[other] { plan-what-tasks } và { plan-what-broadcasts }
+        }
+    }
+plan-what-tasks = { $tasks } nhiệm vụ
+plan-what-broadcasts = { $broadcasts } tin nhắn hẹn giờ
+plan-summary-create = Sẽ tạo { $count } mục: { plan-what }.
 plan-summary-left = Không tạo: { $items }.
 plan-summary-left-item = mục { $index } ({ $why })
 plan-why-report = báo cáo kết quả: dùng /report
@@ -121,7 +131,7 @@ plan-summary-nothing = Chưa có mục nào tạo được: hãy giữ ít nhấ
 plan-create-all = Tạo tất cả ({ $count })
 plan-cancel = Huỷ
 plan-review-cancelled = Đã huỷ. Không có gì được tạo.
-plan-created = ✅ Đã tạo đợt “{ $campaign }”: { $tasks } nhiệm vụ và { $broadcasts } tin nhắn hẹn giờ. Văn bản gốc được lưu cùng đợt. Xem /tasks và /broadcasts; khi kết thúc đợt, dùng /report để lập báo cáo kết quả.
+plan-created = ✅ Đã tạo đợt “{ $campaign }”: { plan-what }. Văn bản gốc được lưu cùng đợt. Xem /tasks và /broadcasts; khi kết thúc đợt, dùng /report để lập báo cáo kết quả.
 plan-already-created = Kế hoạch này đã được tạo rồi, bot không tạo thêm lần nữa. Xem trong /tasks và /broadcasts.
 plan-review-over = Phiên xem lại kế hoạch này đã kết thúc. Gửi lại kế hoạch (hoặc gõ /import) để nhập lại.
 plan-broadcast-head = 📣 { $campaign }
