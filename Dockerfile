@@ -38,5 +38,6 @@ ENV GLIBC_TUNABLES=glibc.malloc.trim_threshold=1048576
 # real Postgres) the bot's CPU per update went 0.59-0.69 -> 0.53-0.59 ms, its wait for a core
 # 0.22-0.24 -> 0.15-0.17 ms, throughput 1,319-1,389 -> 1,374-1,494 updates/s; PGlite 1.04-1.08 ->
 # 0.93-1.00 ms; RSS the same.
+# npm start (package.json) runs with the same flags and GLIBC_TUNABLES.
 # (npm run bench -- ingest reads these flags from this line, and GLIBC_TUNABLES above.)
 CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=50", "--no-liftoff", "--single-threaded-gc", "dist/src/main.js"]
