@@ -31,16 +31,26 @@ function childOf(cmd: string, args: string[], env: Record<string, string>): Chil
   return { proc, output: () => out, exited };
 }
 
+/** The Dockerfile's lines that start with `instruction ` (none when the checkout has no Dockerfile). */
+function dockerfileLines(instruction: 'CMD' | 'ENV'): string[] {
+  const dockerfile = join(BOT_ROOT, 'Dockerfile');
+  if (!existsSync(dockerfile)) return [];
+  return readFileSync(dockerfile, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith(`${instruction} `))
+    .map((l) => l.slice(instruction.length + 1).trim());
+}
+
 /**
  * The node flags the Dockerfile starts the bot with (its CMD: `node <flags> dist/src/main.js`),
  * so the benchmark measures the process the image runs, not a default one.
  */
 export function dockerNodeFlags(): string[] {
-  const dockerfile = join(BOT_ROOT, 'Dockerfile');
-  if (!existsSync(dockerfile)) return [];
-  const cmd = readFileSync(dockerfile, 'utf8').split('\n').filter((l) => l.startsWith('CMD [')).at(-1);
+  const cmd = dockerfileLines('CMD')
+    .filter((l) => l.startsWith('['))
+    .at(-1);
   if (!cmd) return [];
-  const argv = JSON.parse(cmd.slice('CMD '.length)) as string[];
+  const argv = JSON.parse(cmd) as string[];
   return argv[0] === 'node' ? argv.slice(1, -1) : [];
 }
 
@@ -49,12 +59,7 @@ export function dockerNodeFlags(): string[] {
  * library's malloc), so the benchmark runs with them as the image does.
  */
 export function dockerProcessEnv(): Record<string, string> {
-  const dockerfile = join(BOT_ROOT, 'Dockerfile');
-  if (!existsSync(dockerfile)) return {};
-  const pairs = readFileSync(dockerfile, 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('ENV '))
-    .flatMap((l) => l.slice('ENV '.length).trim().split(/\s+/));
+  const pairs = dockerfileLines('ENV').flatMap((l) => l.split(/\s+/));
   return Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]).filter(([name]) => name === 'GLIBC_TUNABLES'));
 }
 
