@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dbTargets } from './support/db.js';
 import { buildTask, seedTown } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
+import { openReportToHouseholds } from './support/reports.js';
 import { useApp } from './support/suite.js';
 
 /** What a block leader reads on the way to a report: the task list, the report's intro, its summary. */
@@ -44,10 +45,7 @@ describe.each(dbTargets())("the leader's texts on %s", (target) => {
     const leader = h.fake.user(2001);
     leader.sendText('/tasks');
     await next(leader);
-    leader.pressButton('📝 Báo cáo: Tổng vệ sinh — Khối 1');
-    await next(leader, 2);
-    leader.pressButton('✅ Đã xong');
-    expect((await next(leader, 2))[1]).toContain('không có ảnh thì bấm “Bỏ qua”');
+    expect((await openReportToHouseholds(leader, '📝 Báo cáo: Tổng vệ sinh — Khối 1'))[1]).toContain('không có ảnh thì bấm “Bỏ qua”');
 
     leader.pressButton('Bỏ qua');
     const summary = await leader.nextMessage();
@@ -72,10 +70,7 @@ describe.each(dbTargets())("the leader's texts on %s", (target) => {
     const leader = h.fake.user(2001);
     leader.sendText('/tasks');
     await next(leader);
-    leader.pressButton('📝 Báo cáo: Tổng vệ sinh — Khối 1');
-    await next(leader, 2);
-    leader.pressButton('✅ Đã xong');
-    await next(leader, 2);
+    await openReportToHouseholds(leader, '📝 Báo cáo: Tổng vệ sinh — Khối 1');
     leader.sendPhoto({ fileUniqueId: 'VS-1' });
     leader.sendPhoto({ fileUniqueId: 'VS-2' });
     await next(leader, 2);

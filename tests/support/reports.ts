@@ -24,14 +24,17 @@ export async function leaderReportsFlag(
   return (await leader.nextMessage()).text;
 }
 
-/** From the leader's task list: opens the report behind `button` and answers the status, up to the households question. */
+/**
+ * From the leader's task list: opens the report behind `button` and answers the status, up to the
+ * next question (the households one, for a flag task); returns the texts that answer the status.
+ */
 export async function openReportToHouseholds(
   leader: SimUser,
   button: string | RegExp,
   status: '✅ Đã xong' | '🟡 Làm một phần' = '✅ Đã xong',
-): Promise<void> {
+): Promise<string[]> {
   leader.pressButton(button);
   await leader.nextMessages(2);
   leader.pressButton(status);
-  await leader.nextMessages(2);
+  return (await leader.nextMessages(2)).map((m) => m.text);
 }
