@@ -16,6 +16,7 @@ import * as officeKeys from './2026_12_21_1000_office_keys.js';
 import * as provinceSends from './2026_12_22_1000_province_sends.js';
 import * as taskLunarDates from './2026_12_23_1000_task_lunar_dates.js';
 import * as spentLinks from './2026_12_24_1000_spent_links.js';
+import * as photoReuseIndex from './2026_12_25_1000_photo_reuse_index.js';
 
 /** Every migration, in order. A static list because FileMigrationProvider fails under vitest. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_22_1000_province_sends': provinceSends,
   '2026_12_23_1000_task_lunar_dates': taskLunarDates,
   '2026_12_24_1000_spent_links': spentLinks,
+  '2026_12_25_1000_photo_reuse_index': photoReuseIndex,
 };
