@@ -1,4 +1,5 @@
-import type { DbOrTrx } from '../core/db.js';
+import { sql } from 'kysely';
+import { type DbOrTrx, prepared } from '../core/db.js';
 
 export interface LeaderTaskLine {
   taskId: number;
@@ -15,22 +16,48 @@ export interface LeaderTaskLine {
   reportedAt: Date | null;
 }
 
-/** The open tasks of the member's units, each marked reported / pending / overdue. */
+interface LeaderTaskRow {
+  taskId: number;
+  title: string;
+  dueAt: Date;
+  lunarDates: boolean;
+  unitId: number;
+  unitName: string;
+  reportedAt: Date | null;
+  returnedAt: Date | null;
+  reportedBy: string | null;
+}
+
+/**
+ * The open tasks of the member's units, each marked reported / pending / overdue.
+ *
+ * A leader's /tasks, and the list after each report: one generic plan per connection (`prepared`),
+ * so it is not planned on every call (as a 6-table join it was: 1.9 ms of planning against 0.1 ms
+ * of execution). Its shape fixes the plan's order whatever the statistics were when the plan was
+ * made: each step is a lateral subquery (`offset 0` keeps Postgres from flattening it into one join
+ * it could reorder), run for the rows before it, from the member's unit_members rows to their units,
+ * the open tasks of each unit (`t.office_id = u.office_id` lets the tasks' (office, status) index
+ * serve) and the one report of each line. As a join, a plan made before the tables had statistics
+ * started from the open tasks and read every unit's report of each (3,000 × 1,000 rows, 0.7 s).
+ * Raw SQL, so the office scope does not rewrite it: the member's own units name the office, as in
+ * the report press (tasks/task_units/reports keep to one office by their guards).
+ */
 export async function listLeaderTasks(db: DbOrTrx, memberId: number, now: Date): Promise<LeaderTaskLine[]> {
-  const rows = await db
-    .selectFrom('unit_members as um')
-    .innerJoin('units as u', 'u.id', 'um.unit_id')
-    .innerJoin('task_units as tu', 'tu.unit_id', 'um.unit_id')
-    .innerJoin('tasks as t', 't.id', 'tu.task_id')
-    .leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 't.id').onRef('r.unit_id', '=', 'u.id'))
-    .leftJoin('members as rm', 'rm.id', 'r.reported_by')
-    .select(['t.id as taskId', 't.title', 't.due_at as dueAt', 't.lunar_dates as lunarDates', 'u.id as unitId', 'u.name as unitName', 'r.reported_at as reportedAt', 'r.returned_at as returnedAt', 'rm.display_name as reportedBy'])
-    .where('um.member_id', '=', memberId)
-    .where('u.active', '=', true)
-    .where('t.status', '=', 'open')
-    .orderBy('t.due_at')
-    .orderBy('u.name')
-    .execute();
+  const { rows } = await sql<LeaderTaskRow>`${prepared}
+    select t.id as "taskId", t.title, t.due_at as "dueAt", t.lunar_dates as "lunarDates", u.id as "unitId", u.name as "unitName",
+      r.reported_at as "reportedAt", r.returned_at as "returnedAt", r.reported_by as "reportedBy"
+    from unit_members um
+    cross join lateral (select u.id, u.name, u.office_id from units u where u.id = um.unit_id and u.active offset 0) u
+    cross join lateral (
+      select t.id, t.title, t.due_at, t.lunar_dates from tasks t join task_units tu on tu.task_id = t.id and tu.unit_id = u.id
+      where t.office_id = u.office_id and t.status = 'open' offset 0
+    ) t
+    left join lateral (
+      select r.reported_at, r.returned_at, rm.display_name as reported_by from reports r left join members rm on rm.id = r.reported_by
+      where r.task_id = t.id and r.unit_id = u.id offset 0
+    ) r on true
+    where um.member_id = ${memberId}::int
+    order by t.due_at, u.name`.execute(db);
   return rows.map(({ returnedAt, ...r }) => ({
     ...r,
     returned: Boolean(r.reportedAt && returnedAt),
