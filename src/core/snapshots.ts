@@ -1,51 +1,51 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { cpSync, createReadStream, createWriteStream, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { LOCK_FILE, lockDataDir } from './data-lock.js';
 import type { Db } from './db.js';
 import { BACKUP_DIR, backupDir, listSnapshots } from './snapshot-files.js';
-import { type TarEntry, tarPack, tarUnpack } from './tar.js';
+import { tarFolder, untarInto } from './tar.js';
 
 /**
  * Snapshots of the embedded database: a .tar.gz of the data folder in DATA_DIR/backups, taken
  * while the bot runs. PGlite runs every query to its end inside this one JS thread, so a
- * synchronous read of the folder between two queries sees what a power cut at that instant
+ * synchronous copy of the folder between two queries sees what a power cut at that instant
  * would leave: opening it replays the write-ahead log, as Postgres does after a crash. A
  * CHECKPOINT first keeps that replay short.
+ *
+ * The copy is made by the kernel into a folder beside the snapshots, then packed and compressed
+ * from there a chunk at a time: nothing of the folder is held in this process's memory. (Read
+ * into memory, packed and gzipped, it cost the bot about three times the folder's size in RAM
+ * once a day.) The price is disk space for one more copy of the folder while a snapshot is made.
  */
 
-/** The data folder's files, read in one synchronous pass (the backups and the lock left out). */
-function readFolder(dataDir: string): TarEntry[] {
-  const entries: TarEntry[] = [];
-  const walk = (rel: string) => {
-    for (const d of readdirSync(join(dataDir, rel), { withFileTypes: true })) {
-      const name = rel ? `${rel}/${d.name}` : d.name;
-      if (!rel && (d.name === BACKUP_DIR || d.name === LOCK_FILE)) continue;
-      if (d.isDirectory()) {
-        entries.push({ name: `${name}/`, data: Buffer.alloc(0) });
-        walk(name);
-      } else if (d.isFile()) entries.push({ name, data: readFileSync(join(dataDir, name)) });
-    }
-  };
-  walk('');
-  return entries;
-}
+/** The top-level names of the data folder that are not the database. */
+const NOT_THE_DATABASE = new Set([BACKUP_DIR, LOCK_FILE]);
 
 /** Writes a snapshot of the open embedded database into DATA_DIR/backups; returns its path. */
 export async function takeSnapshot(db: Db, dataDir: string, opts: { at: Date; zone: string }): Promise<string> {
   await sql`checkpoint`.execute(db);
-  const tar = tarPack(readFolder(dataDir));
-  // Level 1: a data folder compresses well anyway, and the bot keeps serving while this runs.
-  const gz = await promisify(gzip)(tar, { level: 1 });
   const dir = backupDir(dataDir);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `khoipho-${DateTime.fromJSDate(opts.at, { zone: opts.zone }).toFormat('yyyy-MM-dd-HHmmss')}.tar.gz`);
-  // Written aside, then renamed: a snapshot cut short by a crash is never taken for a whole one.
-  writeFileSync(`${file}.part`, gz);
-  renameSync(`${file}.part`, file);
+  const copy = mkdtempSync(join(dir, '.snapshot-'));
+  try {
+    // One synchronous pass, between two queries (see above).
+    for (const name of readdirSync(dataDir)) {
+      if (!NOT_THE_DATABASE.has(name)) cpSync(join(dataDir, name), join(copy, name), { recursive: true });
+    }
+    // Level 1: a data folder compresses well anyway, and the bot keeps serving while this runs.
+    // Written aside, then renamed: a snapshot cut short by a crash is never taken for a whole one.
+    await pipeline(Readable.from(tarFolder(copy)), createGzip({ level: 1 }), createWriteStream(`${file}.part`));
+    renameSync(`${file}.part`, file);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+    rmSync(`${file}.part`, { force: true });
+  }
   return resolve(file);
 }
 
@@ -62,21 +62,19 @@ export function rotateSnapshots(dataDir: string, keep: number): string[] {
  * backups/before-restore-<time>/, never deleted. Returns that folder.
  */
 export async function restoreSnapshot(dataDir: string, file: string, at: Date): Promise<string> {
-  const entries = tarUnpack(await promisify(gunzip)(readFileSync(file)));
-  if (!entries.some((e) => e.name === 'PG_VERSION')) throw new Error(`${file} is not a snapshot of the bot's data folder (no PG_VERSION inside)`);
   mkdirSync(dataDir, { recursive: true });
   const lock = lockDataDir(dataDir);
   try {
     const stamp = DateTime.fromJSDate(at).toUTC().toFormat('yyyyMMdd-HHmmss');
     const staging = join(backupDir(dataDir), `.restoring-${stamp}`);
-    for (const e of entries) {
-      const path = join(staging, e.name);
-      if (!resolve(path).startsWith(resolve(staging))) throw new Error(`unsafe name in the snapshot: ${e.name}`);
-      if (e.name.endsWith('/')) mkdirSync(path, { recursive: true });
-      else {
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, e.data);
-      }
+    rmSync(staging, { recursive: true, force: true });
+    try {
+      // Unpacked as it is read: a snapshot of any size passes through memory a chunk at a time.
+      const names = await pipeline(createReadStream(file), createGunzip(), (source: AsyncIterable<Buffer>) => untarInto(source, staging));
+      if (!names.includes('PG_VERSION')) throw new Error(`${file} is not a snapshot of the bot's data folder (no PG_VERSION inside)`);
+    } catch (error) {
+      rmSync(staging, { recursive: true, force: true });
+      throw error;
     }
     const aside = join(backupDir(dataDir), `before-restore-${stamp}`);
     mkdirSync(aside, { recursive: true });
