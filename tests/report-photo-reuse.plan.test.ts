@@ -1,9 +1,9 @@
 import { CompiledQuery, type KyselyPlugin, type RootOperationNode, sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../src/core/db.js';
 import { refreshPlannerStats } from '../src/core/planner-stats.js';
 import { submitInOneStatement } from '../src/reports/report-submit.queries.js';
-import { dbTargets } from './support/db.js';
+import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
 import { flagForm } from './support/factories.js';
 import { useDatabase } from './support/suite.js';
 
@@ -45,7 +45,23 @@ class Captured extends Error {
 // statement runs with one generic plan per connection (core/db.ts `prepared`), made while the
 // table may still be small: the lookup must go by the photo's id whatever the table's size.
 describe.each(dbTargets())('photo reuse lookup on %s', (target) => {
-  const { database } = useDatabase(target);
+  // Holds the worker's shared database (on PGlite it keeps the statistics earlier files gave its
+  // tables, even after a truncate), so each test opens a fresh one: a fresh install has none.
+  useDatabase(target);
+  let fresh: TestDatabase | undefined;
+  const database = {
+    get db(): Db {
+      if (!fresh) throw new Error('no database yet');
+      return fresh.db;
+    },
+  };
+  beforeEach(async () => {
+    fresh = await openTestDatabase(target);
+  });
+  afterEach(async () => {
+    await fresh?.close();
+    fresh = undefined;
+  });
 
   /** A commune: two tasks, every unit assigned both. */
   async function commune(db: Db) {
