@@ -1,28 +1,15 @@
-import { CompiledQuery, type KyselyPlugin, type QueryId, type RootOperationNode, sql } from 'kysely';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { inOffice, OfficeScopePlugin } from '../src/core/office-scope.js';
 import { refreshPlannerStats } from '../src/core/planner-stats.js';
 import { listLeaderTasks } from '../src/reports/reports.queries.js';
 import { dbTargets } from './support/db.js';
 import { flagForm } from './support/factories.js';
+import { capturedStatement, explainRun, lookups, rowsTouched } from './support/plans.js';
 import { useDatabase } from './support/suite.js';
 
 const UNITS = 3000;
 const REPORTS = 1000;
-
-interface PlanNode {
-  'Relation Name'?: string;
-  'Actual Loops': number;
-  'Actual Rows': number;
-  'Rows Removed by Filter'?: number;
-  'Rows Removed by Join Filter'?: number;
-  Plans?: PlanNode[];
-}
-
-function* nodes(node: PlanNode): Generator<PlanNode> {
-  yield node;
-  for (const child of node.Plans ?? []) yield* nodes(child);
-}
 
 describe.each(dbTargets())('planner statistics on %s', (target) => {
   const { database } = useDatabase(target);
@@ -47,30 +34,12 @@ describe.each(dbTargets())('planner statistics on %s', (target) => {
    * explained with the real run: the rows its nodes touched and how often it looked up reports.
    */
   async function tasksListPlan(memberId: number): Promise<{ touched: number; reportLookups: number }> {
-    let node: RootOperationNode | undefined;
-    let queryId: QueryId | undefined;
-    const recorder: KyselyPlugin = {
-      transformQuery: (args) => ((node = args.node), (queryId = args.queryId), args.node),
-      transformResult: (args) => Promise.resolve(args.result),
-    };
-    const db = database.db.withPlugin(new OfficeScopePlugin()).withPlugin(recorder);
     const officeId = (await database.db.selectFrom('members').select('office_id').where('id', '=', memberId).executeTakeFirstOrThrow()).office_id;
-    expect(await inOffice(officeId, () => listLeaderTasks(db, memberId, new Date()))).toHaveLength(1);
-    if (!node || !queryId) throw new Error('listLeaderTasks ran no query');
-    const compiled = db.getExecutor().compileQuery(node, queryId);
-    const explained = await database.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>(
-      CompiledQuery.raw(`explain (analyze, format json) ${compiled.sql}`, [...compiled.parameters]),
-    );
-    const json = explained.rows[0]?.['QUERY PLAN'];
-    const plan = (typeof json === 'string' ? (JSON.parse(json) as [{ Plan: PlanNode }]) : json)?.[0]?.Plan;
-    if (!plan) throw new Error('no plan');
-    let touched = 0;
-    let reportLookups = 0;
-    for (const n of nodes(plan)) {
-      touched += n['Actual Loops'] * (n['Actual Rows'] + (n['Rows Removed by Filter'] ?? 0) + (n['Rows Removed by Join Filter'] ?? 0));
-      if (n['Relation Name'] === 'reports') reportLookups += n['Actual Loops'];
-    }
-    return { touched, reportLookups };
+    const scoped = database.db.withPlugin(new OfficeScopePlugin());
+    expect(await inOffice(officeId, () => listLeaderTasks(scoped, memberId, new Date()))).toHaveLength(1);
+    const statement = await capturedStatement(scoped, (probe) => inOffice(officeId, () => listLeaderTasks(probe, memberId, new Date())));
+    const plan = await explainRun(database.db, statement);
+    return { touched: rowsTouched(plan), reportLookups: lookups(plan, 'reports') };
   }
 
   it('when a commune was filled in bulk (no statistics yet), then after the refresh a leader\'s /tasks reads the leader\'s rows, not every unit\'s of the task', async () => {
