@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, type PostgresCursor, type PostgresPool, type P
 import pg from 'pg';
 import { lockDataDir } from './data-lock.js';
 import { initialiseDataDir } from './pglite-init.js';
+import { type ArrayColumns, leanParsers } from './pglite-parsers.js';
 import { DataDirUnreadableError } from './snapshot-files.js';
 import type { Logger } from './logger.js';
 import type { Database } from './schema.js';
@@ -27,6 +28,8 @@ export interface DatabaseHandle {
 }
 
 const INT8 = 20;
+/** PGlite's parsers that differ from its defaults: int8 as a number, as with pg (below). */
+export const PGLITE_PARSERS = { [INT8]: (v: string) => Number(v) };
 
 // pg returns int8/count(*) as strings and PGlite as BigInt; both become JS numbers
 // (Telegram ids and our counters fit in 52 bits).
@@ -63,7 +66,7 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   try {
     if (dataDir) await initialiseDataDir(dataDir);
     pglite = new PGlite(dataDir, {
-      parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) },
+      parsers: PGLITE_PARSERS,
       // Postgres's default 128 MB of shared buffers lives in the bot's own memory here (WASM memory
       // only grows): a long-running bot reached 330+ MB once its tables had been read. PGlite
       // touches all of them at start (RSS idle: 32 MB of buffers 184 MB, 16 MB 166 MB). A
@@ -77,7 +80,8 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     throw dataDir ? new DataDirUnreadableError(dataDir, error) : error;
   }
   const engine = pglite;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(preparingPglite(engine)) });
+  const arrays = await leanParsers(engine, pgliteTypes, PGLITE_PARSERS);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(preparingPglite(engine, arrays)) });
   return {
     db,
     target: 'pglite',
@@ -142,7 +146,7 @@ interface PgliteQuery {
  * as array literals): only the plain types the marked statements use; a call with anything else
  * runs unprepared, as before.
  */
-export function preparingPglite<T extends PgliteQuery>(pglite: T): T {
+export function preparingPglite<T extends PgliteQuery>(pglite: T, arrays: ArrayColumns = (r) => r): T {
   const made = new Map<string, Promise<unknown>>();
   const prepare = (name: string, text: string) => {
     let done = made.get(name);
@@ -156,13 +160,13 @@ export function preparingPglite<T extends PgliteQuery>(pglite: T): T {
   };
   const query = async (text: string, params: unknown[] = []) => {
     const values = text.startsWith(PREPARED_MARK) ? sqlLiterals(params) : null;
-    if (!values) return pglite.query(text, params);
+    if (!values) return arrays(await pglite.query(text, params));
     const name = preparedName(text);
     await prepare(name, text);
     const execute = values.length ? `execute ${name}(${values.join(', ')})` : `execute ${name}`;
     const [, result] = await pglite.exec(`set plan_cache_mode = force_generic_plan; ${execute}; reset plan_cache_mode`);
     if (!result) throw new Error(`no result from ${name}`);
-    return result;
+    return arrays(result);
   };
   // The dialect calls only these two (PGlite's own methods keep their `this`).
   return { query, close: () => pglite.close() } as unknown as T;

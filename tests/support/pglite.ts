@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { PGlite, types } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import { type DatabaseHandle, preparingPglite } from '../../src/core/db.js';
+import { type DatabaseHandle, PGLITE_PARSERS, preparingPglite } from '../../src/core/db.js';
+import { leanParsers } from '../../src/core/pglite-parsers.js';
 import { migrateToLatest } from '../../src/core/migrator.js';
 import type { Database } from '../../src/core/schema.js';
 
@@ -97,10 +98,11 @@ async function startInstance(): Promise<DatabaseHandle> {
 
 async function open(template: Blob | undefined): Promise<{ pglite: PGlite; handle: DatabaseHandle }> {
   // The same INT8 parser as src/core/db.ts: the app sees numbers on both targets.
-  const pglite = new PGlite({ parsers: { [types.INT8]: (v: string) => Number(v) }, ...(template ? { loadDataDir: template } : {}) });
+  const pglite = new PGlite({ parsers: PGLITE_PARSERS, ...(template ? { loadDataDir: template } : {}) });
   await pglite.waitReady;
-  // As openDatabase does: marked statements run prepared (src/core/db.ts).
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(preparingPglite(pglite)) });
+  // As openDatabase does: the lean parser map, and marked statements run prepared (src/core/db.ts).
+  const arrays = await leanParsers(pglite, types, PGLITE_PARSERS);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(preparingPglite(pglite, arrays)) });
   const close = async () => {
     await db.destroy();
     if (!pglite.closed) await pglite.close();
