@@ -18,7 +18,7 @@ describe('values from the embedded database', () => {
     select array[1, 2, 3]::int4[] as ints, array['a', 'b,c', '"q"', null]::text[] as texts, array[10000000000]::int8[] as bigs,
       array['{"a":1}'::jsonb] as jsons, array[true, false] as bools, array['2026-12-06T01:02:03Z'::timestamptz] as times,
       array[[1, 2], [3, 4]]::int4[] as matrix, null::int4[] as none, array[]::text[] as empty, array['x']::name[] as names,
-      array[1.5]::float8[] as floats, 5::int8 as big, '{"k":[1]}'::jsonb as doc, 'plain' as text`;
+      array[1.5]::float8[] as floats, '1 2'::int2vector as vector, 5::int8 as big, '{"k":[1]}'::jsonb as doc, 'plain' as text`;
   const EXPECTED = {
     ints: [1, 2, 3],
     texts: ['a', 'b,c', '"q"', null],
@@ -35,6 +35,8 @@ describe('values from the embedded database', () => {
     // An element type PGlite has no parser for: its elements stay text.
     names: ['x'],
     floats: [1.5],
+    // A type of category 'A' that is no element's array type: PGlite gives it no parser.
+    vector: '1 2',
     big: 5,
     doc: { k: [1] },
     text: 'plain',

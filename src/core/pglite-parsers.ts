@@ -25,9 +25,14 @@ export type ArrayColumns = <R extends PgliteResult>(result: R) => R;
  * the bot returns an array today; this keeps any that does working as before.
  */
 export async function leanParsers(pglite: PGlite, types: typeof PgliteTypes, own: Record<number, Parser>): Promise<ArrayColumns> {
-  // The array types PGlite gave parsers at start-up (its own query: every type of category 'A').
-  const { rows } = await pglite.query<{ typarray: number; typelem: number }>(`select oid::int8 as typarray, typelem::int8 as typelem from pg_type where typcategory = 'A'`);
-  const elementOf = new Map(rows.map((r) => [Number(r.typarray), Number(r.typelem)]));
+  // The array types PGlite gave parsers at start-up, by its own query: for each element type of a
+  // type of category 'A', that element's array type (so int2vector and oidvector get none).
+  const { rows } = await pglite.query<{ typarray: number | null; typelem: number | null }>(`
+    select b.typarray::int8 as typarray, b.oid::int8 as typelem
+    from pg_catalog.pg_type a left join pg_catalog.pg_type b on b.oid = a.typelem
+    where a.typcategory = 'A'
+    group by b.oid, b.typarray`);
+  const elementOf = new Map(rows.flatMap((r) => (r.typarray === null || r.typelem === null ? [] : [[Number(r.typarray), Number(r.typelem)] as const])));
   pglite.parsers = { ...own };
   const defaults = types.parsers as Record<number, Parser | undefined>;
   const parserOf = (oid: number): Parser | undefined => own[oid] ?? defaults[oid];
