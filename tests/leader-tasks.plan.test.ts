@@ -4,7 +4,7 @@ import type { Db } from '../src/core/db.js';
 import { inOffice, OfficeScopePlugin } from '../src/core/office-scope.js';
 import { listLeaderTasks } from '../src/reports/reports.queries.js';
 import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
-import { flagForm } from './support/factories.js';
+import { buildLeaders, flagForm } from './support/factories.js';
 import { capturedStatement, genericPlanLater, lookups, rowsTouched } from './support/plans.js';
 import { useDatabase } from './support/suite.js';
 
@@ -28,9 +28,7 @@ describe.each(dbTargets())('a leader\'s /tasks plan on %s', (target) => {
 
   /** A commune filled in bulk (an import): one task for every unit, the first REPORTS units reported. */
   async function fillInBulk(db: Db) {
-    await sql`insert into units (kind, name, households) select 'block', 'Khối ' || g, 100 from generate_series(1, ${UNITS}) g`.execute(db);
-    await sql`insert into members (telegram_id, chat_id, display_name, role) select 100000 + g, 100000 + g, 'Leader ' || g, 'leader' from generate_series(1, ${UNITS}) g`.execute(db);
-    await sql`insert into unit_members (unit_id, member_id, position) select id, id, 'leader' from units`.execute(db);
+    await buildLeaders(db, UNITS);
     await sql`insert into unit_members (unit_id, member_id, position) values (5, ${LEADER}, 'deputy')`.execute(db);
     await sql`insert into campaigns (name) values ('Cờ')`.execute(db);
     await sql`insert into tasks (campaign_id, title, due_at, form) select id, 'Treo cờ', now() + interval '7 days', ${JSON.stringify(flagForm)}::jsonb from campaigns`.execute(db);

@@ -4,7 +4,7 @@ import { inOffice, OfficeScopePlugin } from '../src/core/office-scope.js';
 import { refreshPlannerStats } from '../src/core/planner-stats.js';
 import { listLeaderTasks } from '../src/reports/reports.queries.js';
 import { dbTargets } from './support/db.js';
-import { flagForm } from './support/factories.js';
+import { buildLeaders, flagForm } from './support/factories.js';
 import { capturedStatement, explainRun, lookups, rowsTouched } from './support/plans.js';
 import { useDatabase } from './support/suite.js';
 
@@ -20,9 +20,7 @@ describe.each(dbTargets())('planner statistics on %s', (target) => {
     // Emptied between files by deletes, a table keeps its pages and the statistics an earlier file
     // gave it; truncate gives these tables new files with no statistics, as on a fresh install.
     await sql`truncate units, members, unit_members, campaigns, tasks, task_units, reports, task_stats_shards, task_pending restart identity cascade`.execute(db);
-    await sql`insert into units (kind, name, households) select 'block', 'Khối ' || g, 100 from generate_series(1, ${UNITS}) g`.execute(db);
-    await sql`insert into members (telegram_id, chat_id, display_name, role) select 100000 + g, 100000 + g, 'Leader ' || g, 'leader' from generate_series(1, ${UNITS}) g`.execute(db);
-    await sql`insert into unit_members (unit_id, member_id, position) select id, id, 'leader' from units`.execute(db);
+    await buildLeaders(db, UNITS);
     await sql`insert into campaigns (name) values ('Cờ')`.execute(db);
     await sql`insert into tasks (campaign_id, title, due_at, form) select id, 'Treo cờ', now() + interval '7 days', ${JSON.stringify(flagForm)}::jsonb from campaigns`.execute(db);
     await sql`insert into task_units (task_id, unit_id) select t.id, u.id from tasks t cross join units u`.execute(db);

@@ -4,7 +4,7 @@ import type { Db } from '../src/core/db.js';
 import { refreshPlannerStats } from '../src/core/planner-stats.js';
 import { submitInOneStatement } from '../src/reports/report-submit.queries.js';
 import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
-import { flagForm } from './support/factories.js';
+import { buildLeaders, flagForm } from './support/factories.js';
 import { capturedStatement, genericPlanLater, rowsTouched } from './support/plans.js';
 import { useDatabase } from './support/suite.js';
 
@@ -35,9 +35,7 @@ describe.each(dbTargets())('photo reuse lookup on %s', (target) => {
 
   /** A commune: two tasks, every unit assigned both. */
   async function commune(db: Db) {
-    await sql`insert into units (kind, name, households) select 'block', 'Khối ' || g, 100 from generate_series(1, ${UNITS}) g`.execute(db);
-    await sql`insert into members (telegram_id, chat_id, display_name, role) select 100000 + g, 100000 + g, 'Leader ' || g, 'leader' from generate_series(1, ${UNITS}) g`.execute(db);
-    await sql`insert into unit_members (unit_id, member_id, position) select id, id, 'leader' from units`.execute(db);
+    await buildLeaders(db, UNITS);
     await sql`insert into campaigns (name) values ('Cờ')`.execute(db);
     await sql`insert into tasks (campaign_id, title, due_at, created_at, form) select id, t, now() + interval '7 days', now() - interval '2 days', ${JSON.stringify(flagForm)}::jsonb from campaigns, (values ('Treo cờ'), ('Dọn vệ sinh')) v(t) order by t desc`.execute(db);
     await sql`insert into task_units (task_id, unit_id) select t.id, u.id from tasks t cross join units u`.execute(db);

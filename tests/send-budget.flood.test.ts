@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { reportButtonData } from '../src/reports/reports.buttons.js';
 import { dbTargets } from './support/db.js';
-import { buildMember, buildTask, buildUnit, flagForm } from './support/factories.js';
+import { buildLeaders, buildMember, buildTask, buildUnit, flagForm } from './support/factories.js';
 import type { SimUser } from './support/fake-telegram-user.js';
 import { useApp } from './support/suite.js';
 
@@ -15,9 +15,7 @@ const FIRST = 500_000;
 describe.each(dbTargets())('one send budget under flood control on %s', (target) => {
   const { h, db } = useApp(target, { env: { SEND_RATE_PER_SECOND: String(LIMIT) }, pacing: 'real' });
   beforeEach(async () => {
-    await sql`insert into units (kind, name, households) select 'block', 'Khối ' || g, 100 from generate_series(1, ${LEADERS}) g`.execute(db);
-    await sql`insert into members (telegram_id, chat_id, display_name, role) select ${FIRST} + g, ${FIRST} + g, 'Tổ trưởng ' || g, 'leader' from generate_series(1, ${LEADERS}) g`.execute(db);
-    await sql`insert into unit_members (unit_id, member_id, position) select id, id, 'leader' from units`.execute(db);
+    await buildLeaders(db, LEADERS, { firstTelegramId: FIRST, namePrefix: 'Tổ trưởng ' });
     await sql`insert into campaigns (name) values ('Quốc khánh')`.execute(db);
     await sql`insert into tasks (campaign_id, title, due_at, created_at, form) values (1, 'Treo cờ Tổ quốc', now() + interval '7 days', now() - interval '2 days', ${JSON.stringify(flagForm)}::jsonb)`.execute(db);
     await sql`insert into task_units (task_id, unit_id) select 1, id from units`.execute(db);

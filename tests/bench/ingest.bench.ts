@@ -15,7 +15,7 @@ import { sql } from 'kysely';
 import { openDatabase } from '../../src/core/db.js';
 import type { Child } from '../support/child.js';
 import { databaseUrl, withAdmin } from '../support/db.js';
-import { flagForm } from '../support/factories.js';
+import { buildLeaders, flagForm } from '../support/factories.js';
 import { FakeTelegram } from '../support/fake-telegram.js';
 import type { SimUser } from '../support/fake-telegram-user.js';
 import { buildBot, cpuMs, dockerNodeFlags, dockerProcessEnv, loadAverage, machineBusyMs, runnableWaitMs, migrateBotDatabase, rssMb, startCompiledBot, startEcho, stopChild } from './bench-process.js';
@@ -37,9 +37,7 @@ function option(args: string[], name: string, fallback: number): number {
 async function seed(url: string | undefined, dataDir: string, leaders: number): Promise<void> {
   migrateBotDatabase(url ? { DATABASE_URL: url } : { DATA_DIR: dataDir });
   const handle = await openDatabase({ databaseUrl: url, dataDir });
-  await sql`insert into units (kind, name, households) select 'block', 'Khối ' || g, 100 from generate_series(1, ${leaders}) g`.execute(handle.db);
-  await sql`insert into members (telegram_id, chat_id, display_name, role) select ${FIRST_USER} + g, ${FIRST_USER} + g, 'Leader ' || g, 'leader' from generate_series(1, ${leaders}) g`.execute(handle.db);
-  await sql`insert into unit_members (unit_id, member_id, position) select id, id, 'leader' from units`.execute(handle.db);
+  await buildLeaders(handle.db, leaders, { firstTelegramId: FIRST_USER });
   await sql`insert into campaigns (name) values ('Bench')`.execute(handle.db);
   await sql`insert into tasks (campaign_id, title, due_at, created_at, form) values (1, 'Treo cờ Tổ quốc', now() + interval '7 days', now() - interval '2 days', ${JSON.stringify(flagForm)}::jsonb)`.execute(handle.db);
   await sql`insert into task_units (task_id, unit_id) select 1, id from units`.execute(handle.db);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { createBroadcast, outboxSettings } from '../../src/broadcasts/broadcasts.service.js';
 import type { Config } from '../../src/config.js';
 import { systemClock } from '../../src/core/clock.js';
@@ -6,6 +7,18 @@ import type { BroadcastTarget, Position, ReportFlag, ReportForm, ReportStatus, R
 
 let seq = 0;
 const next = () => ++seq;
+
+/**
+ * A commune in bulk, for plans and load: units "Khối 1".."Khối n" (100 households each), and for
+ * each its leader, member g with Telegram id `firstTelegramId + g`, named `namePrefix + g`.
+ * On empty tables, so unit g and member g share the id g.
+ */
+export async function buildLeaders(db: Db, n: number, o: { firstTelegramId?: number; namePrefix?: string } = {}): Promise<void> {
+  const first = o.firstTelegramId ?? 100_000;
+  await sql`insert into units (kind, name, households) select 'block', 'Khối ' || g, 100 from generate_series(1, ${n}) g`.execute(db);
+  await sql`insert into members (telegram_id, chat_id, display_name, role) select ${first} + g, ${first} + g, ${o.namePrefix ?? 'Leader '} || g, 'leader' from generate_series(1, ${n}) g`.execute(db);
+  await sql`insert into unit_members (unit_id, member_id, position) select id, id, 'leader' from units`.execute(db);
+}
 
 export async function buildUnit(db: Db, overrides: { name?: string; kind?: UnitKind; households?: number | null; active?: boolean } = {}) {
   const n = next();
