@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../src/core/db.js';
 import { inOffice, OfficeScopePlugin } from '../src/core/office-scope.js';
 import { listLeaderTasks } from '../src/reports/reports.queries.js';
-import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
 import { buildLeaders, flagForm } from './support/factories.js';
 import { capturedStatement, genericPlanLater, lookups, rowsTouched } from './support/plans.js';
-import { useDatabase } from './support/suite.js';
+import { useFreshDatabase } from './support/suite.js';
 
 const UNITS = 3000;
 const REPORTS = 1000;
@@ -18,13 +18,7 @@ const LEADER = UNITS - 7;
 // after an import filled the commune and before the planner statistics caught up. Whatever the
 // moment, the list must be read from the leader's own rows.
 describe.each(dbTargets())('a leader\'s /tasks plan on %s', (target) => {
-  // Holds the worker's shared database (on PGlite it carries earlier files' statistics), so each test opens a fresh one.
-  useDatabase(target);
-  let fresh: TestDatabase | undefined;
-  afterEach(async () => {
-    await fresh?.close();
-    fresh = undefined;
-  });
+  const { db } = useFreshDatabase(target);
 
   /** A commune filled in bulk (an import): one task for every unit, the first REPORTS units reported. */
   async function fillInBulk(db: Db) {
@@ -54,14 +48,13 @@ describe.each(dbTargets())('a leader\'s /tasks plan on %s', (target) => {
   }
 
   it('when the connection planned /tasks on a fresh install (empty tables, no statistics) and an import then filled the commune, then a leader\'s /tasks reads only the leader\'s rows', async () => {
-    fresh = await openTestDatabase(target);
     // The bot runs it as a prepared statement: one generic plan per connection.
-    expect((await tasksStatement(fresh.db)).sql).toMatch(/^\/\* prepared \*\//);
-    const plan = await planMadeEarly(fresh.db, 'empty');
+    expect((await tasksStatement(db)).sql).toMatch(/^\/\* prepared \*\//);
+    const plan = await planMadeEarly(db, 'empty');
     // Two lines (two units, one task): a handful of rows (as a join: every unit of the task, each with all 1,000 reports).
     expect(plan.reportLookups).toBeLessThanOrEqual(2);
     expect(plan.touched).toBeLessThan(50);
-    const lines = await inOffice(1, () => listLeaderTasks(fresh!.db.withPlugin(new OfficeScopePlugin()), LEADER, new Date()));
+    const lines = await inOffice(1, () => listLeaderTasks(db.withPlugin(new OfficeScopePlugin()), LEADER, new Date()));
     expect(lines.map((l) => [l.unitName, l.state, l.reportedBy])).toEqual([
       [`Khối ${LEADER}`, 'pending', null],
       ['Khối 5', 'reported', 'Leader 5'],
@@ -69,8 +62,7 @@ describe.each(dbTargets())('a leader\'s /tasks plan on %s', (target) => {
   });
 
   it('when the connection planned /tasks right after an import, before the planner statistics caught up, then a leader\'s /tasks reads only the leader\'s rows', async () => {
-    fresh = await openTestDatabase(target);
-    const plan = await planMadeEarly(fresh.db, 'filled');
+    const plan = await planMadeEarly(db, 'filled');
     expect(plan.reportLookups).toBeLessThanOrEqual(2);
     expect(plan.touched).toBeLessThan(50);
   });

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../src/core/db.js';
 import { refreshPlannerStats } from '../src/core/planner-stats.js';
 import { submitInOneStatement } from '../src/reports/report-submit.queries.js';
-import { dbTargets, openTestDatabase, type TestDatabase } from './support/db.js';
+import { dbTargets } from './support/db.js';
 import { buildLeaders, flagForm } from './support/factories.js';
 import { capturedStatement, genericPlanLater, rowsTouched } from './support/plans.js';
-import { useDatabase } from './support/suite.js';
+import { useFreshDatabase } from './support/suite.js';
 
 const UNITS = 2000;
 const PHOTOS_PER_REPORT = 3;
@@ -15,23 +15,7 @@ const PHOTOS_PER_REPORT = 3;
 // statement runs with one generic plan per connection (core/db.ts `prepared`), made while the
 // table may still be small: the lookup must go by the photo's id whatever the table's size.
 describe.each(dbTargets())('photo reuse lookup on %s', (target) => {
-  // Holds the worker's shared database (on PGlite it keeps the statistics earlier files gave its
-  // tables, even after a truncate), so each test opens a fresh one: a fresh install has none.
-  useDatabase(target);
-  let fresh: TestDatabase | undefined;
-  const database = {
-    get db(): Db {
-      if (!fresh) throw new Error('no database yet');
-      return fresh.db;
-    },
-  };
-  beforeEach(async () => {
-    fresh = await openTestDatabase(target);
-  });
-  afterEach(async () => {
-    await fresh?.close();
-    fresh = undefined;
-  });
+  const { db } = useFreshDatabase(target);
 
   /** A commune: two tasks, every unit assigned both. */
   async function commune(db: Db) {
@@ -65,7 +49,7 @@ describe.each(dbTargets())('photo reuse lookup on %s', (target) => {
    * that plan, explained.
    */
   const planASeasonLater = (unitId: number, fileUniqueId: string) =>
-    genericPlanLater(database.db, {
+    genericPlanLater(db, {
       early: async (conn) => {
         await commune(conn);
         await refreshPlannerStats(conn);
@@ -83,8 +67,8 @@ describe.each(dbTargets())('photo reuse lookup on %s', (target) => {
   it('when a leader sends a photo another unit already reported with, then the submission flags it, naming that unit', async () => {
     const plan = await planASeasonLater(UNITS - 8, 'unique-12-2');
     expect(rowsTouched(plan, 'report_photos')).toBeLessThanOrEqual(1);
-    const stored = await sql<{ unit_id: number }>`select unit_id from report_photos where file_unique_id = 'unique-12-2'`.execute(database.db);
-    const flags = await sql<{ flags: Array<{ kind: string; otherUnitId: number }> }>`select r.flags from reports r where r.unit_id = ${UNITS - 8} and r.task_id = (select max(id) from tasks)`.execute(database.db);
+    const stored = await sql<{ unit_id: number }>`select unit_id from report_photos where file_unique_id = 'unique-12-2'`.execute(db);
+    const flags = await sql<{ flags: Array<{ kind: string; otherUnitId: number }> }>`select r.flags from reports r where r.unit_id = ${UNITS - 8} and r.task_id = (select max(id) from tasks)`.execute(db);
     expect(flags.rows[0]?.flags).toEqual([expect.objectContaining({ kind: 'photo-reused', otherUnitId: stored.rows[0]?.unit_id })]);
   });
 });

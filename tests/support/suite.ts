@@ -49,6 +49,25 @@ export function useDatabase(target: DbTarget): Pick<AppSuite, 'database' | 'db'>
 }
 
 /**
+ * A database of its own for each test on `target`, never touched by an earlier test or file: for
+ * tests of query plans, which must start with no planner statistics, as on a fresh install. It
+ * holds the worker's shared database meanwhile (on PGlite that one keeps the statistics earlier
+ * files gave its tables, even after a truncate), so each test opens a private one.
+ */
+export function useFreshDatabase(target: DbTarget): Pick<AppSuite, 'database' | 'db'> {
+  useDatabase(target);
+  let database: TestDatabase | undefined;
+  beforeEach(async () => {
+    database = await openTestDatabase(target);
+  });
+  afterEach(async () => {
+    await database?.close();
+    database = undefined;
+  });
+  return { database: current('database', () => database), db: current('db', () => database?.db) };
+}
+
+/**
  * The usual flow-test setup: one database per file on `target`, emptied before each test,
  * and a fresh app against a fresh fake Telegram for each test (optionally at a local time).
  * `const { h, database, db } = useApp(target)` at the top of a describe: each always means the current one.
