@@ -16,17 +16,8 @@ export interface LeaderTaskLine {
   reportedAt: Date | null;
 }
 
-interface LeaderTaskRow {
-  taskId: number;
-  title: string;
-  dueAt: Date;
-  lunarDates: boolean;
-  unitId: number;
-  unitName: string;
-  reportedAt: Date | null;
-  returnedAt: Date | null;
-  reportedBy: string | null;
-}
+/** A line as the database gives it: `state` and `returned` are worked out from it. */
+type LeaderTaskRow = Omit<LeaderTaskLine, 'state' | 'returned'> & { returnedAt: Date | null };
 
 /**
  * The open tasks of the member's units, each marked reported / pending / overdue.
