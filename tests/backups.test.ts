@@ -45,6 +45,17 @@ describe('daily snapshots of the embedded database', () => {
     expect(taken.at(-1)).toContain('khoipho-2026-12-06-030000.tar.gz');
   });
 
+  it('when a bot was killed while it packed a snapshot, then the next snapshot removes the copy it left, and only that', { timeout: 60_000 }, async () => {
+    const left = join(dataDir, 'backups', '.snapshot-killed');
+    mkdirSync(join(left, 'base'), { recursive: true });
+    writeFileSync(join(left, 'base', '1'), 'a copy of the data folder');
+    const file = await takeSnapshot(handle.db, dataDir, { at: new Date('2026-12-11T01:00:00Z'), zone: ZONE });
+    expect(existsSync(left)).toBe(false);
+    expect(existsSync(file)).toBe(true);
+    expect(readdirSync(join(dataDir, 'backups')).filter((name) => name.startsWith('.'))).toEqual([]);
+    rmSync(file);
+  });
+
   it('when the embedded database runs, then fsync is off, as the README warns (a power cut can lose what was acknowledged: snapshots and Postgres are the answer)', async () => {
     const { rows } = await sql<{ fsync: string }>`select current_setting('fsync') as fsync`.execute(handle.db);
     expect(rows[0]?.fsync).toBe('off');

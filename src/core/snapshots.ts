@@ -25,6 +25,8 @@ import { tarFolder, untarInto } from './tar.js';
 
 /** The top-level names of the data folder that are not the database. */
 const NOT_THE_DATABASE = new Set([BACKUP_DIR, LOCK_FILE]);
+/** The folder a snapshot copies the database into, beside the snapshots. */
+const COPY_PREFIX = '.snapshot-';
 
 /** Writes a snapshot of the open embedded database into DATA_DIR/backups; returns its path. */
 export async function takeSnapshot(db: Db, dataDir: string, opts: { at: Date; zone: string }): Promise<string> {
@@ -32,7 +34,9 @@ export async function takeSnapshot(db: Db, dataDir: string, opts: { at: Date; zo
   const dir = backupDir(dataDir);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `khoipho-${DateTime.fromJSDate(opts.at, { zone: opts.zone }).toFormat('yyyy-MM-dd-HHmmss')}.tar.gz`);
-  const copy = mkdtempSync(join(dir, '.snapshot-'));
+  // A copy a killed bot left behind is as big as the folder: one snapshot runs at a time (the folder's lock), so any is stale.
+  for (const name of readdirSync(dir)) if (name.startsWith(COPY_PREFIX)) rmSync(join(dir, name), { recursive: true, force: true });
+  const copy = mkdtempSync(join(dir, COPY_PREFIX));
   try {
     // One synchronous pass, between two queries (see above).
     for (const name of readdirSync(dataDir)) {
@@ -79,7 +83,7 @@ export async function restoreSnapshot(dataDir: string, file: string, at: Date): 
     const aside = join(backupDir(dataDir), `before-restore-${stamp}`);
     mkdirSync(aside, { recursive: true });
     for (const name of readdirSync(dataDir)) {
-      if (name !== BACKUP_DIR && name !== LOCK_FILE) renameSync(join(dataDir, name), join(aside, name));
+      if (!NOT_THE_DATABASE.has(name)) renameSync(join(dataDir, name), join(aside, name));
     }
     for (const name of readdirSync(staging)) renameSync(join(staging, name), join(dataDir, name));
     rmSync(staging, { recursive: true, force: true });
