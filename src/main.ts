@@ -3,6 +3,7 @@ import { createLogger } from './core/logger.js';
 import { systemClock } from './core/clock.js';
 import { DataDirLockedError } from './core/data-lock.js';
 import { DataDirUnreadableError } from './core/snapshot-files.js';
+import { keepHeapTrimmed } from './core/heap-trim.js';
 
 const isOperatorError = (error: unknown): error is Error => error instanceof DataDirLockedError || error instanceof DataDirUnreadableError;
 
@@ -32,12 +33,19 @@ async function main(): Promise<void> {
     else logger.fatal({ err: error }, 'could not start');
     process.exit(1);
   });
+  // After a burst of reports, the heap's empty pages go back to the system (a small server's memory).
+  const trim = keepHeapTrimmed({
+    quietMs: 3_000,
+    minGrowthBytes: 16 * 1024 * 1024,
+    onTrim: ({ beforeBytes, afterBytes, tookMs }) => logger.debug({ beforeMb: Math.round(beforeBytes / 2 ** 20), afterMb: Math.round(afterBytes / 2 ** 20), tookMs: Math.round(tookMs) }, 'heap trimmed after a burst'),
+  });
   let stopping = false;
   const shutdown = (signal: string) => {
     // tsx (npm start) forwards Ctrl+C as a second SIGINT within milliseconds: stop once, ignore repeats.
     if (stopping) return logger.info({ signal }, 'already shutting down');
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    trim.stop();
     // If Telegram or the database cannot be reached, stopping must still end.
     setTimeout(() => {
       logger.error({ afterMs: STOP_TIMEOUT_MS }, 'could not stop in time; exiting');

@@ -12,7 +12,7 @@ import type { Database } from './schema.js';
 export type Db = Kysely<Database>;
 
 /** The embedded database's shared buffers (see openDatabase). */
-export const PGLITE_SHARED_BUFFERS = '16MB';
+export const PGLITE_SHARED_BUFFERS = '8MB';
 /** An open transaction: functions that lock rows take this, so the compiler forbids calling them outside one. */
 export type Trx = Transaction<Database>;
 /** Either: for queries that work inside or outside a transaction. */
@@ -69,9 +69,10 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
       parsers: PGLITE_PARSERS,
       // Postgres's default 128 MB of shared buffers lives in the bot's own memory here (WASM memory
       // only grows): a long-running bot reached 330+ MB once its tables had been read. PGlite
-      // touches all of them at start (RSS idle: 32 MB of buffers 184 MB, 16 MB 166 MB). A
-      // commune's hot rows (its units, members, open tasks and dialogues) are a few MB, and a
-      // miss is a read from the data folder's files, which the OS caches: 16 MB is enough.
+      // touches all of them at start (RSS idle: 32 MB of buffers 184 MB, 16 MB 166 MB, 8 MB ~9 MB
+      // less again). A commune's hot rows (its units, members, open tasks and dialogues) are a few
+      // MB, and a miss is a read from the data folder's files, which the OS caches: 8 MB is enough
+      // (the ingest benchmark's closed loop: CPU per update the same within the noise).
       postgresqlconf: [`shared_buffers=${PGLITE_SHARED_BUFFERS}`],
     });
     await pglite.waitReady;

@@ -96,7 +96,9 @@ export class HotDialogues {
   private readonly kinds = new Map<string, (row: DialogueRow) => Open | null>();
 
   constructor(private readonly deps: HotDialogueDeps) {
-    this.cache = new DialogueCache(deps.capacity ?? 20_000);
+    // A commune's units many times over; a province's burst beyond it costs a read per step, not
+    // ~1.5 KB of heap per dialogue for as long as the bot runs (README "What is cached").
+    this.cache = new DialogueCache(deps.capacity ?? 2_000);
     this.writes = new DialogueWrites(deps.db, deps.clock);
   }
 

@@ -1,7 +1,7 @@
 // The processes a benchmark measures: the compiled bot (as the Dockerfile runs it) and the echo
 // peer, each a plain `node` process, so /proc shows their own CPU time and memory.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Child } from '../support/child.js';
 import { ROOT } from '../support/child.js';
@@ -25,8 +25,13 @@ export function buildBot(): void {
 function childOf(cmd: string, args: string[], env: Record<string, string>): Child {
   const proc = spawn(cmd, args, { cwd: BOT_ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  // BENCH_BOT_LOG=<file> keeps what the processes print (e.g. with BENCH_NODE_FLAGS=--trace-gc).
+  const keep = (d: Buffer) => {
+    out += d.toString();
+    if (process.env.BENCH_BOT_LOG) appendFileSync(process.env.BENCH_BOT_LOG, d);
+  };
+  proc.stdout?.on('data', keep);
+  proc.stderr?.on('data', keep);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
   return { proc, output: () => out, exited };
 }
