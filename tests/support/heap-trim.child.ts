@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   const kept = burst(10);
   await busyFor(3_000);
   const whileBusy = trims.length;
-  await sleep(4_000);
+  // quietMs (1 s) and a check a second: the trim comes 1–2 s into the quiet; 6 s leaves room for a slow machine.
+  await sleep(6_000);
   const afterQuiet = trims.length;
   await sleep(3_000);
   watch.stop();
