@@ -8,6 +8,7 @@ import { keepHeapTrimmed } from './core/heap-trim.js';
 const isOperatorError = (error: unknown): error is Error => error instanceof DataDirLockedError || error instanceof DataDirUnreadableError;
 
 const STOP_TIMEOUT_MS = 15_000;
+const MB = 1024 * 1024;
 
 async function main(): Promise<void> {
   let config;
@@ -36,8 +37,8 @@ async function main(): Promise<void> {
   // After a burst of reports, the heap's empty pages go back to the system (a small server's memory).
   const trim = keepHeapTrimmed({
     quietMs: 3_000,
-    minGrowthBytes: 16 * 1024 * 1024,
-    onTrim: ({ beforeBytes, afterBytes, tookMs }) => logger.debug({ beforeMb: Math.round(beforeBytes / 2 ** 20), afterMb: Math.round(afterBytes / 2 ** 20), tookMs: Math.round(tookMs) }, 'heap trimmed after a burst'),
+    minGrowthBytes: 16 * MB,
+    onTrim: ({ beforeBytes, afterBytes, tookMs }) => logger.debug({ beforeMb: Math.round(beforeBytes / MB), afterMb: Math.round(afterBytes / MB), tookMs: Math.round(tookMs) }, 'heap trimmed after a burst'),
   });
   let stopping = false;
   const shutdown = (signal: string) => {

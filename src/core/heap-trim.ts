@@ -8,8 +8,9 @@ import { runInNewContext } from 'node:vm';
  * afterwards (40–60 MB on the 10,000-dialogue benchmark, twice what stays alive). Its own memory
  * reducer waits for 8 s ticks and a low allocation rate, and on an office's small server it often
  * does not run before the next burst. This does it deliberately: once the process has been nearly
- * idle for a few seconds and the heap holds much more than it uses, one compacting full collection
- * moves the survivors together and returns the empty pages to the system (tens of ms, while idle).
+ * idle for a few seconds and the old generation has grown since the last trim, one compacting full
+ * collection moves the survivors together and returns the empty pages to the system (~250 ms for
+ * the ~40 MB live after the benchmark's burst, more with more live; only while idle).
  *
  * V8 compacts only fragmented pages on its own; the testing flag below asks it to compact all of
  * them for this one collection, and is cleared right after. `tests/heap-trim.test.ts` checks that
