@@ -41,7 +41,7 @@ describe.each(dbTargets())('officials on %s', (target) => {
     const list = await official.nextMessage();
     expect(list.text).toBe(
       [
-        '⏳ Treo cờ Tổ quốc (hạn 14/06/2026 17:00): 3 đơn vị chưa báo cáo',
+        '⏳ Treo cờ Tổ quốc (hạn Chủ nhật, 14/06/2026 17:00): 3 đơn vị chưa báo cáo',
         '• Khối 2 — Lê <Hai> & Co, Phó Hai',
         '• Khối 3 — Phạm Ba (đã chặn bot, không nhận được tin)',
         '• Khối 4 — chưa có ai dùng bot (chưa nhận lời mời)',
@@ -55,8 +55,8 @@ describe.each(dbTargets())('officials on %s', (target) => {
 
     official.pressButton('📋 Tất cả nhiệm vụ đang mở (2)', { messageId: choose.message_id });
     const all = await official.nextMessage();
-    expect(all.text).toContain('⏳ Treo cờ Tổ quốc (hạn 14/06/2026 17:00): 3 đơn vị chưa báo cáo');
-    expect(all.text).toContain('⏳ Tổng vệ sinh môi trường (hạn 20/06/2026 17:00): 1 đơn vị chưa báo cáo\n• Khối 2 — Lê <Hai> & Co, Phó Hai');
+    expect(all.text).toContain('⏳ Treo cờ Tổ quốc (hạn Chủ nhật, 14/06/2026 17:00): 3 đơn vị chưa báo cáo');
+    expect(all.text).toContain('⏳ Tổng vệ sinh môi trường (hạn Thứ Bảy, 20/06/2026 17:00): 1 đơn vị chưa báo cáo\n• Khối 2 — Lê <Hai> & Co, Phó Hai');
     expect(all.text).not.toContain('Khối 1');
 
     await h.quiet();
@@ -80,7 +80,7 @@ describe.each(dbTargets())('officials on %s', (target) => {
     expect(parts.length).toBeGreaterThan(3);
     for (const p of parts) expect(p.html?.length ?? Infinity).toBeLessThanOrEqual(4096);
     const lines = parts.flatMap((p) => p.text.split('\n'));
-    expect(lines[0]).toBe('⏳ Treo cờ Tổ quốc (hạn 14/06/2026 17:00): 230 đơn vị chưa báo cáo');
+    expect(lines[0]).toBe('⏳ Treo cờ Tổ quốc (hạn Chủ nhật, 14/06/2026 17:00): 230 đơn vị chưa báo cáo');
     for (let i = 1; i <= 200; i++) expect(lines[i]).toBe(`• Tổ dân phố số ${i} thuộc khu dân cư Hoàng Văn Thụ, thị trấn Cao Lộc — chưa có ai dùng bot (chưa nhận lời mời)`);
     expect(lines.at(-1)).toBe('… và 30 đơn vị khác. Dùng /export để có danh sách đầy đủ.');
   });
@@ -108,11 +108,11 @@ describe.each(dbTargets())('officials on %s', (target) => {
       [
         '📊 Tiến độ đợt “Kỷ niệm 90 năm Đảng bộ tỉnh” (lúc 15/06/2026 09:00)',
         '',
-        '🔴 QUÁ HẠN · 1. Tổng vệ sinh môi trường — hạn 14/06/2026 17:00',
+        '🔴 QUÁ HẠN · 1. Tổng vệ sinh môi trường — hạn Chủ nhật, 14/06/2026 17:00',
         '   Đã báo cáo 1/3 · ✅ 0 · 🟡 0 · ❌ 1 · ⏳ chưa báo cáo 2',
         '   Số hộ tham gia: 0/1.530 hộ (0%)',
         '',
-        '2. Treo cờ Tổ quốc — hạn 20/06/2026 17:00',
+        '2. Treo cờ Tổ quốc — hạn Thứ Bảy, 20/06/2026 17:00',
         '   Đã báo cáo 3/3 · ✅ 2 · 🟡 1 · ❌ 0 · ⏳ chưa báo cáo 0',
         '   Số hộ treo cờ: 1.240/1.530 hộ (81%)',
         '   ⚠️ 1 báo cáo có ảnh cần kiểm tra',

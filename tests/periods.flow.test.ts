@@ -116,7 +116,7 @@ describe.each(dbTargets())('tasks over a period on %s', (target) => {
     expect(await press(admin, '⚙️ 1. Treo cờ 27/7')).toContain('🗓 Thời gian: từ ngày 23/07/2026 đến hết ngày 27/07/2026');
     await say(admin, '/pending');
     const pending = await press(admin, 'Treo cờ 27/7');
-    expect(pending.split('\n').slice(0, 2)).toEqual(['⏳ Treo cờ 27/7 (hạn 23/07/2026 17:00): 2 đơn vị chưa báo cáo', '🗓 Thời gian: từ ngày 23/07/2026 đến hết ngày 27/07/2026']);
+    expect(pending.split('\n').slice(0, 2)).toEqual(['⏳ Treo cờ 27/7 (hạn Thứ Năm, 23/07/2026 17:00): 2 đơn vị chưa báo cáo', '🗓 Thời gian: từ ngày 23/07/2026 đến hết ngày 27/07/2026']);
 
     // The leader of Khối 1 presses "Đã hạ cờ"; Khối 2's leader tries Khối 1's button.
     h.clock.setLocal('28/07/2026 07:10');

@@ -76,6 +76,7 @@ describe.each(dbTargets())('province on %s', (target) => {
     const official = h.fake.user(PROVINCE_PEOPLE.official);
     official.sendText('/status');
     const status = await official.nextMessage();
+    expect(status.text).toMatch(/— hạn (Thứ \S+|Chủ nhật), \d\d\/07\/2026/);
     expect(status.text).toContain('Đã giao 2/3 xã, phường · 2 xã đã có báo cáo · 3/4 đơn vị đã báo cáo (75%) · 255/360 hộ');
     expect(status.text).toContain('• phường Đông Hà: 1/2 đơn vị đã báo cáo (50%), 95/180 hộ');
     expect(status.text).toContain('• xã Sơn Thủy: 2/2 đơn vị đã báo cáo (100%), 160/180 hộ');

@@ -32,7 +32,7 @@ export function communeLine(t: Translate, c: CommuneProgress): string {
 export function rollupLines(t: Translate, send: ProvinceSend, status: ProvinceStatus, zone: string): string[] {
   const { totals } = status;
   return [
-    t('pv-status-header', { title: escapeHtml(send.title), due: formatLocal(send.dueAt, zone) }),
+    t('pv-status-header', { title: escapeHtml(send.title), due: formatDayAt(send.dueAt, zone, t) }),
     t('pv-status-totals', {
       kept: totals.kept,
       communes: totals.communes,
