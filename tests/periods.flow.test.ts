@@ -111,7 +111,7 @@ describe.each(dbTargets())('tasks over a period on %s', (target) => {
     await database.db.updateTable('tasks').set({ starts_at: start, ends_at: new Date('2026-07-27T16:59:59Z') }).where('id', '=', task.id).execute();
 
     expect(await say(admin, '/tasks')).toBe(
-      ['Nhiệm vụ đang mở:', '1. Treo cờ 27/7 — 0/2 đơn vị đã báo cáo · hạn 23/07/2026 17:00', '🗓 Thời gian: từ ngày 23/07/2026 đến hết ngày 27/07/2026'].join('\n'),
+      ['Nhiệm vụ đang mở:', '1. Treo cờ 27/7 — 0/2 đơn vị đã báo cáo · hạn Thứ Năm, 23/07/2026 17:00', '🗓 Thời gian: từ ngày 23/07/2026 đến hết ngày 27/07/2026'].join('\n'),
     );
     expect(await press(admin, '⚙️ 1. Treo cờ 27/7')).toContain('🗓 Thời gian: từ ngày 23/07/2026 đến hết ngày 27/07/2026');
     await say(admin, '/pending');

@@ -139,9 +139,9 @@ describe.each(dbTargets())('reminders on %s', (target) => {
     await report(task.id, units.u2, bMember.id);
     await at('14/06/2026 17:00');
     const official = h.fake.user(OFFICIAL).messages().map((m) => m.text);
-    expect(official).toContain('🏁 Hết hạn “Treo cờ Tổ quốc” (14/06/2026 17:00): 1/3 đơn vị đã báo cáo · Chưa báo cáo: Khối 1, Khối 3');
+    expect(official).toContain('🏁 Hết hạn “Treo cờ Tổ quốc” (Chủ nhật, 14/06/2026 17:00): 1/3 đơn vị đã báo cáo · Chưa báo cáo: Khối 1, Khối 3');
     expect(official.some((t) => t.startsWith('📊 Tổng hợp ngày 14/06/2026') && t.includes('• Treo cờ Tổ quốc — 1/3 đã báo cáo'))).toBe(true);
-    expect(h.fake.user(ADMIN).messages().map((m) => m.text)).toContain('🏁 Hết hạn “Treo cờ Tổ quốc” (14/06/2026 17:00): 1/3 đơn vị đã báo cáo · Chưa báo cáo: Khối 1, Khối 3');
+    expect(h.fake.user(ADMIN).messages().map((m) => m.text)).toContain('🏁 Hết hạn “Treo cờ Tổ quốc” (Chủ nhật, 14/06/2026 17:00): 1/3 đơn vị đã báo cáo · Chưa báo cáo: Khối 1, Khối 3');
     expect(h.fake.user(A).messages().some((m) => m.text.startsWith('🏁'))).toBe(false);
     const runs = await database.db.selectFrom('outbox_runs').select(['key', 'recipients']).where('key', 'like', 'wrapup:%').execute();
     expect(runs).toEqual([{ key: `wrapup:${task.id}:${local('14/06/2026 17:00').toISOString().slice(0, 16)}`, recipients: 2 }]);

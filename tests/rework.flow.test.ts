@@ -90,7 +90,7 @@ describe.each(dbTargets())('return for rework on %s', (target) => {
     await official.nextMessage();
     official.pressButton('Treo cờ Tổ quốc');
     expect((await official.nextMessage()).text).toBe(
-      `⏳ Treo cờ Tổ quốc (hạn 14/06/2026 17:00): 1 đơn vị chưa báo cáo\n• Khối 1 ↩️ bị trả lại: ${REASON} — Hoàng Văn Một, Phó Một (đã chặn bot, không nhận được tin)`,
+      `⏳ Treo cờ Tổ quốc (hạn Chủ nhật, 14/06/2026 17:00): 1 đơn vị chưa báo cáo\n• Khối 1 ↩️ bị trả lại: ${REASON} — Hoàng Văn Một, Phó Một (đã chặn bot, không nhận được tin)`,
     );
     official.pressButton('↩️ Trả lại để làm lại');
     await h.fake.waitFor(() => official.callbackAnswers().some((a) => a.text?.includes('đã được trả lại rồi')));
@@ -104,7 +104,7 @@ describe.each(dbTargets())('return for rework on %s', (target) => {
     official.sendText('/pending');
     await official.nextMessage();
     official.pressButton('Treo cờ Tổ quốc');
-    expect((await official.nextMessage()).text).toBe('✅ Treo cờ Tổ quốc (hạn 14/06/2026 17:00): tất cả đơn vị đã báo cáo.');
+    expect((await official.nextMessage()).text).toBe('✅ Treo cờ Tổ quốc (hạn Chủ nhật, 14/06/2026 17:00): tất cả đơn vị đã báo cáo.');
   });
 
   it('when the official changes their mind, then nothing is returned and nobody is told', async () => {

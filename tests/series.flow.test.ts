@@ -74,7 +74,7 @@ describe.each(dbTargets())('recurring tasks on %s', (target) => {
     h.clock.setLocal('05/06/2026 08:00');
     await materializeOccurrences(database.db, h.clock, ZONE);
 
-    expect(await say(admin, '/tasks')).toContain('1. Tổng vệ sinh môi trường — 0/2 đơn vị đã báo cáo · hạn 07/06/2026 17:00');
+    expect(await say(admin, '/tasks')).toContain('1. Tổng vệ sinh môi trường — 0/2 đơn vị đã báo cáo · hạn Chủ nhật, 07/06/2026 17:00');
     expect(await press(admin, '🔁 Việc định kỳ (1)')).toBe(
       ['Việc định kỳ:', '1. Tổng vệ sinh môi trường — Chủ nhật hằng tuần, hạn 17:00 · đã giao 1 lần', 'Lần tới: hạn Chủ nhật, 14/06/2026 17:00 (giao cho các đơn vị lúc 12/06/2026 08:00)'].join('\n'),
     );

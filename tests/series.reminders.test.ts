@@ -74,9 +74,9 @@ describe.each(dbTargets())('rounds of a recurring task on %s', (target) => {
     await official.nextMessage();
     official.pressButton(/Tất cả nhiệm vụ đang mở/);
     const list = (await official.nextMessage()).text;
-    expect(list).toContain('⏳ Ngày Chủ nhật xanh (hạn 07/06/2026 17:00): 1 đơn vị chưa báo cáo');
-    expect(list).toContain('⏳ Ngày Chủ nhật xanh (hạn 14/06/2026 17:00): 2 đơn vị chưa báo cáo');
-    expect(list).toContain('⏳ Ngày Chủ nhật xanh (hạn 21/06/2026 17:00): 2 đơn vị chưa báo cáo');
+    expect(list).toContain('⏳ Ngày Chủ nhật xanh (hạn Chủ nhật, 07/06/2026 17:00): 1 đơn vị chưa báo cáo');
+    expect(list).toContain('⏳ Ngày Chủ nhật xanh (hạn Chủ nhật, 14/06/2026 17:00): 2 đơn vị chưa báo cáo');
+    expect(list).toContain('⏳ Ngày Chủ nhật xanh (hạn Chủ nhật, 21/06/2026 17:00): 2 đơn vị chưa báo cáo');
   });
 
   it('when a monthly "Chủ nhật cuối tháng" series crosses the new year, then its rounds land on 27/12/2026, 31/01/2027 and 28/02/2027', async () => {

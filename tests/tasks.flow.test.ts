@@ -253,9 +253,9 @@ describe.each(dbTargets())('task management on %s', (target) => {
     await next(admin, () => admin.sendText('/start'));
     const list = await next(admin, () => admin.sendText('/tasks'));
     expect(list).toBe(
-      ['Nhiệm vụ đang mở:', '1. Tổng vệ sinh — 0/1 đơn vị đã báo cáo · hạn 30/05/2026 17:00 ⚠️ quá hạn', '2. Treo cờ — 0/1 đơn vị đã báo cáo · hạn 14/06/2026 17:00'].join('\n'),
+      ['Nhiệm vụ đang mở:', '1. Tổng vệ sinh — 0/1 đơn vị đã báo cáo · hạn Thứ Bảy, 30/05/2026 17:00 ⚠️ quá hạn', '2. Treo cờ — 0/1 đơn vị đã báo cáo · hạn Chủ nhật, 14/06/2026 17:00'].join('\n'),
     );
-    expect(await next(admin, () => admin.pressButton('⚙️ 2. Treo cờ'))).toContain('Hạn: 14/06/2026 17:00 · Đã báo cáo: 0/1');
+    expect(await next(admin, () => admin.pressButton('⚙️ 2. Treo cờ'))).toContain('Hạn: Chủ nhật, 14/06/2026 17:00 · Đã báo cáo: 0/1');
     expect(await next(admin, () => admin.pressButton('🕒 Đổi hạn'))).toContain('Hạn mới cho “Treo cờ”');
     expect(await next(admin, () => admin.sendText('20/6 11:00'))).toContain('→ Thứ Bảy, 20/06/2026 11:00');
     expect((await admin.nextMessage()).text).toBe('Đã đổi hạn “Treo cờ” thành 20/06/2026 11:00.');
