@@ -66,13 +66,13 @@ describe.each(dbTargets())('tasks over a period on %s', (target) => {
         'Đợt: Ngày Thương binh – Liệt sĩ',
         'Nhiệm vụ: Treo cờ Tổ quốc',
         'Thời gian: từ ngày 23/07/2026 đến hết ngày 27/07/2026',
-        'Hạn báo cáo: 22/07/2026 17:00',
+        'Hạn báo cáo: Thứ Tư, 22/07/2026 17:00',
         'Báo cáo gồm: tình hình, số hộ treo cờ, ảnh (bắt buộc), ghi chú',
         'Giao cho 2 đơn vị: Khối 1, Khối 2',
       ].join('\n'),
     );
     expect(await press(admin, '✅ Tạo nhiệm vụ')).toBe(
-      'Đã tạo nhiệm vụ “Treo cờ Tổ quốc”, giao cho 2 đơn vị. Thời gian: từ ngày 23/07/2026 đến hết ngày 27/07/2026. Hạn báo cáo: 22/07/2026 17:00.',
+      'Đã tạo nhiệm vụ “Treo cờ Tổ quốc”, giao cho 2 đơn vị. Thời gian: từ ngày 23/07/2026 đến hết ngày 27/07/2026. Hạn báo cáo: Thứ Tư, 22/07/2026 17:00.',
     );
     const task = await database.db.selectFrom('tasks').selectAll().executeTakeFirstOrThrow();
     expect([task.starts_at?.toISOString(), task.ends_at?.toISOString(), task.due_at.toISOString()]).toEqual([
@@ -97,7 +97,7 @@ describe.each(dbTargets())('tasks over a period on %s', (target) => {
     expect(due?.text).toContain('Hạn báo cáo: Thứ Hai, 31/08/2026 17:00.');
     await press(admin, '✅ Giữ hạn này');
     await press(admin, 'Tiếp tục ▶');
-    expect(await press(admin, 'Tất cả khối phố (2)')).toContain('Thời gian: từ ngày 31/08/2026 đến hết ngày 02/09/2026\nHạn báo cáo: 31/08/2026 17:00');
+    expect(await press(admin, 'Tất cả khối phố (2)')).toContain('Thời gian: từ ngày 31/08/2026 đến hết ngày 02/09/2026\nHạn báo cáo: Thứ Hai, 31/08/2026 17:00');
     await press(admin, '✅ Tạo nhiệm vụ');
     const task = await database.db.selectFrom('tasks').select(['starts_at', 'ends_at', 'due_at']).executeTakeFirstOrThrow();
     expect(task.starts_at?.toISOString()).toBe('2026-08-30T17:00:00.000Z');

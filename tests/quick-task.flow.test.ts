@@ -155,7 +155,7 @@ describe.each(dbTargets())('a task typed as one sentence, read by the one date r
     expect(await press(clerk, 'Tiếp tục ▶')).toBe('Câu anh/chị gõ giao cho: Khối 1, Khối 2. Giữ các đơn vị này, hay chọn lại?');
     const preview = await press(clerk, '✅ Giữ các đơn vị này');
     expect(preview).toContain('14/06/2027 17:00');
-    expect(await press(clerk, '✅ Tạo nhiệm vụ')).toBe('Đã tạo nhiệm vụ “Nộp danh sách hộ nghèo”, giao cho 2 đơn vị. Hạn báo cáo: 14/06/2027 17:00.');
+    expect(await press(clerk, '✅ Tạo nhiệm vụ')).toBe('Đã tạo nhiệm vụ “Nộp danh sách hộ nghèo”, giao cho 2 đơn vị. Hạn báo cáo: Thứ Hai, 14/06/2027 17:00.');
     const tasks = await database.db.selectFrom('tasks').select(['id', 'title', 'due_at', 'starts_at']).execute();
     expect(tasks.map((t) => [t.title, local(t.due_at), t.starts_at])).toEqual([['Nộp danh sách hộ nghèo', '14/06/2027 17:00', null]]);
     const units = await database.db.selectFrom('task_units').innerJoin('units', 'units.id', 'task_units.unit_id').select('units.name').orderBy('units.name').execute();

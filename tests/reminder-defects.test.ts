@@ -72,7 +72,7 @@ describe.each(dbTargets())('reminders that read right on %s', (target) => {
     }
     await at('06/06/2026 17:00');
     const digest = textsTo(ADMIN).map((c) => String(c.params.text)).find((t) => t.startsWith('📊'));
-    expect(digest).toContain('Hội diễn văn nghệ — 2/2 đã báo cáo · hạn 05/06/2026 17:00');
+    expect(digest).toContain('Hội diễn văn nghệ — 2/2 đã báo cáo · hạn Thứ Sáu, 05/06/2026 17:00');
     expect(digest).not.toContain('quá hạn');
   });
 });

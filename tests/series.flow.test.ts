@@ -80,7 +80,7 @@ describe.each(dbTargets())('recurring tasks on %s', (target) => {
     );
     const detail = await press(admin, '⚙️ 1. Tổng vệ sinh môi trường');
     expect(detail).toContain('Lặp lại: Chủ nhật hằng tuần, hạn 17:00 (giao trước 2 ngày)');
-    expect(detail).toContain('• hạn 07/06/2026 17:00: 0/2 đơn vị đã báo cáo');
+    expect(detail).toContain('• hạn Chủ nhật, 07/06/2026 17:00: 0/2 đơn vị đã báo cáo');
     admin.pressButton('⏸ Tạm dừng');
     await h.fake.waitFor(() => admin.lastMessage()?.text.includes('⏸ Đang tạm dừng: không giao lần mới.'));
     h.clock.setLocal('12/06/2026 08:00');

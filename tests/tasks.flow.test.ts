@@ -54,12 +54,12 @@ describe.each(dbTargets())('tasks and confirmations on %s', (target) => {
         'Xem lại nhiệm vụ:',
         'Đợt: Kỷ niệm 90 năm Ngày truyền thống Đảng bộ tỉnh',
         'Nhiệm vụ: Treo cờ Tổ quốc',
-        'Hạn báo cáo: 14/06/2026 17:00',
+        'Hạn báo cáo: Chủ nhật, 14/06/2026 17:00',
         'Báo cáo gồm: tình hình, số hộ treo cờ, ảnh (bắt buộc), ghi chú',
         'Giao cho 3 đơn vị: Khối 1, Khối 2, Khối 3',
       ].join('\n'),
     );
-    expect(await press(admin, '✅ Tạo nhiệm vụ')).toBe('Đã tạo nhiệm vụ “Treo cờ Tổ quốc”, giao cho 3 đơn vị. Hạn báo cáo: 14/06/2026 17:00.');
+    expect(await press(admin, '✅ Tạo nhiệm vụ')).toBe('Đã tạo nhiệm vụ “Treo cờ Tổ quốc”, giao cho 3 đơn vị. Hạn báo cáo: Chủ nhật, 14/06/2026 17:00.');
   }
 
   it('when an admin creates a flag task from the template and two leaders confirm, then reports, revisions and evidence flags are stored', async () => {
@@ -258,7 +258,7 @@ describe.each(dbTargets())('task management on %s', (target) => {
     expect(await next(admin, () => admin.pressButton('⚙️ 2. Treo cờ'))).toContain('Hạn: Chủ nhật, 14/06/2026 17:00 · Đã báo cáo: 0/1');
     expect(await next(admin, () => admin.pressButton('🕒 Đổi hạn'))).toContain('Hạn mới cho “Treo cờ”');
     expect(await next(admin, () => admin.sendText('20/6 11:00'))).toContain('→ Thứ Bảy, 20/06/2026 11:00');
-    expect((await admin.nextMessage()).text).toBe('Đã đổi hạn “Treo cờ” thành 20/06/2026 11:00.');
+    expect((await admin.nextMessage()).text).toBe('Đã đổi hạn “Treo cờ” thành Thứ Bảy, 20/06/2026 11:00.');
 
     await next(admin, () => admin.sendText('/tasks'));
     await next(admin, () => admin.pressButton('⚙️ 1. Tổng vệ sinh'));
