@@ -1,4 +1,4 @@
-import { formatDayAt } from '../calendar/date-format.js';
+import { formatDay } from '../calendar/date-format.js';
 import { mapLink } from '../core/map-link.js';
 import { formatLocal } from '../core/clock.js';
 import type { Translate } from '../telegram/context.js';
@@ -37,7 +37,7 @@ export function reportDetailLines(t: Translate, d: ReportDetail, zone: string): 
   if (d.location) lines.push(t('ofv-detail-location', { map: mapLink(d.location) }));
   if (d.note) lines.push(t('ofv-detail-note', { note: d.note }));
   lines.push(t('ofv-detail-reported', { by: d.reportedBy, at: formatLocal(d.reportedAt, zone), revision: d.revision }));
-  if (d.late) lines.push(t('ofv-detail-late', { due: formatDayAt(d.dueAt, zone, t) }));
+  if (d.late) lines.push(t('ofv-detail-late', { due: formatDay(d.dueAt, zone, t) }));
   lines.push(...flagTexts(t, d.flags, zone));
   if (d.returned) {
     lines.push(t('ofv-detail-returned', { at: formatLocal(d.returned.at, zone), by: d.returned.by ?? '—', reason: d.returned.reason ?? '—' }));

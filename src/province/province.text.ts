@@ -1,4 +1,4 @@
-import { formatDayAt } from '../calendar/date-format.js';
+import { formatDay, formatDayAt } from '../calendar/date-format.js';
 import { escapeHtml } from '../core/html.js';
 import type { Office } from '../core/office-settings.js';
 import type { Translate } from '../core/translate.js';
@@ -31,7 +31,7 @@ export function communeLine(t: Translate, c: CommuneProgress): string {
 export function rollupLines(t: Translate, send: ProvinceSend, status: ProvinceStatus, zone: string): string[] {
   const { totals } = status;
   return [
-    t('pv-status-header', { title: escapeHtml(send.title), due: formatDayAt(send.dueAt, zone, t) }),
+    t('pv-status-header', { title: escapeHtml(send.title), due: formatDay(send.dueAt, zone, t) }),
     t('pv-status-totals', {
       kept: totals.kept,
       communes: totals.communes,
@@ -51,7 +51,7 @@ export function rollupLines(t: Translate, send: ProvinceSend, status: ProvinceSt
 export function owingLines(t: Translate, send: ProvinceSend, status: ProvinceStatus, zone: string): string[] {
   if (status.totals.owing === 0) return [t('pv-pending-none', { title: escapeHtml(send.title) })];
   return [
-    t('pv-pending-header', { title: escapeHtml(send.title), due: formatDayAt(send.dueAt, zone, t), count: status.totals.owing }),
+    t('pv-pending-header', { title: escapeHtml(send.title), due: formatDay(send.dueAt, zone, t), count: status.totals.owing }),
     ...status.communes.map((c) => communeLine(t, c)),
     ...(status.more > 0 ? [t('pv-more', { count: status.more })] : []),
   ];

@@ -1,4 +1,4 @@
-import { formatDayAt } from '../calendar/date-format.js';
+import { formatDay } from '../calendar/date-format.js';
 import { DateTime } from 'luxon';
 import { listStaffRecipients, localeOf } from '../outbox/recipients.queries.js';
 import type { DueItem, Producer } from '../outbox/outbox.js';
@@ -56,7 +56,7 @@ export function digestText(t: Translate, date: string, tasks: TaskProgress[], no
       lines.push('', t('rm-digest-campaign', { name: campaign }));
     }
     const overdue = task.dueAt.getTime() < now.getTime() && task.reported < task.assigned ? t('rm-digest-overdue') : '';
-    lines.push(t('rm-digest-line', { title: task.title, reported: task.reported, assigned: task.assigned, due: formatDayAt(task.dueAt, zone, t), overdue }));
+    lines.push(t('rm-digest-line', { title: task.title, reported: task.reported, assigned: task.assigned, due: formatDay(task.dueAt, zone, t), overdue }));
   }
   const text = lines.join('\n');
   return clip(text, MAX_TEXT);

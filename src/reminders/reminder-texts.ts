@@ -8,7 +8,7 @@ import type { OpenTask, PendingRecipient, TaskProgressSummary } from './reminder
 import { BEFORE_EVENT, type ReminderKind } from './reminder.rules.js';
 import { DateTime } from 'luxon';
 import { clip } from '../core/text.js';
-import { formatDayAt, formatTaskDate, formatTaskPeriod, withLunarDate } from '../calendar/date-format.js';
+import { formatDay, formatTaskDate, formatTaskPeriod, withLunarDate } from '../calendar/date-format.js';
 
 const MAX_BUTTON_LABEL = 40;
 
@@ -56,7 +56,7 @@ export function groupByMember(rows: PendingRecipient[]): { member: PendingRecipi
 
 /** "12/15 đơn vị đã báo cáo · Chưa báo cáo: Khối 3, Khối 7, …" cut to fit one message. */
 export function wrapupText(t: Translate, task: OpenTask, p: TaskProgressSummary, zone: string): string {
-  const head = { title: task.title, reported: p.reported, assigned: p.assigned, due: formatDayAt(task.dueAt, zone, t) };
+  const head = { title: task.title, reported: p.reported, assigned: p.assigned, due: formatDay(task.dueAt, zone, t) };
   if (p.pendingUnits.length === 0) return t('rm-wrapup-all', head);
   return t('rm-wrapup', { ...head, units: namesThatFit(t, p.pendingUnits, MAX_TEXT - 400) });
 }

@@ -1,4 +1,4 @@
-import { formatDayAt } from '../calendar/date-format.js';
+import { formatDay } from '../calendar/date-format.js';
 import { Composer, InlineKeyboard } from 'grammy';
 import { formatLocal } from '../core/clock.js';
 import type { BotContext } from '../telegram/context.js';
@@ -66,6 +66,6 @@ async function show(ctx: BotContext, db: Db, zone: string, taskId: number, edit:
     kb.text(label, l.done ? handledReminderButton.pack() : toggleReminderButton.pack(taskId, l.kind, l.enabled ? 'off' : 'on')).row();
   }
   kb.text(ctx.t('reminders-done-button'), closeRemindersButton.pack());
-  const text = ctx.t('reminders-task', { title: view.task.title, due: formatDayAt(view.task.dueAt, zone, ctx.t) });
+  const text = ctx.t('reminders-task', { title: view.task.title, due: formatDay(view.task.dueAt, zone, ctx.t) });
   return edit ? ctx.editMessageText(text, { reply_markup: kb }) : ctx.reply(text, { reply_markup: kb });
 }

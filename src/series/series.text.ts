@@ -1,4 +1,4 @@
-import { formatDay, formatDayAt } from '../calendar/date-format.js';
+import { formatDay } from '../calendar/date-format.js';
 import { formatLocal } from '../core/clock.js';
 import type { Translate } from '../telegram/context.js';
 import { formatRecurrence } from './recurrence-input.js';
@@ -44,7 +44,7 @@ export function seriesDetailLines(t: Translate, s: Series, recent: OccurrenceLin
   if (next) lines.push(next);
   if (recent.length) lines.push(t('series-detail-recent'));
   for (const o of recent) {
-    lines.push(t('series-detail-round', { due: formatDayAt(o.dueAt, zone, t), reported: o.reported, assigned: o.assigned, state: o.status === 'open' ? '' : t('series-round-closed') }));
+    lines.push(t('series-detail-round', { due: formatDay(o.dueAt, zone, t), reported: o.reported, assigned: o.assigned, state: o.status === 'open' ? '' : t('series-round-closed') }));
   }
   return lines;
 }

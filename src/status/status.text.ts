@@ -1,4 +1,4 @@
-import { formatDayAt } from '../calendar/date-format.js';
+import { formatDay } from '../calendar/date-format.js';
 import { formatLocal } from '../core/clock.js';
 import type { Translate } from '../telegram/context.js';
 import { escapeHtml } from '../core/html.js';
@@ -24,7 +24,7 @@ export function statusLines(t: Translate, campaign: string, tasks: TaskProgressL
   if (tasks.length === 0) return [t('st-no-tasks', { campaign })];
   const lines = [t('st-header', { campaign, at: formatLocal(now, zone) })];
   tasks.forEach((task, i) => {
-    const head = { index: i + 1, title: task.title, due: formatDayAt(task.dueAt, zone, t) };
+    const head = { index: i + 1, title: task.title, due: formatDay(task.dueAt, zone, t) };
     lines.push('');
     lines.push(t(task.overdue ? 'st-task-overdue' : task.status === 'closed' ? 'st-task-closed' : 'st-task', head));
     lines.push(...periodLine(t, task, zone));
@@ -56,7 +56,7 @@ function unitLine(t: Translate, u: ListedUnit, key: 'pd-unit' | 'pd-unit-returne
 export function pendingLines(t: Translate, list: PendingList, zone: string, mode: 'one-task' | 'all-tasks'): string[] {
   const more = mode === 'one-task' ? 'pd-more' : 'pd-more-all';
   const title = escapeHtml(list.title);
-  const due = formatDayAt(list.dueAt, zone, t);
+  const due = formatDay(list.dueAt, zone, t);
   if (list.pendingCount === 0 && list.notDoneCount === 0) return [t('pd-none', { title, due }), ...takeDownLines(t, list, zone)];
   const lines = [t(list.pendingCount ? 'pd-header' : 'pd-header-all-reported', { title, due, count: list.pendingCount }), ...periodLine(t, list, zone)];
   for (const u of list.pending) lines.push(unitLine(t, u, u.returned ? 'pd-unit-returned' : 'pd-unit'));

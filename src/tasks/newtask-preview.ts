@@ -1,4 +1,4 @@
-import { formatDayAt } from '../calendar/date-format.js';
+import { formatDay } from '../calendar/date-format.js';
 import { formatPeriod } from '../calendar/period-input.js';
 import { formatLocal } from '../core/clock.js';
 import type { ReportForm } from '../core/schema.js';
@@ -32,8 +32,8 @@ export function formSummary(t: Translate, form: ReportForm): string {
 
 /** The lines about when: the deadline; or the period and its report deadline; or the rule and its first round. */
 function whenLines(t: Translate, when: TaskWhen, zone: string, now: Date): string[] {
-  if (when.kind === 'deadline') return [t('nt-preview-due', { due: formatDayAt(when.dueAt, zone, t) })];
-  if (when.kind === 'period') return [t('nt-preview-period', { period: formatPeriod(when.period, zone, t) }), t('nt-preview-due', { due: formatDayAt(when.dueAt, zone, t) })];
+  if (when.kind === 'deadline') return [t('nt-preview-due', { due: formatDay(when.dueAt, zone, t) })];
+  if (when.kind === 'period') return [t('nt-preview-period', { period: formatPeriod(when.period, zone, t) }), t('nt-preview-due', { due: formatDay(when.dueAt, zone, t) })];
   return [
     t('nt-preview-series', { rule: formatRecurrence(when.rule, t) }),
     t('nt-preview-series-first', { first: firstOccurrenceText(when.rule, now, zone, t), lead: defaultLeadDays(when.rule) }),
@@ -59,7 +59,7 @@ export function previewText(t: Translate, s: NewTaskSummary, zone: string, now: 
 /** What the admin is told once it is made. */
 export function createdText(t: Translate, s: NewTaskSummary, zone: string, now: Date): string {
   const base = { title: s.title, count: s.units.length };
-  if (s.when.kind === 'deadline') return t('nt-created', { ...base, due: formatDayAt(s.when.dueAt, zone, t) });
-  if (s.when.kind === 'period') return t('nt-created-period', { ...base, period: formatPeriod(s.when.period, zone, t), due: formatDayAt(s.when.dueAt, zone, t) });
+  if (s.when.kind === 'deadline') return t('nt-created', { ...base, due: formatDay(s.when.dueAt, zone, t) });
+  if (s.when.kind === 'period') return t('nt-created-period', { ...base, period: formatPeriod(s.when.period, zone, t), due: formatDay(s.when.dueAt, zone, t) });
   return t('nt-created-series', { ...base, rule: formatRecurrence(s.when.rule, t), first: firstOccurrenceText(s.when.rule, now, zone, t) });
 }

@@ -1,4 +1,4 @@
-import { formatDayAt } from '../calendar/date-format.js';
+import { formatDay } from '../calendar/date-format.js';
 import { type CallbackQueryContext, Composer, InlineKeyboard } from 'grammy';
 import type { Member } from '../core/member.js';
 import { answerPress, askDateTime } from '../telegram/ask.js';
@@ -31,7 +31,7 @@ function deadlineConversation(env: FeatureEnv) {
     const t = translator(i18n, locale);
     const dueAt = await askDateTime(conversation, ctx, t, t('tasks-ask-deadline', { title, due }), { zone, clock: deps.clock });
     const changed = await conversation.external(() => changeTask(deps.db, deps.clock, actorId, taskId, { kind: 'deadline', dueAt }));
-    return ctx.reply(changed ? t('tasks-deadline-changed', { title, due: formatDayAt(dueAt, zone, t) }) : t('tasks-admin-not-open'));
+    return ctx.reply(changed ? t('tasks-deadline-changed', { title, due: formatDay(dueAt, zone, t) }) : t('tasks-admin-not-open'));
   });
 }
 
@@ -76,7 +76,7 @@ const onDeadlineButton = ({ deps }: FeatureEnv, deadline: Deadline) => async (ct
   const task = await findTask(deps.db, pressed[0]);
   if (!task || task.status !== 'open') return ctx.reply(ctx.t('tasks-admin-not-open'));
   await ctx.editMessageReplyMarkup();
-  const due = formatDayAt(task.dueAt, deps.config.timezone, ctx.t);
+  const due = formatDay(task.dueAt, deps.config.timezone, ctx.t);
   await deadline.enter(ctx, { locale: await ctx.i18n.getLocale(), actorId: ctx.member.id, taskId: task.id, title: task.title, due });
 };
 

@@ -1,5 +1,5 @@
 import { formatPeriod } from '../calendar/period-input.js';
-import { formatDayAt } from '../calendar/date-format.js';
+import { formatDay } from '../calendar/date-format.js';
 import type { Translate } from '../telegram/context.js';
 import type { TaskProgress } from './tasks.service.js';
 
@@ -16,7 +16,7 @@ export function taskListLines(t: Translate, tasks: TaskProgress[], now: Date, zo
       title: task.title,
       reported: task.reported,
       assigned: task.assigned,
-      due: formatDayAt(task.dueAt, zone, t),
+      due: formatDay(task.dueAt, zone, t),
       overdue: task.dueAt.getTime() < now.getTime() && task.reported < task.assigned ? t('tasks-admin-overdue') : '',
     }),
     ...periodLine(t, task, zone),
@@ -27,5 +27,5 @@ export function taskListLines(t: Translate, tasks: TaskProgress[], now: Date, zo
 /** Admin /tasks → one task. */
 export function taskDetailText(t: Translate, task: TaskProgress, zone: string): string {
   const { title, campaignName: campaign, reported, assigned } = task;
-  return [t('tasks-admin-detail', { title, campaign, due: formatDayAt(task.dueAt, zone, t), reported, assigned }), ...periodLine(t, task, zone)].join('\n');
+  return [t('tasks-admin-detail', { title, campaign, due: formatDay(task.dueAt, zone, t), reported, assigned }), ...periodLine(t, task, zone)].join('\n');
 }
