@@ -3,24 +3,10 @@
 // written twice, so this keeps them equal.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from './support/child.js';
+import { dockerEnv, dockerNodeFlags } from './support/dockerfile.js';
 
-const ROOT = new URL('../', import.meta.url);
-const dockerfile = readFileSync(new URL('Dockerfile', ROOT), 'utf8').split('\n');
-const start = (JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
-
-/** The image's command (the last exec-form CMD): node's flags, between `node` and the script. */
-function dockerNodeFlags(): string[] {
-  const cmd = dockerfile.filter((l) => l.startsWith('CMD [')).at(-1);
-  const argv = JSON.parse(cmd?.slice('CMD '.length) ?? '[]') as string[];
-  expect(argv[0], 'the CMD starts node').toBe('node');
-  return argv.slice(1, -1);
-}
-
-/** A variable the image sets with ENV (`ENV A=1 B=2` lines). */
-function dockerEnv(name: string): string | undefined {
-  const pairs = dockerfile.filter((l) => l.startsWith('ENV ')).flatMap((l) => l.slice('ENV '.length).trim().split(/\s+/));
-  return pairs.find((p) => p.startsWith(`${name}=`))?.slice(name.length + 1);
-}
+const start = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
 
 /** `npm start`: `VAR=value … node <flags> --import tsx src/main.ts`. */
 function startScript(): { env: Record<string, string>; flags: string[] } {
@@ -34,13 +20,13 @@ function startScript(): { env: Record<string, string>; flags: string[] } {
 
 describe('how the bot is run', () => {
   it('when it is started with npm start, then node gets the same flags as in the Docker image', () => {
-    const flags = dockerNodeFlags();
+    const flags = dockerNodeFlags(ROOT);
     expect(flags.length).toBeGreaterThan(0);
     expect(startScript().flags).toEqual(flags);
   });
 
   it('when it is started with npm start, then the C library gets the same GLIBC_TUNABLES as in the Docker image', () => {
-    const tunables = dockerEnv('GLIBC_TUNABLES');
+    const tunables = dockerEnv(ROOT).GLIBC_TUNABLES;
     expect(tunables).toMatch(/arena_max/);
     expect(startScript().env.GLIBC_TUNABLES).toBe(tunables);
   });

@@ -5,6 +5,7 @@ import { appendFileSync, cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Child } from '../support/child.js';
 import { ROOT } from '../support/child.js';
+import { dockerEnv, dockerNodeFlags as imageNodeFlags } from '../support/dockerfile.js';
 
 const CLOCK_TICKS_PER_SECOND = 100;
 /** BENCH_BOT_DIR=<checkout> measures another copy of the code (e.g. the last commit, for a before/after). */
@@ -36,36 +37,19 @@ function childOf(cmd: string, args: string[], env: Record<string, string>): Chil
   return { proc, output: () => out, exited };
 }
 
-/** The Dockerfile's lines that start with `instruction ` (none when the checkout has no Dockerfile). */
-function dockerfileLines(instruction: 'CMD' | 'ENV'): string[] {
-  const dockerfile = join(BOT_ROOT, 'Dockerfile');
-  if (!existsSync(dockerfile)) return [];
-  return readFileSync(dockerfile, 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith(`${instruction} `))
-    .map((l) => l.slice(instruction.length + 1).trim());
-}
-
 /**
  * The node flags the Dockerfile starts the bot with (its CMD: `node <flags> dist/src/main.js`),
  * so the benchmark measures the process the image runs, not a default one.
  */
-export function dockerNodeFlags(): string[] {
-  const cmd = dockerfileLines('CMD')
-    .filter((l) => l.startsWith('['))
-    .at(-1);
-  if (!cmd) return [];
-  const argv = JSON.parse(cmd) as string[];
-  return argv[0] === 'node' ? argv.slice(1, -1) : [];
-}
+export const dockerNodeFlags = (): string[] => imageNodeFlags(BOT_ROOT);
 
 /**
  * The Dockerfile's `ENV` variables that tune the process rather than configure the bot (the C
  * library's malloc), so the benchmark runs with them as the image does.
  */
 export function dockerProcessEnv(): Record<string, string> {
-  const pairs = dockerfileLines('ENV').flatMap((l) => l.split(/\s+/));
-  return Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]).filter(([name]) => name === 'GLIBC_TUNABLES'));
+  const { GLIBC_TUNABLES } = dockerEnv(BOT_ROOT);
+  return GLIBC_TUNABLES === undefined ? {} : { GLIBC_TUNABLES };
 }
 
 /** The compiled bot: `node <the Dockerfile's flags> dist/src/main.js` (BENCH_PROFILE=<dir> adds a CPU profile, BENCH_NODE_FLAGS other node flags). */
