@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, getHeapStatistics, type HeapSpaceInfo, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
@@ -52,9 +52,12 @@ function fullCollection(): () => void {
  * their "used" size counts dead objects too, so growth is the signal, not slack.)
  */
 export function oldGenerationBytes(): number {
-  return getHeapSpaceStatistics()
-    .filter((s) => !s.space_name.startsWith('new_'))
-    .reduce((sum, s) => sum + s.space_size, 0);
+  return oldGenerationSpaces().reduce((sum, s) => sum + s.space_size, 0);
+}
+
+/** V8's heap spaces other than the young generation's (the pages {@link oldGenerationBytes} counts). */
+export function oldGenerationSpaces(): HeapSpaceInfo[] {
+  return getHeapSpaceStatistics().filter((s) => !s.space_name.startsWith('new_'));
 }
 
 /** One compacting full collection, now. */

@@ -1,14 +1,10 @@
 // Run by tests/heap-trim.test.ts in a process of its own (its heap is the thing measured):
 // `node --import tsx heap-trim.child.ts <case>` prints one JSON line.
-import { getHeapSpaceStatistics } from 'node:v8';
-import { keepHeapTrimmed, oldGenerationBytes, type TrimResult, trimHeap } from '../../src/core/heap-trim.js';
+import { keepHeapTrimmed, oldGenerationBytes, oldGenerationSpaces, type TrimResult, trimHeap } from '../../src/core/heap-trim.js';
 
 const MB = 1024 * 1024;
 /** What lives on the pages {@link oldGenerationBytes} counts (exact right after a full collection). */
-const oldLive = () =>
-  getHeapSpaceStatistics()
-    .filter((s) => !s.space_name.startsWith('new_'))
-    .reduce((sum, s) => sum + s.space_used_size, 0);
+const oldLive = () => oldGenerationSpaces().reduce((sum, s) => sum + s.space_used_size, 0);
 
 /**
  * A burst's leftovers: ~60 MB of objects promoted to the old generation, of which one in `every`
