@@ -31,9 +31,10 @@ const lateReport: ReportDetail = {
 
 describe('an official reading one report', () => {
   it('when the report came in after its deadline, then the detail names the deadline with its weekday', () => {
-    const vi = reportDetailLines(translator(createI18n('vi'), 'vi'), lateReport, ZONE);
+    const i18n = createI18n('vi');
+    const vi = reportDetailLines(translator(i18n, 'vi'), lateReport, ZONE);
     expect(vi).toContain('⏰ Nộp muộn (hạn Chủ nhật, 14/06/2026 17:00)');
-    const en = reportDetailLines(translator(createI18n('vi'), 'en'), lateReport, ZONE);
+    const en = reportDetailLines(translator(i18n, 'en'), lateReport, ZONE);
     expect(en.some((l) => l.startsWith('⏰ Late (due ') && l.includes('14/06/2026 17:00'))).toBe(true);
   });
 });
