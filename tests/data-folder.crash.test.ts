@@ -73,9 +73,9 @@ describe('the embedded database under an office’s faults (child processes)', (
     leader.sendText('/tasks');
     await leader.nextMessage({ timeoutMs: 20_000 });
     leader.pressButton(/Báo cáo/);
-    await leader.nextMessages(2, { timeoutMs: 20_000 });
+    await leader.nextMessage({ timeoutMs: 20_000 });
     leader.pressButton('✅ Đã xong');
-    await leader.nextMessages(2, { timeoutMs: 20_000 });
+    await leader.nextMessage({ timeoutMs: 20_000 });
   }
 
   async function report(leader: SimUser): Promise<string> {

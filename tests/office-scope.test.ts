@@ -1,6 +1,6 @@
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { inOffice, OfficeScopePlugin, outsideOffices } from '../src/core/office-scope.js';
+import { currentOfficeId, inOffice, officeScopeActive, OfficeScopePlugin, outsideOffices } from '../src/core/office-scope.js';
 import type { Database } from '../src/core/schema.js';
 
 // Compiles only (DummyDriver): what SQL the app's handle sends inside and outside an office.
@@ -66,5 +66,58 @@ describe('office scope', () => {
     expect(kv.sql).toBe('select "key" from "kv_store"');
     expect(raw.sql).toBe('select id from units');
     expect(out.sql).toBe('select "id" from "units"');
+  });
+
+  // The storage (and Node's promise hooks with it) is on only while some office's work is in
+  // progress; these check that switching it off and on never takes an office from awaited work.
+  const officeFilter = () => db.selectFrom('units').select('id').compile().parameters;
+  const later = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  it('when one office\'s work ends while another\'s still awaits, then the other keeps its office to its end, and the scope goes off only after both', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const first = inOffice(1, async () => {
+      await gate;
+      await later();
+      return { office: currentOfficeId(), params: officeFilter() };
+    });
+    const second = await inOffice(2, async () => {
+      await later();
+      return currentOfficeId();
+    });
+    expect(second).toBe(2);
+    expect(officeScopeActive()).toBe(true);
+    open();
+    expect(await first).toEqual({ office: 1, params: [1] });
+    await Promise.resolve();
+    expect(officeScopeActive()).toBe(false);
+    expect(currentOfficeId()).toBeUndefined();
+    expect(officeFilter()).toEqual([]);
+  });
+
+  it('when the scope has gone off, then the next office\'s work turns it on again with its own office, nested calls and a failure included', async () => {
+    await inOffice(5, async () => later());
+    await Promise.resolve();
+    expect(officeScopeActive()).toBe(false);
+    const seen = await inOffice(6, async () => {
+      const inner = await inOffice(7, async () => {
+        await later();
+        return currentOfficeId();
+      });
+      await later();
+      return [inner, currentOfficeId(), officeScopeActive()];
+    });
+    expect(seen).toEqual([7, 6, true]);
+    expect(() => inOffice(8, () => {
+      throw new Error('boom');
+    })).toThrow('boom');
+    await expect(inOffice(9, async () => {
+      await later();
+      throw new Error('late boom');
+    })).rejects.toThrow('late boom');
+    await Promise.resolve();
+    expect(officeScopeActive()).toBe(false);
+    expect(inOffice(4, () => currentOfficeId())).toBe(4);
+    expect(officeScopeActive()).toBe(false);
   });
 });

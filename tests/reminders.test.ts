@@ -84,8 +84,9 @@ describe.each(dbTargets())('reminders on %s', (target) => {
 
     // The button in a reminder opens the report dialogue.
     h.fake.user(A).pressButton('📝 Báo cáo — Khối 1');
-    expect((await h.fake.user(A).nextMessage()).text).toContain('Báo cáo: Treo cờ Tổ quốc');
-    await h.fake.user(A).nextMessage();
+    const opened = (await h.fake.user(A).nextMessage()).text;
+    expect(opened).toContain('Báo cáo: Treo cờ Tổ quốc');
+    expect(opened).toContain('Tình hình thực hiện');
 
     const rows = await database.db.selectFrom('deliveries').select(['source', 'chat_id', 'status']).where('source', 'like', 'reminder:%').orderBy('id').execute();
     expect(rows.every((r) => r.status === 'sent')).toBe(true);

@@ -28,9 +28,9 @@ describe.each(dbTargets())('the leader report path without friction on %s', (tar
     leader.sendText('/tasks');
     await next(leader);
     leader.pressButton(/Báo cáo: Treo cờ/);
-    await next(leader, 2);
+    await next(leader);
     leader.pressButton('✅ Đã xong');
-    expect(await next(leader, 2)).toContain('Số hộ treo cờ?');
+    expect(await next(leader)).toContain('Số hộ treo cờ?');
     leader.pressButton(/Báo cáo: Rà soát pano/, { messageId: leader.messages()[0]?.message_id });
     expect(await next(leader)).toBe(
       'Anh/chị đang báo cáo dở “Treo cờ Tổ quốc” (Khối 1). Tiếp tục báo cáo này, hay chuyển sang báo cáo mới? (Chuyển thì phần đang làm không được lưu.)',
@@ -46,9 +46,9 @@ describe.each(dbTargets())('the leader report path without friction on %s', (tar
     leader.pressButton(/Báo cáo: Rà soát pano/, { messageId: leader.messages()[0]?.message_id });
     await next(leader);
     leader.pressButton('↪ Chuyển sang báo cáo mới');
-    expect(await next(leader, 2)).toContain('Báo cáo: Rà soát pano, áp phích');
+    expect(await next(leader)).toContain('Báo cáo: Rà soát pano, áp phích');
     leader.pressButton('❌ Chưa làm');
-    const afterNotDone = await next(leader, 2);
+    const afterNotDone = await next(leader);
     expect(afterNotDone).toContain('Kiểm tra lại báo cáo');
     expect(afterNotDone).not.toContain('vị trí');
     // Photos are not asked after “Chưa làm”, and the summary does not list them (it read “Ảnh: 0”).
@@ -65,9 +65,9 @@ describe.each(dbTargets())('the leader report path without friction on %s', (tar
     leader.sendText('/tasks');
     await next(leader);
     leader.pressButton(/Báo cáo: Rà soát pano/);
-    await next(leader, 2);
+    await next(leader);
     leader.pressButton('✅ Đã xong');
-    expect(await next(leader, 2)).toContain('Gửi ảnh chụp kết quả nếu có');
+    expect(await next(leader)).toContain('Gửi ảnh chụp kết quả nếu có');
     leader.sendSticker();
     expect(await next(leader)).toContain('Anh/chị vừa gửi nhãn dán (sticker), chưa phải ảnh.');
     leader.sendDocument({ filename: 'anh-pano.jpg', mime: 'image/jpeg', fileUniqueId: 'DOC-IMG' });
@@ -103,7 +103,7 @@ describe.each(dbTargets())('the leader report path without friction on %s', (tar
     expect(list).toContain('⏳ Treo cờ Tổ quốc — Khối 1 · hạn Chủ nhật, 14/06/2026 17:00\n   ↩️ Báo cáo đã bị trả lại để làm lại: bấm “Báo cáo” bên dưới để gửi lại.');
     expect(list).not.toContain('Đã báo cáo:');
     leader.pressButton(/Treo cờ/);
-    const intro = await next(leader, 2);
+    const intro = await next(leader);
     expect(intro).toContain('↩️ Báo cáo trước đã được trả lại để làm lại. Lý do: Ảnh mờ, chụp lại giúp');
     expect(intro).not.toContain('Đơn vị đã báo cáo rồi');
   });

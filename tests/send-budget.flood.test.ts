@@ -53,22 +53,21 @@ describe.each(dbTargets())('one send budget under flood control on %s', (target)
     const answers = await Promise.all(
       answering.map(async (u) => {
         u.pressButton('📝 Báo cáo');
-        const opened = await u.nextMessages(2, { timeoutMs: 60_000 });
+        const opened = await u.nextMessage({ timeoutMs: 60_000 });
         u.pressButton('✅ Đã xong');
-        const asked = await u.nextMessages(2, { timeoutMs: 60_000 });
+        const asked = await u.nextMessage({ timeoutMs: 60_000 });
         u.sendText('45');
         const photos = await u.nextMessage({ timeoutMs: 60_000 });
-        return [...opened, ...asked, photos].map((m) => m.text);
+        return [opened, asked, photos].map((m) => m.text);
       }),
     );
     const repliesDoneAt = performance.now();
     expect(await wave).toBe(LEADERS);
 
     for (const texts of answers) {
-      expect(texts[1]).toContain('Tình hình thực hiện');
-      expect(texts[2]).toBe('→ ✅ Đã xong');
-      expect(texts[3]).toContain('Số hộ treo cờ?');
-      expect(texts[4]).toContain('Gửi ảnh');
+      expect(texts[0]).toContain('Tình hình thực hiện');
+      expect(texts[1]).toMatch(/^→ ✅ Đã xong\n\nSố hộ treo cờ\?/);
+      expect(texts[2]).toContain('Gửi ảnh');
     }
     // Replies went first: the people talking to the bot were done while the wave still ran.
     expect(repliesDoneAt).toBeLessThan(waveDoneAt);
@@ -77,7 +76,7 @@ describe.each(dbTargets())('one send budget under flood control on %s', (target)
     expect(h.logs.filter((l) => /"level":(50|60)/.test(l))).toEqual([]);
     // The fake refuses (429) any send beyond LIMIT in a sliding second, and counts it: none was tried.
     expect(h.fake.stats().violations).toBe(0);
-    expect(h.fake.stats().sent).toBe(LEADERS + ANSWERING * 5);
+    expect(h.fake.stats().sent).toBe(LEADERS + ANSWERING * 3);
   });
 });
 

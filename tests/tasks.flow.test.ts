@@ -80,15 +80,14 @@ describe.each(dbTargets())('tasks and confirmations on %s', (target) => {
     expect(list.text).toBe('Nhiệm vụ của đơn vị:\n⏳ Treo cờ Tổ quốc — Khối 1 · hạn Chủ nhật, 14/06/2026 17:00');
     expect(list.callbackData).toEqual([[`rp:${task.id}:${k1.id}`]]);
     one.pressButton('📝 Báo cáo: Treo cờ Tổ quốc — Khối 1');
-    const [intro, status] = await one.nextMessages(2);
-    expect(intro?.text).toBe('Báo cáo: Treo cờ Tổ quốc\nĐơn vị: Khối 1 · Hạn: Chủ nhật, 14/06/2026 17:00');
-    expect(status?.buttons).toEqual([['✅ Đã xong'], ['🟡 Làm một phần'], ['❌ Chưa làm']]);
-    expect(status?.text).toContain('/cancel');
+    // The intro and the first question come as one message, with the status buttons under it.
+    const intro = await one.nextMessage();
+    expect(intro.text).toBe('Báo cáo: Treo cờ Tổ quốc\nĐơn vị: Khối 1 · Hạn: Chủ nhật, 14/06/2026 17:00\n\nTình hình thực hiện thế nào? Bấm một nút bên dưới. (Gõ /cancel để huỷ.)');
+    expect(intro.buttons).toEqual([['✅ Đã xong'], ['🟡 Làm một phần'], ['❌ Chưa làm']]);
     expect(await say(one, 'xong rồi')).toContain('Anh/chị hãy bấm một trong ba nút');
     one.pressButton('✅ Đã xong');
-    const [chosen, numberPrompt] = await one.nextMessages(2);
-    expect(chosen?.text).toBe('→ ✅ Đã xong');
-    expect(numberPrompt?.text).toContain('Số hộ treo cờ? Nhập một số từ 0 đến 120');
+    // The choice is shown above the next question, in the same message.
+    expect((await one.nextMessage()).text).toBe('→ ✅ Đã xong\n\nSố hộ treo cờ? Nhập một số từ 0 đến 120. (Gõ /cancel để huỷ.)');
     one.sendPhoto({ fileUniqueId: 'WRONG-STEP' });
     expect((await one.nextMessage()).text).toContain('hãy nhập con số bằng chữ số');
     expect(await say(one, '12abc')).toContain('“12abc” không phải là số nguyên');
@@ -120,7 +119,7 @@ describe.each(dbTargets())('tasks and confirmations on %s', (target) => {
     );
     expect(await press(one, '✏️ Sửa')).toContain('Tình hình thực hiện thế nào?');
     one.pressButton('🟡 Làm một phần');
-    await one.nextMessages(2);
+    await one.nextMessage();
     expect(await say(one, '90')).toContain('Gửi ảnh');
     one.sendPhoto({ fileUniqueId: 'K1-A' });
     await one.nextMessage();
@@ -133,9 +132,9 @@ describe.each(dbTargets())('tasks and confirmations on %s', (target) => {
     const two = h.fake.user(2002);
     await say(two, '/tasks');
     two.pressButton(/Báo cáo: Treo cờ/);
-    await two.nextMessages(2);
+    await two.nextMessage();
     two.pressButton('✅ Đã xong');
-    await two.nextMessages(2);
+    await two.nextMessage();
     expect(await say(two, '80')).toContain('Gửi ảnh');
     two.sendPhoto({ fileUniqueId: 'K1-A' });
     await two.nextMessage();
@@ -155,10 +154,11 @@ describe.each(dbTargets())('tasks and confirmations on %s', (target) => {
     expect(again.text).toContain('✅ Treo cờ Tổ quốc — Khối 1');
     expect(again.text).toContain('Đã báo cáo: Hoàng Văn Một, lúc 01/06/2026 09:00');
     one.pressButton(/Sửa báo cáo/);
-    const [intro2] = await one.nextMessages(2);
-    expect(intro2?.text).toContain('Đơn vị đã báo cáo rồi (Hoàng Văn Một, lúc 01/06/2026 09:00)');
+    const intro2 = await one.nextMessage();
+    expect(intro2.text).toContain('Đơn vị đã báo cáo rồi (Hoàng Văn Một, lúc 01/06/2026 09:00)');
+    expect(intro2.text).toContain('Tình hình thực hiện thế nào?');
     one.pressButton('✅ Đã xong');
-    await one.nextMessages(2);
+    await one.nextMessage();
     await say(one, '120');
     one.sendPhoto({ fileUniqueId: 'K1-B' });
     await one.nextMessage();

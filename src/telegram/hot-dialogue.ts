@@ -5,6 +5,7 @@ import { answerPress } from './ask.js';
 import type { BotContext } from './context.js';
 import { DialogueCache, dialogueKey, type DialogueRow, loadRow, parseRow, removeAnyRow, removeRow } from './dialogue-store.js';
 import { DialogueWrites } from './dialogue-writes.js';
+import { MAX_TEXT } from './split.js';
 
 /**
  * Hot dialogues: guided dialogues that many people go through at once (the leader's report), run
@@ -72,10 +73,27 @@ const isCommand = (ctx: Context) => ctx.message?.text?.startsWith('/') ?? false;
 const isInput = (ctx: Context) => Boolean(ctx.message ?? ctx.callbackQuery);
 const privateChatId = (ctx: Context) => (ctx.chat?.type === 'private' ? ctx.chat.id : undefined);
 
-/** Sends `say` in order; a press is answered at the same time (its spinner stops). */
+/**
+ * A step's messages as the leader gets them: a text without buttons goes out together with the one
+ * after it (a blank line between), so "→ ✅ Đã xong" and the next question, or the intro and the
+ * first question, are one message: one notification on the phone and one call to Telegram instead
+ * of two. Texts that would not fit in one message stay apart.
+ */
+export function joined(say: Say[]): Say[] {
+  const out: Say[] = [];
+  for (const s of say) {
+    const last = out.at(-1);
+    const text = last && `${last.text}\n\n${s.text}`;
+    if (last && text !== undefined && !last.keyboard && text.length <= MAX_TEXT) out[out.length - 1] = s.keyboard ? { text, keyboard: s.keyboard } : { text };
+    else out.push(s);
+  }
+  return out;
+}
+
+/** Sends `say` in order (see joined); a press is answered at the same time (its spinner stops). */
 export async function sayAll(ctx: Context, say: Say[], press: { text?: string; showAlert?: boolean } = {}): Promise<void> {
   const sends = async () => {
-    for (const s of say) await ctx.reply(s.text, s.keyboard ? { reply_markup: s.keyboard } : {});
+    for (const s of joined(say)) await ctx.reply(s.text, s.keyboard ? { reply_markup: s.keyboard } : {});
   };
   await Promise.all([answerPress(ctx, press), sends()]);
 }

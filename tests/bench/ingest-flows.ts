@@ -31,13 +31,16 @@ async function step(user: SimUser, act: () => void, replies: number): Promise<nu
   return elapsed;
 }
 
-/** The leader's seven updates: Báo cáo → Đã xong → 45 → photo → Xong → Bỏ qua → Gửi (the echo peer answers each once). */
+/**
+ * The leader's seven updates: Báo cáo → Đã xong → 45 → photo → Xong → Bỏ qua → Gửi. Each gets one
+ * message (the intro comes with the first question, the choice with the next one); the echo peer
+ * answers each once.
+ */
 export async function leaderFlow(user: SimUser, echo: boolean): Promise<number[]> {
-  const r = (n: number) => (echo ? 1 : n);
   const btn = (label: string | RegExp) => () => (echo ? user.pressCallbackData('x') : user.pressButton(label));
   return [
-    await step(user, btn(/Báo cáo/), r(2)),
-    await step(user, btn('✅ Đã xong'), r(2)),
+    await step(user, btn(/Báo cáo/), 1),
+    await step(user, btn('✅ Đã xong'), 1),
     await step(user, () => user.sendText('45'), 1),
     await step(user, () => user.sendPhoto({ fileUniqueId: `bench-${user.id}-${performance.now()}` }), 1),
     await step(user, btn('Xong'), 1),

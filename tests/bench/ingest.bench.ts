@@ -194,11 +194,11 @@ async function openDialogues(fake: FakeTelegram, child: Child, n: number): Promi
   const late = users.reduce((sum, u) => sum + u.skipPending().length, 0);
   if (late > 0) console.log(`burst: ${late} late answers to updates an earlier phase's bot took before it stopped, set aside`);
   for (const [i, user] of users.entries()) pressReportFromReminder(fake, user, `rp:1:${i + 1}`);
-  // Opened: the intro and the first question came (not an apology, not "a report is open").
+  // Opened: the intro with the first question came (not an apology, not "a report is open").
   const outcomes = await Promise.all(
     users.map((u) =>
-      u.nextMessages(2, { timeoutMs: 300_000 }).then(
-        (m) => (m[1]?.text.includes('Tình hình') ? 'opened' : m.some((x) => isApology(x.text)) ? 'apology' : u.transcriptText()),
+      u.nextMessage({ timeoutMs: 300_000 }).then(
+        (m) => (m.text.includes('Tình hình') ? 'opened' : isApology(m.text) ? 'apology' : u.transcriptText()),
         (error: unknown) => (error instanceof Error ? error.message : String(error)),
       ),
     ),

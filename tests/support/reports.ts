@@ -25,16 +25,17 @@ export async function leaderReportsFlag(
 }
 
 /**
- * From the leader's task list: opens the report behind `button` and answers the status, up to the
- * next question (the households one, for a flag task); returns the texts that answer the status.
+ * From the leader's task list: opens the report behind `button` (the intro and the first question
+ * come as one message) and answers the status, up to the next question (the households one, for a
+ * flag task); returns the text that answers the status (the choice, then that question).
  */
 export async function openReportToHouseholds(
   leader: SimUser,
   button: string | RegExp,
   status: '✅ Đã xong' | '🟡 Làm một phần' = '✅ Đã xong',
-): Promise<string[]> {
+): Promise<string> {
   leader.pressButton(button);
-  await leader.nextMessages(2);
+  await leader.nextMessage();
   leader.pressButton(status);
-  return (await leader.nextMessages(2)).map((m) => m.text);
+  return (await leader.nextMessage()).text;
 }
