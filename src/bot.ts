@@ -79,7 +79,7 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
     ...officeVariables(office.currentOffice, (key, vars) => (vars ? i18n.translate(_locale, key, vars) : translate(key))),
     ...exampleDates(deps.clock.now(), config.timezone),
   });
-  const i18n = createI18n(config.defaultLocale, memoizedGlobals(globals, { now: () => deps.clock.now(), setting: () => `${office.currentOffice?.id ?? ''}|${office.currentOffice?.name ?? ''}|${office.current.residentialTerm ?? ''}` }));
+  const i18n = createI18n(config.defaultLocale, memoizedGlobals(globals, { now: () => deps.clock.now(), setting: () => office.current }));
   const env: FeatureEnv = { deps: fullDeps, i18n, office };
   const idleMs = config.conversationIdleHours * 3_600_000;
   const dialogues = new HotDialogues({ db: fullDeps.db, clock: fullDeps.clock, idleMs });

@@ -24,4 +24,14 @@ describe('texts without variables', () => {
     const t = translator(createI18n('vi'), 'vi');
     expect(t('report-summary-photos', { count: 1 })).not.toBe(t('report-summary-photos', { count: 3 }));
   });
+
+  it('when texts are asked for again, then the bundles for a locale are picked once, and each locale still gets its own texts', () => {
+    const i18n = createI18n('vi');
+    const fluent = i18n.fluent as unknown as { matchBundles(locales: string[]): unknown };
+    expect(fluent.matchBundles(['vi'])).toBe(fluent.matchBundles(['vi']));
+    expect(fluent.matchBundles(['en'])).not.toBe(fluent.matchBundles(['vi']));
+    expect(i18n.t('vi', 'report-summary-photos', { count: 2 })).toBe('Ảnh: 2');
+    expect(i18n.t('en', 'report-summary-photos', { count: 2 })).toBe('Photos: 2');
+    expect(i18n.t('en', 'report-skip')).not.toBe(i18n.t('vi', 'report-skip'));
+  });
 });

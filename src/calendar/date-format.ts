@@ -14,9 +14,10 @@ export function formatLunar(l: LunarDate, t: Translate): string {
 
 /** "Chủ nhật, 26/04/2026 17:00": the weekday helps people catch a wrong date. */
 export function formatDay(at: Date, zone: string, t: Translate, format = 'dd/MM/yyyy HH:mm'): string {
-  const local = DateTime.fromJSDate(at, { zone });
-  return t('cal-resolved', { weekday: t(`cal-weekday-${local.weekday}`), date: local.toFormat(format) });
+  return weekdayAndDate(DateTime.fromJSDate(at, { zone }), t, format);
 }
+
+const weekdayAndDate = (local: DateTime, t: Translate, format: string) => t('cal-resolved', { weekday: t(`cal-weekday-${local.weekday}`), date: local.toFormat(format) });
 
 /**
  * "Thứ Tư, 10/06/2023", with the time when it is not midnight (and `withTime`): the weekday lets
@@ -29,7 +30,7 @@ export function formatDayAt(at: Date, zone: string, t: Translate, withTime = tru
 
 /** One day with its weekday, the time when `timed`, and the lunar date when `lunar` (showDay) or not (formatDay). */
 function dayText(local: DateTime, zone: string, t: Translate, timed: boolean, lunar: boolean | undefined): string {
-  return lunar ? showDay(local, zone, t, timed) : formatDay(local.toJSDate(), zone, t, timed ? 'dd/MM/yyyy HH:mm' : 'dd/MM/yyyy');
+  return lunar ? showDay(local, zone, t, timed) : weekdayAndDate(local, t, timed ? 'dd/MM/yyyy HH:mm' : 'dd/MM/yyyy');
 }
 
 /** The preview of a resolved date: weekday, dd/MM/yyyy HH:mm, and the lunar date when the input was lunar. */

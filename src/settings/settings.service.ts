@@ -45,7 +45,7 @@ export class OfficeSettingsCache implements OfficeSettingsView {
   private currentEntry() {
     const id = currentOfficeId();
     if (id !== undefined) return this.offices.get(id);
-    return this.offices.size === 1 ? [...this.offices.values()][0] : undefined;
+    return this.offices.size === 1 ? this.offices.values().next().value : undefined;
   }
 
   get current(): OfficeSettings {

@@ -62,7 +62,28 @@ export function createI18n(defaultLocale: Locale, globals: GlobalVariables = () 
     globals,
   );
   i18n.loadLocalesDirSync(LOCALES_DIR);
+  keepBundleMatches(i18n.fluent);
   return i18n;
+}
+
+/**
+ * @grammyjs/i18n picks the bundles for a locale on every translation, negotiating it with
+ * @fluent/langneg (which builds Intl locales and arrays each time): a few dozen times per update.
+ * Every bundle is loaded above, before the first translation, so the answer for a locale never
+ * changes: it is worked out once. `matchBundles` is a private method of the library's Fluent
+ * class; should a new version rename it, this does nothing and texts are still right.
+ */
+function keepBundleMatches(fluent: object): void {
+  const f = fluent as { matchBundles?: (locales: string[]) => unknown };
+  const match = f.matchBundles;
+  if (typeof match !== 'function') return;
+  const kept = new Map<string, unknown>();
+  f.matchBundles = (locales) => {
+    const key = locales.length === 1 ? (locales[0] ?? '') : locales.join('\u0000');
+    let bundles = kept.get(key);
+    if (bundles === undefined) kept.set(key, (bundles = match.call(fluent, locales)));
+    return bundles;
+  };
 }
 
 export function translator(i18n: I18n<BotContext>, locale: string): Translate {
