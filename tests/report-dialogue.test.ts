@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { submitReport } from '../src/reports/reports.service.js';
+import { openReport, submitReport } from '../src/reports/reports.service.js';
 import { dialogueKey } from '../src/telegram/dialogue-store.js';
 import { DialogueWrites } from '../src/telegram/dialogue-writes.js';
 import { startBotInstance, StatementCounter, type BotInstance } from './support/bot-instance.js';
 import { ManualClock } from './support/clock.js';
 import { dbTargets } from './support/db.js';
 import { useDatabase } from './support/suite.js';
-import { seedTown } from './support/factories.js';
+import { buildMember, buildUnit, seedTown } from './support/factories.js';
 import { FakeTelegram } from './support/fake-telegram.js';
 import type { SimUser } from './support/fake-telegram-user.js';
 
@@ -149,5 +149,27 @@ describe.each(dbTargets())('the report dialogue as a state machine on %s', (targ
     expect(statements.count).toBe(1);
     const stored = await database.db.selectFrom('kv_store').select(['key', 'value']).orderBy('key').execute();
     expect(stored.map((r) => r.value)).toEqual([next(1), next(2), { v: 1, at: 0, kind: 'test', s: { chat: 3 } }]);
+  });
+
+  it('when several leaders press Báo cáo at the same moment, then one statement opens them, each with its own answer', async () => {
+    const [task] = await database.db.selectFrom('tasks').select('id').execute();
+    const [k1] = await database.db.selectFrom('units').select('id').execute();
+    const k2 = await buildUnit(database.db, { name: 'Khối 2' });
+    await buildMember(database.db, { telegramId: 2002, unitId: k2.id });
+    const statements = new StatementCounter();
+    const counted = database.db.withPlugin(statements);
+    const press = (telegramId: number, unitId: number) =>
+      openReport(counted, clock, { telegramId, taskId: task?.id ?? 0, unitId, dialogueKey: dialogueKey(telegramId), conversationKey: `conversation:${telegramId}`, atMs: 1 });
+    // 2001 leads Khối 1 (assigned), 2002 leads Khối 2 (not assigned), 9999 is nobody.
+    const [opened, notAssigned, stranger] = await Promise.all([press(2001, k1?.id ?? 0), press(2002, k2.id), press(9999, k1?.id ?? 0)]);
+    expect(statements.count).toBe(1);
+    expect(opened).toMatchObject({ kind: 'opened', intro: { title: 'Treo cờ Tổ quốc', unit: 'Khối 1' }, state: { step: 'status', unit: 'Khối 1' } });
+    expect(notAssigned).toEqual({ kind: 'refused', reason: 'not-assigned', locale: null });
+    expect(stranger).toEqual({ kind: 'pass' });
+    const rows = await database.db.selectFrom('kv_store').select('key').where('key', 'like', 'dialogue:%').execute();
+    expect(rows.map((r) => r.key)).toEqual([dialogueKey(2001)]);
+    // Pressed again: the open dialogue is found, nothing new is written.
+    expect(await press(2001, k1?.id ?? 0)).toMatchObject({ kind: 'open-already' });
+    expect(statements.count).toBe(2);
   });
 });

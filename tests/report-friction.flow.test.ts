@@ -78,8 +78,11 @@ describe.each(dbTargets())('the leader report path without friction on %s', (tar
     const summary = await next(leader);
     expect(summary).toContain('Vị trí: https://maps.google.com/?q=21.853700,106.761500');
     const send = leader.lastMessage();
+    // The press is answered at the same time as the receipt is sent: wait for both.
+    const answeredBefore = leader.callbackAnswers().length;
     leader.pressButton('📤 Gửi');
     expect(await next(leader)).toContain('Đã nhận báo cáo');
+    await h.fake.waitFor(() => leader.callbackAnswers().length === answeredBefore + 1);
     const answered = leader.callbackAnswers().length;
     leader.pressButton('📤 Gửi', { messageId: send?.message_id ?? 0 });
     await h.fake.waitFor(() => leader.callbackAnswers().length === answered + 1);

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import { type Db, prepared } from '../core/db.js';
+import { TickBatch } from '../core/tick-batch.js';
 import type { TaskStatus } from '../core/schema.js';
 import { EMPTY_DRAFT, type ReportState } from './report-state.js';
 
@@ -49,52 +50,79 @@ const OPENED_STATE: { [K in keyof ReportState]-?: RawBuilder<unknown> } = {
 };
 const openedState = sql.join(Object.entries(OPENED_STATE).map(([key, value]) => sql`${sql.lit(key)}::text, ${value}`));
 
+interface OpenRequest {
+  telegramId: number;
+  taskId: number;
+  unitId: number;
+  dialogueKey: string;
+  conversationKey: string;
+  atMs: number;
+  now: Date;
+}
+
 /**
- * A "Báo cáo" press in one round trip: who pressed it (by Telegram id), whether the chat already
- * has a dialogue, who may report what, and, when all is well, the new dialogue row. The row
+ * "Báo cáo" presses in one round trip: for each, who pressed it (by Telegram id), whether the chat
+ * already has a dialogue, who may report what, and, when all is well, the new dialogue row. The row
  * (shape: report-state.ts, spelled here by OPENED_STATE) holds ids, the few task fields the questions
  * show, and empty answers. Another instance opening the same chat at the same moment loses on the
- * primary key and gets nothing.
+ * primary key and gets nothing. The presses come as one JSON array (`req`, each numbered by its
+ * position); each is answered by its own row, as if it had come alone (a chat's updates are handled
+ * one at a time, so no two presses of a batch are for the same chat).
  */
-export async function openReportDialogue(
-  db: Db,
-  p: { telegramId: number; taskId: number; unitId: number; dialogueKey: string; conversationKey: string; atMs: number; now: Date },
-): Promise<OpenRow> {
-  const result = await sql<OpenRow>`${prepared}
+async function openReportDialogues(db: Db, presses: OpenRequest[]): Promise<OpenRow[]> {
+  const reqs = presses.map((p, i) => ({ i, telegram_id: p.telegramId, task_id: p.taskId, unit_id: p.unitId, dialogue_key: p.dialogueKey, conversation_key: p.conversationKey, at_ms: p.atMs, now: p.now.toISOString() }));
+  const result = await sql<OpenRow & { i: number }>`${prepared}
     with
-    m as (select id, locale from members where telegram_id = ${p.telegramId}::bigint and status <> 'left'),
-    busy as (select key, value from kv_store where key = ${p.dialogueKey}::text or key = ${p.conversationKey}::text),
+    req as (
+      select * from jsonb_to_recordset(${JSON.stringify(reqs)}::jsonb)
+        as r(i int, telegram_id bigint, task_id int, unit_id int, dialogue_key text, conversation_key text, at_ms float8, now timestamptz)
+    ),
+    m as (select req.i, mm.id, mm.locale from req join members mm on mm.telegram_id = req.telegram_id and mm.status <> 'left'),
+    busy as (select req.i, k.key, k.value from req join kv_store k on k.key = req.dialogue_key or k.key = req.conversation_key),
     target as (
-      select t.id, t.title, t.form, t.status, t.due_at, t.lunar_dates, u.id as unit_id, u.name as unit_name, u.households, tu.unit_id as assigned,
+      select req.i, t.id, t.title, t.form, t.status, t.due_at, t.lunar_dates, u.id as unit_id, u.name as unit_name, u.households, tu.unit_id as assigned,
         r.reported_at, rm.display_name as reported_by, r.returned_at, r.return_reason
-      from tasks t
-      left join unit_members um on um.unit_id = ${p.unitId}::int and um.member_id = (select id from m)
+      from req
+      join tasks t on t.id = req.task_id
+      left join m on m.i = req.i
+      left join unit_members um on um.unit_id = req.unit_id and um.member_id = m.id
       left join units u on u.id = um.unit_id and u.active
-      left join task_units tu on tu.task_id = t.id and tu.unit_id = ${p.unitId}::int
-      left join reports r on r.task_id = t.id and r.unit_id = ${p.unitId}::int
+      left join task_units tu on tu.task_id = t.id and tu.unit_id = req.unit_id
+      left join reports r on r.task_id = t.id and r.unit_id = req.unit_id
       left join members rm on rm.id = r.reported_by
-      where t.id = ${p.taskId}::int
     ),
     opened as (
       insert into kv_store (key, value, updated_at)
-      select ${p.dialogueKey}::text,
-        jsonb_build_object('v', 1, 'at', ${p.atMs}::float8, 'kind', 'report', 's', jsonb_build_object(${openedState})),
-        ${p.now}::timestamptz
-      from target cross join m
+      select req.dialogue_key,
+        jsonb_build_object('v', 1, 'at', req.at_ms, 'kind', 'report', 's', jsonb_build_object(${openedState})),
+        req.now
+      from req join target on target.i = req.i join m on m.i = req.i
       where target.unit_id is not null and target.assigned is not null and target.status = 'open'
-        and not exists (select 1 from busy)
+        and not exists (select 1 from busy where busy.i = req.i)
       on conflict (key) do nothing
-      returning value
+      returning key, value
     )
-    select (select id from m) as member_id, (select locale from m) as member_locale,
-      exists (select 1 from busy where key = ${p.conversationKey}::text) as busy,
-      (select value from busy where key = ${p.dialogueKey}::text) as dialogue,
-      (select value from opened) as opened,
+    select req.i, m.id as member_id, m.locale as member_locale,
+      exists (select 1 from busy where busy.i = req.i and busy.key = req.conversation_key) as busy,
+      (select value from busy where busy.i = req.i and busy.key = req.dialogue_key) as dialogue,
+      (select value from opened where opened.key = req.dialogue_key) as opened,
       target.id as task_id, target.title, target.status as task_status, target.due_at, target.lunar_dates, target.unit_id, target.unit_name, target.assigned,
       target.reported_at, target.reported_by, target.returned_at, target.return_reason
-    from (select 1) as one
-    left join target on true`.execute(db);
-  const row = result.rows[0];
-  if (!row) throw new Error('openReportDialogue returned no row');
-  return row;
+    from req
+    left join m on m.i = req.i
+    left join target on target.i = req.i
+    order by req.i`.execute(db);
+  const rows: OpenRow[] = [];
+  for (const { i, ...row } of result.rows) rows[i] = row;
+  return rows;
+}
+
+/** One batch of presses per database handle (tests run several bots, each on a handle of its own). */
+const batches = new WeakMap<Db, TickBatch<OpenRequest, OpenRow>>();
+
+/** A "Báo cáo" press: opened together with the presses that came in the same round of input (see openReportDialogues). */
+export function openReportDialogue(db: Db, p: OpenRequest): Promise<OpenRow> {
+  let batch = batches.get(db);
+  if (!batch) batches.set(db, (batch = new TickBatch((presses) => openReportDialogues(db, presses))));
+  return batch.ask(p);
 }
