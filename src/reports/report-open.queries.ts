@@ -67,7 +67,10 @@ interface OpenRequest {
  * show, and empty answers. Another instance opening the same chat at the same moment loses on the
  * primary key and gets nothing. The presses come as one JSON array (`req`, each numbered by its
  * position); each is answered by its own row, as if it had come alone (a chat's updates are handled
- * one at a time, so no two presses of a batch are for the same chat).
+ * one at a time, so no two presses of a batch are for the same chat). Each press reaches the tables
+ * through a LATERAL subquery: the statement is planned once, generically, and with the array's
+ * rows unknown the planner otherwise joined whole tables (a scan of every member per press); the
+ * `offset 0` keeps it from folding them back into such joins.
  */
 async function openReportDialogues(db: Db, presses: OpenRequest[]): Promise<OpenRow[]> {
   const reqs = presses.map((p, i) => ({ i, telegram_id: p.telegramId, task_id: p.taskId, unit_id: p.unitId, dialogue_key: p.dialogueKey, conversation_key: p.conversationKey, at_ms: p.atMs, now: p.now.toISOString() }));
@@ -77,19 +80,28 @@ async function openReportDialogues(db: Db, presses: OpenRequest[]): Promise<Open
       select * from jsonb_to_recordset(${JSON.stringify(reqs)}::jsonb)
         as r(i int, telegram_id bigint, task_id int, unit_id int, dialogue_key text, conversation_key text, at_ms float8, now timestamptz)
     ),
-    m as (select req.i, mm.id, mm.locale from req join members mm on mm.telegram_id = req.telegram_id and mm.status <> 'left'),
-    busy as (select req.i, k.key, k.value from req join kv_store k on k.key = req.dialogue_key or k.key = req.conversation_key),
+    m as (
+      select req.i, mm.id, mm.locale from req
+      cross join lateral (select id, locale from members where telegram_id = req.telegram_id and status <> 'left' offset 0) mm
+    ),
+    busy as (
+      select req.i, k.key, k.value from req
+      cross join lateral (select key, value from kv_store where key = req.dialogue_key or key = req.conversation_key offset 0) k
+    ),
     target as (
-      select req.i, t.id, t.title, t.form, t.status, t.due_at, t.lunar_dates, u.id as unit_id, u.name as unit_name, u.households, tu.unit_id as assigned,
-        r.reported_at, rm.display_name as reported_by, r.returned_at, r.return_reason
-      from req
-      join tasks t on t.id = req.task_id
-      left join m on m.i = req.i
-      left join unit_members um on um.unit_id = req.unit_id and um.member_id = m.id
-      left join units u on u.id = um.unit_id and u.active
-      left join task_units tu on tu.task_id = t.id and tu.unit_id = req.unit_id
-      left join reports r on r.task_id = t.id and r.unit_id = req.unit_id
-      left join members rm on rm.id = r.reported_by
+      select req.i, x.* from req
+      cross join lateral (
+        select t.id, t.title, t.form, t.status, t.due_at, t.lunar_dates, u.id as unit_id, u.name as unit_name, u.households, tu.unit_id as assigned,
+          r.reported_at, rm.display_name as reported_by, r.returned_at, r.return_reason
+        from tasks t
+        left join unit_members um on um.unit_id = req.unit_id and um.member_id = (select m.id from m where m.i = req.i)
+        left join units u on u.id = um.unit_id and u.active
+        left join task_units tu on tu.task_id = t.id and tu.unit_id = req.unit_id
+        left join reports r on r.task_id = t.id and r.unit_id = req.unit_id
+        left join members rm on rm.id = r.reported_by
+        where t.id = req.task_id
+        offset 0
+      ) x
     ),
     opened as (
       insert into kv_store (key, value, updated_at)
