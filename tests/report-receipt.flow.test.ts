@@ -28,6 +28,8 @@ describe.each(dbTargets())('no false receipt on %s', (target) => {
     leader.pressButton('✅ Đã xong');
     const summary = await leader.nextMessage();
     expect(summary.text).toContain('→ ✅ Đã xong\n\nKiểm tra lại báo cáo');
+    // Both presses are answered (at the same time as their messages are sent) before the tests count answers.
+    await h.fake.waitFor(() => leader.callbackAnswers().length === 2);
     return { leader, summaryId: summary.message_id };
   }
 
@@ -68,8 +70,11 @@ describe.each(dbTargets())('no false receipt on %s', (target) => {
 
   it('when Gửi is pressed again on a summary whose report was sent, then the leader hears it is saved and one revision is stored', async () => {
     const { leader, summaryId } = await toSummary();
+    // The press is answered at the same time as the receipt is sent: wait for both.
+    const before = leader.callbackAnswers().length;
     leader.pressButton('📤 Gửi', { messageId: summaryId });
     expect((await leader.nextMessage()).text).toContain('Đã nhận báo cáo');
+    await h.fake.waitFor(() => leader.callbackAnswers().length > before);
     const answered = leader.callbackAnswers().length;
     leader.pressButton('📤 Gửi', { messageId: summaryId });
     await h.fake.waitFor(() => leader.callbackAnswers().length > answered);
