@@ -70,12 +70,13 @@ const scope = new AsyncLocalStorage<number>();
 /**
  * Calls of `inOffice` whose work is still in progress. While an AsyncLocalStorage is enabled,
  * Node 20 runs its promise hooks on every promise the process makes (the Bot API client's, the
- * driver's, the hot dialogues' that never read the office), and they were a fifth of the bot's
- * CPU per update in the ingest benchmark. So the storage is enabled only while some office's work
+ * driver's, PGlite's, the hot dialogues' that never read the office): a fifth to a third of the
+ * bot's CPU per update in the ingest benchmark. So the storage is enabled only while some office's work
  * is in progress: when the last call settles, it is disabled (hooks and all) until the next.
  * Work a call awaits keeps its office throughout, since its call has not settled. Work started and
  * not awaited (`void …`) would lose it once every call has ended: none is started inside an office
- * (`no-floating-promises` makes each such start a visible `void`; see README "Office scope").
+ * (`no-floating-promises` makes each such start a visible `void`; see README "Offices: one bot
+ * for many communes").
  */
 let inProgress = 0;
 
