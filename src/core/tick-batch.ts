@@ -27,14 +27,16 @@ export class TickBatch<Req, Res> {
     const batch = this.pending.splice(0);
     try {
       const results = await this.run(batch.map((p) => p.req));
-      for (const [i, p] of batch.entries()) {
-        const result = results[i];
-        if (result === undefined) p.failed(new Error('a batched request got no result'));
-        else p.done(result);
-      }
+      for (const [i, p] of batch.entries()) answer(p, results[i]);
     } catch (error) {
       if (batch.length === 1) batch[0]?.failed(error);
-      else for (const p of batch) void this.run([p.req]).then(([r]) => (r === undefined ? p.failed(new Error('a batched request got no result')) : p.done(r)), p.failed);
+      else for (const p of batch) void this.run([p.req]).then(([result]) => answer(p, result), p.failed);
     }
   }
+}
+
+/** A request's result, or its failure when the run gave it none (rather than leave it waiting). */
+function answer<Res>(p: { done: (res: Res) => void; failed: (error: unknown) => void }, result: Res | undefined): void {
+  if (result === undefined) p.failed(new Error('a batched request got no result'));
+  else p.done(result);
 }

@@ -83,8 +83,8 @@ export function joined(say: Say[]): Say[] {
   const out: Say[] = [];
   for (const s of say) {
     const last = out.at(-1);
-    const text = last && `${last.text}\n\n${s.text}`;
-    if (last && text !== undefined && !last.keyboard && text.length <= MAX_TEXT) out[out.length - 1] = s.keyboard ? { text, keyboard: s.keyboard } : { text };
+    const text = last && !last.keyboard ? `${last.text}\n\n${s.text}` : undefined;
+    if (text !== undefined && text.length <= MAX_TEXT) out[out.length - 1] = { ...s, text };
     else out.push(s);
   }
   return out;
