@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TickBatch } from '../src/core/tick-batch.js';
 
-// The batching under the leaders' Báo cáo presses (report-open.queries.ts), without a database.
+// The batching under the leaders' Báo cáo and Gửi presses (report-open.queries.ts, report-submit.queries.ts), without a database.
 describe('requests batched per round of input', () => {
   it('when requests come in the same round, then one run answers them all, each with its own result; a later one gets a run of its own', async () => {
     const runs: number[][] = [];
@@ -33,5 +33,18 @@ describe('requests batched per round of input', () => {
     const batch = new TickBatch<number, string>(() => Promise.resolve(['only one']));
     const results = await Promise.allSettled([batch.ask(1), batch.ask(2)]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+  });
+
+  it('when two requests in one round name the same key, then the second waits for the next run, which starts after the first', async () => {
+    const runs: string[][] = [];
+    const batch = new TickBatch<string, string>(
+      (reqs) => {
+        runs.push(reqs);
+        return Promise.resolve(reqs.map((r) => r.toUpperCase()));
+      },
+      (req) => [req.slice(0, 1)],
+    );
+    expect(await Promise.all([batch.ask('a1'), batch.ask('b1'), batch.ask('a2'), batch.ask('a3')])).toEqual(['A1', 'B1', 'A2', 'A3']);
+    expect(runs).toEqual([['a1', 'b1'], ['a2'], ['a3']]);
   });
 });

@@ -3,28 +3,37 @@
  * statement (one round trip, one commit) for all of them instead of one each. Under load that is
  * many requests per statement; alone, a request is still one statement. When a batch of several
  * fails, each is run again alone, so one bad request fails only itself (a statement that failed
- * wrote nothing, so running it again is safe).
+ * wrote nothing, so running it again is safe). Requests that must not share a statement (two
+ * writes of one row) name the same key in `conflicts`: the later one waits for the next run, which
+ * starts after this one has started, in the order asked.
  */
 export class TickBatch<Req, Res> {
   private pending: Array<{ req: Req; done: (res: Res) => void; failed: (error: unknown) => void }> = [];
   private scheduled = false;
 
   /** `run` answers the requests in order: one result per request. */
-  constructor(private readonly run: (reqs: Req[]) => Promise<Res[]>) {}
+  constructor(
+    private readonly run: (reqs: Req[]) => Promise<Res[]>,
+    private readonly conflicts?: (req: Req) => readonly string[],
+  ) {}
 
   ask(req: Req): Promise<Res> {
     return new Promise((done, failed) => {
       this.pending.push({ req, done, failed });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => void this.flush());
-      }
+      this.schedule();
     });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => void this.flush());
   }
 
   private async flush(): Promise<void> {
     this.scheduled = false;
-    const batch = this.pending.splice(0);
+    const batch = this.take();
+    if (this.pending.length > 0) this.schedule();
     try {
       const results = await this.run(batch.map((p) => p.req));
       for (const [i, p] of batch.entries()) answer(p, results[i]);
@@ -32,6 +41,23 @@ export class TickBatch<Req, Res> {
       if (batch.length === 1) batch[0]?.failed(error);
       else for (const p of batch) void this.run([p.req]).then(([result]) => answer(p, result), p.failed);
     }
+  }
+
+  /** The next batch: every pending request but those whose key one before them in it already has. */
+  private take(): typeof this.pending {
+    const all = this.pending.splice(0);
+    if (!this.conflicts) return all;
+    const seen = new Set<string>();
+    const batch: typeof this.pending = [];
+    for (const p of all) {
+      const keys = this.conflicts(p.req);
+      if (keys.some((k) => seen.has(k))) this.pending.push(p);
+      else {
+        for (const k of keys) seen.add(k);
+        batch.push(p);
+      }
+    }
+    return batch;
   }
 }
 
