@@ -28,6 +28,7 @@ import { answerPress } from './telegram/ask.js';
 import { HotDialogues } from './telegram/hot-dialogue.js';
 import { memoizedGlobals } from './telegram/memo-globals.js';
 import { telegramFetch } from './telegram/http-client.js';
+import { directJsonCalls } from './telegram/json-calls.js';
 import { pacedReplies } from './telegram/paced-replies.js';
 import { SendBudget } from './telegram/pacer.js';
 import { privateChatsOnly } from './telegram/private-only.js';
@@ -67,7 +68,7 @@ export function createBot(config: Config, deps: Omit<Dependencies, 'config'>, op
   // Every query made while an update is handled is scoped by the sender's office (core/office-scope).
   const fullDeps: Dependencies = { ...deps, db: deps.db.withPlugin(new OfficeScopePlugin()), config };
   const sendBudget = opts.sendBudget ?? new SendBudget(config.sendRatePerSecond);
-  const apiTransformers = [pacedReplies(sendBudget.replies, deps.logger), autoRetry(AUTO_RETRY), dropEmptyKeyboardRows];
+  const apiTransformers = [directJsonCalls(config.botToken, config.telegramApiRoot), pacedReplies(sendBudget.replies, deps.logger), autoRetry(AUTO_RETRY), dropEmptyKeyboardRows];
   const bot = new Bot<BotContext>(config.botToken, {
     client: { fetch: telegramFetch, ...(config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {}) },
     ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),

@@ -305,6 +305,10 @@ describe('FakeTelegram protocol', () => {
   });
 
   it('when closed during a long poll, then the poll ends empty and no TCP handles stay open', async () => {
+    // The worker's process may hold connections of its own (an earlier file's database pool): the
+    // fake's listening socket and every connection this test made must be gone, the rest may stay.
+    const tcp = () => process.getActiveResourcesInfo().filter((r) => r.startsWith('TCP'));
+    const before = tcp().length;
     const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot } });
     bot.on('message:text', (ctx) => ctx.reply('ok'));
     await startBot(bot);
@@ -316,8 +320,7 @@ describe('FakeTelegram protocol', () => {
     await fake.close();
     await fake.close();
     expect((await pending).json).toEqual({ ok: true, result: [] });
-    const tcp = () => process.getActiveResourcesInfo().filter((r) => r.startsWith('TCP'));
-    await expect.poll(tcp).toEqual([]);
+    await expect.poll(() => tcp().length).toBeLessThan(before);
   });
 
   it('when 2000 messages go through a real bot, then every reply arrives, in order within each chat', async () => {
