@@ -141,7 +141,8 @@ async function submitTogether(db: Db, reqs: SubmitRequest[]): Promise<SubmitRow[
       select x.task_id, x.unit_id, x.status, x.number_value, x.note, x.latitude, x.longitude,
         e.flags, x.at > a.due_at, jsonb_array_length(x.photos), x.member_id, x.at, 1
       from x join accepted a on a.i = x.i join evidence e on e.i = x.i
-      order by x.i
+      -- Rows are taken in one order whatever the batch, so two statements on the server never wait for each other's report rows in a cycle.
+      order by x.task_id, x.unit_id
       on conflict (task_id, unit_id) do update set
         status = excluded.status, number_value = excluded.number_value, note = excluded.note, latitude = excluded.latitude,
         longitude = excluded.longitude, flags = excluded.flags, late = excluded.late, photo_count = excluded.photo_count,
