@@ -173,7 +173,8 @@ export function preparingPglite<T extends PgliteQuery>(pglite: T, arrays: ArrayC
   return { query, close: () => pglite.close() } as unknown as T;
 }
 
-const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
+/** A string literal. Most values (the updates' JSON, a dialogue's state) have no quote: they are not copied to find none. */
+const quoted = (text: string) => `'${text.includes("'") ? text.replaceAll("'", "''") : text}'`;
 /** An array literal's element: double-quoted, with backslashes and double quotes escaped. */
 const element = (v: unknown): string | null =>
   v === null || v === undefined ? 'NULL' : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? `"${String(v).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"` : null;
