@@ -35,16 +35,33 @@ describe('requests batched per round of input', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
   });
 
-  it('when two requests in one round name the same key, then the second waits for the next run, which starts after the first', async () => {
-    const runs: string[][] = [];
+  it('when two requests in one round name the same key, then the second is run only once the run with the first has ended', async () => {
+    const events: string[] = [];
     const batch = new TickBatch<string, string>(
-      (reqs) => {
-        runs.push(reqs);
-        return Promise.resolve(reqs.map((r) => r.toUpperCase()));
+      async (reqs) => {
+        events.push(`start ${reqs.join(',')}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        events.push(`end ${reqs.join(',')}`);
+        return reqs.map((r) => r.toUpperCase());
       },
       (req) => [req.slice(0, 1)],
     );
     expect(await Promise.all([batch.ask('a1'), batch.ask('b1'), batch.ask('a2'), batch.ask('a3')])).toEqual(['A1', 'B1', 'A2', 'A3']);
-    expect(runs).toEqual([['a1', 'b1'], ['a2'], ['a3']]);
+    expect(events).toEqual(['start a1,b1', 'end a1,b1', 'start a2', 'end a2', 'start a3', 'end a3']);
+  });
+
+  it('when a batch fails and is run again request by request, then a request held back for one of its keys waits for those runs too', async () => {
+    const events: string[] = [];
+    const batch = new TickBatch<string, string>(
+      async (reqs) => {
+        events.push(reqs.join(','));
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        if (reqs.length > 1) throw new Error('the batch failed');
+        return reqs.map((r) => r.toUpperCase());
+      },
+      (req) => [req.slice(0, 1)],
+    );
+    expect(await Promise.all([batch.ask('a1'), batch.ask('b1'), batch.ask('a2')])).toEqual(['A1', 'B1', 'A2']);
+    expect(events).toEqual(['a1,b1', 'a1', 'b1', 'a2']);
   });
 });

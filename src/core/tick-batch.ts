@@ -4,12 +4,14 @@
  * many requests per statement; alone, a request is still one statement. When a batch of several
  * fails, each is run again alone, so one bad request fails only itself (a statement that failed
  * wrote nothing, so running it again is safe). Requests that must not share a statement (two
- * writes of one row) name the same key in `conflicts`: the later one waits for the next run, which
- * starts after this one has started, in the order asked.
+ * writes of one row) name the same key in `conflicts`: the later one waits until the run with the
+ * earlier one has ended (its one-by-one retries included), so they are written in the order asked.
  */
 export class TickBatch<Req, Res> {
-  private pending: Array<{ req: Req; done: (res: Res) => void; failed: (error: unknown) => void }> = [];
+  private pending: Array<Pending<Req, Res>> = [];
   private scheduled = false;
+  /** Keys of the requests being run now. */
+  private readonly running = new Set<string>();
 
   /** `run` answers the requests in order: one result per request. */
   constructor(
@@ -32,33 +34,44 @@ export class TickBatch<Req, Res> {
 
   private async flush(): Promise<void> {
     this.scheduled = false;
-    const batch = this.take();
-    if (this.pending.length > 0) this.schedule();
+    const { batch, keys } = this.take();
+    if (batch.length === 0) return;
+    for (const k of keys) this.running.add(k);
     try {
       const results = await this.run(batch.map((p) => p.req));
       for (const [i, p] of batch.entries()) answer(p, results[i]);
     } catch (error) {
       if (batch.length === 1) batch[0]?.failed(error);
-      else for (const p of batch) void this.run([p.req]).then(([result]) => answer(p, result), p.failed);
+      else await Promise.all(batch.map((p) => this.run([p.req]).then(([result]) => answer(p, result), p.failed)));
+    } finally {
+      for (const k of keys) this.running.delete(k);
+      // Requests held back for these keys can go now.
+      if (keys.length > 0 && this.pending.length > 0) this.schedule();
     }
   }
 
-  /** The next batch: every pending request but those whose key one before them in it already has. */
-  private take(): typeof this.pending {
+  /** The next batch: every pending request but those whose key is being run, or is in the batch already. */
+  private take(): { batch: Array<Pending<Req, Res>>; keys: string[] } {
     const all = this.pending.splice(0);
-    if (!this.conflicts) return all;
-    const seen = new Set<string>();
-    const batch: typeof this.pending = [];
+    if (!this.conflicts) return { batch: all, keys: [] };
+    const taken = new Set<string>();
+    const batch: Array<Pending<Req, Res>> = [];
     for (const p of all) {
-      const keys = this.conflicts(p.req);
-      if (keys.some((k) => seen.has(k))) this.pending.push(p);
+      const reqKeys = this.conflicts(p.req);
+      if (reqKeys.some((k) => taken.has(k) || this.running.has(k))) this.pending.push(p);
       else {
-        for (const k of keys) seen.add(k);
+        for (const k of reqKeys) taken.add(k);
         batch.push(p);
       }
     }
-    return batch;
+    return { batch, keys: [...taken] };
   }
+}
+
+interface Pending<Req, Res> {
+  req: Req;
+  done: (res: Res) => void;
+  failed: (error: unknown) => void;
 }
 
 /** A request's result, or its failure when the run gave it none (rather than leave it waiting). */
