@@ -68,6 +68,29 @@ export class TickBatch<Req, Res> {
   }
 }
 
+/**
+ * A TickBatch for each of some objects, made when first asked (one per database handle: tests run
+ * several bots, each on a handle of its own).
+ */
+export function batchedPer<K extends object, Req, Res>(
+  run: (key: K, reqs: Req[]) => Promise<Res[]>,
+  conflicts?: (req: Req) => readonly string[],
+): (key: K, req: Req) => Promise<Res> {
+  const batches = new WeakMap<K, TickBatch<Req, Res>>();
+  return (key, req) => {
+    let batch = batches.get(key);
+    if (!batch) batches.set(key, (batch = new TickBatch((reqs) => run(key, reqs), conflicts)));
+    return batch.ask(req);
+  };
+}
+
+/** A batched statement's rows, each numbered by its request's position (`i`), as the run answers them: in the requests' order. */
+export function byPosition<R extends object>(rows: ReadonlyArray<R & { i: number }>): R[] {
+  const out: R[] = [];
+  for (const { i, ...row } of rows) out[i] = row as R;
+  return out;
+}
+
 interface Pending<Req, Res> {
   req: Req;
   done: (res: Res) => void;

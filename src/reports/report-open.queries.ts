@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import { type Db, prepared } from '../core/db.js';
-import { TickBatch } from '../core/tick-batch.js';
+import { batchedPer, byPosition } from '../core/tick-batch.js';
 import type { TaskStatus } from '../core/schema.js';
 import { EMPTY_DRAFT, type ReportState } from './report-state.js';
 
@@ -124,17 +124,8 @@ async function openReportDialogues(db: Db, presses: OpenRequest[]): Promise<Open
     left join m on m.i = req.i
     left join target on target.i = req.i
     order by req.i`.execute(db);
-  const rows: OpenRow[] = [];
-  for (const { i, ...row } of result.rows) rows[i] = row;
-  return rows;
+  return byPosition(result.rows);
 }
-
-/** One batch of presses per database handle (tests run several bots, each on a handle of its own). */
-const batches = new WeakMap<Db, TickBatch<OpenRequest, OpenRow>>();
 
 /** A "Báo cáo" press: opened together with the presses that came in the same round of input (see openReportDialogues). */
-export function openReportDialogue(db: Db, p: OpenRequest): Promise<OpenRow> {
-  let batch = batches.get(db);
-  if (!batch) batches.set(db, (batch = new TickBatch((presses) => openReportDialogues(db, presses))));
-  return batch.ask(p);
-}
+export const openReportDialogue: (db: Db, p: OpenRequest) => Promise<OpenRow> = batchedPer(openReportDialogues);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { type Db, prepared } from '../core/db.js';
-import { TickBatch } from '../core/tick-batch.js';
+import { batchedPer, byPosition } from '../core/tick-batch.js';
 import type { ReportFlag, TaskStatus } from '../core/schema.js';
 import type { ReportAnswers } from './report.model.js';
 
@@ -181,16 +181,13 @@ async function submitTogether(db: Db, reqs: SubmitRequest[]): Promise<SubmitRow[
     left join target on target.i = x.i
     left join report on report.task_id = x.task_id and report.unit_id = x.unit_id
     order by x.i`.execute(db);
-  const rows: SubmitRow[] = [];
-  for (const { i, ...row } of result.rows) rows[i] = row;
-  return rows;
+  return byPosition(result.rows);
 }
-
-/** One batch of submissions per database handle (tests run several bots, each on a handle of its own). */
-const batches = new WeakMap<Db, TickBatch<SubmitRequest, SubmitRow>>();
 
 /** What two submissions of one statement must not share: the report they write, their key, their dialogue row. */
 const conflicts = (s: SubmitRequest): string[] => [`report:${s.taskId}:${s.unitId}`, `key:${s.submissionKey}`, ...(s.guard ? [`row:${s.guard.key}`] : [])];
+
+const submitBatched = batchedPer(submitTogether, conflicts);
 
 /**
  * A submission, stored in one statement together with those asked for in the same round of input
@@ -201,7 +198,5 @@ export function submitInOneStatement(
   s: { memberId: number; taskId: number; unitId: number; submissionKey: string; answers: ReportAnswers; at: Date },
   guard: ConsumedRow | null,
 ): Promise<SubmitRow> {
-  let batch = batches.get(db);
-  if (!batch) batches.set(db, (batch = new TickBatch((reqs) => submitTogether(db, reqs), conflicts)));
-  return batch.ask({ ...s, guard });
+  return submitBatched(db, { ...s, guard });
 }
