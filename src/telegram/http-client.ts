@@ -56,14 +56,3 @@ export const telegramFetch = (async (url: string | URL, init: FetchInit = {}) =>
     json: () => res.body.json(),
   };
 }) as unknown as typeof fetch;
-
-/**
- * A Bot API call whose payload is JSON, straight through undici: Telegram's JSON answer, whatever
- * the status (grammY turns `ok: false` into its own error).
- */
-export async function telegramPostJson(url: string, body: string): Promise<unknown> {
-  const res = await request(parsed(url), { method: 'POST', headers: JSON_HEADERS, body, dispatcher: agent });
-  return res.body.json();
-}
-
-const JSON_HEADERS = { 'content-type': 'application/json' };

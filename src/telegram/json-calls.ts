@@ -1,11 +1,13 @@
 import { HttpError, type Transformer } from 'grammy';
-import { telegramPostJson } from './http-client.js';
+import { telegramFetch } from './http-client.js';
 
 /**
  * The Bot API methods the bot calls on every step, whose payloads are always plain JSON (text,
  * ids, buttons: never a file to upload).
  */
 const JSON_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'answerCallbackQuery', 'editMessageText', 'editMessageReplyMarkup', 'deleteMessage', 'sendChatAction']);
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
 
 /** grammY's JSON body: null values are left out (Telegram refuses some of them). */
 function jsonBody(payload: unknown): string {
@@ -24,17 +26,12 @@ function jsonBody(payload: unknown): string {
  * Everything else (files, a call with an abort signal, getUpdates) goes the usual way.
  */
 export function directJsonCalls(token: string, apiRoot = 'https://api.telegram.org'): Transformer {
-  const urls = new Map<string, string>();
-  const urlOf = (method: string) => {
-    let url = urls.get(method);
-    if (!url) urls.set(method, (url = `${apiRoot}/bot${token}/${method}`));
-    return url;
-  };
   return async (prev, method, payload, signal) => {
     if (signal !== undefined || !JSON_METHODS.has(method)) return prev(method, payload, signal);
-    const body = jsonBody(payload);
+    const init = { method: 'POST', headers: JSON_HEADERS, body: jsonBody(payload) };
     try {
-      return (await telegramPostJson(urlOf(method), body)) as Awaited<ReturnType<typeof prev>>;
+      const res = await telegramFetch(`${apiRoot}/bot${token}/${method}`, init);
+      return (await res.json()) as Awaited<ReturnType<typeof prev>>;
     } catch (error) {
       throw new HttpError(`Network request for '${method}' failed!`, error);
     }
